@@ -1,0 +1,1 @@
+"""Alembic migration environment (applied programmatically by ``core.db.open_database``)."""

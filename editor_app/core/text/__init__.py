@@ -1,0 +1,3 @@
+"""Devanagari-aware text tools (no Qt): tokenizer, normalisation, counts, spelling, lint."""
+
+from __future__ import annotations

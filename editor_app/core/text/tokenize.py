@@ -1,0 +1,102 @@
+"""The one tokenizer shared by spell-check, counts, search, lint and diff.
+
+Contract:
+- A *word* is a run of letters, combining marks and digits. ZWJ/ZWNJ count as part of a word
+  only *between* word characters (so ``क्‍ष`` stays one word); never at its ends.
+- Devanagari and Latin runs are separate tokens even when they touch (``PMमोदी`` gives two).
+- Danda (``।`` ``॥``), the abbreviation sign ``॰``, hyphens, quotes and all other
+  punctuation are never part of a word. An apostrophe joins Latin letters only (``don't``).
+- Offsets are code points into the string given (callers pass NFC text).
+
+Python's ``re`` ``\\w`` is never used here: it does not match vowel signs, virama or nukta and
+so splits Hindi words at every matra. ``regex`` with ``\\p{L}\\p{M}`` classes does not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+import regex
+
+__all__ = ["Script", "Token", "TokenKind", "akshara_split", "tokenize", "words"]
+
+
+class Script(StrEnum):
+    """Writing system of a token."""
+
+    DEVANAGARI = "deva"
+    LATIN = "latn"
+    OTHER = "other"
+
+
+class TokenKind(StrEnum):
+    """What a token is: a word, or a number (digits only, maybe with . , separators)."""
+
+    WORD = "word"
+    NUMBER = "number"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or number with its code-point span ``[start, end)`` in the source text."""
+
+    text: str
+    start: int
+    end: int
+    script: Script
+    kind: TokenKind
+
+
+_ZW = "\u200c\u200d"
+# Devanagari letters, marks and digits, plus the Vedic/extended marks that live elsewhere.
+_DEVA = r"[[\p{sc=Deva}\p{sc=Inherited}\u0951-\u0954\u1cd0-\u1cff\ua8e0-\ua8ff]&&[\p{L}\p{M}\p{Nd}]]"
+_LATN = r"[[\p{sc=Latn}\p{M}\p{Nd}]&&[\p{L}\p{M}\p{Nd}]]"
+_OTHER = r"[[\p{L}\p{M}\p{Nd}]--[\p{sc=Deva}\p{sc=Latn}]]"
+
+_TOKEN_RE = regex.compile(
+    rf"""
+    (?P<num>(?>\p{{Nd}}+(?:[.,]\p{{Nd}}+)*))(?![\p{{L}}\p{{M}}\p{{Nd}}{_ZW}])
+  | (?P<deva>{_DEVA}+(?:[{_ZW}]+{_DEVA}+)*)
+  | (?P<latn>{_LATN}+(?:['’]\p{{sc=Latn}}+)*)
+  | (?P<other>{_OTHER}+(?:[{_ZW}]+{_OTHER}+)*)
+    """,
+    regex.VERSION1 | regex.VERBOSE,
+)
+
+_SCRIPT_OF_GROUP = {"deva": Script.DEVANAGARI, "latn": Script.LATIN, "other": Script.OTHER}
+_DIGITS_RE = regex.compile(r"[\p{Nd}.,]+")
+_GRAPHEME_RE = regex.compile(r"\X")
+
+
+def tokenize(text: str) -> Iterator[Token]:
+    """Yield the words and numbers of ``text`` in order, with code-point spans."""
+    for match in _TOKEN_RE.finditer(text):
+        group = match.lastgroup or "other"
+        token_text = match.group()
+        if group == "num":
+            yield Token(token_text, match.start(), match.end(), _script_of_digits(token_text),
+                        TokenKind.NUMBER)
+            continue
+        script = _SCRIPT_OF_GROUP[group]
+        kind = TokenKind.NUMBER if _DIGITS_RE.fullmatch(token_text) else TokenKind.WORD
+        yield Token(token_text, match.start(), match.end(), script, kind)
+
+
+def words(text: str) -> list[str]:
+    """The word tokens of ``text`` (numbers left out), as strings."""
+    return [t.text for t in tokenize(text) if t.kind is TokenKind.WORD]
+
+
+def akshara_split(text: str) -> list[str]:
+    """Split ``text`` into extended grapheme clusters (aksharas for Devanagari).
+
+    ``क्षत्रिय`` gives ``['क्ष', 'त्रि', 'य']``: a conjunct is one cluster.
+    """
+    return _GRAPHEME_RE.findall(text)
+
+
+def _script_of_digits(digits: str) -> Script:
+    first = digits[0]
+    return Script.DEVANAGARI if "\u0966" <= first <= "\u096f" else Script.LATIN
