@@ -30,6 +30,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from editor_app.core.errors import ConfigError, MigrationError, StorageError
+from editor_app.core.search_index import install_search_sync
 
 __all__ = ["Database", "open_database", "sqlite_url_for"]
 
@@ -151,6 +152,7 @@ def open_database(url: str, *, echo: bool = False) -> Database:
     if is_sqlite:
         event.listen(engine, "connect", _set_sqlite_pragmas)
     backup = _migrate(engine, url, db_file)
+    install_search_sync()
     factory = sessionmaker(engine, expire_on_commit=False)
     return Database(url=url, engine=engine, session_factory=factory, backup_path=backup)
 

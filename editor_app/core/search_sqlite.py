@@ -1,0 +1,125 @@
+"""SQLite FTS5 search backend. Everything SQLite-specific about search lives here.
+
+Contract:
+- ``search_fts`` is an FTS5 *external-content* table over ``search_documents``
+  (``content_rowid = article_id``), kept current by the triggers of migration 0002. Its
+  tokenizer is ``ascii``: only ASCII non-alphanumerics separate tokens and every non-ASCII
+  code point is a token character. SQLite's ``unicode61`` tokenizer must not be used for
+  Hindi: it treats vowel signs, virama and anusvara (Unicode Mn/Mc) as separators even with
+  ``remove_diacritics 0`` (विद्यालयों becomes व, द, य, लय), a fact the tests pin down. The
+  stored text is pre-tokenised and folded by :mod:`editor_app.core.search_text`, so ``ascii``
+  sees exactly our keys.
+- :func:`match_expression` turns a :class:`QueryPlan` into a MATCH string built only from
+  double-quoted FTS5 strings (quotes doubled), so user text can never be FTS5 syntax.
+- :func:`fts_search` ranks with ``bm25`` weighted per column (:data:`WEIGHTS`: a headline hit
+  counts ten times a body hit) and returns ``(article_id, score)`` with *higher is better*
+  (the negated bm25 value).
+"""
+
+from __future__ import annotations
+
+import logging
+import weakref
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import OperationalError
+
+from editor_app.core.errors import ValidationError
+from editor_app.core.search_text import QueryPlan
+
+__all__ = [
+    "FTS_TABLE",
+    "WEIGHTS",
+    "fts_available",
+    "fts_integrity_check",
+    "fts_optimize",
+    "fts_rebuild",
+    "fts_search",
+    "match_expression",
+]
+
+log = logging.getLogger(__name__)
+
+FTS_TABLE = "search_fts"
+# bm25 weights in column order: headline, dek, body, tags, bylines.
+WEIGHTS: tuple[float, ...] = (10.0, 4.0, 1.0, 5.0, 3.0)
+
+_fts_present: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
+
+
+def fts_available(conn: Connection) -> bool:
+    """True on SQLite when the ``search_fts`` table exists (FTS5 compiled in, 0002 applied)."""
+    if conn.dialect.name != "sqlite":
+        return False
+    engine = conn.engine
+    if _fts_present.get(engine):
+        return True
+    found = conn.execute(
+        sa.text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name"),
+        {"name": FTS_TABLE},
+    ).first() is not None
+    if found:
+        _fts_present[engine] = True
+    return found
+
+
+def _quote(key: str) -> str:
+    return '"' + key.replace('"', '""') + '"'
+
+
+def match_expression(plan: QueryPlan) -> str:
+    """FTS5 MATCH text for ``plan``: quoted strings and phrases joined by ``AND``."""
+    parts: list[str] = []
+    for clause in plan.clauses:
+        part = _quote(" ".join(clause.keys))
+        parts.append(part + "*" if clause.prefix else part)
+    return " AND ".join(parts)
+
+
+def fts_search(conn: Connection, plan: QueryPlan, *, limit: int,
+               include_trashed: bool) -> list[tuple[int, float]]:
+    """Best ``limit`` articles matching ``plan`` as ``(article_id, score)``, best first.
+
+    An FTS5 error (which quoting should make impossible) is logged and raised as
+    :class:`ValidationError`, never as a database error.
+    """
+    if plan.is_empty or limit <= 0:
+        return []
+    weights = ", ".join(repr(float(w)) for w in WEIGHTS)
+    trashed = "" if include_trashed else "AND a.trashed = 0"
+    sql = sa.text(
+        f"SELECT {FTS_TABLE}.rowid, bm25({FTS_TABLE}, {weights}) AS rank "
+        f"FROM {FTS_TABLE} JOIN articles AS a ON a.id = {FTS_TABLE}.rowid "
+        f"WHERE {FTS_TABLE} MATCH :match {trashed} "
+        "ORDER BY rank, a.id DESC LIMIT :limit"
+    )
+    expression = match_expression(plan)
+    try:
+        rows = conn.execute(sql, {"match": expression, "limit": limit}).all()
+    except OperationalError as exc:
+        log.warning("FTS5 rejected %r: %s", expression, exc)
+        raise ValidationError("the search text could not be understood") from exc
+    return [(int(article_id), -float(rank)) for article_id, rank in rows]
+
+
+def fts_optimize(conn: Connection) -> None:
+    """Merge the FTS5 b-trees (after a rebuild or a large import)."""
+    conn.execute(sa.text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')"))
+
+
+def fts_rebuild(conn: Connection) -> None:
+    """Rebuild the FTS5 index from ``search_documents`` (repairs any drift)."""
+    conn.execute(sa.text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')"))
+
+
+def fts_integrity_check(conn: Connection) -> bool:
+    """True when the FTS5 index agrees with ``search_documents``."""
+    try:
+        conn.execute(sa.text(
+            f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES ('integrity-check', 1)"
+        ))
+    except OperationalError as exc:
+        log.warning("search index integrity check failed: %s", exc)
+        return False
+    return True
