@@ -236,12 +236,13 @@ def search_for_cli(db: Database, query: str, *, limit: int = 50,
                       prefix_last=False)
         if not hits:
             return []
-        uuids = dict(
-            session.connection().execute(
+        uuids: dict[int, str] = {
+            int(article_id): str(uuid)
+            for article_id, uuid in session.connection().execute(
                 sa.select(_articles.c.id, _articles.c.uuid)
                 .where(_articles.c.id.in_([hit.article_id for hit in hits]))
-            ).tuples()
-        )
+            )
+        }
     return [
         {"id": hit.article_id, "uuid": uuids.get(hit.article_id, ""), "headline": hit.headline,
          "score": round(hit.score, 6), "snippet": hit.snippet}

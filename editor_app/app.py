@@ -1,0 +1,63 @@
+"""Entry point: parse arguments, set up paths and logging, then run a command or the GUI.
+
+``sampadak`` with no command opens the window; ``sampadak COMMAND …`` runs headless.
+``--profile DIR`` and ``--database URL`` are accepted before or after the command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from editor_app import __version__
+from editor_app.cli import add_commands, run_command
+from editor_app.config import load_config
+from editor_app.core.errors import ConfigError
+from editor_app.logging_setup import setup_logging
+
+__all__ = ["build_parser", "main"]
+
+
+def _common_options(*, suppress: bool) -> argparse.ArgumentParser:
+    default = argparse.SUPPRESS if suppress else None
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--profile", metavar="DIR", default=default,
+                        help="keep data, settings and logs under DIR")
+    common.add_argument("--database", metavar="URL", default=default,
+                        help="SQLAlchemy database URL (default: SQLite in the data folder; "
+                             "also SAMPADAK_DATABASE_URL)")
+    common.add_argument("--verbose", action="store_true",
+                        default=argparse.SUPPRESS if suppress else False,
+                        help="log debug messages to stderr")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser (GUI options plus headless sub-commands)."""
+    parser = argparse.ArgumentParser(
+        prog="sampadak", parents=[_common_options(suppress=False)],
+        description="Sampadak (संपादक): editorial review desk for Hindi newsrooms. "
+                    "Without a command, opens the window.")
+    parser.add_argument("--version", action="version", version=f"sampadak {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    add_commands(subparsers, _common_options(suppress=True))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run Sampadak with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    try:
+        config = load_config(args.profile, args.database)
+        config.ensure_dirs()
+    except ConfigError as exc:
+        sys.stderr.write(f"sampadak: error: {exc}\n")
+        return 2
+    setup_logging(config.log_dir, verbose=args.verbose)
+    if args.command:
+        return run_command(config, args)
+    from editor_app.gui.application import run_gui
+
+    return run_gui(config)

@@ -1,0 +1,123 @@
+"""Hindi inflection: map an inflected word form back to candidate dictionary lemmas.
+
+The stock ``hi_IN`` hunspell dictionary has no affix rules, so every inflected form would
+have to be listed; most are not (``दरों``, ``नालों``, ``विद्यालयों``, ``लेंगी``, ``कराएँ``).
+This module undoes the regular Hindi endings so the spell checker can look up the lemma.
+
+Contract:
+- :func:`analyses` yields ``(lemma, kind)`` pairs for a NFC Devanagari word. ``kind`` is
+  :data:`NOMINAL` (the lemma must be a known word: nouns, adjectives) or :data:`VERBAL` (the
+  lemma is a verb stem: ``lemma + "ना"`` must be a known word).
+- It only proposes; the caller decides with its lexicon. It never yields the word itself
+  and never yields an empty lemma or a lemma that ends in a bare vowel sign it stripped.
+- Pure functions, no I/O; safe to call from any thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Final
+
+__all__ = ["NOMINAL", "VERBAL", "analyses", "split_compound_points"]
+
+NOMINAL: Final = "nominal"
+VERBAL: Final = "verbal"
+
+_VIRAMA = "\u094d"
+_VOWEL_SIGNS = frozenset("\u093e\u093f\u0940\u0941\u0942\u0943\u0945\u0947\u0948\u0949\u094b\u094c")
+_MARKS = _VOWEL_SIGNS | frozenset("\u0901\u0902\u0903\u093c\u094d")
+
+# (suffix, replacements) for nouns and adjectives: word = stem + suffix, lemma = stem + repl.
+# Longest suffixes are tried first (the table is sorted below).
+_NOMINAL_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ों", ("", "ा")),  # दरों, नालों (नाला)
+    ("ियों", ("ी", "ि", "िया")),  # अधिकारियों, कवियों, चिड़ियों
+    ("इयों", ("ई",)),  # मिठाइयों
+    ("ाओं", ("ा",)),  # माताओं
+    ("ुओं", ("ु", "ू")),  # वस्तुओं, बहुओं
+    ("ूओं", ("ू",)),
+    ("ओं", ("",)),  # after a vowel letter
+    ("ें", ("",)),  # बातें, कतारें
+    ("ाएं", ("ा",)),
+    ("ाएँ", ("ा",)),
+    ("ुएं", ("ु",)),
+    ("ुएँ", ("ु",)),
+    ("एं", ("",)),
+    ("एँ", ("",)),
+    ("ियां", ("ी", "ि", "िया")),
+    ("ियाँ", ("ी", "ि", "िया")),
+    ("इयां", ("ई",)),
+    ("इयाँ", ("ई",)),
+    ("े", ("ा",)),  # लड़के, नशीले
+    ("ी", ("ा",)),  # नशीली
+    ("ीय", ("", "ा")),  # राष्ट्रीय, भारतीय
+    ("ता", ("",)),  # सफलता? handled by the lexicon; harmless
+    ("ाना", ("ा",)),
+    ("वाला", ("",)),
+    ("वाले", ("",)),
+    ("वाली", ("",)),
+    ("वालों", ("",)),
+)
+
+# Endings after a verb stem; the stem is valid when ``stem + "ना"`` is a word.
+_VERBAL_SUFFIXES: tuple[str, ...] = (
+    # infinitive and participles
+    "ना", "ने", "नी", "नीं", "ता", "ती", "ते", "तीं", "कर", "के",
+    # subjunctive / imperative / future after a consonant stem
+    "ूं", "ूँ", "ें", "ो", "ेगा", "ेगी", "ेंगे", "ेंगी", "ेँगे", "ेँगी", "ोगे", "ोगी",
+    "ूंगा", "ूंगी", "ूँगा", "ूँगी", "िए", "िये", "िएगा", "ो",
+    # perfective after a consonant stem
+    "ा", "ी", "े", "ीं",
+    # after a vowel stem (बता, करा, ले, दे, जा)
+    "या", "यी", "ये", "यीं", "ई", "ईं", "ए", "एं", "एँ", "यें", "ओ", "ऊं", "ऊँ",
+    "एगा", "एगी", "एंगे", "एँगे", "एंगी", "एँगी", "ओगे", "ओगी", "ऊंगा", "ऊँगा", "ऊंगी",
+    "ऊँगी", "इए", "इये", "ंगे", "ंगी", "ंगा", "ँगे", "ँगी", "ँगा", "गा", "गी", "गे",
+    # causatives and passive helpers
+    "वाना", "वाने", "वानी", "वाया", "वाई", "वाए", "वाएं", "वाएँ", "वाकर", "वाते", "वाती",
+    "ाना", "ाने", "ाया", "ाई", "ाए", "ाएं", "ाएँ", "ाकर", "ाते", "ाती", "ाता",
+)
+
+_NOMINAL_SORTED = tuple(sorted(_NOMINAL_RULES, key=lambda rule: -len(rule[0])))
+_VERBAL_SORTED = tuple(sorted(set(_VERBAL_SUFFIXES), key=len, reverse=True))
+
+
+def _plausible_stem(stem: str) -> bool:
+    """A stem must hold at least one letter and must not start with a combining mark."""
+    return bool(stem) and stem[0] not in _MARKS and not stem.endswith(_VIRAMA)
+
+
+def analyses(word: str) -> Iterator[tuple[str, str]]:
+    """Yield ``(lemma, kind)`` candidates for ``word`` (see the module contract)."""
+    seen: set[tuple[str, str]] = set()
+    for suffix, replacements in _NOMINAL_SORTED:
+        if len(word) > len(suffix) and word.endswith(suffix):
+            stem = word[: -len(suffix)]
+            if not _plausible_stem(stem):
+                continue
+            # A bare vowel sign cannot follow a vowel sign: "नालों" -> stem "नाल".
+            for repl in replacements:
+                lemma = stem + repl
+                if lemma != word and (lemma, NOMINAL) not in seen:
+                    seen.add((lemma, NOMINAL))
+                    yield lemma, NOMINAL
+    for suffix in _VERBAL_SORTED:
+        if len(word) > len(suffix) and word.endswith(suffix):
+            stem = word[: -len(suffix)]
+            if _plausible_stem(stem) and (stem, VERBAL) not in seen:
+                seen.add((stem, VERBAL))
+                yield stem, VERBAL
+
+
+def split_compound_points(word: str, min_part: int = 2) -> Iterator[int]:
+    """Code-point indexes where ``word`` may be split into two parts of whole aksharas.
+
+    A split point never falls before a combining mark or right after a virama, so neither
+    part ends inside a conjunct. ``min_part`` is the minimum length of each part in code
+    points.
+    """
+    for index in range(min_part, len(word) - min_part + 1):
+        nxt = word[index]
+        prev = word[index - 1]
+        if nxt in _MARKS or prev == _VIRAMA or nxt in "\u200c\u200d":
+            continue
+        yield index

@@ -1,0 +1,181 @@
+"""Building blocks of the copy-desk lint: rules, the per-text context, shared patterns.
+
+Contract:
+- A :class:`Rule` is a small unit: an id (``unicode.rra``), a default severity, a short title
+  in English and Hindi, and a ``check`` function that takes a :class:`LintContext` and yields
+  :class:`Finding` objects whose offsets are code points into ``ctx.text`` (NFC).
+- Rules never mutate anything; a finding's ``fix`` is the replacement for ``text`` (the
+  exact slice ``ctx.text[start:end]``) or ``None`` when no safe automatic fix exists.
+- :class:`StoryStats` holds counts over the whole story (all fields) so consistency rules
+  (nukta, digits, terms) judge a headline against the body too.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import regex
+
+from editor_app.core.house_style import HouseStyle
+from editor_app.core.text.findings import Finding, Severity
+from editor_app.core.text.tokenize import Script, Token, TokenKind, tokenize
+
+__all__ = [
+    "DEVA_LETTER",
+    "DEVA_WORDCHAR",
+    "WORD_AFTER",
+    "WORD_BEFORE",
+    "LintContext",
+    "Rule",
+    "StoryStats",
+    "make_finding",
+]
+
+# Character classes (for ``regex``; never Python ``re`` ``\w`` on Devanagari).
+DEVA_LETTER = r"[\u0904-\u0939\u093d\u0950\u0958-\u0961\u0971-\u097f]"
+DEVA_MARK = r"[\u0900-\u0903\u093a-\u093c\u093e-\u094f\u0951-\u0957\u0962\u0963]"
+DEVA_WORDCHAR = r"[\u0900-\u0963\u0971-\u097f]"
+WORDCHAR = r"[\p{L}\p{M}\p{Nd}]"
+# Whole-word boundaries that understand combining marks.
+WORD_BEFORE = r"(?<![\p{L}\p{M}\p{Nd}\u200c\u200d])"
+WORD_AFTER = r"(?![\p{L}\p{M}\p{Nd}\u200c\u200d])"
+
+_URL_RE = regex.compile(
+    r"(?i)\b(?:https?://|ftp://|www\.)[^\s<>\"“”‘’]+|[\p{L}\p{Nd}._%+-]+@[\p{L}\p{Nd}.-]+\.[a-z]{2,}"
+    r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|in|org|net|gov|edu|co|io|news|info)\b(?:/\S*)?"
+)
+_CODE_RE = regex.compile(r"`[^`\n]*`")
+
+Check = Callable[["LintContext"], Iterable[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One lint rule. ``style`` is True for rules whose behaviour the house style decides."""
+
+    id: str
+    severity: Severity
+    title: str
+    title_hi: str
+    check: Check
+    style: bool = False
+
+
+class StoryStats:
+    """Word counts over the whole story (every field), computed once and shared."""
+
+    def __init__(self, story_text: str) -> None:
+        self.text = story_text
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """Tokens of the story text."""
+        return list(tokenize(self.text))
+
+    @cached_property
+    def deva_words(self) -> Counter[str]:
+        """Devanagari word tokens and how often each occurs."""
+        return Counter(t.text for t in self.tokens
+                       if t.script is Script.DEVANAGARI and t.kind is TokenKind.WORD)
+
+    @cached_property
+    def digit_systems(self) -> Counter[str]:
+        """How many digit runs are ASCII (``ascii``) and Devanagari (``devanagari``)."""
+        counts: Counter[str] = Counter()
+        for match in DIGIT_RUN_RE.finditer(self.text):
+            counts["devanagari" if "\u0966" <= match.group()[0] <= "\u096f" else "ascii"] += 1
+        return counts
+
+    def extra(self, key: str, compute: Callable[[], object]) -> object:
+        """A cached value for a rule (computed once per story)."""
+        cache = self.__dict__.setdefault("_extra", {})
+        if key not in cache:
+            cache[key] = compute()
+        return cache[key]
+
+
+DIGIT_RUN_RE = regex.compile(r"(?<![\p{Latin}\p{Nd}])(?:[0-9]+|[\u0966-\u096f]+)(?![\p{Latin}\p{Nd}])")
+
+
+@dataclass
+class LintContext:
+    """What a rule sees: the NFC text of one field, the raw text, the style, the story."""
+
+    text: str
+    style: HouseStyle
+    field: str = "body"
+    raw: str | None = None
+    story: StoryStats | None = None
+    _protected: list[tuple[int, int]] = field(default_factory=list, init=False, repr=False)
+    _protected_starts: list[int] = field(default_factory=list, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.story is None:
+            self.story = StoryStats(self.text)
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted((m.start(), m.end()) for rx in (_URL_RE, _CODE_RE)
+                                 for m in rx.finditer(self.text)):
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        self._protected = merged
+        self._protected_starts = [s for s, _ in merged]
+
+    @property
+    def stats(self) -> StoryStats:
+        """Story-wide counts (never None after construction)."""
+        assert self.story is not None
+        return self.story
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """Tokens of this field's text."""
+        return list(tokenize(self.text))
+
+    @property
+    def field_kind(self) -> str:
+        """``headline``, ``dek``, ``caption`` or ``body`` (``caption:2`` -> ``caption``)."""
+        return self.field.split(":", 1)[0].split(".", 1)[0].rstrip("0123456789_-")
+
+    def is_protected(self, start: int, end: int) -> bool:
+        """True if ``[start, end)`` touches a URL, e-mail address or inline code span."""
+        i = bisect.bisect_left(self._protected_starts, max(end, start + 1)) - 1
+        return i >= 0 and self._protected[i][1] > start
+
+    def finding(self, rule: Rule, start: int, end: int, message: str, message_hi: str, *,
+                fix: str | None = None, severity: Severity | None = None,
+                suggestions: tuple[str, ...] = ()) -> Finding:
+        """A finding of ``rule`` over ``[start, end)`` of ``self.text``."""
+        return make_finding(rule, self, start, end, message, message_hi, fix=fix,
+                            severity=severity, suggestions=suggestions)
+
+
+def make_finding(rule: Rule, ctx: LintContext, start: int, end: int, message: str,
+                 message_hi: str, *, fix: str | None = None, severity: Severity | None = None,
+                 suggestions: tuple[str, ...] = ()) -> Finding:
+    """Build a :class:`Finding` with the style's severity override applied."""
+    level = ctx.style.severity_for(rule.id, severity or rule.severity)
+    if fix is not None and not suggestions:
+        suggestions = (fix,)
+    return Finding(rule=rule.id, start=start, end=end, text=ctx.text[start:end], severity=level,
+                   message=message, message_hi=message_hi, suggestions=suggestions, fix=fix)
+
+
+def regex_findings(ctx: LintContext, rule: Rule, pattern: regex.Pattern[str],
+                   build: Callable[[regex.Match[str]], tuple[str, str, str | None] | None],
+                   *, group: int | str = 0, skip_protected: bool = True) -> Iterator[Finding]:
+    """Yield a finding per match of ``pattern``; ``build`` returns (en, hi, fix) or None."""
+    for match in pattern.finditer(ctx.text):
+        start, end = match.span(group)
+        if skip_protected and ctx.is_protected(start, end):
+            continue
+        built = build(match)
+        if built is None:
+            continue
+        message, message_hi, fix = built
+        yield ctx.finding(rule, start, end, message, message_hi, fix=fix)

@@ -1,0 +1,232 @@
+"""Typo models and suggestion ranking for Hindi (and a little Latin) spell-check.
+
+Contract:
+- :func:`repair_variants` yields the forms a *typical Hindi typo* would have come from:
+  nukta added (``सडक`` -> ``सड़क``), anusvara/chandrabindu added (``लोगो`` -> ``लोगों``),
+  vowel length swapped (``शुरु`` -> ``शुरू``), RRA/NNNA made र/न (``औऱ`` -> ``और``). The
+  checker uses them to flag a dictionary form whose repaired variant is much more frequent.
+- :func:`candidate_edits` yields ``(candidate, cost)`` pairs from all typo models
+  (the repairs above, transposed aksharas, a vowel sign typed on the neighbouring akshara,
+  reph typed after its syllable (``कायर्क्रम``), doubled syllables, generic one-code-point
+  edits). Candidates are whole words; nothing here decides whether they are words.
+- :func:`akshara_distance` is a weighted Damerau-Levenshtein distance over grapheme
+  clusters (``\\X``), so a conjunct is never split when comparing; clusters that differ only
+  in vowel signs, nukta or nasal marks cost less than unrelated clusters.
+- Pure functions; no I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import regex
+
+__all__ = [
+    "akshara_distance",
+    "candidate_edits",
+    "repair_variants",
+    "skeleton",
+]
+
+NUKTA = "\u093c"
+VIRAMA = "\u094d"
+ANUSVARA = "\u0902"
+CHANDRABINDU = "\u0901"
+RA = "\u0930"
+# Consonants whose missing nukta is a clear typo (ड़ ढ़ are separate sounds in Hindi).
+HARD_NUKTA_BASES = frozenset("डढ")
+# Consonants whose nukta is often a house-style matter (ज़/ज, फ़/फ): suggestions only.
+SOFT_NUKTA_BASES = frozenset("कखगजफ")
+VOWEL_SIGNS = frozenset("\u093e\u093f\u0940\u0941\u0942\u0943\u0945\u0947\u0948\u0949\u094b\u094c")
+MARKS = VOWEL_SIGNS | frozenset((ANUSVARA, CHANDRABINDU, "\u0903", NUKTA, VIRAMA))
+CONSONANTS = frozenset(chr(c) for c in range(0x0915, 0x093A))
+INDEPENDENT_VOWELS = frozenset(chr(c) for c in range(0x0904, 0x0915))
+LENGTH_SWAPS = {"\u093f": "\u0940", "\u0940": "\u093f", "\u0941": "\u0942", "\u0942": "\u0941"}
+NON_HINDI_LETTERS = {"\u0931": "\u0930", "\u0929": "\u0928", "\u0934": "\u0933"}  # ऱ ऩ ऴ
+
+# Alphabet for generic one-code-point edits.
+_ALPHABET = tuple(
+    sorted(CONSONANTS | INDEPENDENT_VOWELS | VOWEL_SIGNS | {ANUSVARA, CHANDRABINDU, NUKTA, VIRAMA})
+)
+_GRAPHEME = regex.compile(r"\X")
+_SKELETON_DROP = str.maketrans({m: None for m in MARKS - {VIRAMA}})
+
+
+def skeleton(text: str) -> str:
+    """``text`` without vowel signs, nukta and nasal marks (consonant skeleton, viramas kept)."""
+    return text.translate(_SKELETON_DROP)
+
+
+def _can_take_nasal(word: str, index: int) -> bool:
+    """True when a nasal mark may be inserted at ``index`` (right after a full syllable)."""
+    if index == 0 or (index < len(word) and word[index] in MARKS):
+        return False
+    prev = word[index - 1]
+    return prev in VOWEL_SIGNS or prev in CONSONANTS or prev in INDEPENDENT_VOWELS or prev == NUKTA
+
+
+def repair_variants(word: str, *, soft_nukta: bool = False) -> Iterator[tuple[str, str]]:
+    """Yield ``(variant, kind)`` forms one typical typo away from ``word`` (module contract).
+
+    ``kind`` is one of ``nukta``, ``nasal``, ``length``, ``letter``. Soft nukta bases
+    (ज फ क ख ग) are included only when ``soft_nukta`` is true.
+    """
+    for index, char in enumerate(word):
+        nxt = word[index + 1] if index + 1 < len(word) else ""
+        if char in HARD_NUKTA_BASES or (soft_nukta and char in SOFT_NUKTA_BASES):
+            if nxt != NUKTA:
+                yield word[: index + 1] + NUKTA + word[index + 1 :], "nukta"
+        if char in LENGTH_SWAPS:
+            yield word[:index] + LENGTH_SWAPS[char] + word[index + 1 :], "length"
+        if char in NON_HINDI_LETTERS:
+            yield word[:index] + NON_HINDI_LETTERS[char] + word[index + 1 :], "letter"
+    for index in range(1, len(word) + 1):
+        if _can_take_nasal(word, index):
+            yield word[:index] + ANUSVARA + word[index:], "nasal"
+            yield word[:index] + CHANDRABINDU + word[index:], "nasal"
+
+
+def _akshara_starts(word: str) -> list[int]:
+    return [m.start() for m in _GRAPHEME.finditer(word)]
+
+
+def _syllable_start(word: str, end: int) -> int:
+    """Start of the orthographic syllable that ends just before ``end`` (conjuncts included)."""
+    j = end - 1
+    while j > 0 and word[j] in MARKS and word[j] != VIRAMA:
+        j -= 1
+    while j >= 2 and word[j - 1] == VIRAMA:
+        j -= 2
+    return max(j, 0)
+
+
+def _reph_fixes(word: str) -> Iterator[str]:
+    """``कायर्क्रम`` -> ``कार्यक्रम``: move a र् typed after its syllable to before it."""
+    start = 0
+    while True:
+        index = word.find(RA + VIRAMA, start)
+        if index < 0:
+            return
+        start = index + 1
+        if index == 0:
+            continue
+        target = _syllable_start(word, index)
+        if target < index:
+            yield word[:target] + RA + VIRAMA + word[target:index] + word[index + 2 :]
+
+
+def _matra_moves(clusters: list[str]) -> Iterator[str]:
+    """``मजूबत`` -> ``मजबूत``: a vowel sign typed on the neighbouring akshara."""
+    for i in range(len(clusters) - 1):
+        left, right = clusters[i], clusters[i + 1]
+        for a, b, forward in ((left, right, True), (right, left, False)):
+            if a and a[-1] in VOWEL_SIGNS and b and b[-1] not in MARKS:
+                moved_a, moved_b = a[:-1], b + a[-1]
+                pair = (moved_a, moved_b) if forward else (moved_b, moved_a)
+                yield "".join(clusters[:i]) + pair[0] + pair[1] + "".join(clusters[i + 2 :])
+
+
+def candidate_edits(word: str) -> Iterator[tuple[str, float]]:
+    """Yield ``(candidate, cost)`` for every typo model (see the module contract)."""
+    for variant, kind in repair_variants(word, soft_nukta=True):
+        yield variant, (0.3 if kind in ("nukta", "letter") else 0.35)
+    # Removing a nukta or a nasal mark, or swapping anusvara and chandrabindu.
+    for index, char in enumerate(word):
+        if char in (NUKTA, ANUSVARA, CHANDRABINDU):
+            yield word[:index] + word[index + 1 :], 0.45
+        if char in (ANUSVARA, CHANDRABINDU):
+            other = CHANDRABINDU if char == ANUSVARA else ANUSVARA
+            yield word[:index] + other + word[index + 1 :], 0.3
+    for fixed in _reph_fixes(word):
+        yield fixed, 0.35
+    clusters = [m.group() for m in _GRAPHEME.finditer(word)]
+    for moved in _matra_moves(clusters):
+        yield moved, 0.45
+    n = len(clusters)
+    for i in range(n - 1):  # transposed aksharas
+        swapped = clusters[:i] + [clusters[i + 1], clusters[i]] + clusters[i + 2 :]
+        yield "".join(swapped), 0.6
+    for size in (1, 2):  # doubled syllables: drop a repeated or near-repeated span
+        for i in range(n - size + 1):
+            span = clusters[i : i + size]
+            rest = clusters[:i] + clusters[i + size :]
+            nearby = "".join(clusters[max(0, i - size - 1) : i]) + "".join(
+                clusters[i + size : i + 2 * size + 1])
+            repeated = skeleton("".join(span)) in skeleton(nearby)
+            yield "".join(rest), (0.45 if repeated else 1.0)
+    yield from ((edit, 1.0) for edit in _generic_edits(word))
+
+
+def _generic_edits(word: str) -> Iterator[str]:
+    """All strings one code-point deletion, transposition, substitution or insertion away."""
+    for i in range(len(word)):
+        yield word[:i] + word[i + 1 :]
+        if i + 1 < len(word):
+            yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        for char in _ALPHABET:
+            if char != word[i]:
+                yield word[:i] + char + word[i + 1 :]
+    for i in range(len(word) + 1):
+        for char in _ALPHABET:
+            yield word[:i] + char + word[i:]
+
+
+def _cluster_cost(a: str, b: str) -> float:
+    if a == b:
+        return 0.0
+    if skeleton(a) == skeleton(b):
+        return 0.4
+    return 1.0
+
+
+@lru_cache(maxsize=65536)
+def akshara_distance(a: str, b: str) -> float:
+    """Weighted Damerau-Levenshtein distance between ``a`` and ``b`` over aksharas."""
+    x = [m.group() for m in _GRAPHEME.finditer(a)]
+    y = [m.group() for m in _GRAPHEME.finditer(b)]
+    rows = len(x) + 1
+    cols = len(y) + 1
+    dist = [[0.0] * cols for _ in range(rows)]
+    for i in range(rows):
+        dist[i][0] = float(i)
+    for j in range(cols):
+        dist[0][j] = float(j)
+    for i in range(1, rows):
+        for j in range(1, cols):
+            best = min(
+                dist[i - 1][j] + 1.0,
+                dist[i][j - 1] + 1.0,
+                dist[i - 1][j - 1] + _cluster_cost(x[i - 1], y[j - 1]),
+            )
+            if i > 1 and j > 1 and x[i - 1] == y[j - 2] and x[i - 2] == y[j - 1]:
+                best = min(best, dist[i - 2][j - 2] + 0.6)
+            dist[i][j] = best
+    return dist[-1][-1]
+
+
+def rank(
+    word: str,
+    candidates: Iterable[tuple[str, float]],
+    zipf: dict[str, float],
+    *,
+    freq_weight: float = 0.3,
+) -> list[str]:
+    """Order ``candidates`` (``(candidate, model_cost)``) best first.
+
+    The score is ``min(model_cost, akshara_distance) - freq_weight * zipf`` (lower is better);
+    ``zipf`` gives each candidate's Zipf frequency (missing means 0). Duplicates keep their
+    lowest cost; ``word`` itself is never returned.
+    """
+    best: dict[str, float] = {}
+    for candidate, cost in candidates:
+        if candidate == word:
+            continue
+        if candidate not in best or cost < best[candidate]:
+            best[candidate] = cost
+    scored = []
+    for candidate, cost in best.items():
+        distance = cost if " " in candidate else min(cost, akshara_distance(word, candidate))
+        scored.append((distance - freq_weight * zipf.get(candidate, 0.0), candidate))
+    scored.sort()
+    return [candidate for _, candidate in scored]

@@ -1,0 +1,1 @@
+"""Dialogs: first-run profile, errors, conflicts, preferences."""

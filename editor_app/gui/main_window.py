@@ -1,0 +1,312 @@
+"""Main window: article list | body editor | metadata panel, with autosave.
+
+Saving contract (nothing lost): any edit marks the article dirty and (re)starts a single-shot
+autosave timer (two seconds by default). The article is also saved before switching to
+another article, before creating/duplicating/trashing, and on close. Every save goes through
+:meth:`ArticleService.save` with the version the window loaded, so a save over somebody
+else's newer version raises :class:`ConflictError` and the user chooses what to do; nothing
+is overwritten silently.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QFontDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QWidget,
+)
+
+from editor_app import APP_NAME
+from editor_app.config import Config
+from editor_app.core.article_data import ArticleData, ArticleRecord
+from editor_app.core.articles import ArticleService
+from editor_app.core.errors import ConflictError, NotFoundError, SampadakError
+from editor_app.core.text.counts import count_text
+from editor_app.gui.article_list import ArticleList
+from editor_app.gui.body_editor import PlainBodyEditor
+from editor_app.gui.dialogs.conflict import ConflictChoice, ask_conflict
+from editor_app.gui.dialogs.errors import show_error
+from editor_app.gui.metadata_panel import MetadataPanel
+
+__all__ = ["MainWindow"]
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """The editing desk for one user on one database."""
+
+    saved = Signal(int)
+
+    def __init__(self, service: ArticleService, config: Config, font: QFont,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.config = config
+        self.record: ArticleRecord | None = None
+        self.dirty = False
+        self._switching = False
+        self.article_list = ArticleList()
+        self.editor = PlainBodyEditor()
+        self.metadata = MetadataPanel()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.metadata)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.article_list)
+        splitter.addWidget(self.editor)
+        splitter.addWidget(scroll)
+        splitter.setSizes([330, 620, 430])
+        self.setCentralWidget(splitter)
+        self.save_label = QLabel()
+        self.counts_label = QLabel()
+        self.statusBar().addWidget(self.save_label, 1)
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setSingleShot(True)
+        self.autosave_timer.setInterval(int(config.get_float("autosave_seconds") * 1000))
+        self.autosave_timer.timeout.connect(self.save_now)
+        self._make_actions()
+        self.apply_font(font)
+        self.article_list.article_activated.connect(self.open_article)
+        self.article_list.filters_changed.connect(self.reload_list)
+        self.editor.content_changed.connect(self._on_edited)
+        self.metadata.changed.connect(self._on_edited)
+        self.metadata.headline_changed.connect(self._update_title)
+        self.resize(1400, 860)
+        self._update_title()
+
+    # ------------------------------------------------------------ actions
+    def _make_actions(self) -> None:
+        def action(text: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
+            act = QAction(text, self)
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            act.triggered.connect(slot)
+            return act
+
+        self.new_action = action("नया लेख (&New)", self.new_article, QKeySequence.StandardKey.New)
+        self.duplicate_action = action("प्रतिलिपि (&Duplicate)", self.duplicate_article,
+                                       "Ctrl+Shift+D")
+        self.trash_action = action("रद्दी में डालें (&Trash)", self.trash_article)
+        self.restore_action = action("वापस लाएँ (&Restore)", self.restore_article)
+        self.save_action = action("अभी सहेजें (&Save now)", self.save_now,
+                                  QKeySequence.StandardKey.Save)
+        self.font_action = action("फ़ॉन्ट… (&Font…)", self.choose_font)
+        self.quit_action = action("बंद करें (&Quit)", self.close, QKeySequence.StandardKey.Quit)
+        file_menu = self.menuBar().addMenu("फ़ाइल (&File)")
+        for act in (self.new_action, self.duplicate_action, self.save_action):
+            file_menu.addAction(act)
+        file_menu.addSeparator()
+        file_menu.addAction(self.trash_action)
+        file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        view_menu = self.menuBar().addMenu("दृश्य (&View)")
+        view_menu.addAction(self.font_action)
+        toolbar = self.addToolBar("लेख (Article)")
+        toolbar.setObjectName("article_toolbar")
+        for act in (self.new_action, self.duplicate_action, self.trash_action,
+                    self.restore_action):
+            toolbar.addAction(act)
+
+    # ------------------------------------------------------------ list
+    def reload_list(self, select_id: int | None = None) -> None:
+        """Reload rows and autocomplete sources from core, keeping the selection."""
+        if select_id is None and self.record is not None:
+            select_id = self.record.id
+        rows = self.service.list(status=self.article_list.status(), tag=self.article_list.tag(),
+                                 trashed=self.article_list.trashed())
+        self.article_list.set_rows(rows, select_id)
+        tags = self.service.all_tags()
+        self.article_list.set_tags(tags)
+        self.metadata.set_known(tags, self.service.known_people())
+        trash_view = self.article_list.trashed()
+        self.trash_action.setEnabled(not trash_view)
+        self.restore_action.setEnabled(trash_view)
+
+    def open_first(self) -> None:
+        """Open the most recently changed article (if any)."""
+        self.reload_list()
+        if self.article_list.model.rowCount() and self.record is None:
+            first = self.article_list.proxy.index(0, 0)
+            self.article_list.select(self.article_list.model.summary(
+                self.article_list.proxy.mapToSource(first).row()).id)
+
+    # ------------------------------------------------------------ editing
+    def open_article(self, article_id: int) -> None:
+        """Save the current article if needed, then show ``article_id``."""
+        if self._switching or (self.record is not None and self.record.id == article_id):
+            return
+        if not self.save_now():
+            if self.record is not None:
+                self.article_list.select(self.record.id, emit=False)
+            return
+        try:
+            record = self.service.get(article_id)
+        except NotFoundError as exc:
+            show_error(self, "लेख नहीं मिला (Not found)", exc)
+            self.reload_list()
+            return
+        self._show_record(record)
+
+    def _show_record(self, record: ArticleRecord) -> None:
+        self._switching = True
+        try:
+            self.record = record
+            self.dirty = False
+            self.editor.set_markdown(record.data.body)
+            self.metadata.set_data(record.data)
+            self.article_list.select(record.id, emit=False)
+        finally:
+            self._switching = False
+        self._update_title()
+        self._update_counts()
+        self.save_label.setText("")
+
+    def current_data(self) -> ArticleData:
+        """What the user sees now, as article data."""
+        base = self.record.data if self.record is not None else ArticleData()
+        return self.metadata.apply_to(replace(base, body=self.editor.markdown()))
+
+    def _on_edited(self) -> None:
+        if self._switching or self.record is None:
+            return
+        self.dirty = True
+        self.save_label.setText("बदलाव सहेजे नहीं गए… (unsaved changes)")
+        self.autosave_timer.start()
+        self._update_counts()
+
+    def save_now(self) -> bool:
+        """Save pending changes; return False if the user must resolve something first."""
+        self.autosave_timer.stop()
+        if self.record is None or not self.dirty:
+            return True
+        data = self.current_data()
+        try:
+            record = self.service.save(self.record.id, data, self.record.version)
+        except ConflictError as exc:
+            return self._resolve_conflict(data, exc)
+        except SampadakError as exc:
+            log.warning("save failed: %s", exc)
+            show_error(self, "सहेजा नहीं जा सका (Could not save)", exc)
+            return False
+        self._after_save(record)
+        return True
+
+    def _after_save(self, record: ArticleRecord) -> None:
+        headline_or_meta_changed = self.record is None or record.data != self.record.data
+        self.record = record
+        self.dirty = False
+        self.save_label.setText(
+            f"सहेजा गया {datetime.now().strftime('%H:%M:%S')} (saved, version {record.version})")
+        if headline_or_meta_changed:
+            self.reload_list(record.id)
+        self.saved.emit(record.id)
+
+    def _resolve_conflict(self, mine: ArticleData, error: ConflictError) -> bool:
+        assert self.record is not None
+        choice = ask_conflict(self, str(error))
+        if choice is ConflictChoice.KEEP_MINE:
+            latest = self.service.get(self.record.id)
+            record = self.service.save(latest.id, mine, latest.version,
+                                       note="kept after a conflict")
+            self._after_save(record)
+            return True
+        if choice is ConflictChoice.SAVE_AS_COPY:
+            copy = self.service.create(mine, note=f"copy saved after a conflict on "
+                                                  f"article {self.record.id}")
+            self.dirty = False
+            self.reload_list(copy.id)
+            self._show_record(copy)
+            return True
+        if choice is ConflictChoice.LOAD_THEIRS:
+            self.dirty = False
+            self._show_record(self.service.get(self.record.id))
+            return True
+        return False
+
+    # ------------------------------------------------------------ commands
+    def new_article(self) -> None:
+        """Create an empty draft and open it."""
+        if not self.save_now():
+            return
+        record = self.service.create(ArticleData())
+        self.reload_list(record.id)
+        self._show_record(record)
+        self.metadata.headline.setFocus()
+
+    def duplicate_article(self) -> None:
+        """Copy the current article into a new draft and open it."""
+        if self.record is None or not self.save_now():
+            return
+        record = self.service.duplicate(self.record.id)
+        self.reload_list(record.id)
+        self._show_record(record)
+
+    def trash_article(self) -> None:
+        """Move the current article to the trash."""
+        if self.record is None or not self.save_now():
+            return
+        self.service.trash(self.record.id, self.record.version)
+        self.record = None
+        self.editor.set_markdown("")
+        self.metadata.set_data(ArticleData())
+        self.reload_list()
+        self.open_first()
+
+    def restore_article(self) -> None:
+        """Bring the current article back from the trash."""
+        if self.record is None:
+            return
+        restored = self.service.restore(self.record.id, self.record.version)
+        self.article_list.show_trash.setChecked(False)
+        self.record = None
+        self.reload_list(restored.id)
+        self._show_record(restored)
+
+    def choose_font(self) -> None:
+        """Let the user pick the Hindi text font; remembered in settings."""
+        ok, font = QFontDialog.getFont(self.editor.font(), self, "फ़ॉन्ट चुनें (Choose font)")
+        if ok:
+            self.apply_font(font)
+            self.config.settings["font_family"] = font.family()
+            self.config.settings["font_size"] = font.pointSize()
+            try:
+                self.config.save_settings()
+            except SampadakError as exc:
+                show_error(self, "सेटिंग सहेजी नहीं गई", exc)
+
+    def apply_font(self, font: QFont) -> None:
+        """Use ``font`` for the editor and the whole window."""
+        self.setFont(font)
+        self.editor.set_editor_font(font)
+
+    # ------------------------------------------------------------ chrome
+    def _update_title(self, *_args: object) -> None:
+        headline = self.metadata.headline.text().strip() if self.record else ""
+        self.setWindowTitle(f"{APP_NAME} — {headline or 'बिना शीर्षक (untitled)'}")
+
+    def _update_counts(self) -> None:
+        counts = count_text(self.editor.markdown())
+        self.counts_label.setText(
+            f"शब्द {counts.words} · अक्षर {counts.aksharas} · वर्ण {counts.characters} · "
+            f"पढ़ने में ~{counts.reading_minutes} मिनट")
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """Save before closing; stay open if a conflict is left unresolved."""
+        if self.save_now():
+            event.accept()
+        else:
+            event.ignore()

@@ -1,0 +1,180 @@
+"""Metadata panel: headline (with akshara counter), dek, bylines, dateline, category, tags,
+slug (generated from the Hindi headline in Latin letters unless edited by hand).
+
+Passive view: :meth:`MetadataPanel.set_data` fills it without emitting ``changed``;
+:meth:`MetadataPanel.apply_to` returns an :class:`ArticleData` with the panel's fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QDate, QSignalBlocker, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from editor_app.core.article_data import ArticleData, BylineData
+from editor_app.core.text.counts import akshara_count
+from editor_app.core.text.romanize import slugify
+from editor_app.gui.byline_editor import BylineEditor
+from editor_app.gui.tag_editor import TagEditor
+
+__all__ = ["CATEGORIES", "HEADLINE_AKSHARA_LIMIT", "MetadataPanel"]
+
+HEADLINE_AKSHARA_LIMIT = 80
+CATEGORIES = ("देश", "विदेश", "राज्य", "शहर", "राजनीति", "व्यापार", "खेल", "मनोरंजन",
+              "विज्ञान-तकनीक", "स्वास्थ्य", "शिक्षा", "संपादकीय")
+
+
+class MetadataPanel(QWidget):
+    """Form for everything about the article except its body."""
+
+    changed = Signal()
+    headline_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._loading = True
+        self.headline = QLineEdit()
+        self.headline.setPlaceholderText("शीर्षक (Headline)")
+        self.headline_count = QLabel()
+        self.dek = QPlainTextEdit()
+        self.dek.setPlaceholderText("उप-शीर्षक / सार (Dek)")
+        self.dek.setFixedHeight(64)
+        self.bylines = BylineEditor()
+        self.dateline_place = QLineEdit()
+        self.dateline_place.setPlaceholderText("स्थान (Place)")
+        self.dateline_has_date = QCheckBox()
+        self.dateline_date = QDateEdit()
+        self.dateline_date.setCalendarPopup(True)
+        self.dateline_date.setDisplayFormat("dd-MM-yyyy")
+        self.dateline_date.setDate(QDate.currentDate())
+        self.category = QComboBox()
+        self.category.setEditable(True)
+        self.category.addItems(("",) + CATEGORIES)
+        self.tags = TagEditor()
+        self.slug = QLineEdit()
+        self.slug_auto = QCheckBox("स्वतः (auto)")
+        self.slug_auto.setChecked(True)
+
+        headline_row = QHBoxLayout()
+        headline_row.addWidget(self.headline, 1)
+        headline_row.addWidget(self.headline_count)
+        dateline_row = QHBoxLayout()
+        dateline_row.addWidget(self.dateline_place, 1)
+        dateline_row.addWidget(self.dateline_has_date)
+        dateline_row.addWidget(self.dateline_date)
+        slug_row = QHBoxLayout()
+        slug_row.addWidget(self.slug, 1)
+        slug_row.addWidget(self.slug_auto)
+        self.setMinimumWidth(360)
+        form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow("शीर्षक", headline_row)
+        form.addRow("सार", self.dek)
+        form.addRow("बाइलाइन", self.bylines)
+        form.addRow("डेटलाइन", dateline_row)
+        form.addRow("श्रेणी", self.category)
+        form.addRow("टैग", self.tags)
+        form.addRow("स्लग", slug_row)
+
+        self.headline.textChanged.connect(self._on_headline_changed)
+        for signal in (self.dek.textChanged, self.bylines.changed, self.dateline_place.textChanged,
+                       self.dateline_date.dateChanged, self.dateline_has_date.toggled,
+                       self.category.currentTextChanged, self.tags.changed,
+                       self.slug.textEdited):
+            signal.connect(self._emit_changed)
+        self.slug_auto.toggled.connect(self._on_slug_auto_toggled)
+        self.dateline_has_date.toggled.connect(self.dateline_date.setEnabled)
+        self._update_headline_count()
+        self._on_slug_auto_toggled(True)
+        self.dateline_date.setEnabled(False)
+        self._loading = False
+
+    # --------------------------------------------------------------- API
+    def set_known(self, tags: list[str], people: list[BylineData]) -> None:
+        """Autocomplete sources for tags and bylines."""
+        self.tags.set_known_tags(tags)
+        self.bylines.set_known_people(people)
+
+    def set_data(self, data: ArticleData) -> None:
+        """Show ``data`` (does not emit ``changed``)."""
+        self._loading = True
+        try:
+            widgets = (self.headline, self.dek, self.dateline_place, self.dateline_date,
+                       self.dateline_has_date, self.category, self.slug, self.slug_auto)
+            blockers = [QSignalBlocker(w) for w in widgets]
+            self.headline.setText(data.headline)
+            self.dek.setPlainText(data.dek)
+            self.bylines.set_bylines(data.bylines)
+            self.dateline_place.setText(data.dateline_place)
+            has_date = data.dateline_date is not None
+            self.dateline_has_date.setChecked(has_date)
+            self.dateline_date.setEnabled(has_date)
+            if data.dateline_date is not None:
+                d = data.dateline_date
+                self.dateline_date.setDate(QDate(d.year, d.month, d.day))
+            self.category.setCurrentText(data.category)
+            self.tags.set_tags(data.tags)
+            auto = not data.slug or data.slug == slugify(data.headline)
+            self.slug_auto.setChecked(auto)
+            self.slug.setReadOnly(auto)
+            self.slug.setText(data.slug)
+            del blockers
+        finally:
+            self._loading = False
+        self._update_headline_count()
+
+    def apply_to(self, data: ArticleData) -> ArticleData:
+        """``data`` with every metadata field replaced by what the panel shows."""
+        dateline_date: date | None = None
+        if self.dateline_has_date.isChecked():
+            q = self.dateline_date.date()
+            dateline_date = date(q.year(), q.month(), q.day())
+        return replace(
+            data,
+            headline=self.headline.text(),
+            dek=self.dek.toPlainText(),
+            bylines=self.bylines.bylines(),
+            dateline_place=self.dateline_place.text(),
+            dateline_date=dateline_date,
+            category=self.category.currentText(),
+            tags=self.tags.tags(),
+            slug="" if self.slug_auto.isChecked() else self.slug.text(),
+        )
+
+    # --------------------------------------------------------------- internals
+    def _emit_changed(self, *_args: object) -> None:
+        if not self._loading:
+            self.changed.emit()
+
+    def _on_headline_changed(self, text: str) -> None:
+        self._update_headline_count()
+        if self.slug_auto.isChecked():
+            self.slug.setText(slugify(text) if text.strip() else "")
+        self.headline_changed.emit(text)
+        self._emit_changed()
+
+    def _on_slug_auto_toggled(self, auto: bool) -> None:
+        self.slug.setReadOnly(auto)
+        if auto:
+            text = self.headline.text()
+            self.slug.setText(slugify(text) if text.strip() else "")
+        self._emit_changed()
+
+    def _update_headline_count(self) -> None:
+        count = akshara_count(self.headline.text())
+        over = count > HEADLINE_AKSHARA_LIMIT
+        self.headline_count.setText(f"{count}/{HEADLINE_AKSHARA_LIMIT} अक्षर")
+        self.headline_count.setToolTip("शीर्षक की लंबाई अक्षरों (grapheme clusters) में")
+        self.headline_count.setStyleSheet("color: #b00020; font-weight: bold;" if over else "")
