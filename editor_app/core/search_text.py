@@ -28,7 +28,7 @@ import logging
 from dataclasses import dataclass
 
 from editor_app.core.errors import ValidationError
-from editor_app.core.text.normalize import fold_with_map, to_nfc
+from editor_app.core.text.normalize import NUKTA, fold, fold_with_map, to_nfc
 from editor_app.core.text.tokenize import tokenize
 
 __all__ = [
@@ -101,13 +101,14 @@ class QueryPlan:
 def terms(text: str) -> list[Term]:
     """Search keys of ``text`` in order, with spans into ``to_nfc(text)``."""
     nfc = to_nfc(text)
+    folded = fold(nfc) if NUKTA not in nfc else ""
+    if folded and len(folded) == len(nfc):
+        # Fast path: without nukta, folding maps code points one to one (checked by length).
+        return [Term(key, token.start, token.end) for token in tokenize(folded)
+                if (key := token.text.translate(_DROP))]
     folded, origin = fold_with_map(nfc)
-    out: list[Term] = []
-    for token in tokenize(folded):
-        key = token.text.translate(_DROP)
-        if key:
-            out.append(Term(key, origin[token.start], origin[token.end]))
-    return out
+    return [Term(key, origin[token.start], origin[token.end]) for token in tokenize(folded)
+            if (key := token.text.translate(_DROP))]
 
 
 def index_key_text(text: str) -> str:
