@@ -13,9 +13,10 @@ Contract:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 import regex
@@ -98,7 +99,8 @@ class StoryStats:
         return cache[key]
 
 
-DIGIT_RUN_RE = regex.compile(r"(?<![\p{Latin}\p{Nd}])(?:[0-9]+|[\u0966-\u096f]+)(?![\p{Latin}\p{Nd}])")
+DIGIT_RUN_RE = regex.compile(
+    r"(?<![\p{Latin}\p{Nd}])(?:[0-9]+|[\u0966-\u096f]+)(?![\p{Latin}\p{Nd}])")
 
 
 @dataclass
@@ -110,8 +112,10 @@ class LintContext:
     field: str = "body"
     raw: str | None = None
     story: StoryStats | None = None
-    _protected: list[tuple[int, int]] = field(default_factory=list, init=False, repr=False)
-    _protected_starts: list[int] = field(default_factory=list, init=False, repr=False)
+    _protected: list[tuple[int, int]] = dataclasses.field(
+        default_factory=list, init=False, repr=False)
+    _protected_starts: list[int] = dataclasses.field(
+        default_factory=list, init=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.story is None:

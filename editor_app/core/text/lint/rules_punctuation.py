@@ -23,8 +23,8 @@ __all__ = ["PUNCTUATION_RULES", "is_abbreviation_before", "word_before"]
 DANDA = "।"
 _WORDISH_RE = regex.compile(r"[\p{L}\p{M}\p{Nd}\u200c\u200d]")
 _LATIN_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st no nos vs etc jr sr co ltd inc rs govt dept fig vol pp pvt approx"
-    .split())
+    {"mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vs", "etc", "jr", "sr", "co", "ltd",
+     "inc", "rs", "govt", "dept", "fig", "vol", "pp", "pvt", "approx"})
 # The part before a mid-word visarga typed as ':' (दु:ख, नि:शुल्क, अंत:करण, प्रात:काल).
 _VISARGA_PREFIXES = frozenset({"दु", "नि", "अंत", "अन्त", "प्रात", "मन", "पुन", "अत", "छ", "अध",
                                "शिर", "तप", "यश"})
