@@ -110,6 +110,8 @@ def search(session: Session, query: str, *, limit: int = 50, include_trashed: bo
     limit = max(0, min(limit, MAX_LIMIT))
     if plan.is_empty or limit == 0:
         return []
+    if session.autoflush:  # like an ORM query: see this session's own pending edits
+        session.flush()
     conn = session.connection()
     ranked = _find(conn, plan, limit=limit, include_trashed=include_trashed, backend=backend)
     return _hits(conn, plan, ranked)
@@ -230,7 +232,10 @@ def rebuild_index(session: Session) -> int:
 
 def search_for_cli(db: Database, query: str, *, limit: int = 50,
                    include_trashed: bool = False) -> list[dict[str, Any]]:
-    """JSON-ready rows ``{id, uuid, headline, score, snippet}`` for ``sampadak search``."""
+    """JSON-ready rows ``{id, uuid, headline, score, snippet}`` for ``sampadak search``.
+
+    Words match whole (no as-you-type prefix); ``word*`` still asks for a prefix.
+    """
     with db.session() as session:
         hits = search(session, query, limit=limit, include_trashed=include_trashed,
                       prefix_last=False)

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from alembic import command
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy.orm import Session
 
 from editor_app.core.db import Database, _alembic_config, open_database
@@ -25,7 +27,7 @@ from editor_app.core.search import (
     search_for_cli,
 )
 from editor_app.core.search_sqlite import fts_integrity_check, match_expression
-from editor_app.core.search_text import parse_query, terms
+from editor_app.core.search_text import index_key_text, parse_query, terms
 from editor_app.core.text.normalize import fold
 
 BACKENDS = ["fts5", "portable"]
@@ -414,3 +416,40 @@ def test_index_and_query_speed(db: Database) -> None:
         _find(db, "नगर निगम बजट")
     per_query = (time.perf_counter() - started) / 20
     assert indexing < 20 and per_query < 1.0, (indexing, per_query)
+
+
+# --- properties ------------------------------------------------------------------------------
+
+_TEXT = st.text(st.one_of(
+    st.characters(min_codepoint=0x0900, max_codepoint=0x097F),
+    st.sampled_from(list(" \"“”*-()'’.,:^%_\\\u200c\u200d\u200b\ufeffabXYß019\n")),
+    st.characters(blacklist_categories=["Cs"]),
+), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_fts5_ascii_tokenizer_sees_exactly_our_keys(text: str) -> None:
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='ascii')")
+    conn.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
+    conn.execute("INSERT INTO t VALUES (?)", (index_key_text(text),))
+    stored = [row[0] for row in conn.execute("SELECT term FROM v ORDER BY offset")]
+    assert stored == [term.key for term in terms(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_any_query_is_valid_fts5(text: str) -> None:
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='ascii')")
+    conn.execute("INSERT INTO t VALUES ('क ख ग')")
+    plan = parse_query(text)
+    if not plan.is_empty:
+        conn.execute("SELECT rowid FROM t WHERE t MATCH ?", (match_expression(plan),)).fetchall()
+
+
+def test_search_sees_pending_edits_of_its_own_session(db: Database) -> None:
+    with db.session() as session:
+        session.add(Article(headline="ओलावृष्टि से नुकसान"))
+        assert len(search(session, "ओलावृष्टि")) == 1
