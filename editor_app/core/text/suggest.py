@@ -145,7 +145,7 @@ def candidate_edits(word: str) -> Iterator[tuple[str, float]]:
         yield moved, 0.45
     n = len(clusters)
     for i in range(n - 1):  # transposed aksharas
-        swapped = clusters[:i] + [clusters[i + 1], clusters[i]] + clusters[i + 2 :]
+        swapped = [*clusters[:i], clusters[i + 1], clusters[i], *clusters[i + 2:]]
         yield "".join(swapped), 0.6
     for size in (1, 2):  # doubled syllables: drop a repeated or near-repeated span
         for i in range(n - size + 1):

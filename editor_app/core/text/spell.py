@@ -1,0 +1,441 @@
+"""Spell-check service: enchant ``hi_IN``/``en_US`` plus Hindi morphology, frequency evidence,
+a newsroom dictionary, a personal ignore list and caches. No Qt here.
+
+Contracts
+---------
+- :func:`create_spell_checker` never raises for a missing enchant library or dictionary: it
+  returns a checker whose ``available`` is ``False`` and whose ``unavailable_reason`` says what
+  to install. Such a checker accepts every word and finds nothing. Call
+  :meth:`SpellChecker.require_available` where spell-check is mandatory (it raises
+  :class:`SpellCheckUnavailable`).
+- Words are NFC-normalised before every lookup. Numbers are never misspelled. Tokens of a
+  script other than Devanagari and Latin are not checked.
+- A Devanagari word is *correct* when it is on the newsroom dictionary or the personal list;
+  otherwise it is *wrong* when it is a curated known misspelling, contains RRA/NNNA/LLLA, or is
+  a *variant misspelling*: a nukta (ड़ ढ़), nasal or vowel-length repair of it is much more
+  frequent in wordfreq's Hindi list and is itself a trusted word (hunspell, the supplement or
+  the newsroom). Curated valid forms (``resources/spelling/hi_valid_forms.txt``) are exempt.
+  Otherwise it is correct when hunspell, the curated supplement or wordfreq knows it, or when
+  :mod:`inflection` maps it to a known lemma, or it is a compound of two known content words.
+- Results are cached per word; :meth:`SpellChecker.add_to_newsroom`, :meth:`ignore` and
+  :meth:`refresh` clear the caches so the change is visible at once.
+- ``check`` offsets are code points into ``to_nfc(text)``.
+- Thread safety: one checker may be used from one worker thread while the GUI thread calls
+  ``add_to_newsroom``/``ignore``; caches are replaced, never mutated in place, under a lock.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources as importlib_resources
+from pathlib import Path
+from typing import Protocol
+
+from editor_app.core.db import Database
+from editor_app.core.dictionary import NewsroomDictionary, PersonalWordList, user_name
+from editor_app.core.errors import NotFoundError, SpellCheckUnavailable
+from editor_app.core.text.findings import Finding, Severity
+from editor_app.core.text.hindi_lexicon import HindiLexicon, load_lexicon
+from editor_app.core.text.normalize import to_nfc
+from editor_app.core.text.suggest import NON_HINDI_LETTERS
+from editor_app.core.text.tokenize import Script, TokenKind, tokenize
+from editor_app.core.text.word_judge import WordJudge
+
+__all__ = [
+    "INSTALL_HINT",
+    "SpellChecker",
+    "create_spell_checker",
+    "load_enchant_dicts",
+    "resource_path",
+    "resources_dir",
+]
+
+log = logging.getLogger(__name__)
+
+HI_TAG = "hi_IN"
+EN_TAG = "en_US"
+RULE = "spelling"
+INSTALL_HINT = (
+    "install libenchant-2-2 and hunspell-hi (Debian/Ubuntu: "
+    "apt install libenchant-2-2 hunspell-hi hunspell-en-us; Fedora: enchant2 hunspell-hi; "
+    "macOS: brew install enchant plus a hi_IN hunspell dictionary)"
+)
+
+# --------------------------------------------------------------------------- resources
+
+
+def resources_dir() -> Path:
+    """The folder holding Sampadak's ``resources`` (fonts, spelling lists, templates, ...).
+
+    Looked up in order: ``$SAMPADAK_RESOURCES``; a frozen build's bundle
+    (``sys._MEIPASS/resources``); ``editor_app/resources`` inside an installed package
+    (``importlib.resources``); ``<repo>/resources`` next to the source tree;
+    ``<sys.prefix>/share/sampadak/resources`` (setuptools data-files). The first existing
+    folder wins; when none exists the source-tree path is returned (callers then get a
+    missing-file error naming it).
+    """
+    candidates: list[Path] = []
+    override = os.environ.get("SAMPADAK_RESOURCES")
+    if override:
+        candidates.append(Path(override))
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        candidates.append(Path(bundle) / "resources")
+    try:
+        packaged = importlib_resources.files("editor_app") / "resources"
+        candidates.append(Path(str(packaged)))
+    except (ModuleNotFoundError, TypeError):  # pragma: no cover - unusual loaders
+        pass
+    source_tree = Path(__file__).resolve().parents[3] / "resources"
+    candidates.append(source_tree)
+    candidates.append(Path(sys.prefix) / "share" / "sampadak" / "resources")
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    return source_tree
+
+
+def resource_path(*parts: str) -> Path:
+    """Path of a file below :func:`resources_dir` (it may not exist)."""
+    return resources_dir().joinpath(*parts)
+
+
+# --------------------------------------------------------------------------- enchant
+
+
+class SpellDict(Protocol):
+    """What the checker needs from an enchant ``Dict`` (tests pass fakes)."""
+
+    def check(self, word: str) -> bool: ...
+
+    def suggest(self, word: str) -> list[str]: ...
+
+
+def load_enchant_dicts() -> tuple[SpellDict, SpellDict | None]:
+    """Open enchant's ``hi_IN`` and (optionally) ``en_US`` dictionaries.
+
+    Raises :class:`SpellCheckUnavailable` when the enchant library cannot be loaded or
+    ``hi_IN`` is missing; a missing ``en_US`` only logs a warning (Latin words then pass).
+    """
+    try:
+        import enchant  # lazy: the C library may be absent
+    except (ImportError, OSError) as exc:
+        raise SpellCheckUnavailable(
+            f"spell-check unavailable: the enchant library could not be loaded ({exc}); "
+            f"{INSTALL_HINT}"
+        ) from exc
+    try:
+        hindi: SpellDict = enchant.Dict(HI_TAG)
+    except Exception as exc:  # I/O boundary: DictNotFoundError or a broken dictionary
+        raise SpellCheckUnavailable(
+            f"spell-check unavailable: no usable {HI_TAG} dictionary ({exc}); {INSTALL_HINT}"
+        ) from exc
+    english: SpellDict | None
+    try:
+        english = enchant.Dict(EN_TAG)
+    except Exception as exc:  # I/O boundary
+        log.warning("no %s dictionary (%s): Latin words are not checked", EN_TAG, exc)
+        english = None
+    return hindi, english
+
+
+# --------------------------------------------------------------------------- checker
+
+
+@dataclass
+class _State:
+    """Everything a cache entry may depend on; replaced as a whole on change."""
+
+    newsroom: frozenset[str] = frozenset()
+    personal: frozenset[str] = frozenset()
+    correct: dict[str, bool] = field(default_factory=dict)
+    suggestions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+class SpellChecker:
+    """Per-user spell checker (see the module contract).
+
+    ``available``: False when enchant or ``hi_IN`` is missing; then ``unavailable_reason``
+    says what to install and every word is accepted.
+    """
+
+    def __init__(
+        self,
+        hindi: SpellDict | None,
+        english: SpellDict | None = None,
+        *,
+        lexicon: HindiLexicon | None = None,
+        newsroom: NewsroomDictionary | None = None,
+        personal: PersonalWordList | None = None,
+        user_label: str = "",
+        unavailable_reason: str = "",
+    ) -> None:
+        self._hindi = hindi
+        self._english = english
+        self.unavailable_reason = unavailable_reason if hindi is None else ""
+        if hindi is None and not self.unavailable_reason:
+            self.unavailable_reason = f"spell-check unavailable: {INSTALL_HINT}"
+        self._lexicon = lexicon if lexicon is not None else (
+            load_lexicon(resource_path("spelling")) if hindi else None)
+        self._newsroom = newsroom
+        self._personal = personal
+        self.user_label = user_label
+        self._lock = threading.Lock()
+        self._session_ignored: frozenset[str] = frozenset()
+        self._state = self._load_state()
+        self._judge = self._make_judge()
+
+    # -- availability -----------------------------------------------------------------
+    @property
+    def available(self) -> bool:
+        """True when enchant and the Hindi dictionary were loaded."""
+        return self._hindi is not None
+
+    def require_available(self) -> None:
+        """Raise :class:`SpellCheckUnavailable` (with the install hint) if not available."""
+        if not self.available:
+            raise SpellCheckUnavailable(self.unavailable_reason)
+
+    # -- queries ------------------------------------------------------------------------
+    def is_correct(self, word: str) -> bool:
+        """True when ``word`` (any normalisation) is spelled acceptably. Cached."""
+        word = to_nfc(word)
+        state = self._state
+        cached = state.correct.get(word)
+        if cached is not None:
+            return cached
+        result = self._judge_word(word, state)
+        state.correct[word] = result
+        return result
+
+    def misspelling_of(self, word: str) -> str | None:
+        """The preferred form when ``word`` is a known misspelling (curated or variant rule)."""
+        if not self.available:
+            return None
+        word = to_nfc(word)
+        if self._is_accepted_by_user(word, self._state):
+            return None
+        return self._judge.preferred_form(word)
+
+    def suggest(self, word: str, limit: int = 5) -> list[str]:
+        """Up to ``limit`` replacements for ``word``, best first (may be empty). Cached.
+
+        Candidates come from the typo models in :mod:`suggest` (and enchant's own suggestions
+        when those find too few) and are ranked by akshara edit distance and frequency.
+        A suggestion may hold a space when ``word`` looks like two merged words.
+        """
+        if not self.available or limit <= 0:
+            return []
+        word = to_nfc(word)
+        state = self._state
+        cached = state.suggestions.get(word)
+        if cached is None:
+            cached = tuple(self._compute_suggestions(word))
+            state.suggestions[word] = cached
+        return list(cached[:limit])
+
+    def check(self, text: str, *, suggestions: bool = True,
+              limit: int = 5) -> list[Finding]:
+        """Spelling findings for ``text`` (offsets into ``to_nfc(text)``), in text order.
+
+        With ``suggestions=False`` the findings carry no suggestions (fast path for painting).
+        """
+        if not self.available:
+            return []
+        nfc = to_nfc(text)
+        findings: list[Finding] = []
+        for token in tokenize(nfc):
+            if token.kind is TokenKind.NUMBER or token.script is Script.OTHER:
+                continue
+            if self.is_correct(token.text):
+                continue
+            findings.append(self._finding(token.text, token.start, token.end,
+                                          suggestions=suggestions, limit=limit))
+        return findings
+
+    def misspelled_spans(self, text: str) -> list[tuple[int, int]]:
+        """``[start, end)`` code-point spans of misspelled words in ``to_nfc(text)``."""
+        return [(f.start, f.end) for f in self.check(text, suggestions=False)]
+
+    # -- changes ------------------------------------------------------------------------
+    def add_to_newsroom(self, word: str, user: str | None = None) -> bool:
+        """Add ``word`` to the shared newsroom dictionary (audited) and accept it at once.
+
+        ``user`` defaults to this checker's user. Without a database the word is accepted
+        for this session only. Returns ``False`` when nothing changed.
+        """
+        word = to_nfc(word).strip()
+        changed = True
+        if self._newsroom is not None:
+            changed = self._newsroom.add(word, user or self.user_label or "unknown")
+        with self._lock:
+            state = self._state
+            self._state = _State(state.newsroom | {word}, state.personal)
+            self._judge = self._make_judge()
+        return changed
+
+    def remove_from_newsroom(self, word: str, user: str | None = None) -> bool:
+        """Soft-remove ``word`` from the newsroom dictionary (audited); caches cleared."""
+        word = to_nfc(word).strip()
+        changed = True
+        if self._newsroom is not None:
+            changed = self._newsroom.remove(word, user or self.user_label or "unknown")
+        with self._lock:
+            state = self._state
+            self._state = _State(state.newsroom - {word}, state.personal)
+            self._judge = self._make_judge()
+        return changed
+
+    def ignore(self, word: str) -> bool:
+        """Put ``word`` on this user's personal ignore list (stored when there is a user)."""
+        word = to_nfc(word).strip()
+        changed = True
+        if self._personal is not None:
+            changed = self._personal.add(word)
+        else:
+            self._session_ignored = self._session_ignored | {word}
+        with self._lock:
+            state = self._state
+            self._state = _State(state.newsroom, state.personal | {word})
+        return changed
+
+    def unignore(self, word: str) -> bool:
+        """Take ``word`` off the personal ignore list."""
+        word = to_nfc(word).strip()
+        changed = True
+        if self._personal is not None:
+            changed = self._personal.remove(word)
+        self._session_ignored = self._session_ignored - {word}
+        with self._lock:
+            state = self._state
+            self._state = _State(state.newsroom, state.personal - {word})
+        return changed
+
+    def refresh(self) -> None:
+        """Reload the newsroom and personal lists from the database and clear caches."""
+        with self._lock:
+            self._state = self._load_state()
+            self._judge = self._make_judge()
+
+    def clear_cache(self) -> None:
+        """Forget cached results (lists unchanged)."""
+        with self._lock:
+            state = self._state
+            self._state = _State(state.newsroom, state.personal)
+
+    # -- internals ----------------------------------------------------------------------
+    def _load_state(self) -> _State:
+        newsroom = frozenset(self._newsroom.words()) if self._newsroom is not None else frozenset()
+        personal = set(self._session_ignored)
+        if self._personal is not None:
+            personal |= self._personal.words()
+        return _State(newsroom, frozenset(personal))
+
+    def _make_judge(self) -> WordJudge:
+        if self._hindi is None or self._lexicon is None:
+            return WordJudge.null()
+        return WordJudge(self._hindi, self._lexicon, extra_words=self._state.newsroom)
+
+    @staticmethod
+    def _is_accepted_by_user(word: str, state: _State) -> bool:
+        return word in state.newsroom or word in state.personal
+
+    def _judge_word(self, word: str, state: _State) -> bool:
+        if not self.available or not word:
+            return True
+        if self._is_accepted_by_user(word, state):
+            return True
+        script = self._script_of(word)
+        if script is Script.DEVANAGARI:
+            return self._judge.is_correct(word)
+        if script is Script.LATIN:
+            return self._latin_correct(word)
+        return True
+
+    def _latin_correct(self, word: str) -> bool:
+        if self._english is None or any(ch.isdigit() for ch in word):
+            return True
+        if word.isupper() and len(word) <= 6:
+            return True  # acronyms: PM, ISPR, BRICS
+        return self._english.check(word) or (
+            word[:1].isupper() and self._english.check(word.lower()))
+
+    def _compute_suggestions(self, word: str) -> list[str]:
+        script = self._script_of(word)
+        if script is Script.DEVANAGARI:
+            return self._judge.suggest(word, 10)
+        if script is Script.LATIN and self._english is not None:
+            try:
+                return [s for s in self._english.suggest(word) if s != word][:10]
+            except Exception as exc:  # I/O boundary: broken dictionary
+                log.warning("enchant suggest failed for %r: %s", word, exc)
+        return []
+
+    @staticmethod
+    def _script_of(word: str) -> Script:
+        return _script_of(word)
+
+    def _finding(self, word: str, start: int, end: int, *, suggestions: bool,
+                 limit: int) -> Finding:
+        preferred = self._judge.preferred_form(word) if self._judge else None
+        found = tuple(self.suggest(word, limit)) if suggestions else ()
+        if preferred and suggestions and (not found or found[0] != preferred):
+            found = (preferred, *[s for s in found if s != preferred])[:limit]
+        deterministic = preferred if any(ch in NON_HINDI_LETTERS for ch in word) else None
+        if preferred:
+            message = f"common misspelling of {preferred}"
+            message_hi = f"वर्तनी की आम भूल; सही रूप: {preferred}"
+        else:
+            message = "unknown word or misspelling"
+            message_hi = "अज्ञात शब्द या वर्तनी की भूल"
+        return Finding(rule=RULE, start=start, end=end, text=word, severity=Severity.ERROR,
+                       message=message, message_hi=message_hi, suggestions=found,
+                       fix=deterministic)
+
+
+@lru_cache(maxsize=65536)
+def _script_of(word: str) -> Script:
+    for token in tokenize(word):
+        return token.script
+    return Script.OTHER
+
+
+def create_spell_checker(
+    database: Database | None,
+    user_id: int | None,
+    *,
+    loader: Callable[[], tuple[SpellDict, SpellDict | None]] = load_enchant_dicts,
+) -> SpellChecker:
+    """A checker for ``user_id`` on ``database`` (either may be ``None``).
+
+    Never raises for missing enchant/dictionaries (see the module contract); the reason is
+    logged once and kept in ``unavailable_reason``. An unknown ``user_id`` is treated as no
+    user (logged). ``loader`` exists for tests.
+    """
+    newsroom = NewsroomDictionary(database) if database is not None else None
+    personal: PersonalWordList | None = None
+    label = ""
+    if database is not None and user_id is not None:
+        try:
+            personal = PersonalWordList(database, user_id)
+            label = user_name(database, user_id)
+        except NotFoundError:
+            log.warning("spell-check: no user profile %s; personal list disabled", user_id)
+    try:
+        hindi, english = loader()
+    except SpellCheckUnavailable as exc:
+        log.warning("%s", exc)
+        return SpellChecker(None, None, newsroom=newsroom, personal=personal,
+                            user_label=label, unavailable_reason=str(exc))
+    return SpellChecker(hindi, english, newsroom=newsroom, personal=personal, user_label=label)
+
+
+def known_words(checker: SpellChecker, words: Iterable[str]) -> list[str]:
+    """The subset of ``words`` the checker accepts (helper for dictionaries and tests)."""
+    return [w for w in words if checker.is_correct(w)]

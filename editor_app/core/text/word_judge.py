@@ -1,0 +1,266 @@
+"""Decide whether one Devanagari word is spelled correctly, and what to suggest instead.
+
+This is the Hindi part of :class:`editor_app.core.text.spell.SpellChecker` (which adds the
+newsroom and personal lists, Latin words, caching per user and findings). See the contract
+in :mod:`editor_app.core.text.spell`; the numbers below are its tuning constants.
+
+Contract:
+- :meth:`WordJudge.is_correct` takes an NFC Devanagari word; :meth:`preferred_form` returns the
+  correct form when the word is a known misspelling (curated or variant rule), else ``None``;
+  :meth:`suggest` returns ranked replacements (it may call enchant's slow ``suggest``).
+- Thread-safe for readers: caches are plain dicts filled idempotently.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Protocol
+
+from editor_app.core.text.hindi_lexicon import HindiLexicon
+from editor_app.core.text.inflection import NOMINAL, analyses, split_compound_points
+from editor_app.core.text.suggest import (
+    NON_HINDI_LETTERS,
+    akshara_distance,
+    candidate_edits,
+    rank,
+    repair_variants,
+)
+from editor_app.core.text.tokenize import akshara_split
+
+if TYPE_CHECKING:
+    pass
+
+__all__ = ["WordJudge"]
+
+log = logging.getLogger(__name__)
+
+#: wordfreq Zipf at or above which a word counts as attested (the list starts at 3.0).
+ACCEPT_ZIPF = 3.0
+#: Zipf assumed for a word absent from wordfreq when comparing it with its variants.
+ABSENT_ZIPF = 2.6
+#: How much more frequent (in Zipf units, log10) a repaired variant must be to flag a word.
+VARIANT_MARGIN = {"nukta": 0.5, "nasal": 0.6, "length": 0.8, "letter": 0.0}
+#: A repaired variant must be at least this frequent to count as evidence.
+VARIANT_MIN_ZIPF = 3.5
+#: Parts of a solid compound must be content words: rarer than this Zipf.
+FUNCTION_WORD_ZIPF = 5.6
+#: Weight of frequency against edit cost when ranking suggestions.
+FREQ_WEIGHT = 0.3
+_ENCHANT_WHEN_FEWER_THAN = 3
+
+
+class _Dict(Protocol):
+    def check(self, word: str) -> bool: ...
+
+    def suggest(self, word: str) -> list[str]: ...
+
+
+class _AcceptAll:
+    def check(self, word: str) -> bool:
+        return True
+
+    def suggest(self, word: str) -> list[str]:
+        return []
+
+
+class WordJudge:
+    """Hindi word judgement over enchant + lexicon + extra (newsroom) words."""
+
+    def __init__(self, hindi: _Dict, lexicon: HindiLexicon,
+                 extra_words: Iterable[str] = ()) -> None:
+        self._hindi = hindi
+        self._lex = lexicon
+        self._extra = frozenset(extra_words)
+        self._base: dict[str, bool] = {}
+        self._known: dict[str, bool] = {}
+        self._preferred: dict[str, str | None] = {}
+        self._candidates: frozenset[str] | None = None
+        self._null = False
+
+    @classmethod
+    def null(cls) -> WordJudge:
+        """A judge that accepts everything and suggests nothing."""
+        judge = cls(_AcceptAll(), HindiLexicon.empty())
+        judge._null = True
+        return judge
+
+    # -- acceptance ---------------------------------------------------------------------
+    def zipf(self, word: str) -> float:
+        """wordfreq Zipf frequency of ``word`` (0.0 when absent)."""
+        return self._lex.zipf.get(word, 0.0)
+
+    def is_correct(self, word: str) -> bool:
+        """True when the NFC Devanagari ``word`` is acceptable (module contract)."""
+        if self._null:
+            return True
+        if word in self._extra:
+            return True
+        if self.preferred_form(word) is not None or self._has_non_hindi_letter(word):
+            return False
+        return self._is_known(word, depth=2)
+
+    def preferred_form(self, word: str) -> str | None:
+        """The correct form when ``word`` is a known misspelling, else ``None``."""
+        if self._null or word in self._extra:
+            return None
+        if word in self._preferred:
+            return self._preferred[word]
+        result = self._compute_preferred(word)
+        self._preferred[word] = result
+        return result
+
+    def _compute_preferred(self, word: str) -> str | None:
+        curated = self._lex.misspellings.get(word)
+        if curated is not None:
+            return curated
+        if self._has_non_hindi_letter(word):
+            repaired = word.translate(str.maketrans(NON_HINDI_LETTERS))
+            return repaired if self._is_known(repaired, depth=2) else None
+        if word in self._lex.valid_forms or word in self._lex.supplement:
+            return None
+        own = self._lex.zipf.get(word, ABSENT_ZIPF)
+        best: str | None = None
+        best_zipf = 0.0
+        for variant, kind in repair_variants(word):
+            variant_zipf = self._lex.zipf.get(variant)
+            if variant_zipf is None or variant_zipf < VARIANT_MIN_ZIPF:
+                continue
+            if variant_zipf - own < VARIANT_MARGIN[kind] or variant_zipf <= best_zipf:
+                continue
+            if self._is_trusted(variant):
+                best, best_zipf = variant, variant_zipf
+        return best
+
+    @staticmethod
+    def _has_non_hindi_letter(word: str) -> bool:
+        if not any(ch in NON_HINDI_LETTERS for ch in word):
+            return False
+        # Marathi eyelash ra (RRA + virama + ZWJ) is legitimate.
+        return "\u0931\u094d\u200d" not in word
+
+    def _is_trusted(self, word: str) -> bool:
+        """A word good enough to be the correct form of a variant misspelling."""
+        if word in self._lex.misspellings or self._has_non_hindi_letter(word):
+            return False
+        if word in self._extra or word in self._lex.supplement or word in self._lex.valid_forms:
+            return True
+        return self._hindi.check(word) or self._is_known(word, depth=1)
+
+    def _is_base(self, word: str) -> bool:
+        """Known without morphology: newsroom, supplement, hunspell or wordfreq."""
+        cached = self._base.get(word)
+        if cached is not None:
+            return cached
+        result = word not in self._lex.misspellings and (
+            word in self._extra
+            or word in self._lex.supplement
+            or word in self._lex.valid_forms
+            or self._lex.zipf.get(word, 0.0) >= ACCEPT_ZIPF
+            or self._hindi.check(word)
+        )
+        self._base[word] = result
+        return result
+
+    def _is_known(self, word: str, depth: int) -> bool:
+        key = f"{depth}\x00{word}"
+        cached = self._known.get(key)
+        if cached is not None:
+            return cached
+        result = self._is_base(word) or (depth > 0 and (
+            self._inflected(word, depth) or self._compound(word, depth)))
+        self._known[key] = result
+        return result
+
+    def _inflected(self, word: str, depth: int) -> bool:
+        for lemma, kind in analyses(word):
+            if len(lemma) < 2 and kind == NOMINAL:
+                continue
+            target = lemma if kind == NOMINAL else lemma + "ना"
+            if self._is_known(target, depth - 1):
+                return True
+        return False
+
+    def _compound(self, word: str, depth: int) -> bool:
+        """Two content words written solid (जलभराव, हैंडपंप); not function-word merges."""
+        if len(akshara_split(word)) < 4:
+            return False
+        for index in split_compound_points(word, min_part=2):
+            left, right = word[:index], word[index:]
+            if len(akshara_split(left)) < 2 or len(akshara_split(right)) < 2:
+                continue
+            if (self.zipf(left) >= FUNCTION_WORD_ZIPF or self.zipf(right) >= FUNCTION_WORD_ZIPF):
+                continue
+            if (self._is_base(left) and self.preferred_form(left) is None
+                    and self._is_known(right, depth - 1) and self.preferred_form(right) is None):
+                return True
+        return False
+
+    # -- suggestions --------------------------------------------------------------------
+    def candidate_words(self) -> frozenset[str]:
+        """Words generic edits may land on (built on first use)."""
+        if self._candidates is None:
+            self._candidates = self._lex.candidate_words() | self._extra
+        return self._candidates
+
+    def suggest(self, word: str, limit: int = 5) -> list[str]:
+        """Ranked replacements for the NFC Devanagari ``word`` (see the module contract)."""
+        if self._null or limit <= 0:
+            return []
+        words = self.candidate_words()
+        found: list[tuple[str, float]] = []
+        freq: dict[str, float] = {}
+        checked: dict[str, bool] = {}
+
+        def ok(candidate: str) -> bool:
+            if candidate not in checked:
+                checked[candidate] = bool(candidate) and self.is_correct(candidate)
+            return checked[candidate]
+
+        for candidate, cost in candidate_edits(word):
+            if cost >= 1.0 and candidate not in words:
+                continue
+            if ok(candidate):
+                found.append((candidate, cost))
+        for left, right, cost in self._splits(word):
+            pair = f"{left} {right}"
+            found.append((pair, cost))
+            freq[pair] = min(self.zipf(left), self.zipf(right))
+        preferred = self.preferred_form(word)
+        if preferred is not None:
+            found.append((preferred, 0.0))
+        if len({c for c, cost in found if cost < 1.0}) < _ENCHANT_WHEN_FEWER_THAN:
+            for candidate in self._enchant_suggest(word):
+                if " " not in candidate and ok(candidate):
+                    found.append((candidate, akshara_distance(word, candidate) + 0.2))
+        for candidate, _ in found:
+            if candidate not in freq:
+                freq[candidate] = self._lex.zipf.get(candidate, ABSENT_ZIPF)
+        ranked = rank(word, found, freq, freq_weight=FREQ_WEIGHT)
+        if preferred is not None and preferred in ranked:
+            ranked.remove(preferred)
+            ranked.insert(0, preferred)
+        return ranked[:limit]
+
+    def _enchant_suggest(self, word: str) -> list[str]:
+        try:
+            return list(self._hindi.suggest(word))
+        except Exception as exc:  # I/O boundary: a broken dictionary must not break editing
+            log.warning("enchant suggest failed for %r: %s", word, exc)
+            return []
+
+    def _splits(self, word: str) -> list[tuple[str, str, float]]:
+        """Two known words that ``word`` may be a merge of (``केसाथ`` -> के साथ)."""
+        result: list[tuple[str, str, float]] = []
+        for index in split_compound_points(word, min_part=1):
+            left, right = word[:index], word[index:]
+            if not (self._is_base(left) and self._is_base(right)):
+                continue
+            if self.preferred_form(left) or self.preferred_form(right):
+                continue
+            small = min(self.zipf(left), self.zipf(right))
+            if small < ACCEPT_ZIPF:
+                continue
+            frequent = max(self.zipf(left), self.zipf(right)) >= FUNCTION_WORD_ZIPF
+            result.append((left, right, 0.3 if frequent else 0.7))
+        return result
