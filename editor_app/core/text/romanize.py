@@ -39,7 +39,7 @@ _IAST_TO_ASCII = [
     ("ch", "\x00"),  # IAST ch is छ
     ("c", "ch"),
     ("\x00", "chh"),
-    ("ṛ", "ri"), ("ṝ", "ri"), ("r̤", "r"), ("ṟ", "r"),
+    ("ṛ", "ri"), ("ṝ", "ri"), ("r̤h", "dh"), ("r̤", "d"), ("ṟ", "r"),
     ("ś", "sh"), ("ṣ", "sh"), ("ṅ", "n"), ("ñ", "n"), ("ṇ", "n"), ("ṃ", "n"), ("ṁ", "n"),
     ("ḥ", "h"), ("ā", "a"), ("ī", "i"), ("ū", "u"), ("ṭ", "t"), ("ḍ", "d"), ("ḷ", "l"),
     ("ē", "e"), ("ō", "o"), ("~", "n"),
@@ -54,7 +54,7 @@ def _units(word: str) -> list[tuple[int, int, bool]]:
         start = i
         if _CONSONANT.match(word, i):
             i += 1
-            while i + 1 < n and word[i] == "\u093c":  # nukta
+            while i < n and word[i] == "\u093c":  # nukta
                 i += 1
             while i + 1 < n and word[i] == VIRAMA and _CONSONANT.match(word, i + 1):
                 i += 2

@@ -1,0 +1,44 @@
+"""GUI fixtures: a real main window on a temp profile, shown offscreen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from editor_app.config import Config, load_config
+from editor_app.core.db import Database, open_database
+from editor_app.core.profiles import Role
+from editor_app.gui.application import open_main_window
+from editor_app.gui.main_window import MainWindow
+
+WindowFactory = Callable[[], MainWindow]
+
+
+@pytest.fixture
+def gui_config(profile_dir) -> Config:
+    config = load_config(profile_dir, environ={})
+    config.ensure_dirs()
+    return config
+
+
+@pytest.fixture
+def gui_db(gui_config) -> Iterator[Database]:
+    database = open_database(gui_config.database_url)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def make_window(qtbot, gui_config, gui_db) -> WindowFactory:
+    """Open a main window (first run answers the profile dialog as a copy editor)."""
+
+    def factory() -> MainWindow:
+        window = open_main_window(gui_config, gui_db, lambda: ("नेहा त्रिपाठी", Role.COPY_EDITOR))
+        assert window is not None
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return factory

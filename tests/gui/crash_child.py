@@ -1,0 +1,46 @@
+"""Child process for the crash-safety test: opens the real window, types, then idles.
+
+Usage: python -m tests.gui.crash_child PROFILE_DIR TEXT
+Prints ``TYPED`` on stdout right after the last keystroke, then runs the event loop until
+it is killed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtGui import QTextCursor  # noqa: E402
+
+from editor_app.config import load_config  # noqa: E402
+from editor_app.core.db import open_database  # noqa: E402
+from editor_app.core.profiles import Role  # noqa: E402
+from editor_app.gui.application import ensure_application, open_main_window  # noqa: E402
+from tests.gui.typing import type_text  # noqa: E402
+
+
+def main() -> None:
+    profile, text = sys.argv[1], sys.argv[2]
+    config = load_config(profile, environ={})
+    config.ensure_dirs()
+    db = open_database(config.database_url)
+    app = ensure_application()
+    window = open_main_window(config, db, lambda: ("रिपोर्टर", Role.REPORTER))
+    assert window is not None
+    window.show()
+
+    def type_and_report() -> None:
+        window.editor.text_edit.moveCursor(QTextCursor.MoveOperation.End)
+        type_text(window.editor.text_edit, text)
+        sys.stdout.write("TYPED\n")
+        sys.stdout.flush()
+
+    QTimer.singleShot(200, type_and_report)
+    app.exec()
+
+
+if __name__ == "__main__":
+    main()

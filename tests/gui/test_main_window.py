@@ -1,0 +1,153 @@
+"""Main window: first run, editing with autosave, bylines, tags, reopen, filters, conflicts."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication, QFontDialog
+
+from editor_app.core.articles import ArticleService
+from editor_app.core.sample import SAMPLE_HEADLINE
+from editor_app.gui.dialogs.conflict import ConflictChoice
+from editor_app.gui.fonts import devanagari_families
+from tests.gui.typing import type_text
+
+
+def type_cell(qtbot, window, row: int, column: int, text: str) -> None:
+    table = window.metadata.bylines.table
+    table.setCurrentCell(row, column)
+    table.editItem(table.item(row, column))
+    editor = QApplication.focusWidget()
+    assert editor is not None and editor is not table
+    type_text(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+
+def test_first_run_shows_sample_article(make_window, gui_db):
+    window = make_window()
+    assert window.record is not None
+    assert window.record.data.headline == SAMPLE_HEADLINE
+    assert window.windowTitle() == f"Sampadak — {SAMPLE_HEADLINE}"
+    assert window.metadata.bylines.bylines()[0].name == "नेहा त्रिपाठी"
+    assert "## पिछले साल क्या हुआ था" in window.editor.markdown()
+    assert window.article_list.model.rowCount() == 1
+
+
+def test_create_type_close_reopen_finds_everything(qtbot, make_window, gui_db):
+    window = make_window()
+    window.new_action.trigger()
+    new_id = window.record.id
+    saves: list[int] = []
+    window.saved.connect(saves.append)
+    type_text(window.metadata.headline, "ज़िला अस्पताल में नई जाँच मशीन")
+    type_text(window.editor.text_edit, "क्षेत्रीय अस्पताल को र्त्य और ज़्यादा सुविधा मिली।")
+    panel = window.metadata
+    qtbot.mouseClick(panel.bylines.add_button, Qt.MouseButton.LeftButton)
+    type_cell(qtbot, window, 0, 0, "सीमा यादव")
+    type_cell(qtbot, window, 0, 2, "संवाददाता")
+    type_cell(qtbot, window, 0, 3, "The Printlines")
+    qtbot.mouseClick(panel.bylines.add_button, Qt.MouseButton.LeftButton)
+    type_cell(qtbot, window, 1, 0, "अजय कुमार")
+    type_cell(qtbot, window, 1, 2, "फ़ोटो पत्रकार")
+    # reorder: the photographer goes first
+    qtbot.mouseClick(panel.bylines.up_button, Qt.MouseButton.LeftButton)
+    for tag in ("स्वास्थ्य", "अस्पताल"):
+        type_text(panel.tags.input, tag)
+        qtbot.keyClick(panel.tags.input, Qt.Key.Key_Return)
+    assert panel.tags.tags() == ("स्वास्थ्य", "अस्पताल")
+    assert window.windowTitle() == "Sampadak — ज़िला अस्पताल में नई जाँच मशीन"
+    assert panel.slug.text() == "zila-aspatal-men-nai-janch-mashin"
+    window.close()
+    assert saves == [new_id]
+
+    reopened = make_window()
+    reopened.article_list.select(new_id)
+    data = reopened.record.data
+    assert reopened.record.id == new_id
+    assert data.headline == "ज़िला अस्पताल में नई जाँच मशीन"
+    assert reopened.editor.markdown() == "क्षेत्रीय अस्पताल को र्त्य और ज़्यादा सुविधा मिली।"
+    assert [(b.name, b.designation, b.outlet) for b in data.bylines] == [
+        ("अजय कुमार", "फ़ोटो पत्रकार", ""), ("सीमा यादव", "संवाददाता", "The Printlines")]
+    assert set(data.tags) == {"स्वास्थ्य", "अस्पताल"}
+    revisions = ArticleService(gui_db).revisions(new_id)
+    assert len(revisions) == 1 + len(saves)  # creation + one per save
+
+
+def test_autosave_two_seconds_after_typing_stops(qtbot, make_window, gui_db):
+    window = make_window()
+    article_id = window.record.id
+    before = len(ArticleService(gui_db).revisions(article_id))
+    type_text(window.editor.text_edit, "नया वाक्य। ")
+    qtbot.wait(1000)
+    assert window.dirty, "saved too early"
+    qtbot.waitUntil(lambda: not window.dirty, timeout=3000)
+    assert "सहेजा गया" in window.save_label.text()
+    revisions = ArticleService(gui_db).revisions(article_id)
+    assert len(revisions) == before + 1
+    assert revisions[-1].body.startswith("नया वाक्य।")
+
+
+def test_switching_articles_saves_first(qtbot, make_window, gui_db):
+    window = make_window()
+    first = window.record.id
+    window.metadata.dek.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(window.metadata.dek, " अपडेट")
+    window.new_action.trigger()
+    assert ArticleService(gui_db).get(first).data.dek.endswith("अपडेट")
+
+
+def test_filters_trash_restore_duplicate(qtbot, make_window, gui_db):
+    service = ArticleService(gui_db, "x")
+    window = make_window()
+    from editor_app.core.article_data import ArticleData
+
+    sports = service.create(ArticleData(headline="क्रिकेट में भारत की जीत", tags=("खेल",)))
+    window.reload_list()
+    assert window.article_list.model.rowCount() == 2
+    type_text(window.article_list.quick_filter, "क्रिकेट")
+    assert window.article_list.proxy.rowCount() == 1
+    window.article_list.quick_filter.clear()
+    window.article_list.tag_filter.setCurrentIndex(window.article_list.tag_filter.findData("खेल"))
+    assert window.article_list.model.rowCount() == 1
+    window.article_list.tag_filter.setCurrentIndex(0)
+    window.article_list.select(sports.id)
+    window.trash_action.trigger()
+    assert sports.id not in {r.id for r in service.list()}
+    window.article_list.show_trash.setChecked(True)
+    assert window.article_list.model.rowCount() == 1
+    window.article_list.select(sports.id)
+    window.restore_action.trigger()
+    assert sports.id in {r.id for r in service.list()}
+    window.duplicate_action.trigger()
+    assert window.record.id != sports.id
+    assert window.record.data.headline == "क्रिकेट में भारत की जीत"
+
+
+def test_conflict_is_never_silently_overwritten(qtbot, make_window, gui_db, monkeypatch):
+    import editor_app.gui.main_window as main_window
+
+    window = make_window()
+    article = window.record
+    other = ArticleService(gui_db, "दूसरा संपादक")
+    other.save(article.id, replace(article.data, body="उनका पाठ"), article.version)
+    monkeypatch.setattr(main_window, "ask_conflict",
+                        lambda *_a: ConflictChoice.SAVE_AS_COPY)
+    window.editor.text_edit.selectAll()
+    type_text(window.editor.text_edit, "मेरा पाठ")
+    assert window.save_now()
+    assert other.get(article.id).data.body == "उनका पाठ"
+    assert window.record.id != article.id
+    assert other.get(window.record.id).data.body == "मेरा पाठ"
+
+
+def test_font_is_devanagari_and_user_selectable(qtbot, make_window, monkeypatch, gui_config):
+    window = make_window()
+    assert window.editor.text_edit.font().family() in devanagari_families()
+    chosen = window.font()
+    chosen.setPointSize(17)
+    monkeypatch.setattr(QFontDialog, "getFont", lambda *a, **k: (True, chosen))
+    window.font_action.trigger()
+    assert window.editor.text_edit.font().pointSize() == 17
+    assert "font_size = 17" in gui_config.settings_path.read_text("utf-8")
