@@ -138,7 +138,9 @@ class LintContext:
 
     @cached_property
     def tokens(self) -> list[Token]:
-        """Tokens of this field's text."""
+        """Tokens of this field's text (shared with the story when the field is the story)."""
+        if self.stats.text == self.text:
+            return self.stats.tokens
         return list(tokenize(self.text))
 
     @property
