@@ -91,17 +91,16 @@ def normalise_encoding_name(name: str) -> LegacyEncoding:
 
 
 @lru_cache(maxsize=2)
-def _table(encoding: LegacyEncoding) -> tuple[dict[str, str], regex.Pattern[str]]:
+def _table(encoding: LegacyEncoding
+           ) -> tuple[dict[str, str], regex.Pattern[str], regex.Pattern[str]]:
+    """(code table, longest-first key matcher, matcher of runs of legacy codes)."""
     table = dict(KRUTIDEV)
     if encoding == "chanakya":
         table.update(CHANAKYA_OVERRIDES)
     keys = sorted(table, key=len, reverse=True)
-    return table, regex.compile("|".join(regex.escape(k) for k in keys))
-
-
-def _legacy_run_re(table: dict[str, str]) -> regex.Pattern[str]:
     extra = "".join(sorted({c for k in table for c in k if ord(c) > 0x7E} | set(SMART_QUOTES)))
-    return regex.compile(f"[\\x20-\\x7e{regex.escape(extra)}]+")
+    return (table, regex.compile("|".join(regex.escape(k) for k in keys)),
+            regex.compile(f"[\\x20-\\x7e{regex.escape(extra)}]+"))
 
 
 def convert_legacy(text: str, encoding: LegacyEncoding) -> str:
@@ -113,8 +112,7 @@ def convert_legacy(text: str, encoding: LegacyEncoding) -> str:
     if len(text) > MAX_CHARS:
         raise ImportRejected(
             f"text of {len(text):,} characters is too large to convert (limit {MAX_CHARS:,})")
-    table, key_re = _table(normalise_encoding_name(encoding))
-    run_re = _legacy_run_re(table)
+    table, key_re, run_re = _table(normalise_encoding_name(encoding))
 
     def convert_run(match: regex.Match[str]) -> str:
         run = "".join(SMART_QUOTES.get(c, c) for c in match.group())
