@@ -21,8 +21,10 @@ from editor_app.core.article_data import ArticleData, ArticleRecord, ArticleSumm
 from editor_app.core.articles import ArticleService
 from editor_app.core.db import Database, open_database
 from editor_app.core.errors import NotFoundError, SampadakError
-from editor_app.core.fileio import read_text_file
+from editor_app.core.fileio import atomic_write_text, read_text_file
 from editor_app.core.profiles import local_profile
+from editor_app.core.search import search_for_cli
+from editor_app.core.text.legacy_fonts import convert_file_for_cli
 
 __all__ = ["COMMANDS", "CliContext", "add_commands", "run_command"]
 
@@ -139,7 +141,31 @@ def cmd_new(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS: dict[str, Command] = {"list": cmd_list, "show": cmd_show, "new": cmd_new}
+def cmd_search(ctx: CliContext, args: argparse.Namespace) -> int:
+    """Full-text search (nukta/nasal-insensitive; "quoted phrases"); best match first."""
+    rows = search_for_cli(ctx.db, args.query, limit=args.limit, include_trashed=args.trashed)
+    if args.json:
+        ctx.print_json(rows)
+        return 0
+    for row in rows:
+        ctx.out.write(f"{row['id']:>5}  {row['headline']}\n       {row['snippet']}\n")
+    return 0
+
+
+def cmd_convert_legacy(ctx: CliContext, args: argparse.Namespace) -> int:
+    """Convert Kruti Dev / Chanakya text to Unicode; print it (or write it with -o)."""
+    text = convert_file_for_cli(Path(args.file), args.source)
+    if args.output:
+        atomic_write_text(Path(args.output), text)
+    else:
+        ctx.out.write(text)
+    return 0
+
+
+COMMANDS: dict[str, Command] = {
+    "list": cmd_list, "show": cmd_show, "new": cmd_new, "search": cmd_search,
+    "convert-legacy": cmd_convert_legacy,
+}
 
 
 def add_commands(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -156,6 +182,17 @@ def add_commands(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser("new", parents=[common], help="create an article")
     p.add_argument("--headline", required=True, help="headline text")
     p.add_argument("--body-file", help="UTF-8 text or Markdown file with the body")
+    p = subparsers.add_parser("search", parents=[common], help="full-text search")
+    p.add_argument("query", help='words (all must match) or a "quoted phrase"')
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--limit", type=int, default=50, help="most results (default 50)")
+    p.add_argument("--trashed", action="store_true", help="include trashed articles")
+    p = subparsers.add_parser("convert-legacy", parents=[common],
+                              help="convert legacy-font (Kruti Dev, Chanakya) text to Unicode")
+    p.add_argument("--from", dest="source", default="krutidev",
+                   help="krutidev (Kruti Dev 010) or chanakya (Walkman Chanakya)")
+    p.add_argument("-o", "--output", help="write to this file instead of stdout")
+    p.add_argument("file", help="text file typed in the legacy font")
 
 
 def run_command(config: Config, args: argparse.Namespace, *, out: TextIO | None = None,

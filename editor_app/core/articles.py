@@ -40,6 +40,8 @@ from editor_app.core.models import (
     Tag,
     utcnow,
 )
+from editor_app.core.search import SearchHit, search
+from editor_app.core.text.normalize import fold
 from editor_app.core.text.romanize import slugify
 
 __all__ = ["MAX_BODY_CHARS", "ArticleService"]
@@ -85,11 +87,21 @@ class ArticleService:
         with self._db.session() as session:
             rows = [_summary(a) for a in session.scalars(query)]
         if text:
-            from editor_app.core.text.normalize import fold
-
             needle = fold(text)
             rows = [r for r in rows if needle in fold(r.headline)]
         return rows
+
+    def search(self, query: str, *, limit: int = 200,
+               include_trashed: bool = False) -> list[tuple[ArticleSummary, SearchHit]]:
+        """Full-text search (Hindi-aware, ranked best first) with each hit's summary."""
+        with self._db.session() as session:
+            hits = search(session, query, limit=limit, include_trashed=include_trashed)
+            if not hits:
+                return []
+            articles = {a.id: a for a in session.scalars(
+                _article_query().where(Article.id.in_([h.article_id for h in hits])))}
+            return [(_summary(articles[h.article_id]), h) for h in hits
+                    if h.article_id in articles]
 
     def all_tags(self) -> list[str]:
         """Every tag name, sorted."""

@@ -1,8 +1,10 @@
-"""The article list: sortable table with status/tag filters and a quick headline filter.
+"""The article list: sortable table with status/tag filters and full-text search.
 
-The view is passive: :meth:`ArticleList.set_rows` gives it summaries; it emits
-``article_activated(id)`` when the user picks one and ``filters_changed`` when the status,
-tag or trash filter changes (the window then reloads rows from core).
+The view is passive: :meth:`ArticleList.set_rows` gives it summaries (and, for a search,
+the hits with their highlights); it emits ``article_activated(id)`` when the user picks
+one, ``filters_changed`` when the status, tag or trash filter changes, and
+``search_requested(query)`` a moment after the user stops typing in the search box (the
+window then asks core and gives the rows back).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -31,7 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.core.article_data import ArticleSummary
-from editor_app.core.text.normalize import fold
+from editor_app.core.search import SearchHit
+from editor_app.gui.highlight_delegate import HTML_ROLE, HtmlDelegate, marked_html
 
 __all__ = ["ArticleList", "ArticleTableModel", "STATUS_LABELS"]
 
@@ -53,12 +57,19 @@ class ArticleTableModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[ArticleSummary] = []
+        self._hits: dict[int, SearchHit] = {}
 
-    def set_rows(self, rows: Sequence[ArticleSummary]) -> None:
-        """Replace all rows."""
+    def set_rows(self, rows: Sequence[ArticleSummary],
+                 hits: Sequence[SearchHit] = ()) -> None:
+        """Replace all rows; ``hits`` (search mode) add highlights and a snippet."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._hits = {h.article_id: h for h in hits}
         self.endResetModel()
+
+    def hit(self, row: int) -> SearchHit | None:
+        """The search hit shown in ``row`` (search mode only)."""
+        return self._hits.get(self._rows[row].id)
 
     def row_of(self, article_id: int) -> int:
         """Row number of the article, or -1."""
@@ -94,31 +105,17 @@ class ArticleTableModel(QAbstractTableModel):
                 return row.byline
             return row.updated_at.astimezone().strftime("%d-%m-%Y %H:%M")
         if role == Qt.ItemDataRole.UserRole:
+            if column == 0 and self._hits:
+                return -self._hits[row.id].score if row.id in self._hits else 0.0
             return (row.headline, row.status, row.byline, row.updated_at.timestamp())[column]
+        if role == HTML_ROLE and column == 0 and row.id in self._hits:
+            hit = self._hits[row.id]
+            headline = marked_html(hit.headline, hit.spans("headline"))
+            snippet = marked_html(hit.snippet, hit.spans("snippet"))
+            return f"{headline}<br><span style='color:#555; font-size:small'>{snippet}</span>"
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return row.headline
         return None
-
-
-class _HeadlineFilter(QSortFilterProxyModel):
-    """Keeps rows whose headline contains the typed text (nukta/nasal/case-insensitive)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._needle = ""
-        self.setSortRole(Qt.ItemDataRole.UserRole)
-
-    def set_needle(self, text: str) -> None:
-        self.beginFilterChange()
-        self._needle = fold(text.strip())
-        self.endFilterChange()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:  # noqa: N802
-        if not self._needle:
-            return True
-        model = self.sourceModel()
-        assert isinstance(model, ArticleTableModel)
-        return self._needle in fold(model.summary(source_row).headline)
 
 
 class ArticleList(QWidget):
@@ -126,12 +123,17 @@ class ArticleList(QWidget):
 
     article_activated = Signal(int)
     filters_changed = Signal()
+    search_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.quick_filter = QLineEdit()
-        self.quick_filter.setPlaceholderText("शीर्षक में खोजें (filter headlines)…")
-        self.quick_filter.setClearButtonEnabled(True)
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText(
+            'सभी लेखों में खोजें — "वाक्यांश" भी (search all articles)…')
+        self.search_box.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
         self.status_filter = QComboBox()
         self.status_filter.addItem("सभी स्थितियाँ (all statuses)", "")
         for key, label in STATUS_LABELS.items():
@@ -139,7 +141,8 @@ class ArticleList(QWidget):
         self.tag_filter = QComboBox()
         self.show_trash = QCheckBox("रद्दी (Trash)")
         self.model = ArticleTableModel(self)
-        self.proxy = _HeadlineFilter(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -149,6 +152,8 @@ class ArticleList(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setItemDelegateForColumn(0, HtmlDelegate(self.table))
+        self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
@@ -159,14 +164,17 @@ class ArticleList(QWidget):
         filters.addWidget(self.show_trash)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.quick_filter)
+        layout.addWidget(self.search_box)
         layout.addLayout(filters)
         layout.addWidget(self.table)
-        self.quick_filter.textChanged.connect(self.proxy.set_needle)
+        self.search_box.textChanged.connect(lambda _t: self._search_timer.start())
+        self._search_timer.timeout.connect(
+            lambda: self.search_requested.emit(self.search_box.text().strip()))
         self.status_filter.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
         self.tag_filter.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
         self.show_trash.toggled.connect(lambda _b: self.filters_changed.emit())
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self._was_searching = False
         self.set_tags([])
 
     # ---------------------------------------------------------------- filters
@@ -195,10 +203,23 @@ class ArticleList(QWidget):
         self.tag_filter.blockSignals(False)
 
     # ---------------------------------------------------------------- rows
-    def set_rows(self, rows: Sequence[ArticleSummary], select_id: int | None = None) -> None:
-        """Show ``rows``; select ``select_id`` (without emitting ``article_activated``)."""
+    def query(self) -> str:
+        """The search text ('' when not searching)."""
+        return self.search_box.text().strip()
+
+    def set_rows(self, rows: Sequence[ArticleSummary], select_id: int | None = None,
+                 hits: Sequence[SearchHit] = ()) -> None:
+        """Show ``rows`` (ranked search results when ``hits`` are given); select
+        ``select_id`` without emitting ``article_activated``."""
         self.table.selectionModel().blockSignals(True)
-        self.model.set_rows(rows)
+        self.model.set_rows(rows, hits)
+        if hits:
+            self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by rank
+        elif self.table.horizontalHeader().sortIndicatorSection() == 0 and \
+                self.model.rowCount() and self._was_searching:
+            self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+        self._was_searching = bool(hits)
+        self.table.resizeRowsToContents()
         self.table.selectionModel().blockSignals(False)
         if select_id is not None:
             self.select(select_id, emit=False)

@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.apply_font(font)
         self.article_list.article_activated.connect(self.open_article)
         self.article_list.filters_changed.connect(self.reload_list)
+        self.article_list.search_requested.connect(lambda _q: self.reload_list())
         self.editor.content_changed.connect(self._on_edited)
         self.metadata.changed.connect(self._on_edited)
         self.metadata.headline_changed.connect(self._update_title)
@@ -126,9 +127,23 @@ class MainWindow(QMainWindow):
         """Reload rows and autocomplete sources from core, keeping the selection."""
         if select_id is None and self.record is not None:
             select_id = self.record.id
-        rows = self.service.list(status=self.article_list.status(), tag=self.article_list.tag(),
-                                 trashed=self.article_list.trashed())
-        self.article_list.set_rows(rows, select_id)
+        query = self.article_list.query()
+        if query:
+            try:
+                found = self.service.search(query, include_trashed=self.article_list.trashed())
+            except SampadakError as exc:
+                self.statusBar().showMessage(str(exc), 5000)
+                found = []
+            status, tag = self.article_list.status(), self.article_list.tag()
+            found = [(row, hit) for row, hit in found
+                     if row.trashed == self.article_list.trashed()
+                     and (not status or row.status == status) and (not tag or tag in row.tags)]
+            self.article_list.set_rows([r for r, _ in found], select_id, [h for _, h in found])
+        else:
+            rows = self.service.list(status=self.article_list.status(),
+                                     tag=self.article_list.tag(),
+                                     trashed=self.article_list.trashed())
+            self.article_list.set_rows(rows, select_id)
         tags = self.service.all_tags()
         self.article_list.set_tags(tags)
         self.metadata.set_known(tags, self.service.known_people())

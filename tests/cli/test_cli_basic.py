@@ -82,3 +82,27 @@ def test_entry_points(launcher, tmp_path):
     result = subprocess.run([*launcher, "--profile", str(tmp_path), "show", "7"],
                             cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_search_command(capsys, profile_dir):
+    run(capsys, "--profile", str(profile_dir), "new", "--headline", "ज़िले में ज़रूरी बैठक")
+    run(capsys, "--profile", str(profile_dir), "new", "--headline", "खेल समाचार")
+    code, out, _ = run(capsys, "--profile", str(profile_dir), "search", "जरूरी", "--json")
+    rows = json.loads(out)
+    assert code == 0 and [r["headline"] for r in rows] == ["ज़िले में ज़रूरी बैठक"]
+    assert {"id", "uuid", "headline", "score", "snippet"} <= set(rows[0])
+    code, out, _ = run(capsys, "--profile", str(profile_dir), "search", '"बैठक ज़रूरी"',
+                       "--json")
+    assert json.loads(out) == []
+
+
+def test_convert_legacy_command(capsys, profile_dir, tmp_path):
+    source = tmp_path / "kruti.txt"
+    source.write_bytes("Hkkjr ds lekpkj".encode("cp1252"))
+    code, out, _ = run(capsys, "convert-legacy", "--from", "krutidev", str(source))
+    assert code == 0 and out == "भारत के समाचार"
+    target = tmp_path / "out.txt"
+    code, _, _ = run(capsys, "convert-legacy", str(source), "-o", str(target))
+    assert target.read_text("utf-8") == "भारत के समाचार"
+    code, _, err = run(capsys, "convert-legacy", "--from", "nosuchfont", str(source))
+    assert code == 2 and "sampadak: error:" in err

@@ -106,9 +106,10 @@ def test_filters_trash_restore_duplicate(qtbot, make_window, gui_db):
     sports = service.create(ArticleData(headline="क्रिकेट में भारत की जीत", tags=("खेल",)))
     window.reload_list()
     assert window.article_list.model.rowCount() == 2
-    type_text(window.article_list.quick_filter, "क्रिकेट")
-    assert window.article_list.proxy.rowCount() == 1
-    window.article_list.quick_filter.clear()
+    type_text(window.article_list.search_box, "क्रिकेट")
+    qtbot.waitUntil(lambda: window.article_list.model.rowCount() == 1)
+    window.article_list.search_box.clear()
+    qtbot.waitUntil(lambda: window.article_list.model.rowCount() == 2)
     window.article_list.tag_filter.setCurrentIndex(window.article_list.tag_filter.findData("खेल"))
     assert window.article_list.model.rowCount() == 1
     window.article_list.tag_filter.setCurrentIndex(0)
@@ -151,3 +152,26 @@ def test_font_is_devanagari_and_user_selectable(qtbot, make_window, monkeypatch,
     window.font_action.trigger()
     assert window.editor.text_edit.font().pointSize() == 17
     assert "font_size = 17" in gui_config.settings_path.read_text("utf-8")
+
+
+def test_search_box_finds_body_text_nukta_insensitively_with_highlight(qtbot, make_window,
+                                                                       gui_db):
+    from editor_app.core.article_data import ArticleData
+    from editor_app.gui.highlight_delegate import HTML_ROLE
+
+    service = ArticleService(gui_db, "x")
+    target = service.create(ArticleData(headline="बजट पर बहस",
+                                        body="वित्त मंत्री ने कहा कि सुधार ज़रूरी हैं।"))
+    trashed = service.create(ArticleData(headline="पुराना", body="यह भी ज़रूरी था।"))
+    service.trash(trashed.id)
+    window = make_window()
+    model = window.article_list.model
+    assert model.rowCount() == 1 and model.hit(0) is None  # plain list, trash hidden
+    type_text(window.article_list.search_box, "जरूरी")
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and model.hit(0) is not None)
+    assert model.summary(0).id == target.id
+    markup = model.data(model.index(0, 0), HTML_ROLE)
+    assert "<b style='background-color:#ffe08a'>ज़रूरी</b>" in markup
+    # a phrase that is not in order finds nothing
+    window.article_list.search_box.setText('"ज़रूरी सुधार"')
+    qtbot.waitUntil(lambda: window.article_list.model.rowCount() == 0)
