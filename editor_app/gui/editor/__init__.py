@@ -1,0 +1,1 @@
+"""The WYSIWYG Devanagari article editor and its Markdown bridge."""

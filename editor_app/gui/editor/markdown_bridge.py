@@ -1,0 +1,298 @@
+"""Markdown <-> ``QTextDocument`` for the canonical article subset.
+
+``QTextDocument.setMarkdown``/``toMarkdown`` are not used: their output is not canonical
+(it wraps lines, escapes differently and drops image captions). Instead:
+
+- :func:`set_document_markdown` parses with :mod:`markdown_model` and builds the document
+  through a ``QTextCursor``;
+- :func:`document_markdown` walks blocks and fragments back into the block model and renders
+  canonical Markdown.
+
+How the model lives in the document (the walker reads exactly this):
+
+===========  =================================================================
+paragraph    plain block
+``##/###``   ``QTextBlockFormat.headingLevel()`` 2/3 (1 reads as 2, 4+ as 3); the text is
+             drawn larger (``FontSizeAdjustment``) at weight 600, so weight >= 700 inside a
+             subheading still means **strong**
+list items   blocks of a ``QTextList``: decimal/alpha/roman styles are numbered, others bullets
+quote        ``QTextFormat.BlockQuoteLevel`` > 0 (left/right margins; the editor paints a bar)
+strong       ``fontWeight() >= 700``
+emphasis     ``fontItalic()``
+link         ``isAnchor()`` and ``anchorHref()``
+image        one U+FFFC with a ``QTextImageFormat`` whose name is ``sampadak-image:`` +
+             base64url(JSON ref/alt/caption/credit): the data rides in the name, so it
+             survives undo, copy and paste (Qt's HTML keeps ``src``). Other image names
+             (pasted HTML) become image blocks with that name as ``ref``.
+===========  =================================================================
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextImageFormat,
+    QTextListFormat,
+)
+from PySide6.QtCore import Qt
+
+from editor_app.gui.editor.markdown_model import (
+    Block,
+    BlockKind,
+    ImageBlock,
+    Run,
+    TextBlock,
+    canonical_blocks,
+    parse_markdown,
+    render_markdown,
+)
+
+__all__ = [
+    "IMAGE_SCHEME",
+    "LINK_COLOR",
+    "block_format",
+    "decode_image_name",
+    "document_blocks",
+    "document_markdown",
+    "encode_image_name",
+    "insert_blocks",
+    "run_format",
+    "set_document_markdown",
+]
+
+log = logging.getLogger(__name__)
+
+IMAGE_SCHEME = "sampadak-image"
+LINK_COLOR = QColor("#1a5fb4")
+HEADING_WEIGHT = 600
+STRONG_WEIGHT = 700
+NORMAL_WEIGHT = 400
+IMAGE_WIDTH = 420
+_QUOTE_LEVEL = QTextFormat.Property.BlockQuoteLevel
+_SIZE_ADJUST = QTextFormat.Property.FontSizeAdjustment
+_NUMBERED_STYLES = {
+    QTextListFormat.Style.ListDecimal, QTextListFormat.Style.ListLowerAlpha,
+    QTextListFormat.Style.ListUpperAlpha, QTextListFormat.Style.ListLowerRoman,
+    QTextListFormat.Style.ListUpperRoman,
+}
+_HEADING_LEVEL = {BlockKind.HEADING2: 2, BlockKind.HEADING3: 3}
+
+
+# --------------------------------------------------------------------------- formats
+
+def encode_image_name(image: ImageBlock) -> str:
+    """The ``QTextImageFormat`` name that carries ``image``'s data."""
+    data = json.dumps([image.ref, image.alt, image.caption, image.credit], ensure_ascii=False)
+    token = base64.urlsafe_b64encode(data.encode("utf-8")).decode("ascii").rstrip("=")
+    return f"{IMAGE_SCHEME}:{token}"
+
+
+def decode_image_name(name: str) -> ImageBlock:
+    """Inverse of :func:`encode_image_name`; any other name becomes ``ImageBlock(name)``."""
+    prefix = IMAGE_SCHEME + ":"
+    if name.startswith(prefix):
+        token = name[len(prefix):]
+        try:
+            raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+            ref, alt, caption, credit = (str(v) for v in json.loads(raw.decode("utf-8")))
+            return ImageBlock(ref, alt, caption, credit)
+        except (ValueError, TypeError) as exc:
+            log.warning("unreadable image reference %r: %s", name[:60], exc)
+    return ImageBlock(name)
+
+
+def heading_level(block_format: QTextBlockFormat) -> int:
+    """0 for body text, else 2 or 3 (the only subheading levels of the subset)."""
+    level = block_format.headingLevel()
+    if level <= 0:
+        return 0
+    return 2 if level <= 2 else 3
+
+
+def is_quote(block_format: QTextBlockFormat) -> bool:
+    """True when the block is a blockquote paragraph."""
+    return block_format.intProperty(_QUOTE_LEVEL) > 0
+
+
+def block_format(kind: BlockKind) -> QTextBlockFormat:
+    """A fresh block format for ``kind`` (lists are attached separately)."""
+    fmt = QTextBlockFormat()
+    fmt.setBottomMargin(6)
+    level = _HEADING_LEVEL.get(kind, 0)
+    fmt.setHeadingLevel(level)
+    if level:
+        fmt.setTopMargin(10)
+    if kind is BlockKind.QUOTE:
+        fmt.setProperty(_QUOTE_LEVEL, 1)
+        fmt.setLeftMargin(28)
+        fmt.setRightMargin(16)
+    return fmt
+
+
+def base_char_format(level: int) -> QTextCharFormat:
+    """Character format of unformatted text in a block of heading ``level`` (0 = body)."""
+    fmt = QTextCharFormat()
+    fmt.setFontWeight(HEADING_WEIGHT if level else NORMAL_WEIGHT)
+    fmt.setProperty(_SIZE_ADJUST, {0: 0, 2: 2, 3: 1}[level])
+    fmt.setFontItalic(False)
+    fmt.setAnchor(False)
+    fmt.setAnchorHref("")
+    fmt.setFontUnderline(False)
+    fmt.setForeground(QBrush())
+    return fmt
+
+
+def run_format(run: Run, level: int = 0) -> QTextCharFormat:
+    """The complete character format of ``run`` inside a block of heading ``level``."""
+    fmt = base_char_format(level)
+    if run.strong:
+        fmt.setFontWeight(STRONG_WEIGHT)
+    fmt.setFontItalic(run.emphasis)
+    if run.href:
+        fmt.setAnchor(True)
+        fmt.setAnchorHref(run.href)
+        fmt.setFontUnderline(True)
+        fmt.setForeground(QBrush(LINK_COLOR))
+    return fmt
+
+
+def image_format(image: ImageBlock) -> QTextImageFormat:
+    """Image format for an image block (the editor's ``loadResource`` draws it)."""
+    fmt = QTextImageFormat()
+    fmt.setName(encode_image_name(image))
+    fmt.setWidth(IMAGE_WIDTH)
+    return fmt
+
+
+# --------------------------------------------------------------------------- building
+
+def insert_blocks(cursor: QTextCursor, blocks: list[Block], *, first_in_place: bool) -> None:
+    """Insert ``blocks`` at ``cursor``.
+
+    With ``first_in_place`` the first block reuses the cursor's (empty) current block;
+    otherwise every block starts with ``insertBlock``. Consecutive list items of one kind
+    share one ``QTextList``.
+    """
+    current_list = None
+    list_kind: BlockKind | None = None
+    for index, block in enumerate(blocks):
+        kind = block.kind if isinstance(block, TextBlock) else BlockKind.PARAGRAPH
+        bfmt = block_format(kind)
+        level = _HEADING_LEVEL.get(kind, 0)
+        if isinstance(block, ImageBlock):
+            bfmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        if index == 0 and first_in_place:
+            cursor.setBlockFormat(bfmt)
+            cursor.setBlockCharFormat(base_char_format(level))
+        else:
+            cursor.insertBlock(bfmt, base_char_format(level))
+        if kind in (BlockKind.BULLET, BlockKind.NUMBERED):
+            if current_list is not None and list_kind is kind:
+                current_list.add(cursor.block())
+            else:
+                style = (QTextListFormat.Style.ListDecimal if kind is BlockKind.NUMBERED
+                         else QTextListFormat.Style.ListDisc)
+                current_list = cursor.createList(style)
+                list_kind = kind
+        else:
+            current_list, list_kind = None, None
+        if isinstance(block, ImageBlock):
+            cursor.insertImage(image_format(block))
+        else:
+            for run in block.runs:
+                cursor.insertText(run.text, run_format(run, level))
+
+
+def set_document_markdown(document: QTextDocument, markdown: str) -> None:
+    """Replace the whole content of ``document`` with ``markdown`` (undo stack untouched)."""
+    blocks = parse_markdown(markdown)
+    document.clear()
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    if blocks:
+        insert_blocks(cursor, blocks, first_in_place=True)
+    else:
+        cursor.setBlockFormat(block_format(BlockKind.PARAGRAPH))
+        cursor.setBlockCharFormat(base_char_format(0))
+    cursor.endEditBlock()
+
+
+# --------------------------------------------------------------------------- walking
+
+def _block_kind(block: QTextBlock) -> BlockKind:
+    text_list = block.textList()
+    if text_list is not None:
+        numbered = text_list.format().style() in _NUMBERED_STYLES
+        return BlockKind.NUMBERED if numbered else BlockKind.BULLET
+    bfmt = block.blockFormat()
+    level = heading_level(bfmt)
+    if level:
+        return BlockKind.HEADING2 if level == 2 else BlockKind.HEADING3
+    return BlockKind.QUOTE if is_quote(bfmt) else BlockKind.PARAGRAPH
+
+
+def _char_run(text: str, fmt: QTextCharFormat, heading: bool, foreign: bool) -> Run:
+    strong = fmt.fontWeight() >= STRONG_WEIGHT and not (heading and foreign)
+    href = fmt.anchorHref() if fmt.isAnchor() and fmt.anchorHref() else None
+    return Run(text, strong, fmt.fontItalic(), href)
+
+
+def block_to_model(block: QTextBlock, *, foreign: bool = False) -> list[Block]:
+    """The model blocks of one ``QTextBlock`` (an image inside text splits the block)."""
+    kind = _block_kind(block)
+    heading = kind in (BlockKind.HEADING2, BlockKind.HEADING3)
+    out: list[Block] = []
+    runs: list[Run] = []
+    it = block.begin()
+    while not it.atEnd():
+        fragment = it.fragment()
+        it += 1
+        fmt = fragment.charFormat()
+        if fmt.isImageFormat():
+            name = fmt.toImageFormat().name()
+            for _ in fragment.text():
+                if runs:
+                    out.append(TextBlock(kind, tuple(runs)))
+                    runs = []
+                out.append(decode_image_name(name))
+            continue
+        runs.append(_char_run(fragment.text(), fmt, heading, foreign))
+    if runs:
+        out.append(TextBlock(kind, tuple(runs)))
+    return out
+
+
+def document_blocks(document: QTextDocument, *, foreign: bool = False) -> list[Block]:
+    """Canonical model blocks of ``document``.
+
+    ``foreign`` is for documents made from pasted HTML: weight is ignored inside headings
+    there (HTML headings are bold by default, which is not **strong**).
+    """
+    blocks: list[Block] = []
+    block = document.begin()
+    while block.isValid():
+        blocks.extend(block_to_model(block, foreign=foreign))
+        block = block.next()
+    return canonical_blocks(blocks)
+
+
+def document_markdown(document: QTextDocument) -> str:
+    """Canonical Markdown of ``document`` (NFC)."""
+    return render_markdown(document_blocks(document))
+
+
+def default_font_weight() -> int:
+    """Weight Qt reports for unformatted text (kept for tests and callers)."""
+    return int(QFont.Weight.Normal.value)

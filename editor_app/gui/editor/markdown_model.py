@@ -1,0 +1,324 @@
+"""Block model of the canonical article Markdown, its canonical form, parser and renderer.
+
+Pure Python (no Qt); ``markdown_bridge`` maps this model to and from a ``QTextDocument``.
+
+Canonical Markdown (what :func:`render_markdown` writes, a fixed point of parse + render):
+
+- Blocks are separated by exactly one blank line; the text ends with one ``\\n`` (an empty
+  document is ``""``). Items of one list are on consecutive lines.
+- Paragraph: its inline text on one line (no hard line breaks; line breaks become spaces).
+- Subheadings: ``## text`` and ``### text`` (``#`` reads as ``##``, ``####``+ as ``###``).
+- Lists (single level): ``- item``; numbered ``1. item``, ``2. item`` ... (numbers restart at
+  1 in each list; the numbers in the source are ignored when reading).
+- Quote: ``> text``, one paragraph per quote block.
+- Image block, alone on its line: ``![alt](asset:ID "caption | credit")``. The title holds
+  the caption, then `` | `` and the credit when there is one; inside the title ``\\``,
+  ``"`` and ``|`` are backslash-escaped. With neither caption nor credit the title is left
+  out. Images are blocks only, never inline.
+- Inline text: see :mod:`markdown_inline`.
+- Text is NFC, with formatting boundaries on grapheme-cluster (akshara) boundaries: a
+  cluster takes the format of its first character, so a format never splits a conjunct.
+  Leading and trailing spaces of a block are dropped; a mark never starts or ends on a
+  space (``** a **`` is not emphasis in Markdown); control characters, tabs and line or
+  paragraph separators become spaces; U+FFFC is dropped. Empty blocks are dropped.
+- Formatting that CommonMark cannot write exactly (a mark change inside a word next to
+  punctuation, e.g. ``क**(ख)**``) takes the form the written Markdown reads back as.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+import regex
+
+from editor_app.gui.editor.markdown_inline import (
+    Run,
+    escape_text,
+    escape_url,
+    merge_runs,
+    parse_inline,
+    render_inline,
+    unescape,
+)
+
+__all__ = [
+    "Block",
+    "BlockKind",
+    "ImageBlock",
+    "Run",
+    "TextBlock",
+    "canonical_blocks",
+    "canonical_markdown",
+    "parse_markdown",
+    "render_markdown",
+]
+
+
+class BlockKind(StrEnum):
+    """Kinds of text block of the canonical subset."""
+
+    PARAGRAPH = "p"
+    HEADING2 = "h2"
+    HEADING3 = "h3"
+    BULLET = "ul"
+    NUMBERED = "ol"
+    QUOTE = "quote"
+
+
+@dataclass(frozen=True, slots=True)
+class TextBlock:
+    """A paragraph, subheading, list item or quote paragraph made of inline runs."""
+
+    kind: BlockKind
+    runs: tuple[Run, ...]
+
+    @property
+    def text(self) -> str:
+        """The plain text of the block."""
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass(frozen=True, slots=True)
+class ImageBlock:
+    """An image (usually ``asset:ID``) with alt text, caption and credit."""
+
+    ref: str
+    alt: str = ""
+    caption: str = ""
+    credit: str = ""
+
+
+Block = TextBlock | ImageBlock
+
+_CLUSTER = regex.compile(r"\X")
+_SPACE_LIKE = regex.compile(r"[\p{Cc}\u2028\u2029\u0085]")
+_DROP = regex.compile(r"[\ufffc\ufffe\uffff\p{Cs}]")
+
+
+def _clean(text: str) -> str:
+    return _SPACE_LIKE.sub(" ", _DROP.sub("", text))
+
+
+def _clean_field(text: str) -> str:
+    return unicodedata.normalize("NFC", _clean(text)).strip(" ")
+
+
+def _canonical_href(href: str | None) -> str | None:
+    if href is None:
+        return None
+    cleaned = _clean(href).strip(" ")
+    cleaned = cleaned.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
+    return unicodedata.normalize("NFC", cleaned) or None
+
+
+def _trim_marks(chars: list[tuple[str, Run]]) -> None:
+    """Remove strong/emphasis from space clusters at the edges of each mark span."""
+    for mark in ("strong", "emphasis"):
+        index = 0
+        while index < len(chars):
+            if not getattr(chars[index][1], mark):
+                index += 1
+                continue
+            end = index
+            href = chars[index][1].href
+            while end < len(chars) and getattr(chars[end][1], mark) \
+                    and chars[end][1].href == href:
+                end += 1
+            lo, hi = index, end
+            while lo < hi and chars[lo][0][0].isspace():
+                lo += 1
+            while hi > lo and chars[hi - 1][0][0].isspace():
+                hi -= 1
+            for k in [*range(index, lo), *range(hi, end)]:
+                cluster, fmt = chars[k]
+                chars[k] = (cluster, replace(fmt, **{mark: False}))
+            index = end
+
+
+def canonical_runs(runs: list[Run] | tuple[Run, ...]) -> list[Run]:
+    """The canonical form of a block's runs (see the module docstring)."""
+    current = list(runs)
+    for _ in range(4):  # NFC and re-clustering settle in one or two passes
+        text = _clean("".join(r.text for r in current))
+        formats: list[Run] = []
+        for run in current:
+            formats.extend([replace(run, text="", href=_canonical_href(run.href))]
+                           * len(_clean(run.text)))
+        chars: list[tuple[str, Run]] = []
+        offset = 0
+        for cluster in _CLUSTER.findall(text):
+            chars.append((unicodedata.normalize("NFC", cluster), formats[offset]))
+            offset += len(cluster)
+        while chars and chars[0][0][0] == " ":
+            chars[0] = (chars[0][0][1:], chars[0][1])
+            if not chars[0][0]:
+                chars.pop(0)
+        while chars and chars[-1][0][-1] == " ":
+            chars[-1] = (chars[-1][0][:-1], chars[-1][1])
+            if not chars[-1][0]:
+                chars.pop()
+        _trim_marks(chars)
+        result = merge_runs([replace(fmt, text=cluster) for cluster, fmt in chars])
+        # What Markdown cannot express exactly (rare intraword mark changes next to
+        # punctuation) is decided by what the rendered Markdown reads back as.
+        result = parse_inline(render_inline(result))
+        if result == current:
+            return result
+        current = result
+    return current
+
+
+def canonical_blocks(blocks: list[Block]) -> list[Block]:
+    """Canonical form of a block list: clean text and fields, drop empty blocks."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, ImageBlock):
+            ref = _canonical_href(block.ref)
+            if ref:
+                out.append(ImageBlock(ref, _clean_field(block.alt), _clean_field(block.caption),
+                                      _clean_field(block.credit)))
+            continue
+        runs = canonical_runs(block.runs)
+        if runs:
+            out.append(TextBlock(block.kind, tuple(runs)))
+    return out
+
+
+# --------------------------------------------------------------------------- rendering
+
+_PREFIX = {BlockKind.PARAGRAPH: "", BlockKind.HEADING2: "## ", BlockKind.HEADING3: "### ",
+           BlockKind.BULLET: "- ", BlockKind.QUOTE: "> "}
+
+
+def _escape_title(text: str) -> str:
+    return "".join("\\" + c if c in '\\"|' else c for c in text)
+
+
+def _render_image(block: ImageBlock) -> str:
+    title = _escape_title(block.caption)
+    if block.credit:
+        title = f"{title} | {_escape_title(block.credit)}"
+    alt = escape_text(block.alt)
+    suffix = f' "{title}"' if title else ""
+    return f"![{alt}]({escape_url(block.ref)}{suffix})"
+
+
+def render_markdown(blocks: list[Block]) -> str:
+    """Canonical Markdown of ``blocks`` (canonicalised first)."""
+    lines: list[str] = []
+    previous: BlockKind | None = None
+    number = 0
+    for block in canonical_blocks(blocks):
+        kind = block.kind if isinstance(block, TextBlock) else None
+        same_list = kind in (BlockKind.BULLET, BlockKind.NUMBERED) and kind == previous
+        if lines:
+            lines.append("\n" if same_list else "\n\n")
+        if isinstance(block, ImageBlock):
+            lines.append(_render_image(block))
+        else:
+            number = number + 1 if same_list else 1
+            prefix = f"{number}. " if block.kind is BlockKind.NUMBERED else _PREFIX[block.kind]
+            lines.append(prefix + render_inline(list(block.runs)))
+        previous = kind
+    return "".join(lines) + "\n" if lines else ""
+
+
+# --------------------------------------------------------------------------- parsing
+
+_HEADING = regex.compile(r"(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*")
+_BULLET = regex.compile(r"[-*+](?:[ \t]+(.*))?")
+_ORDERED = regex.compile(r"[0-9]{1,9}[.)](?:[ \t]+(.*))?")
+_QUOTE = regex.compile(r">[ ]?(.*)")
+_RULE = regex.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})")
+_IMAGE = regex.compile(
+    r'!\[((?:\\.|[^\\\]])*)\]\(\s*((?:\\.|[^\\()\s])+)(?:\s+"((?:\\.|[^\\"])*)")?\s*\)',
+    regex.DOTALL)
+
+
+def _split_title(title: str) -> tuple[str, str]:
+    parts: list[str] = []
+    current: list[str] = []
+    i = 0
+    while i < len(title):
+        if title[i] == "\\" and i + 1 < len(title):
+            current.append(title[i + 1])
+            i += 2
+            continue
+        if title[i] == "|" and not parts:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(title[i])
+        i += 1
+    parts.append("".join(current))
+    caption = parts[0].strip(" ")
+    credit = parts[1].strip(" ") if len(parts) > 1 else ""
+    return caption, credit
+
+
+def _finish(kind: BlockKind, lines: list[str]) -> Block:
+    text = " ".join(lines)
+    if kind is BlockKind.PARAGRAPH:
+        m = _IMAGE.fullmatch(text)
+        if m:
+            caption, credit = _split_title(m.group(3) or "")
+            return ImageBlock(unescape(m.group(2)), unescape(m.group(1)), caption, credit)
+    return TextBlock(kind, tuple(parse_inline(text)))
+
+
+def parse_markdown(markdown: str) -> list[Block]:
+    """Parse Markdown of the subset into canonical blocks (lenient with other Markdown).
+
+    Nested lists are flattened, other block syntax is read as paragraph text.
+    """
+    blocks: list[Block] = []
+    kind: BlockKind | None = None
+    lines: list[str] = []
+
+    def flush() -> None:
+        nonlocal kind, lines
+        if kind is not None:
+            blocks.append(_finish(kind, lines))
+        kind, lines = None, []
+
+    for raw in markdown.splitlines():
+        line = raw.strip(" \t")
+        if not line:
+            flush()
+            continue
+        heading = _HEADING.fullmatch(line)
+        if heading:
+            flush()
+            level = BlockKind.HEADING3 if len(heading.group(1)) >= 3 else BlockKind.HEADING2
+            blocks.append(_finish(level, [heading.group(2) or ""]))
+            continue
+        if _RULE.fullmatch(line):
+            flush()
+            continue
+        quote = _QUOTE.fullmatch(line)
+        if quote:
+            content = quote.group(1).strip(" \t")
+            if kind is not BlockKind.QUOTE or not content:
+                flush()
+            if content:
+                kind = BlockKind.QUOTE
+                lines.append(content)
+            continue
+        item = _BULLET.fullmatch(line) or _ORDERED.fullmatch(line)
+        if item:
+            flush()
+            kind = BlockKind.BULLET if line[0] in "-*+" else BlockKind.NUMBERED
+            lines.append((item.group(1) or "").strip(" \t"))
+            continue
+        if kind is None:
+            kind = BlockKind.PARAGRAPH
+        lines.append(line)
+    flush()
+    return canonical_blocks(blocks)
+
+
+def canonical_markdown(markdown: str) -> str:
+    """Parse and re-render: the canonical form of any Markdown of the subset."""
+    return render_markdown(parse_markdown(markdown))
