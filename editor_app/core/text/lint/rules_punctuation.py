@@ -62,7 +62,7 @@ def _line_is_table(text: str, pos: int) -> bool:
 # --- punct.danda-lookalike -------------------------------------------------------------------
 
 _LOOKALIKE_RE = regex.compile(
-    rf"(?<={DEVA_WORDCHAR}[ ]?)(?:[|\u01c0\u2223]{{1,2}})(?=\s|$|[”’\"')\]])"
+    rf"(?<={DEVA_WORDCHAR}[ ]?)(?:[|\u01c0\u2223]{{1,2}})(?=\s|$|[”’\"')\]]|{DEVA_LETTER})"
     rf"|(?<={DEVA_WORDCHAR})[\u01c0\u2223]"
 )
 
