@@ -93,7 +93,7 @@ def _record_json(record: ArticleRecord) -> dict[str, Any]:
 def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
     """List articles (not trashed unless --trashed or --all)."""
     trashed: bool | None = None if args.all else bool(args.trashed)
-    rows = ctx.service().list(status=args.status, tag=args.tag, trashed=trashed)
+    rows = ctx.service().list_articles(status=args.status, tag=args.tag, trashed=trashed)
     if args.json:
         ctx.print_json([_summary_json(r) for r in rows])
         return 0

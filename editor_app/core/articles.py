@@ -17,7 +17,7 @@ import json
 import logging
 from dataclasses import replace
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -73,7 +73,7 @@ class ArticleService:
                 raise NotFoundError(f"no article with UUID {uuid}")
             return _record(article)
 
-    def list(self, *, status: str | None = None, tag: str | None = None,
+    def list_articles(self, *, status: str | None = None, tag: str | None = None,
              trashed: bool | None = False, text: str | None = None) -> list[ArticleSummary]:
         """Summaries, newest change first. ``trashed=None`` lists both; ``text`` filters
         headlines (case- and nukta-insensitive substring)."""
@@ -195,7 +195,7 @@ class ArticleService:
         return replace(clean, slug=slug)
 
     def _load(self, session: Session, article_id: int) -> Article:
-        article = session.scalar(_article_query().where(Article.id == article_id))
+        article: Article | None = session.scalar(_article_query().where(Article.id == article_id))
         if article is None:
             raise NotFoundError(f"no article with id {article_id}")
         return article
@@ -258,7 +258,7 @@ class ArticleService:
                                detail_json=json.dumps(detail or {}, ensure_ascii=False)))
 
 
-def _article_query():  # type: ignore[no-untyped-def]
+def _article_query() -> Select[tuple[Article]]:
     return select(Article).options(
         selectinload(Article.tags), selectinload(Article.bylines).joinedload(Byline.person))
 

@@ -162,7 +162,7 @@ class Article(Base):
         passive_deletes=True,
     )
 
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
 class Byline(Base):

@@ -37,7 +37,7 @@ from editor_app.core.article_data import ArticleSummary
 from editor_app.core.search import SearchHit
 from editor_app.gui.highlight_delegate import HTML_ROLE, HtmlDelegate, marked_html
 
-__all__ = ["ArticleList", "ArticleTableModel", "STATUS_LABELS"]
+__all__ = ["STATUS_LABELS", "ArticleList", "ArticleTableModel"]
 
 STATUS_LABELS = {
     "draft": "मसौदा (draft)",

@@ -90,8 +90,9 @@ class BylineEditor(QWidget):
         with QSignalBlocker(self.table):
             row = self._append_row(byline)
         self.table.setCurrentCell(row, 0)
-        if edit:
-            self.table.editItem(self.table.item(row, 0))
+        item = self.table.item(row, 0)
+        if edit and item is not None:
+            self.table.editItem(item)
         self.changed.emit()
 
     def remove_current(self) -> None:

@@ -34,9 +34,9 @@ class HtmlDelegate(QStyledItemDelegate):
 
     def _document(self, option: QStyleOptionViewItem, markup: str) -> QTextDocument:
         doc = QTextDocument()
-        doc.setDefaultFont(option.font)  # type: ignore[attr-defined]
+        doc.setDefaultFont(option.font)
         doc.setHtml(markup)
-        doc.setTextWidth(max(option.rect.width(), 120))  # type: ignore[attr-defined]
+        doc.setTextWidth(max(option.rect.width(), 120))
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
@@ -47,18 +47,18 @@ class HtmlDelegate(QStyledItemDelegate):
             return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        opt.text = ""  # type: ignore[attr-defined]
-        widget = opt.widget  # type: ignore[attr-defined]
+        opt.text = ""
+        widget = opt.widget
         style = widget.style() if widget is not None else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         doc = self._document(opt, markup)
         context = QAbstractTextDocumentLayout.PaintContext()
-        if opt.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
+        if opt.state & QStyle.StateFlag.State_Selected:
             context.palette.setColor(QPalette.ColorRole.Text,
-                                     opt.palette.color(QPalette.ColorRole.HighlightedText))  # type: ignore[attr-defined]
+                                     opt.palette.color(QPalette.ColorRole.HighlightedText))
         painter.save()
-        rect = opt.rect  # type: ignore[attr-defined]
+        rect = opt.rect
         painter.translate(rect.topLeft())
         painter.setClipRect(QRectF(0, 0, rect.width(), rect.height()))
         doc.documentLayout().draw(painter, context)

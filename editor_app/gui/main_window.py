@@ -11,6 +11,7 @@ is overwritten silently.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QFontDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QWidget,
@@ -90,7 +90,9 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ actions
     def _make_actions(self) -> None:
-        def action(text: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
+        def action(text: str, slot: Callable[[], object],
+                   shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                   ) -> QAction:
             act = QAction(text, self)
             if shortcut is not None:
                 act.setShortcut(QKeySequence(shortcut))
@@ -140,7 +142,7 @@ class MainWindow(QMainWindow):
                      and (not status or row.status == status) and (not tag or tag in row.tags)]
             self.article_list.set_rows([r for r, _ in found], select_id, [h for _, h in found])
         else:
-            rows = self.service.list(status=self.article_list.status(),
+            rows = self.service.list_articles(status=self.article_list.status(),
                                      tag=self.article_list.tag(),
                                      trashed=self.article_list.trashed())
             self.article_list.set_rows(rows, select_id)

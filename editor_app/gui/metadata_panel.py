@@ -61,7 +61,7 @@ class MetadataPanel(QWidget):
         self.dateline_date.setDate(QDate.currentDate())
         self.category = QComboBox()
         self.category.setEditable(True)
-        self.category.addItems(("",) + CATEGORIES)
+        self.category.addItems(("", *CATEGORIES))
         self.tags = TagEditor()
         self.slug = QLineEdit()
         self.slug_auto = QCheckBox("स्वतः (auto)")

@@ -47,6 +47,7 @@ def test_database_option_and_env(capsys, tmp_path, monkeypatch):
     assert run(capsys, "--database", url, "new", "--headline", "एक")[0] == 0
     monkeypatch.setenv("SAMPADAK_DATABASE_URL", url)
     code, out, _ = run(capsys, "--profile", str(tmp_path / "p"), "list", "--json")
+    assert code == 0
     assert [r["headline"] for r in json.loads(out)] == ["एक"]
 
 
@@ -103,6 +104,7 @@ def test_convert_legacy_command(capsys, profile_dir, tmp_path):
     assert code == 0 and out == "भारत के समाचार"
     target = tmp_path / "out.txt"
     code, _, _ = run(capsys, "convert-legacy", str(source), "-o", str(target))
+    assert code == 0
     assert target.read_text("utf-8") == "भारत के समाचार"
     code, _, err = run(capsys, "convert-legacy", "--from", "nosuchfont", str(source))
     assert code == 2 and "sampadak: error:" in err

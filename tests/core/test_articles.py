@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import replace
 from datetime import date
+from itertools import pairwise
 
 import pytest
 
@@ -52,7 +53,7 @@ def test_every_save_writes_one_revision_with_parent(service):
     assert len(revisions) == 4
     assert [r.article_version for r in revisions] == [1, 2, 3, 4]
     assert revisions[0].parent_id is None
-    assert all(r.parent_id == p.id for p, r in zip(revisions, revisions[1:], strict=False))
+    assert all(r.parent_id == p.id for p, r in pairwise(revisions))
     assert revisions[-1].body == "संस्करण 2" and revisions[-1].author == "सीमा"
     assert revisions[-1].metadata["tags"] == sorted(STORY.tags)
 
@@ -99,15 +100,15 @@ def test_list_filters(service):
     a = service.create(STORY)
     b = service.create(ArticleData(headline="क्रिकेट: भारत जीता", tags=("खेल",)))
     service.create(ArticleData(headline="मौसम"))
-    assert {r.id for r in service.list(tag="खेल")} == {b.id}
-    assert len(service.list(status="draft")) == 3
-    assert service.list(status="published") == []
-    assert [r.id for r in service.list(text="बाढ")] == [a.id]  # nukta-insensitive
+    assert {r.id for r in service.list_articles(tag="खेल")} == {b.id}
+    assert len(service.list_articles(status="draft")) == 3
+    assert service.list_articles(status="published") == []
+    assert [r.id for r in service.list_articles(text="बाढ")] == [a.id]  # nukta-insensitive
     service.trash(b.id)
-    assert b.id not in {r.id for r in service.list()}
-    assert [r.id for r in service.list(trashed=True)] == [b.id]
-    assert len(service.list(trashed=None)) == 3
-    row = next(r for r in service.list() if r.id == a.id)
+    assert b.id not in {r.id for r in service.list_articles()}
+    assert [r.id for r in service.list_articles(trashed=True)] == [b.id]
+    assert len(service.list_articles(trashed=None)) == 3
+    row = next(r for r in service.list_articles() if r.id == a.id)
     assert row.byline.startswith("सीमा यादव, संवाददाता, The Printlines")
 
 

@@ -39,7 +39,7 @@ def test_sigkill_three_seconds_after_typing_loses_nothing(tmp_path):
     db = open_database(load_config(tmp_path, environ={}).database_url)
     try:
         service = ArticleService(db)
-        (summary,) = service.list()
+        (summary,) = service.list_articles()
         assert service.get(summary.id).data.body.endswith(TYPED.strip())
     finally:
         db.close()

@@ -115,12 +115,12 @@ def test_filters_trash_restore_duplicate(qtbot, make_window, gui_db):
     window.article_list.tag_filter.setCurrentIndex(0)
     window.article_list.select(sports.id)
     window.trash_action.trigger()
-    assert sports.id not in {r.id for r in service.list()}
+    assert sports.id not in {r.id for r in service.list_articles()}
     window.article_list.show_trash.setChecked(True)
     assert window.article_list.model.rowCount() == 1
     window.article_list.select(sports.id)
     window.restore_action.trigger()
-    assert sports.id in {r.id for r in service.list()}
+    assert sports.id in {r.id for r in service.list_articles()}
     window.duplicate_action.trigger()
     assert window.record.id != sports.id
     assert window.record.data.headline == "क्रिकेट में भारत की जीत"

@@ -51,7 +51,8 @@ class Token:
 
 _ZW = "\u200c\u200d"
 # Devanagari letters, marks and digits, plus the Vedic/extended marks that live elsewhere.
-_DEVA = r"[[\p{sc=Deva}\p{sc=Inherited}\u0951-\u0954\u1cd0-\u1cff\ua8e0-\ua8ff]&&[\p{L}\p{M}\p{Nd}]]"
+_DEVA = (r"[[\p{sc=Deva}\p{sc=Inherited}\u0951-\u0954\u1cd0-\u1cff\ua8e0-\ua8ff]"
+         r"&&[\p{L}\p{M}\p{Nd}]]")
 _LATN = r"[[\p{sc=Latn}\p{M}\p{Nd}]&&[\p{L}\p{M}\p{Nd}]]"
 _OTHER = r"[[\p{L}\p{M}\p{Nd}]--[\p{sc=Deva}\p{sc=Latn}]]"
 
