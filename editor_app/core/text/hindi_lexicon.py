@@ -9,7 +9,8 @@ Contract:
 - Curated list formats (UTF-8, NFC applied on load, ``#`` starts a comment):
   ``hi_supplement.txt`` one correct word per line; ``hi_valid_forms.txt`` one correct word
   per line that the variant rule must never flag; ``hi_misspellings.tsv``
-  ``misspelling<TAB>correct`` per line.
+  ``misspelling<TAB>correct`` per line; ``hi_function_words.txt`` closed-class words
+  (postpositions, particles, auxiliaries) used to spot merged words.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ log = logging.getLogger(__name__)
 SUPPLEMENT_FILE = "hi_supplement.txt"
 VALID_FORMS_FILE = "hi_valid_forms.txt"
 MISSPELLINGS_FILE = "hi_misspellings.tsv"
+FUNCTION_WORDS_FILE = "hi_function_words.txt"
 
 _HUNSPELL_DIRS = (
     "/usr/share/hunspell",
@@ -51,6 +53,7 @@ class HindiLexicon:
     valid_forms: frozenset[str]
     misspellings: Mapping[str, str]
     hunspell_words: frozenset[str]
+    function_words: frozenset[str] = frozenset()
 
     @classmethod
     def empty(cls) -> HindiLexicon:
@@ -122,6 +125,7 @@ def load_lexicon(folder: Path) -> HindiLexicon:
         valid_forms=frozenset(_lines(folder / VALID_FORMS_FILE)),
         misspellings=misspellings,
         hunspell_words=_hunspell_words(find_hunspell_dic()),
+        function_words=frozenset(_lines(folder / FUNCTION_WORDS_FILE)),
     )
     log.info("Hindi lexicon: %d frequencies, %d supplement, %d valid forms, %d misspellings, "
              "%d hunspell words", len(lexicon.zipf), len(lexicon.supplement),

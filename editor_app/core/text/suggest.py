@@ -25,6 +25,7 @@ import regex
 __all__ = [
     "akshara_distance",
     "candidate_edits",
+    "neighbour_edits",
     "repair_variants",
     "skeleton",
 ]
@@ -69,22 +70,31 @@ def _can_take_nasal(word: str, index: int) -> bool:
 def repair_variants(word: str, *, soft_nukta: bool = False) -> Iterator[tuple[str, str]]:
     """Yield ``(variant, kind)`` forms one typical typo away from ``word`` (module contract).
 
-    ``kind`` is one of ``nukta``, ``nasal``, ``length``, ``letter``. Soft nukta bases
-    (ज फ क ख ग) are included only when ``soft_nukta`` is true.
+    ``kind`` is ``nukta``; ``nasal-final`` (a nasal added at the end or before a final
+    गे/गी/गा/ने: ``लोगो``, ``करेगे``, ``मैने``) or ``nasal`` (elsewhere); ``length-ra``
+    (ु/ू after र, the most confused pair) or ``length``; ``letter`` (ऱ ऩ ऴ).
+    Soft nukta bases (ज फ क ख ग) are included only when ``soft_nukta`` is true.
     """
     for index, char in enumerate(word):
         nxt = word[index + 1] if index + 1 < len(word) else ""
-        if char in HARD_NUKTA_BASES or (soft_nukta and char in SOFT_NUKTA_BASES):
-            if nxt != NUKTA:
-                yield word[: index + 1] + NUKTA + word[index + 1 :], "nukta"
+        hard = char in HARD_NUKTA_BASES
+        if (hard or (soft_nukta and char in SOFT_NUKTA_BASES)) and nxt != NUKTA:
+            yield word[: index + 1] + NUKTA + word[index + 1 :], "nukta"
         if char in LENGTH_SWAPS:
-            yield word[:index] + LENGTH_SWAPS[char] + word[index + 1 :], "length"
+            after_ra = index > 0 and word[index - 1] == RA and char in "\u0941\u0942"
+            kind = "length-ra" if after_ra else "length"
+            yield word[:index] + LENGTH_SWAPS[char] + word[index + 1 :], kind
         if char in NON_HINDI_LETTERS:
             yield word[:index] + NON_HINDI_LETTERS[char] + word[index + 1 :], "letter"
     for index in range(1, len(word) + 1):
         if _can_take_nasal(word, index):
-            yield word[:index] + ANUSVARA + word[index:], "nasal"
-            yield word[:index] + CHANDRABINDU + word[index:], "nasal"
+            final = index == len(word) or word[index:] in _NASAL_ENDINGS
+            kind = "nasal-final" if final else "nasal"
+            yield word[:index] + ANUSVARA + word[index:], kind
+            yield word[:index] + CHANDRABINDU + word[index:], kind
+
+
+_NASAL_ENDINGS = frozenset({"गे", "गी", "गा", "ने"})
 
 
 def _akshara_starts(word: str) -> list[int]:
@@ -127,10 +137,27 @@ def _matra_moves(clusters: list[str]) -> Iterator[str]:
                 yield "".join(clusters[:i]) + pair[0] + pair[1] + "".join(clusters[i + 2 :])
 
 
+def _split_marks(cluster: str) -> tuple[str, str]:
+    """``(consonant part, trailing marks)`` of an akshara: ``"कि"`` -> ``("क", "ि")``."""
+    end = len(cluster)
+    while end > 0 and cluster[end - 1] in MARKS and cluster[end - 1] != VIRAMA:
+        end -= 1
+    return cluster[:end], cluster[end:]
+
+
+def _consonant_swaps(clusters: list[str]) -> Iterator[str]:
+    """``पुसिल`` -> ``पुलिस``: neighbouring consonants swapped, vowel signs left in place."""
+    for i in range(len(clusters) - 1):
+        (base_a, marks_a), (base_b, marks_b) = _split_marks(clusters[i]), _split_marks(
+            clusters[i + 1])
+        if base_a and base_b and base_a != base_b and marks_a != marks_b:
+            yield "".join([*clusters[:i], base_b + marks_a, base_a + marks_b, *clusters[i + 2 :]])
+
+
 def candidate_edits(word: str) -> Iterator[tuple[str, float]]:
     """Yield ``(candidate, cost)`` for every typo model (see the module contract)."""
     for variant, kind in repair_variants(word, soft_nukta=True):
-        yield variant, (0.3 if kind in ("nukta", "letter") else 0.35)
+        yield variant, (0.3 if kind in ("nukta", "letter", "nasal-final", "length-ra") else 0.35)
     # Removing a nukta or a nasal mark, or swapping anusvara and chandrabindu.
     for index, char in enumerate(word):
         if char in (NUKTA, ANUSVARA, CHANDRABINDU):
@@ -143,10 +170,11 @@ def candidate_edits(word: str) -> Iterator[tuple[str, float]]:
     clusters = [m.group() for m in _GRAPHEME.finditer(word)]
     for moved in _matra_moves(clusters):
         yield moved, 0.45
+    for swapped in _consonant_swaps(clusters):
+        yield swapped, 0.5
     n = len(clusters)
     for i in range(n - 1):  # transposed aksharas
-        swapped = [*clusters[:i], clusters[i + 1], clusters[i], *clusters[i + 2:]]
-        yield "".join(swapped), 0.6
+        yield "".join([*clusters[:i], clusters[i + 1], clusters[i], *clusters[i + 2 :]]), 0.6
     for size in (1, 2):  # doubled syllables: drop a repeated or near-repeated span
         for i in range(n - size + 1):
             span = clusters[i : i + size]
@@ -154,8 +182,43 @@ def candidate_edits(word: str) -> Iterator[tuple[str, float]]:
             nearby = "".join(clusters[max(0, i - size - 1) : i]) + "".join(
                 clusters[i + size : i + 2 * size + 1])
             repeated = skeleton("".join(span)) in skeleton(nearby)
-            yield "".join(rest), (0.45 if repeated else 1.0)
+            yield "".join(rest), (0.45 if repeated else float(size))
     yield from ((edit, 1.0) for edit in _generic_edits(word))
+
+
+_CONFUSABLE = (("श", "स"), ("ष", "श"), ("ष", "स"), ("ब", "व"), ("ण", "न"), ("छ", "क्ष"),
+               ("ऋ", "रि"), ("ृ", "्र"))
+
+
+def neighbour_edits(word: str) -> Iterator[str]:
+    """Forms a *non-repair* typo of ``word`` may have come from (used to judge words that
+    only a web frequency list vouches for): a reph typed late, a vowel sign on the
+    neighbouring akshara, transposed aksharas, a virama added or dropped, a confusable
+    letter (श/स/ष, ब/व, ण/न, छ/क्ष), a doubled syllable."""
+    yield from _reph_fixes(word)
+    clusters = [m.group() for m in _GRAPHEME.finditer(word)]
+    yield from _matra_moves(clusters)
+    yield from _consonant_swaps(clusters)
+    for i in range(len(clusters) - 1):
+        yield "".join([*clusters[:i], clusters[i + 1], clusters[i], *clusters[i + 2 :]])
+        if skeleton(clusters[i]) == skeleton(clusters[i + 1]):
+            yield "".join(clusters[:i] + clusters[i + 1 :])
+    for i in range(len(clusters) - 3):
+        if skeleton("".join(clusters[i : i + 2])) == skeleton("".join(clusters[i + 2 : i + 4])):
+            yield "".join(clusters[:i] + clusters[i + 2 :])
+    for index, char in enumerate(word):
+        if char == VIRAMA:
+            yield word[:index] + word[index + 1 :]
+        elif char in CONSONANTS and index + 1 < len(word) and word[index + 1] in CONSONANTS:
+            yield word[: index + 1] + VIRAMA + word[index + 1 :]
+    if word and word[-1] in CONSONANTS:
+        yield word + VIRAMA + "य"
+    for a, b in _CONFUSABLE:
+        for x, y in ((a, b), (b, a)):
+            start = word.find(x)
+            while start >= 0:
+                yield word[:start] + y + word[start + len(x) :]
+                start = word.find(x, start + 1)
 
 
 def _generic_edits(word: str) -> Iterator[str]:
@@ -225,7 +288,11 @@ def rank(
         if candidate not in best or cost < best[candidate]:
             best[candidate] = cost
     scored = []
+    size = len(_GRAPHEME.findall(word))
     for candidate, cost in best.items():
+        length = len(_GRAPHEME.findall(candidate))
+        if " " not in candidate and size >= 2 and length < max(2, (size + 1) // 2):
+            continue  # far shorter than the word: not a plausible correction
         distance = cost if " " in candidate else min(cost, akshara_distance(word, candidate))
         scored.append((distance - freq_weight * zipf.get(candidate, 0.0), candidate))
     scored.sort()

@@ -15,21 +15,19 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from editor_app.core.text.hindi_lexicon import HindiLexicon
-from editor_app.core.text.inflection import NOMINAL, analyses, split_compound_points
+from editor_app.core.text.inflection import NOMINAL, VERBAL, analyses, split_compound_points
 from editor_app.core.text.suggest import (
     NON_HINDI_LETTERS,
     akshara_distance,
     candidate_edits,
+    neighbour_edits,
     rank,
     repair_variants,
 )
 from editor_app.core.text.tokenize import akshara_split
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = ["WordJudge"]
 
@@ -40,7 +38,21 @@ ACCEPT_ZIPF = 3.0
 #: Zipf assumed for a word absent from wordfreq when comparing it with its variants.
 ABSENT_ZIPF = 2.6
 #: How much more frequent (in Zipf units, log10) a repaired variant must be to flag a word.
-VARIANT_MARGIN = {"nukta": 0.5, "nasal": 0.6, "length": 0.8, "letter": 0.0}
+VARIANT_MARGIN = {
+    "nukta": 0.3,  # ड/ढ without nukta: nearly always a typo
+    "nasal-final": 0.45,  # लोगो, मे, करेगे: missing plural/verb nasal
+    "nasal": 1.2,  # inside a word many pairs are both words (घटा/घंटा, सजीव/संजीव)
+    "length-ra": 0.45,  # रु/रू: the most confused pair (पुरूष, रूपये)
+    "length": 0.9,  # other ि/ी ु/ू swaps: many valid pairs (जाति/जाती)
+    "letter": 0.0,
+}
+#: Extra margin for words of one or two aksharas (short words collide more often).
+SHORT_WORD_EXTRA = 0.5
+#: A word that only wordfreq vouches for is a misspelling when a neighbour (reph, matra
+#: move, transposition, virama, confusable letter) is this much more frequent (Zipf units).
+NEIGHBOUR_MARGIN = 1.0
+#: ... or when it splits into two words each at least this frequent (केलिए -> के लिए).
+SPLIT_PART_ZIPF = 5.0
 #: A repaired variant must be at least this frequent to count as evidence.
 VARIANT_MIN_ZIPF = 3.5
 #: Parts of a solid compound must be content words: rarer than this Zipf.
@@ -48,6 +60,7 @@ FUNCTION_WORD_ZIPF = 5.6
 #: Weight of frequency against edit cost when ranking suggestions.
 FREQ_WEIGHT = 0.3
 _ENCHANT_WHEN_FEWER_THAN = 3
+_NON_HINDI_TABLE = {ord(k): v for k, v in NON_HINDI_LETTERS.items()}
 
 
 class _Dict(Protocol):
@@ -115,22 +128,80 @@ class WordJudge:
         if curated is not None:
             return curated
         if self._has_non_hindi_letter(word):
-            repaired = word.translate(str.maketrans(NON_HINDI_LETTERS))
+            repaired = word.translate(_NON_HINDI_TABLE)
             return repaired if self._is_known(repaired, depth=2) else None
         if word in self._lex.valid_forms or word in self._lex.supplement:
             return None
         own = self._lex.zipf.get(word, ABSENT_ZIPF)
+        short = len(akshara_split(word)) <= 2
+        verb_form = self._is_verb_form(word)
+        verb_ending = (len(word) >= 3 and word[-1] in "ोेीा"
+                       and self._is_verb_stem(word[:-1]))
         best: str | None = None
         best_zipf = 0.0
         for variant, kind in repair_variants(word):
             variant_zipf = self._lex.zipf.get(variant)
             if variant_zipf is None or variant_zipf < VARIANT_MIN_ZIPF:
                 continue
-            if variant_zipf - own < VARIANT_MARGIN[kind] or variant_zipf <= best_zipf:
+            margin = VARIANT_MARGIN[kind]
+            if short and kind in ("nasal", "length"):
+                margin += SHORT_WORD_EXTRA
+            if (verb_ending and kind == "nasal-final") or (
+                    verb_form and kind in ("length", "length-ra")):
+                continue  # देखे, भागो, जीतना: a verb form, not a missing nasal
+            if variant_zipf - own < margin or variant_zipf <= best_zipf:
                 continue
             if self._is_trusted(variant):
                 best, best_zipf = variant, variant_zipf
+        if best is None and self._only_wordfreq_knows(word):
+            best = self._frequent_neighbour(word, own)
         return best
+
+    def _is_verb_form(self, word: str) -> bool:
+        """True when ``word`` is a form of a confirmed verb (stem + ending, stem attested)."""
+        return any(kind == VERBAL and len(lemma) >= 2 and self._is_verb_stem(lemma)
+                   for lemma, kind in analyses(word))
+
+    def _is_verb_stem(self, stem: str) -> bool:
+        """A verb stem is confirmed when its infinitive and another form are known words."""
+        key = f"v\x00{stem}"
+        cached = self._known.get(key)
+        if cached is not None:
+            return cached
+        result = False
+        if len(stem) >= 1 and self._is_base(stem + "ना"):
+            others = ("ने", "ता", "ती", "ते", "कर", "ें", "ेगा", "ेंगे", "ा", "ी", "े", "या",
+                      "ई", "ए", "ो", "गा", "ंगे")
+            result = sum(1 for end in others if self._is_base(stem + end)) >= 2
+        self._known[key] = result
+        return result
+
+    def _only_wordfreq_knows(self, word: str) -> bool:
+        return (word not in self._lex.supplement and word not in self._lex.valid_forms
+                and word in self._lex.zipf and not self._hindi.check(word))
+
+    def _frequent_neighbour(self, word: str, own: float) -> str | None:
+        best: str | None = None
+        best_zipf = own + NEIGHBOUR_MARGIN
+        for candidate in neighbour_edits(word):
+            zipf = self._lex.zipf.get(candidate, 0.0)
+            if zipf >= best_zipf and candidate != word and self._is_trusted(candidate):
+                best, best_zipf = candidate, zipf
+        if best is not None:
+            return best
+        return self._merged_split(word, own)
+
+    def _merged_split(self, word: str, own: float) -> str | None:
+        """``left right`` when ``word`` is a function word merged with a frequent word."""
+        function_words = self._lex.function_words
+        for index in split_compound_points(word, min_part=1):
+            left, right = word[:index], word[index:]
+            if left not in function_words and right not in function_words:
+                continue
+            low = min(self.zipf(left), self.zipf(right))
+            if low >= SPLIT_PART_ZIPF - 1.0 and low >= own + NEIGHBOUR_MARGIN:
+                return f"{left} {right}"
+        return None
 
     @staticmethod
     def _has_non_hindi_letter(word: str) -> bool:
@@ -174,10 +245,10 @@ class WordJudge:
 
     def _inflected(self, word: str, depth: int) -> bool:
         for lemma, kind in analyses(word):
-            if len(lemma) < 2 and kind == NOMINAL:
-                continue
-            target = lemma if kind == NOMINAL else lemma + "ना"
-            if self._is_known(target, depth - 1):
+            if kind == NOMINAL:
+                if len(akshara_split(lemma)) >= 2 and self._is_known(lemma, depth - 1):
+                    return True
+            elif self._is_verb_stem(lemma):
                 return True
         return False
 
@@ -189,8 +260,11 @@ class WordJudge:
             left, right = word[:index], word[index:]
             if len(akshara_split(left)) < 2 or len(akshara_split(right)) < 2:
                 continue
-            if (self.zipf(left) >= FUNCTION_WORD_ZIPF or self.zipf(right) >= FUNCTION_WORD_ZIPF):
+            if (self.zipf(left) >= FUNCTION_WORD_ZIPF or self.zipf(right) >= FUNCTION_WORD_ZIPF
+                    or left in self._lex.function_words or right in self._lex.function_words):
                 continue
+            if left.endswith(right) or akshara_split(left)[-1] == akshara_split(right)[0]:
+                continue  # चुना|नाव, परिवार|वार: a doubled syllable, not a compound
             if (self._is_base(left) and self.preferred_form(left) is None
                     and self._is_known(right, depth - 1) and self.preferred_form(right) is None):
                 return True
@@ -232,7 +306,7 @@ class WordJudge:
         if len({c for c, cost in found if cost < 1.0}) < _ENCHANT_WHEN_FEWER_THAN:
             for candidate in self._enchant_suggest(word):
                 if " " not in candidate and ok(candidate):
-                    found.append((candidate, akshara_distance(word, candidate) + 0.2))
+                    found.append((candidate, akshara_distance(word, candidate) + 0.3))
         for candidate, _ in found:
             if candidate not in freq:
                 freq[candidate] = self._lex.zipf.get(candidate, ABSENT_ZIPF)
@@ -252,15 +326,17 @@ class WordJudge:
     def _splits(self, word: str) -> list[tuple[str, str, float]]:
         """Two known words that ``word`` may be a merge of (``केसाथ`` -> के साथ)."""
         result: list[tuple[str, str, float]] = []
+        function_words = self._lex.function_words
         for index in split_compound_points(word, min_part=1):
             left, right = word[:index], word[index:]
             if not (self._is_base(left) and self._is_base(right)):
                 continue
             if self.preferred_form(left) or self.preferred_form(right):
                 continue
-            small = min(self.zipf(left), self.zipf(right))
-            if small < ACCEPT_ZIPF:
+            if not all(part in function_words or (
+                    len(akshara_split(part)) >= 2 and self.zipf(part) >= 4.0)
+                    for part in (left, right)):
                 continue
-            frequent = max(self.zipf(left), self.zipf(right)) >= FUNCTION_WORD_ZIPF
-            result.append((left, right, 0.3 if frequent else 0.7))
+            has_function_word = left in function_words or right in function_words
+            result.append((left, right, 0.3 if has_function_word else 0.8))
         return result
