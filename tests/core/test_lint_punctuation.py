@@ -139,3 +139,67 @@ def test_visarga_colon_positive_and_fix(text: str, fixed: str) -> None:
 ])
 def test_visarga_colon_negative(text: str) -> None:
     assert found(text, "punct.visarga-colon") == []
+
+
+# --- punct.space-open -----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "fixed"), [
+    ("उसने कहा“हम आएंगे”", "उसने कहा “हम आएंगे”"),
+    ("करीब 500 रुपये(लगभग)", "करीब 500 रुपये (लगभग)"),
+    ("उसने कहा “ हम आएंगे”", "उसने कहा “हम आएंगे”"),
+    ("समिति ( नई) बनी", "समिति (नई) बनी"),
+])
+def test_space_open_positive_and_fix(text: str, fixed: str) -> None:
+    assert len(found(text, "punct.space-open")) == 1
+    assert fix_rule(text, "punct.space-open") == fixed
+
+
+@pytest.mark.parametrize("text", ["उसने कहा “हम आएंगे”", "call f(x) now", "[पाठ](https://a.in)",
+                                  "सूची ( ) खाली", "रूस-(पुराना नाम)"])
+def test_space_open_negative(text: str) -> None:
+    assert found(text, "punct.space-open") == []
+
+
+# --- punct.double-punct ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "fixed"), [
+    ("राम,, श्याम", "राम, श्याम"),
+    ("क्या हुआ?। फिर", "क्या हुआ? फिर"),
+    ("वह आया।. फिर", "वह आया। फिर"),
+    ("वह आया,। फिर", "वह आया। फिर"),
+    ("वह आया.। फिर", "वह आया। फिर"),
+])
+def test_double_punct_positive_and_fix(text: str, fixed: str) -> None:
+    assert len(found(text, "punct.double-punct")) == 1
+    assert fix_rule(text, "punct.double-punct") == fixed
+
+
+@pytest.mark.parametrize("text", ["वह आया... फिर", "कहा...। फिर", "1,000, 2,000", "क्या?! सच"])
+def test_double_punct_negative(text: str) -> None:
+    assert found(text, "punct.double-punct") == []
+
+
+# --- punct.space-digit ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "fixed"), [
+    ("करीब 50फीसदी लोग", "करीब 50 फीसदी लोग"),
+    ("पिछले साल2023 में", "पिछले साल 2023 में"),
+    ("कुल 1.5करोड़ रुपये", "कुल 1.5 करोड़ रुपये"),
+    ("सुबह 10:30बजे", "सुबह 10:30 बजे"),
+    ("वर्ष २०२४में", "वर्ष २०२४ में"),
+])
+def test_space_digit_positive_and_fix(text: str, fixed: str) -> None:
+    assert len(found(text, "punct.space-digit")) == 1
+    assert fix_rule(text, "punct.space-digit") == fixed
+
+
+@pytest.mark.parametrize("text", ["20वीं सदी", "10वें दिन", "5जी सेवा", "3डी फिल्म", "जी20 बैठक",
+                                  "एस400 प्रणाली", "कोविड-19 का दौर", "सुबह 9:30 बजे",
+                                  "G20 summit"])
+def test_space_digit_negative(text: str) -> None:
+    assert found(text, "punct.space-digit") == []
+
+
+def test_space_after_colon_when_not_a_visarga() -> None:
+    assert fix_rule("समय:सुबह दस बजे", "punct.space-after") == "समय: सुबह दस बजे"
+    assert found("इससे दु:ख हुआ", "punct.space-after") == []

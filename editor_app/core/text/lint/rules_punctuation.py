@@ -95,10 +95,11 @@ def _check_double_danda(ctx: LintContext) -> Iterator[Finding]:
 # --- punct.space-after -----------------------------------------------------------------------
 
 _SPACE_AFTER_RE = regex.compile(
-    rf"(?<=[\p{{L}}\p{{M}}\p{{Nd}}])[।?!]+(?=[\p{{L}}“‘(])"
-    rf"|(?<={DEVA_WORDCHAR})[.](?={DEVA_LETTER})"
+    rf"(?<=[\p{{L}}\p{{M}}\p{{Nd}}])[।?!]+(?=[\p{{L}}\p{{Nd}}“‘(])"
+    rf"|(?<={DEVA_WORDCHAR})[.](?={DEVA_LETTER}|\p{{Nd}})"
     rf"|(?<={DEVA_WORDCHAR}|[”)])[,;](?=[{DEVA_LETTER[1:-1]}\p{{Nd}}“‘(])"
     rf"|(?<=[\p{{L}}\p{{M}}])[”)](?={DEVA_LETTER})"
+    rf"|(?<=[\p{{L}}\p{{M}}]):(?={DEVA_LETTER})"
 )
 
 
@@ -115,6 +116,8 @@ def _check_space_after(ctx: LintContext) -> Iterator[Finding]:
             continue  # Latin-only context ("what?yes" in a URL-ish string): not ours
         if mark == "." and is_abbreviation_before(ctx, start):
             continue
+        if mark == ":" and _is_visarga_colon(text, start):
+            continue  # reported by punct.visarga-colon
         fix = mark + " "
         if mark == "." and ctx.style.sentence_end == "danda":
             fix = DANDA + " "
@@ -170,25 +173,25 @@ def _check_multiple_spaces(ctx: LintContext) -> Iterator[Finding]:
 _COLON_RE = regex.compile(rf"(?<={DEVA_WORDCHAR}):")
 
 
+def _is_visarga_colon(text: str, colon: int) -> bool:
+    """True if the ``:`` at ``colon`` stands for a visarga (अत:, दु:ख, सामान्यत:)."""
+    word = word_before(text, colon)
+    if not word or not _is_deva(word[-1]):
+        return False
+    nxt = text[colon + 1] if colon + 1 < len(text) else ""
+    if regex.match(DEVA_LETTER, nxt or " "):
+        return word in _VISARGA_PREFIXES or word + "ः" in VISARGA_WORDS
+    return word + "ः" in VISARGA_WORDS and not regex.match(r"[\p{L}\p{Nd}]", nxt or " ")
+
+
 def _check_visarga_colon(ctx: LintContext) -> Iterator[Finding]:
     text = ctx.text
     for m in _COLON_RE.finditer(text):
         colon = m.start()
-        word = word_before(text, colon)
-        if not word:
+        if not _is_visarga_colon(text, colon):
             continue
-        nxt = text[colon + 1] if colon + 1 < len(text) else ""
-        inside = bool(regex.match(DEVA_LETTER, nxt or " "))
-        if inside:
-            ok = word in _VISARGA_PREFIXES or word + "ः" in VISARGA_WORDS
-        else:
-            ok = word + "ः" in VISARGA_WORDS and not regex.match(r"[\p{L}\p{Nd}]", nxt or " ")
-        if not ok:
-            continue
-        start = colon - len(word)
-        end = colon + 1
-        if inside:
-            end = colon + 1 + len(_following_word(text, colon + 1))
+        start = colon - len(word_before(text, colon))
+        end = colon + 1 + len(_following_word(text, colon + 1))
         fixed = text[start:colon] + "ः" + text[colon + 1:end]
         yield ctx.finding(VISARGA_COLON, start, end,
                           "ASCII colon typed for the visarga: write ः (U+0903).",
@@ -200,6 +203,84 @@ def _following_word(text: str, pos: int) -> str:
     while end < len(text) and _WORDISH_RE.match(text[end]):
         end += 1
     return text[pos:end]
+
+
+# --- punct.space-open ------------------------------------------------------------------------
+
+_SPACE_OPEN_RE = regex.compile(
+    rf"(?<={DEVA_WORDCHAR})[“‘(\[](?=[\p{{L}}\p{{Nd}}])"
+    r"|(?:(?<=^)|(?<=[\s(\[—–-]))[“‘(\[][ \u00a0]+(?=[\p{L}\p{Nd}])"
+)
+
+
+def _check_space_open(ctx: LintContext) -> Iterator[Finding]:
+    for m in _SPACE_OPEN_RE.finditer(ctx.text):
+        start, end = m.span()
+        if ctx.is_protected(start, end):
+            continue
+        mark = m.group()[0]
+        if len(m.group()) == 1:
+            yield ctx.finding(SPACE_OPEN, start, end,
+                              f"No space before the opening {mark!r}: add one.",
+                              f"आरंभिक {mark!r} से पहले खाली जगह नहीं है: जोड़ें।", fix=" " + mark)
+        else:
+            yield ctx.finding(SPACE_OPEN, start, end,
+                              f"Space after the opening {mark!r}: remove it.",
+                              f"आरंभिक {mark!r} के बाद खाली जगह है: हटाएं।", fix=mark)
+
+
+# --- punct.double-punct ----------------------------------------------------------------------
+
+_DOUBLE_PUNCT_RE = regex.compile(
+    r"(?<![.।])(?:,,|,।|,\.(?!\.)|।,|।\.(?!\.)|(?<=[\p{L}\p{M}])\.।|[?!]।|।[?!])")
+_DOUBLE_PUNCT_FIX = {",,": ",", ",।": "।", ",.": ".", "।,": "।", "।.": "।", ".।": "।",
+                     "?।": "?", "!।": "!", "।?": "?", "।!": "!"}
+
+
+def _check_double_punct(ctx: LintContext) -> Iterator[Finding]:
+    for m in _DOUBLE_PUNCT_RE.finditer(ctx.text):
+        if ctx.is_protected(m.start(), m.end()):
+            continue
+        fix = _DOUBLE_PUNCT_FIX[m.group()]
+        yield ctx.finding(DOUBLE_PUNCT, m.start(), m.end(),
+                          f"Two punctuation marks {m.group()!r} in a row: keep {fix!r}.",
+                          f"लगातार दो विराम चिह्न {m.group()!r}: केवल {fix!r} रखें।", fix=fix)
+
+
+# --- punct.space-digit -----------------------------------------------------------------------
+
+# Suffixes written directly after a number: 20वीं सदी, 10वें, 5जी, 3डी.
+_DIGIT_SUFFIXES = ("वां", "वीं", "वें", "वाँ", "वा", "वी", "वे", "जी", "डी", "एस", "एक्स", "ए", "बी")
+_NUMBER = r"(?:[0-9]+(?:[.,:][0-9]+)*|[०-९]+(?:[.,:][०-९]+)*)"
+_DIGIT_WORD_RE = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}\p{{Nd}}.,:/]){_NUMBER}(?={DEVA_LETTER})"
+    rf"|(?<={DEVA_WORDCHAR}){_NUMBER}(?![\p{{Nd}}]|[.,:/]\p{{Nd}})"
+)
+
+
+def _check_space_digit(ctx: LintContext) -> Iterator[Finding]:
+    text = ctx.text
+    for m in _DIGIT_WORD_RE.finditer(text):
+        start, end = m.span()
+        if ctx.is_protected(start, end):
+            continue
+        if end < len(text) and regex.match(DEVA_LETTER, text[end]):
+            after = _following_word(text, end)
+            if after.startswith(_DIGIT_SUFFIXES) and len(after) <= 4:
+                continue
+            yield ctx.finding(SPACE_DIGIT, start, end + len(after),
+                              "Number written together with the next word: add a space.",
+                              "अंक और अगला शब्द सटे हुए हैं: बीच में खाली जगह दें।",
+                              fix=m.group() + " " + after)
+        else:
+            before = word_before(text, start)
+            if before in LATIN_LETTER_NAMES or all(
+                    part in LATIN_LETTER_NAMES for part in regex.findall(r"\X", before)):
+                continue  # जी20, एस400: names with numbers
+            yield ctx.finding(SPACE_DIGIT, start - len(before), end,
+                              "Word written together with the following number: add a space.",
+                              "शब्द और उसके बाद का अंक सटे हुए हैं: बीच में खाली जगह दें।",
+                              fix=before + " " + m.group())
 
 
 DANDA_LOOKALIKE = Rule("punct.danda-lookalike", Severity.ERROR, "Look-alike used as danda",
@@ -215,5 +296,13 @@ MULTIPLE_SPACES = Rule("punct.multiple-spaces", Severity.INFO, "Repeated spaces"
 VISARGA_COLON = Rule("punct.visarga-colon", Severity.WARNING, "Colon typed for visarga",
                      "विसर्ग की जगह कोलन", _check_visarga_colon)
 
-PUNCTUATION_RULES: tuple[Rule, ...] = (DANDA_LOOKALIKE, DOUBLE_DANDA, SPACE_AFTER, SPACE_BEFORE,
-                                       MULTIPLE_SPACES, VISARGA_COLON)
+SPACE_OPEN = Rule("punct.space-open", Severity.WARNING, "Spacing around an opening quote/bracket",
+                  "आरंभिक उद्धरण/कोष्ठक के आसपास खाली जगह", _check_space_open)
+DOUBLE_PUNCT = Rule("punct.double-punct", Severity.WARNING, "Two punctuation marks in a row",
+                    "लगातार दो विराम चिह्न", _check_double_punct)
+SPACE_DIGIT = Rule("punct.space-digit", Severity.WARNING, "Number glued to a word",
+                   "अंक और शब्द सटे हुए", _check_space_digit)
+
+PUNCTUATION_RULES: tuple[Rule, ...] = (DANDA_LOOKALIKE, DOUBLE_DANDA, DOUBLE_PUNCT, SPACE_AFTER,
+                                       SPACE_BEFORE, SPACE_OPEN, MULTIPLE_SPACES, SPACE_DIGIT,
+                                       VISARGA_COLON)
