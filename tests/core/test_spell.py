@@ -287,3 +287,16 @@ def test_check_text_merges_extra_checkers(speller: SpellChecker) -> None:
     found = check_text("यह सडक है.", speller, extra_checkers=[fake_lint])
     assert [(f.rule, f.text) for f in found] == [("spelling", "सडक"), ("punct.danda", ".")]
     assert check_text("यह सडक है.", None, extra_checkers=[fake_lint])[0].rule == "punct.danda"
+
+
+def test_curated_lists_are_consistent(speller: SpellChecker) -> None:
+    from editor_app.core.text.hindi_lexicon import load_lexicon
+
+    lexicon = load_lexicon(spell.resource_path("spelling"))
+    assert len(lexicon.supplement) >= 100
+    for word in lexicon.supplement | lexicon.valid_forms:
+        assert " " not in word
+        assert speller.is_correct(word), word
+        assert word not in lexicon.misspellings
+    for bad, good in lexicon.misspellings.items():
+        assert not speller.is_correct(bad) and speller.is_correct(good)
