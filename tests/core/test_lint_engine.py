@@ -54,12 +54,39 @@ CORRECT_PROSE = """\
 “सबको ‘साथ’ लेकर चलेंगे!” पर्यटकों की संख्या 15% बढ़ी। It’s a “fair” deal, said Mr. Rao.
 """
 
+# Markdown body with lists, links, hashtags, handles, currency, ordinals and fractions.
+CORRECT_MARKDOWN = """\
+## चुनाव आयोग की तैयारी
 
-def test_correct_prose_has_no_findings() -> None:
+मुख्य चुनाव आयुक्त ने शुक्रवार को कहा कि 15 अगस्त, 2024 से पहले मतदाता सूची का काम पूरा होगा। \
+**आयोग** के मुताबिक राज्य में 5.6% नए मतदाता जुड़े हैं और ₹500 करोड़ का बजट तय हुआ है।
+
+> “हम हर बूथ पर वीडियोग्राफी कराएंगे,” उन्होंने कहा।
+
+बैठक में ये मुद्दे उठे:
+
+1. सुरक्षा बलों की तैनाती
+2. ईवीएम की जांच (पहले चरण में)
+- दिव्यांग मतदाताओं के लिए रैंप
+
+डॉ. बी.आर. आंबेडकर विश्वविद्यालय के प्रो. सुनील कुमार ने बताया कि शहर से 12 कि.मी. दूर नया \
+केंद्र बनेगा। सोशल मीडिया पर #चुनाव2024 और @ECISVEEP के पोस्ट चर्चा में रहे। ज़्यादा जानकारी \
+के लिए [यहां पढ़ें](https://eci.gov.in/faq?id=12)।
+
+आईपीएल के 17वें संस्करण में मुंबई इंडियंस ने 20 ओवर में 180/4 रन बनाए। कप्तान ने कहा, \
+‘टीम ने अच्छा खेला’ — यह बात सबने मानी। मैच रात 7:30 बजे शुरू हुआ (भारतीय समय)।
+
+उन्होंने पूछा, “क्या आप तैयार हैं?” जवाब मिला, “हां, बिल्कुल!” नतीजे 4 जून को आएंगे। \
+नं. 1 टीम का दर्जा बरकरार रहा।
+"""
+
+
+@pytest.mark.parametrize("prose", [CORRECT_PROSE, CORRECT_MARKDOWN])
+def test_correct_prose_has_no_findings(prose: str) -> None:
     non_style = [r.id for r in ALL_RULES if not r.style]
-    assert lint_text(CORRECT_PROSE, default_style(), rules=non_style) == []
+    assert lint_text(prose, default_style(), rules=non_style) == []
     # The default house style agrees with this prose too.
-    assert lint_text(CORRECT_PROSE, default_style()) == []
+    assert lint_text(prose, default_style()) == []
 
 
 @pytest.mark.skipif(not SAMPLE.is_file(), reason="shared/samples is not beside the repository")

@@ -50,6 +50,7 @@ _URL_RE = regex.compile(
     r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|in|org|net|gov|edu|co|io|news|info)\b(?:/\S*)?"
 )
 _CODE_RE = regex.compile(r"`[^`\n]*`")
+_TAG_RE = regex.compile(r"(?<![\p{L}\p{M}\p{Nd}])[#@][\p{L}\p{M}\p{Nd}_]+")
 
 Check = Callable[["LintContext"], Iterable[Finding]]
 
@@ -121,7 +122,7 @@ class LintContext:
         if self.story is None:
             self.story = StoryStats(self.text)
         merged: list[tuple[int, int]] = []
-        for start, end in sorted((m.start(), m.end()) for rx in (_URL_RE, _CODE_RE)
+        for start, end in sorted((m.start(), m.end()) for rx in (_URL_RE, _CODE_RE, _TAG_RE)
                                  for m in rx.finditer(self.text)):
             if merged and start <= merged[-1][1]:
                 merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
@@ -149,7 +150,7 @@ class LintContext:
         return self.field.split(":", 1)[0].split(".", 1)[0].rstrip("0123456789_-")
 
     def is_protected(self, start: int, end: int) -> bool:
-        """True if ``[start, end)`` touches a URL, e-mail address or inline code span."""
+        """True if ``[start, end)`` touches a URL, e-mail, hashtag, @handle or inline code."""
         i = bisect.bisect_left(self._protected_starts, max(end, start + 1)) - 1
         return i >= 0 and self._protected[i][1] > start
 
