@@ -57,7 +57,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     setup_logging(config.log_dir, verbose=args.verbose)
     if args.command:
-        return run_command(config, args)
+        try:
+            return run_command(config, args)
+        except BrokenPipeError:  # output piped into `head` and the like
+            sys.stderr.close()
+            return 0
     from editor_app.gui.application import run_gui
 
     return run_gui(config)

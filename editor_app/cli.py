@@ -19,12 +19,17 @@ from typing import Any, TextIO
 from editor_app.config import Config
 from editor_app.core.article_data import ArticleData, ArticleRecord, ArticleSummary
 from editor_app.core.articles import ArticleService
+from editor_app.core.checking import check_text
 from editor_app.core.db import Database, open_database
 from editor_app.core.errors import NotFoundError, SampadakError
 from editor_app.core.fileio import atomic_write_text, read_text_file
+from editor_app.core.house_style import HouseStyle, default_style, load_style
 from editor_app.core.profiles import local_profile
 from editor_app.core.search import search_for_cli
+from editor_app.core.text.findings import Finding, Severity
 from editor_app.core.text.legacy_fonts import convert_file_for_cli
+from editor_app.core.text.lint.engine import fix_text, lint_file_content
+from editor_app.core.text.spell import SpellChecker, create_spell_checker
 
 __all__ = ["COMMANDS", "CliContext", "add_commands", "run_command"]
 
@@ -162,9 +167,51 @@ def cmd_convert_legacy(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def _checker_parts(ctx: CliContext) -> tuple[SpellChecker, HouseStyle]:
+    profile = local_profile(ctx.db)
+    speller = create_spell_checker(ctx.db, profile.id if profile else None)
+    if not speller.available:
+        ctx.err.write(f"sampadak: warning: {speller.unavailable_reason}\n")
+    return speller, load_style(ctx.db)
+
+
+def cmd_check(ctx: CliContext, args: argparse.Namespace) -> int:
+    """Print spelling and copy-desk findings; exit 1 when any finding is an error."""
+    speller, style = _checker_parts(ctx)
+    texts = [(path, read_text_file(Path(path))) for path in args.files]
+    results: list[tuple[str, Finding]] = []
+    for path, text in texts:
+        def lint(nfc: str) -> list[Finding]:
+            return lint_file_content(nfc, style,
+                                     first_line_is_headline=args.headline_first_line)
+
+        results.extend((path, f) for f in check_text(text, speller, extra_checkers=[lint]))
+    if args.json:
+        findings = []
+        for path, finding in results:
+            item = finding.to_json()
+            item["file"] = path
+            findings.append(item)
+        ctx.print_json({"findings": findings})
+    else:
+        for path, f in results:
+            hint = f" → {', '.join(f.suggestions[:3])}" if f.suggestions else ""
+            ctx.out.write(f"{path}:{f.start}-{f.end}: {f.severity.value}: [{f.rule}] "
+                          f"{f.text!r}{hint} {f.message}\n")
+    return 1 if any(f.severity is Severity.ERROR for _, f in results) else 0
+
+
+def cmd_fix(ctx: CliContext, args: argparse.Namespace) -> int:
+    """Write the file's text with every fixable finding of the given rules fixed."""
+    _, style = _checker_parts(ctx) if args.use_database else (None, default_style())
+    rules = [r.strip() for r in args.rules.split(",") if r.strip()]
+    ctx.out.write(fix_text(read_text_file(Path(args.file)), rules, style))
+    return 0
+
+
 COMMANDS: dict[str, Command] = {
     "list": cmd_list, "show": cmd_show, "new": cmd_new, "search": cmd_search,
-    "convert-legacy": cmd_convert_legacy,
+    "convert-legacy": cmd_convert_legacy, "check": cmd_check, "fix": cmd_fix,
 }
 
 
@@ -193,6 +240,18 @@ def add_commands(subparsers: Any, common: argparse.ArgumentParser) -> None:
                    help="krutidev (Kruti Dev 010) or chanakya (Walkman Chanakya)")
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
     p.add_argument("file", help="text file typed in the legacy font")
+    p = subparsers.add_parser("check", parents=[common],
+                              help="spelling and copy-desk findings of text/Markdown files")
+    p.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text or Markdown files")
+    p.add_argument("--json", action="store_true", help='print {"findings": [...]}')
+    p.add_argument("--headline-first-line", action="store_true",
+                   help="also apply headline rules to each file's first line")
+    p = subparsers.add_parser("fix", parents=[common],
+                              help="print a file with the fixes of the given rules applied")
+    p.add_argument("--rules", required=True, help="comma-separated rule ids")
+    p.add_argument("--use-database", action="store_true",
+                   help="use the newsroom's house style from the database, not the default")
+    p.add_argument("file", help="UTF-8 text or Markdown file")
 
 
 def run_command(config: Config, args: argparse.Namespace, *, out: TextIO | None = None,
