@@ -4,8 +4,8 @@ Contract:
 - An ignore is keyed by ``(article, rule id, flagged text)``: it silences that rule on that
   exact text anywhere in the article (all occurrences, every field), and survives edits that
   move the text around.
-- :func:`add_ignore` needs an existing article, a known rule id, a user and a non-empty
-  reason; adding the same ignore twice returns the existing entry. Each add/remove writes an
+- :func:`add_ignore` needs an existing article, a known rule id and a user; the reason is
+  optional (reviewers see it when given); adding the same ignore twice returns the existing entry. Each add/remove writes an
   :class:`AuditEvent` (``lint.ignore`` / ``lint.unignore``) in the same transaction.
 - :func:`filter_ignored` drops ignored findings from a lint result (pure, no database).
 """
@@ -53,13 +53,11 @@ def _entry(row: LintIgnore) -> IgnoreEntry:
                        row.created_at)
 
 
-def add_ignore(db: Database, article_id: int, rule_id: str, text: str, *, reason: str,
+def add_ignore(db: Database, article_id: int, rule_id: str, text: str, *, reason: str = "",
                user: str) -> IgnoreEntry:
     """Ignore ``rule_id`` on ``text`` in the article (see module contract)."""
     if rule_id not in rule_ids():
         raise ValidationError(f"unknown lint rule {rule_id!r}")
-    if not reason.strip():
-        raise ValidationError("give a reason for ignoring this finding")
     if not user.strip():
         raise ValidationError("ignoring a finding needs the user's name")
     text = to_nfc(text)
