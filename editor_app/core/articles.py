@@ -59,6 +59,11 @@ class ArticleService:
         self._db = db
         self.author = author
 
+    @property
+    def db(self) -> Database:
+        """The database this service writes to."""
+        return self._db
+
     # ----------------------------------------------------------------- reading
     def get(self, article_id: int) -> ArticleRecord:
         """The article with ``article_id``; :class:`NotFoundError` if there is none."""

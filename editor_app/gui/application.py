@@ -82,7 +82,7 @@ def open_main_window(config: Config, db: Database,
         return None
     font_size = int(config.get_float("font_size"))
     font = choose_font(config.get_str("font_family"), font_size)
-    window = MainWindow(ArticleService(db, profile.name), config, font)
+    window = MainWindow(ArticleService(db, profile.name), config, font, profile)
     window.open_first()
     return window
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QWidget,
 )
 
@@ -31,12 +32,17 @@ from editor_app.config import Config
 from editor_app.core.article_data import ArticleData, ArticleRecord
 from editor_app.core.articles import ArticleService
 from editor_app.core.errors import ConflictError, NotFoundError, SampadakError
+from editor_app.core.house_style import load_style
+from editor_app.core.profiles import ProfileInfo
 from editor_app.core.text.counts import count_text
 from editor_app.gui.article_list import ArticleList
 from editor_app.gui.body_editor import PlainBodyEditor
 from editor_app.gui.dialogs.conflict import ConflictChoice, ask_conflict
 from editor_app.gui.dialogs.errors import show_error
+from editor_app.gui.dialogs.house_style_dialog import HouseStyleDialog
+from editor_app.gui.lint_panel import ChecksPanel
 from editor_app.gui.metadata_panel import MetadataPanel
+from editor_app.gui.text_targets import TextTarget
 
 __all__ = ["MainWindow"]
 
@@ -49,10 +55,12 @@ class MainWindow(QMainWindow):
     saved = Signal(int)
 
     def __init__(self, service: ArticleService, config: Config, font: QFont,
-                 parent: QWidget | None = None) -> None:
+                 profile: ProfileInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.config = config
+        self.profile = profile
+        self.house_style = load_style(service.db)
         self.record: ArticleRecord | None = None
         self.dirty = False
         self._switching = False
@@ -63,10 +71,19 @@ class MainWindow(QMainWindow):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.metadata)
+        self.checks = ChecksPanel(service.db, lambda: self.house_style, profile.name)
+        self.checks.set_targets([TextTarget("headline", self.metadata.headline),
+                                 TextTarget("dek", self.metadata.dek),
+                                 TextTarget("body", self.editor.text_edit)])
+        self.side_tabs = QTabWidget()
+        self.side_tabs.addTab(scroll, "विवरण (Details)")
+        self.side_tabs.addTab(self.checks, "जाँच (Checks)")
+        self.checks.findings_changed.connect(
+            lambda n: self.side_tabs.setTabText(1, f"जाँच (Checks) {n}"))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.article_list)
         splitter.addWidget(self.editor)
-        splitter.addWidget(scroll)
+        splitter.addWidget(self.side_tabs)
         splitter.setSizes([330, 620, 430])
         self.setCentralWidget(splitter)
         self.save_label = QLabel()
@@ -107,6 +124,8 @@ class MainWindow(QMainWindow):
         self.save_action = action("अभी सहेजें (&Save now)", self.save_now,
                                   QKeySequence.StandardKey.Save)
         self.font_action = action("फ़ॉन्ट… (&Font…)", self.choose_font)
+        self.style_action = action("हाउस स्टाइल… (&House style…)", self.edit_house_style)
+        self.check_action = action("जाँच चलाएँ (&Run checks)", self.run_checks, "F7")
         self.quit_action = action("बंद करें (&Quit)", self.close, QKeySequence.StandardKey.Quit)
         file_menu = self.menuBar().addMenu("फ़ाइल (&File)")
         for act in (self.new_action, self.duplicate_action, self.save_action):
@@ -118,6 +137,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         view_menu = self.menuBar().addMenu("दृश्य (&View)")
         view_menu.addAction(self.font_action)
+        checks_menu = self.menuBar().addMenu("जाँच (&Checks)")
+        checks_menu.addAction(self.check_action)
+        checks_menu.addAction(self.style_action)
         toolbar = self.addToolBar("लेख (Article)")
         toolbar.setObjectName("article_toolbar")
         for act in (self.new_action, self.duplicate_action, self.trash_action,
@@ -191,6 +213,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_counts()
         self.save_label.setText("")
+        self.checks.set_article(record.id)
 
     def current_data(self) -> ArticleData:
         """What the user sees now, as article data."""
@@ -204,6 +227,7 @@ class MainWindow(QMainWindow):
         self.save_label.setText("बदलाव सहेजे नहीं गए… (unsaved changes)")
         self.autosave_timer.start()
         self._update_counts()
+        self.checks.schedule()
 
     def save_now(self) -> bool:
         """Save pending changes; return False if the user must resolve something first."""
@@ -305,6 +329,18 @@ class MainWindow(QMainWindow):
             except SampadakError as exc:
                 show_error(self, "सेटिंग सहेजी नहीं गई", exc)
 
+    def edit_house_style(self) -> None:
+        """Show the newsroom's house style sheet (editable by a desk chief)."""
+        dialog = HouseStyleDialog(self.service.db, self.profile, self)
+        if dialog.exec() and dialog.saved_style is not None:
+            self.house_style = dialog.saved_style
+            self.checks.refresh()
+
+    def run_checks(self) -> None:
+        """Show the checks tab and re-check now."""
+        self.side_tabs.setCurrentWidget(self.checks)
+        self.checks.refresh()
+
     def apply_font(self, font: QFont) -> None:
         """Use ``font`` for the editor and the whole window."""
         self.setFont(font)
@@ -324,6 +360,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Save before closing; stay open if a conflict is left unresolved."""
         if self.save_now():
+            self.checks.runner.wait()
             event.accept()
         else:
             event.ignore()
