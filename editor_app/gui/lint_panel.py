@@ -128,7 +128,7 @@ class ChecksPanel(QWidget):
             groups[item.finding.rule].append(item)
         self.tree.clear()
         for rule, items in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-            parent = QTreeWidgetItem([f"{self._titles.get(rule, rule)} — {len(items)}", ""])
+            parent = QTreeWidgetItem([f"{len(items)} · {self._titles.get(rule, rule)}", ""])
             parent.setData(0, _RULE_ROLE, rule)
             parent.setToolTip(0, rule)
             for item in items:
