@@ -26,6 +26,7 @@ __all__ = [
     "akshara_distance",
     "candidate_edits",
     "neighbour_edits",
+    "orthographic_fixes",
     "repair_variants",
     "skeleton",
 ]
@@ -43,6 +44,7 @@ VOWEL_SIGNS = frozenset("\u093e\u093f\u0940\u0941\u0942\u0943\u0945\u0947\u0948\
 MARKS = VOWEL_SIGNS | frozenset((ANUSVARA, CHANDRABINDU, "\u0903", NUKTA, VIRAMA))
 CONSONANTS = frozenset(chr(c) for c in range(0x0915, 0x093A))
 INDEPENDENT_VOWELS = frozenset(chr(c) for c in range(0x0904, 0x0915))
+INDEPENDENT_LENGTH = {"इ": "ई", "ई": "इ", "उ": "ऊ", "ऊ": "उ"}
 LENGTH_SWAPS = {"\u093f": "\u0940", "\u0940": "\u093f", "\u0941": "\u0942", "\u0942": "\u0941"}
 NON_HINDI_LETTERS = {"\u0931": "\u0930", "\u0929": "\u0928", "\u0934": "\u0933"}  # ऱ ऩ ऴ
 
@@ -72,11 +74,18 @@ def repair_variants(word: str, *, soft_nukta: bool = False) -> Iterator[tuple[st
 
     ``kind`` is ``nukta``; ``nasal-final`` (a nasal added at the end or before a final
     गे/गी/गा/ने: ``लोगो``, ``करेगे``, ``मैने``) or ``nasal`` (elsewhere); ``length-ra``
-    (ु/ू after र, the most confused pair) or ``length``; ``letter`` (ऱ ऩ ऴ).
+    (ु/ू after र, the most confused pair) or ``length``; ``letter`` (ऱ ऩ ऴ); ``virama``
+    (a doubled consonant typed without virama: ``मिटटी``).
     Soft nukta bases (ज फ क ख ग) are included only when ``soft_nukta`` is true.
     """
+    bare_hard = [i for i, ch in enumerate(word) if ch in HARD_NUKTA_BASES
+                 and (i + 1 >= len(word) or word[i + 1] != NUKTA)]
+    if len(bare_hard) >= 2:  # तोडफोड -> तोड़फोड़
+        yield "".join(ch + NUKTA if i in bare_hard else ch for i, ch in enumerate(word)), "nukta"
     for index, char in enumerate(word):
         nxt = word[index + 1] if index + 1 < len(word) else ""
+        if char in INDEPENDENT_LENGTH:  # ईलाज -> इलाज
+            yield word[:index] + INDEPENDENT_LENGTH[char] + word[index + 1 :], "length"
         hard = char in HARD_NUKTA_BASES
         if (hard or (soft_nukta and char in SOFT_NUKTA_BASES)) and nxt != NUKTA:
             yield word[: index + 1] + NUKTA + word[index + 1 :], "nukta"
@@ -86,6 +95,8 @@ def repair_variants(word: str, *, soft_nukta: bool = False) -> Iterator[tuple[st
             yield word[:index] + LENGTH_SWAPS[char] + word[index + 1 :], kind
         if char in NON_HINDI_LETTERS:
             yield word[:index] + NON_HINDI_LETTERS[char] + word[index + 1 :], "letter"
+        if char in CONSONANTS and nxt == char:  # मिटटी -> मिट्टी: geminate without virama
+            yield word[: index + 1] + VIRAMA + word[index + 1 :], "virama"
     for index in range(1, len(word) + 1):
         if _can_take_nasal(word, index):
             final = index == len(word) or word[index:] in _NASAL_ENDINGS
@@ -167,9 +178,26 @@ def candidate_edits(word: str) -> Iterator[tuple[str, float]]:
             yield word[:index] + other + word[index + 1 :], 0.3
     for fixed in _reph_fixes(word):
         yield fixed, 0.35
+    for fixed, _rule in orthographic_fixes(word):
+        yield fixed, 0.2
+    for fixed in _reph_later(word):
+        yield fixed, 0.35
     clusters = [m.group() for m in _GRAPHEME.finditer(word)]
     for moved in _matra_moves(clusters):
         yield moved, 0.45
+    for moved in _aspiration_moves(clusters):
+        yield moved, 0.45
+    for fixed in _confusable_swaps(word):
+        yield fixed, 0.45
+    for fixed in _aa_insertions(clusters):
+        yield fixed, 0.5
+    yield from ((fixed, 0.45) for fixed in _geminations(word))
+    for index in range(1, len(word)):  # उदयोग -> उद्योग, कार्यकम -> कार्यक्रम
+        if word[index - 1] in CONSONANTS and word[index] != VIRAMA:
+            if word[index] in CONSONANTS:
+                yield word[:index] + VIRAMA + word[index:], 0.45
+            yield word[:index] + VIRAMA + RA + word[index:], 0.5
+    yield from ((fixed, 0.6) for fixed in _double_length_swaps(word))
     for swapped in _consonant_swaps(clusters):
         yield swapped, 0.5
     n = len(clusters)
@@ -187,38 +215,144 @@ def candidate_edits(word: str) -> Iterator[tuple[str, float]]:
 
 
 _CONFUSABLE = (("श", "स"), ("ष", "श"), ("ष", "स"), ("ब", "व"), ("ण", "न"), ("छ", "क्ष"),
-               ("ऋ", "रि"), ("ृ", "्र"))
+               ("ऋ", "रि"), ("ृ", "्र"), ("ृ", "्रि"), ("ृ", "्री"), ("े", "ै"), ("ो", "ौ"))
+#: Aspirated consonant -> its unaspirated partner. A geminate aspirate is written
+#: unaspirated + aspirated in Hindi (पट्ठा, गड्ढा, बुद्ध, बच्चा, पत्थर).
+ASPIRATE_PAIRS = {"ख": "क", "घ": "ग", "छ": "च", "झ": "ज", "ठ": "ट", "ढ": "ड", "थ": "त",
+                  "ध": "द", "फ": "प", "भ": "ब"}
+_ASPIRATED_OF = {plain: aspirate for aspirate, plain in ASPIRATE_PAIRS.items()}
+#: Future endings with the nasal on the wrong syllable, and their standard forms.
+_MISPLACED_NASAL = (("ेगें", "ेंगे"), ("एगें", "एंगे"), ("ोगें", "ोंगे"), ("ेगीं", "ेंगी"),
+                    ("एगीं", "एंगी"))
+#: Future plural endings typed without their nasal (never standard: करेगे, जाएगे).
+_BARE_FUTURE = (("ेगे", "ेंगे"), ("एगे", "एंगे"))
 
 
-def neighbour_edits(word: str) -> Iterator[str]:
-    """Forms a *non-repair* typo of ``word`` may have come from (used to judge words that
-    only a web frequency list vouches for): a reph typed late, a vowel sign on the
-    neighbouring akshara, transposed aksharas, a virama added or dropped, a confusable
-    letter (श/स/ष, ब/व, ण/न, छ/क्ष), a doubled syllable."""
-    yield from _reph_fixes(word)
+def orthographic_fixes(word: str) -> Iterator[tuple[str, str]]:
+    """Yield ``(fixed, rule)`` for spellings that Hindi orthography never allows.
+
+    Rules: ``geminate-aspirate`` (``इकठ्ठा`` -> ``इकट्ठा``: an aspirate is doubled with its
+    unaspirated partner), ``conjunct-order`` (``युध्द`` -> ``युद्ध``: ध्द typed for द्ध),
+    ``legacy-i`` (``गर्इ`` -> ``गई``: a legacy-font converter's reph + इ for ई),
+    ``nasal-place`` (``करेगें`` -> ``करेंगे``) and ``future-nasal`` (``उठाएगे`` ->
+    ``उठाएंगे``). The caller still checks that the fixed form is a word.
+    """
+    fixed = word
+    for aspirate, plain in ASPIRATE_PAIRS.items():
+        fixed = fixed.replace(aspirate + VIRAMA + aspirate, plain + VIRAMA + aspirate)
+    if fixed != word:
+        yield fixed, "geminate-aspirate"
+    if "ध" + VIRAMA + "द" in word:
+        yield word.replace("ध" + VIRAMA + "द", "द" + VIRAMA + "ध"), "conjunct-order"
+    if RA + VIRAMA + "इ" in word:
+        yield word.replace(RA + VIRAMA + "इ", "ई"), "legacy-i"
+    for wrong, right in _MISPLACED_NASAL:
+        if word.endswith(wrong) and len(word) > len(wrong):
+            yield word[: -len(wrong)] + right, "nasal-place"
+    for wrong, right in _BARE_FUTURE:
+        if word.endswith(wrong) and len(word) > len(wrong):
+            yield word[: -len(wrong)] + right, "future-nasal"
+
+
+def _reph_later(word: str) -> Iterator[str]:
+    """``सर्मथन`` -> ``समर्थन``: a reph typed one syllable too early."""
     clusters = [m.group() for m in _GRAPHEME.finditer(word)]
-    yield from _matra_moves(clusters)
-    yield from _consonant_swaps(clusters)
     for i in range(len(clusters) - 1):
-        yield "".join([*clusters[:i], clusters[i + 1], clusters[i], *clusters[i + 2 :]])
-        if skeleton(clusters[i]) == skeleton(clusters[i + 1]):
-            yield "".join(clusters[:i] + clusters[i + 1 :])
-    for i in range(len(clusters) - 3):
-        if skeleton("".join(clusters[i : i + 2])) == skeleton("".join(clusters[i + 2 : i + 4])):
-            yield "".join(clusters[:i] + clusters[i + 2 :])
+        cluster = clusters[i]
+        if (cluster.startswith(RA + VIRAMA) and len(cluster) > 2
+                and clusters[i + 1][0] in CONSONANTS):
+            yield "".join([*clusters[:i], cluster[2:], RA + VIRAMA + clusters[i + 1],
+                           *clusters[i + 2 :]])
+
+
+def _aspiration_moves(clusters: list[str]) -> Iterator[str]:
+    """``स्तिथि`` -> ``स्थिति``: aspiration typed on the neighbouring consonant."""
+    for i in range(len(clusters) - 1):
+        (base_l, marks_l), (base_r, marks_r) = _split_marks(clusters[i]), _split_marks(
+            clusters[i + 1])
+        if not base_l or not base_r:
+            continue
+        last, first = base_l[-1], base_r[0]
+        if last in _ASPIRATED_OF and first in ASPIRATE_PAIRS:  # aspiration moves left
+            new_last, new_first = _ASPIRATED_OF[last], ASPIRATE_PAIRS[first]
+        elif last in ASPIRATE_PAIRS and first in _ASPIRATED_OF:  # aspiration moves right
+            new_last, new_first = ASPIRATE_PAIRS[last], _ASPIRATED_OF[first]
+        else:
+            continue
+        yield "".join([*clusters[:i], base_l[:-1] + new_last + marks_l,
+                       new_first + base_r[1:] + marks_r, *clusters[i + 2 :]])
+
+
+def _aa_insertions(clusters: list[str]) -> Iterator[str]:
+    """``जानकरी`` -> ``जानकारी``: a dropped ा after a bare consonant (not the last one)."""
+    for i in range(len(clusters) - 1):
+        cluster = clusters[i]
+        if cluster[-1] in CONSONANTS:
+            yield "".join([*clusters[:i], cluster + "\u093e", *clusters[i + 1 :]])
+
+
+def _geminations(word: str) -> Iterator[str]:
+    """``उज्वल`` -> ``उज्ज्वल`` (a half letter dropped from a geminate) and ``पद्दति`` ->
+    ``पद्धति`` (a geminate typed unaspirated)."""
+    for index, char in enumerate(word):
+        if char not in CONSONANTS:
+            continue
+        if index + 1 < len(word) and word[index + 1] == VIRAMA:
+            yield word[:index] + char + VIRAMA + word[index:]
+            if index + 2 < len(word) and word[index + 2] == char and char in _ASPIRATED_OF:
+                yield word[: index + 2] + _ASPIRATED_OF[char] + word[index + 3 :]
+
+
+def _double_length_swaps(word: str) -> Iterator[str]:
+    """Two vowel lengths swapped at once (``सुचि`` -> ``सूची``, ``पूरूष`` -> ``पुरुष``)."""
+    positions = [i for i, ch in enumerate(word) if ch in LENGTH_SWAPS]
+    for n, i in enumerate(positions):
+        for j in positions[n + 1 :]:
+            chars = list(word)
+            chars[i], chars[j] = LENGTH_SWAPS[chars[i]], LENGTH_SWAPS[chars[j]]
+            yield "".join(chars)
+
+
+def neighbour_edits(word: str) -> Iterator[tuple[str, str]]:
+    """``(form, kind)`` a *non-repair* typo of ``word`` may have come from (used to judge
+    words that only a web frequency list vouches for). Kinds: ``reph`` (a reph typed late or
+    early), ``matra`` (a vowel sign on the neighbouring akshara, aspiration on the
+    neighbouring consonant), ``virama`` (added or dropped), ``letter`` (a confusable letter:
+    श/स/ष, ब/व, ण/न, छ/क्ष, ऋ/रि, े/ै, ो/ौ), ``aa`` (a dropped ा). Whole-akshara
+    transpositions and doubled syllables are *not* evidence against an attested word
+    (Hindi has many anagram pairs and reduplicated words: मीट/टीम, मनमाना); they serve
+    suggestions only (:func:`candidate_edits`)."""
+    for fixed in _reph_fixes(word):
+        yield fixed, "reph"
+    for fixed in _reph_later(word):
+        yield fixed, "reph"
+    clusters = [m.group() for m in _GRAPHEME.finditer(word)]
+    for fixed in _matra_moves(clusters):
+        yield fixed, "matra"
+    for fixed in _aspiration_moves(clusters):
+        yield fixed, "matra"
     for index, char in enumerate(word):
         if char == VIRAMA:
-            yield word[:index] + word[index + 1 :]
+            yield word[:index] + word[index + 1 :], "virama"
         elif char in CONSONANTS and index + 1 < len(word) and word[index + 1] in CONSONANTS:
-            yield word[: index + 1] + VIRAMA + word[index + 1 :]
+            yield word[: index + 1] + VIRAMA + word[index + 1 :], "virama"
     if word and word[-1] in CONSONANTS:
-        yield word + VIRAMA + "य"
+        yield word + VIRAMA + "य", "virama"
+    for fixed in _confusable_swaps(word):
+        yield fixed, "letter"
+    for fixed in _aa_insertions(clusters):
+        yield fixed, "aa"
+
+
+def _confusable_swaps(word: str) -> Iterator[str]:
     for a, b in _CONFUSABLE:
         for x, y in ((a, b), (b, a)):
             start = word.find(x)
             while start >= 0:
                 yield word[:start] + y + word[start + len(x) :]
                 start = word.find(x, start + 1)
+    if word.startswith("रि"):
+        yield "ऋ" + word[2:]
 
 
 def _generic_edits(word: str) -> Iterator[str]:

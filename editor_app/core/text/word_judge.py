@@ -24,6 +24,7 @@ from editor_app.core.text.suggest import (
     akshara_distance,
     candidate_edits,
     neighbour_edits,
+    orthographic_fixes,
     rank,
     repair_variants,
 )
@@ -45,7 +46,22 @@ VARIANT_MARGIN = {
     "length-ra": 0.45,  # रु/रू: the most confused pair (पुरूष, रूपये)
     "length": 0.9,  # other ि/ी ु/ू swaps: many valid pairs (जाति/जाती)
     "letter": 0.0,
+    "virama": 0.5,  # मिटटी: a geminate typed without virama
 }
+#: Margin taken off when the word is not in the curated dictionaries (hunspell, supplement)
+#: but its variant is: the dictionary has chosen the variant (रात्री/रात्रि, प्रभू/प्रभु).
+DICT_BACKED_BONUS = 0.5
+#: Margin (Zipf units) by which a typo neighbour must be more frequent than a word only
+#: wordfreq vouches for, by kind of neighbour edit (see ``suggest.neighbour_edits``).
+NEIGHBOUR_MARGINS = {"reph": 0.8, "matra": 1.0, "virama": 1.0, "letter": 1.0, "aa": 1.5}
+#: Margin for ``X + नें`` -> ``X + ने`` (an extra nasal); larger when ``X + न`` is a noun
+#: whose plural ``X + नें`` is possible (बहनें).
+EXTRA_NASAL_MARGIN = 0.5
+EXTRA_NASAL_NOUN_MARGIN = 2.0
+#: A word this frequent in wordfreq is not treated as two merged words.
+MERGE_MAX_ZIPF = 4.0
+#: Words below this many aksharas are too short for the dropped-ा neighbour rule.
+AA_MIN_AKSHARAS = 3
 #: Extra margin for words of one or two aksharas (short words collide more often).
 SHORT_WORD_EXTRA = 0.5
 #: A word that only wordfreq vouches for is a misspelling when a neighbour (reph, matra
@@ -57,9 +73,14 @@ SPLIT_PART_ZIPF = 5.0
 VARIANT_MIN_ZIPF = 3.5
 #: Parts of a solid compound must be content words: rarer than this Zipf.
 FUNCTION_WORD_ZIPF = 5.6
+#: Minimum Zipf of a frequent neighbour that vetoes a compound analysis (समचार: सम+चार).
+COMPOUND_VETO_ZIPF = 4.0
 #: Weight of frequency against edit cost when ranking suggestions.
 FREQ_WEIGHT = 0.3
 _ENCHANT_WHEN_FEWER_THAN = 3
+#: Repair kinds that are near-certain typos when the variant is a word (ड/ढ nukta, रु/रू,
+#: a geminate without virama).
+_SURE_KINDS = frozenset({"nukta", "length-ra", "virama"})
 _NON_HINDI_TABLE = {ord(k): v for k, v in NON_HINDI_LETTERS.items()}
 
 
@@ -111,15 +132,28 @@ class WordJudge:
             return True
         if self.preferred_form(word) is not None or self._has_non_hindi_letter(word):
             return False
-        return self._is_known(word, depth=2)
+        if self._is_base(word) or self._inflected(word, 2):
+            return True
+        return self._compound(word, 2) and self._close_frequent_word(word) is None
 
     def preferred_form(self, word: str) -> str | None:
-        """The correct form when ``word`` is a known misspelling, else ``None``."""
+        """The correct form when ``word`` is a known misspelling, else ``None``.
+
+        A preferred form that is itself a misspelling is followed (``पूरूष`` -> ``पुरूष``
+        -> ``पुरुष``); cycles stop at the last new form.
+        """
         if self._null or word in self._extra:
             return None
         if word in self._preferred:
             return self._preferred[word]
+        self._preferred[word] = None  # guards against cycles while computing
         result = self._compute_preferred(word)
+        if result is not None and " " not in result:
+            seen = {word, result}
+            nxt = self.preferred_form(result)
+            while nxt is not None and nxt not in seen and " " not in nxt:
+                seen.add(nxt)
+                result, nxt = nxt, self.preferred_form(nxt)
         self._preferred[word] = result
         return result
 
@@ -132,14 +166,32 @@ class WordJudge:
             return repaired if self._is_known(repaired, depth=2) else None
         if word in self._lex.valid_forms or word in self._lex.supplement:
             return None
+        for fixed, _rule in orthographic_fixes(word):
+            if fixed != word and self._is_known(fixed, depth=2):
+                return fixed
         own = self._lex.zipf.get(word, ABSENT_ZIPF)
+        extra_nasal = self._extra_nasal(word)
+        if extra_nasal is not None:
+            return extra_nasal
+        best = self._frequent_variant(word, own)
+        if best is None and self._only_wordfreq_knows(word):
+            best = self._frequent_neighbour(word, own)
+        return best
+
+    def _frequent_variant(self, word: str, own: float) -> str | None:
+        """A nukta/nasal/length/virama variant much more frequent than ``word``."""
         short = len(akshara_split(word)) <= 2
         verb_form = self._is_verb_form(word)
         verb_ending = (len(word) >= 3 and word[-1] in "ोेीा"
                        and self._is_verb_stem(word[:-1]))
+        undictionaried = not (word in self._extra or self._hindi.check(word))
         best: str | None = None
         best_zipf = 0.0
+        morphology_only = word not in self._lex.zipf and not self._is_dictionary_word(word)
         for variant, kind in repair_variants(word):
+            if (morphology_only and kind in _SURE_KINDS
+                    and self._is_known(variant, depth=2) and self._is_trusted_lemma(variant)):
+                return variant  # पढेंगे: only a misspelled stem (पढ) vouches for the word
             variant_zipf = self._lex.zipf.get(variant)
             if variant_zipf is None or variant_zipf < VARIANT_MIN_ZIPF:
                 continue
@@ -149,13 +201,44 @@ class WordJudge:
             if (verb_ending and kind == "nasal-final") or (
                     verb_form and kind in ("length", "length-ra")):
                 continue  # देखे, भागो, जीतना: a verb form, not a missing nasal
+            if undictionaried and self._is_dictionary_word(variant):
+                margin -= DICT_BACKED_BONUS
             if variant_zipf - own < margin or variant_zipf <= best_zipf:
                 continue
             if self._is_trusted(variant):
                 best, best_zipf = variant, variant_zipf
-        if best is None and self._only_wordfreq_knows(word):
-            best = self._frequent_neighbour(word, own)
         return best
+
+    def _is_trusted_lemma(self, word: str) -> bool:
+        """``word`` is known and neither it nor its inflection's lemma is a misspelling."""
+        if self._is_base(word):
+            return self.preferred_form(word) is None
+        return any(self._is_base(lemma) and self.preferred_form(lemma) is None
+                   for lemma, kind in analyses(word) if kind == NOMINAL) or any(
+            self._is_verb_stem(lemma) and self.preferred_form(lemma + "ना") is None
+            for lemma, kind in analyses(word) if kind == VERBAL)
+
+    def _is_dictionary_word(self, word: str) -> bool:
+        """In a curated dictionary (newsroom, supplement, valid forms, hunspell)."""
+        return (word in self._extra or word in self._lex.supplement
+                or word in self._lex.valid_forms or self._hindi.check(word))
+
+    def _extra_nasal(self, word: str) -> str | None:
+        """``हमनें``/``करनें`` -> ``हमने``/``करने``: the ergative ने and the oblique
+        infinitive never take a nasal; ``जानें`` (जान + ें) and ``बहनें`` (बहन + ें) do."""
+        if not word.endswith("नें") or len(word) < 4:
+            return None
+        plain = word[:-1]
+        stem = word[:-2]  # हमन, करन, जान, बहन
+        if self._is_verb_stem(stem):
+            return None
+        noun = len(akshara_split(stem)) >= 2 and self._is_dictionary_word(stem)
+        margin = EXTRA_NASAL_NOUN_MARGIN if noun else EXTRA_NASAL_MARGIN
+        plain_zipf = self.zipf(plain)
+        if plain_zipf < VARIANT_MIN_ZIPF or plain_zipf - self._lex.zipf.get(
+                word, ABSENT_ZIPF) < margin:
+            return None
+        return plain if self._is_trusted(plain) or self.preferred_form(plain) else None
 
     def _is_verb_form(self, word: str) -> bool:
         """True when ``word`` is a form of a confirmed verb (stem + ending, stem attested)."""
@@ -182,14 +265,26 @@ class WordJudge:
 
     def _frequent_neighbour(self, word: str, own: float) -> str | None:
         best: str | None = None
-        best_zipf = own + NEIGHBOUR_MARGIN
-        for candidate in neighbour_edits(word):
+        best_zipf = 0.0
+        long_enough = len(akshara_split(word)) >= AA_MIN_AKSHARAS
+        for candidate, kind in neighbour_edits(word):
+            if kind == "aa" and not long_enough:
+                continue
             zipf = self._lex.zipf.get(candidate, 0.0)
-            if zipf >= best_zipf and candidate != word and self._is_trusted(candidate):
+            if (zipf >= own + NEIGHBOUR_MARGINS[kind] and zipf > best_zipf
+                    and candidate != word and self._is_trusted(candidate)):
                 best, best_zipf = candidate, zipf
         if best is not None:
             return best
-        return self._merged_split(word, own)
+        return self._merged_split(word, own) if own < MERGE_MAX_ZIPF else None
+
+    def _close_frequent_word(self, word: str) -> str | None:
+        """A frequent trusted word one typical typo away from ``word`` (vetoes compounds)."""
+        for candidate, _kind in (*repair_variants(word), *neighbour_edits(word)):
+            if (candidate != word and self.zipf(candidate) >= COMPOUND_VETO_ZIPF
+                    and self._is_trusted(candidate)):
+                return candidate
+        return None
 
     def _merged_split(self, word: str, own: float) -> str | None:
         """``left right`` when ``word`` is a function word merged with a frequent word."""
@@ -238,8 +333,10 @@ class WordJudge:
         cached = self._known.get(key)
         if cached is not None:
             return cached
-        result = self._is_base(word) or (depth > 0 and (
-            self._inflected(word, depth) or self._compound(word, depth)))
+        # Compounds only for the word itself: a lemma or a variant proved by a compound
+        # analysis is too weak (अधिकरी -> अधिकरा -> अधि + करा).
+        result = self._is_base(word) or (depth > 0 and self._inflected(word, depth)) or (
+            depth >= 2 and self._compound(word, depth))
         self._known[key] = result
         return result
 
@@ -329,8 +426,9 @@ class WordJudge:
         function_words = self._lex.function_words
         for index in split_compound_points(word, min_part=1):
             left, right = word[:index], word[index:]
-            if not (self._is_base(left) and self._is_base(right)):
-                continue
+            if len(left) < 2 or len(right) < 2 or not (self._is_base(left)
+                                                       and self._is_base(right)):
+                continue  # आधीन is not आधी न
             if self.preferred_form(left) or self.preferred_form(right):
                 continue
             if not all(part in function_words or (
