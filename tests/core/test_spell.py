@@ -300,3 +300,46 @@ def test_curated_lists_are_consistent(speller: SpellChecker) -> None:
         assert word not in lexicon.misspellings
     for bad, good in lexicon.misspellings.items():
         assert not speller.is_correct(bad) and speller.is_correct(good)
+
+
+# -- orthographic rules, generalisation guards, name-like words ------------------------------
+
+@pytest.mark.parametrize(("typo", "correct"), [
+    ("करेगें", "करेंगे"), ("जाएगें", "जाएंगे"), ("उठाएगे", "उठाएंगे"),  # future nasal
+    ("इकठ्ठा", "इकट्ठा"), ("गढ्ढा", "गड्ढा"), ("शुध्द", "शुद्ध"),  # geminates, conjunct order
+    ("हुर्इ", "हुई"),  # legacy-font converter output
+    ("हमनें", "हमने"), ("करनें", "करने"),  # no nasal on ने
+    ("मिटटी", "मिट्टी"), ("तोडफोड", "तोड़फोड़"), ("ईलाज", "इलाज"),
+    ("पूरूष", "पुरुष"),  # chained: पूरूष -> पुरूष -> पुरुष
+])
+def test_orthographic_rules(speller: SpellChecker, typo: str, correct: str) -> None:
+    assert not speller.is_correct(typo)
+    assert speller.suggest(typo)[0] == correct
+
+
+@pytest.mark.parametrize("word", ["जानें", "बहनें", "सुनें", "मीट", "टीम", "ताजा", "थाना",
+                                  "थाने", "मनमाना", "उद्देश्य", "करोगे", "अड़तालीस", "छत्तीस"])
+def test_attested_words_are_not_anagram_or_merge_typos(speller: SpellChecker,
+                                                       word: str) -> None:
+    assert speller.is_correct(word)
+
+
+def test_compound_reading_is_vetoed_by_a_close_frequent_word(speller: SpellChecker) -> None:
+    assert not speller.is_correct("समचार")  # not सम + चार
+    assert speller.suggest("समचार")[0] == "समाचार"
+
+
+def test_suggestions_for_letter_confusions(speller: SpellChecker) -> None:
+    assert speller.suggest("संघर्श")[0] == "संघर्ष"
+    assert speller.suggest("स्तिथि")[0] == "स्थिति"
+    assert speller.suggest("सर्मथन")[0] == "समर्थन"
+    assert speller.suggest("क्रिषि")[0] == "कृषि"
+
+
+def test_name_like_unknown_words_are_info(speller: SpellChecker) -> None:
+    text = "कलेक्टर झंकोरिया ने कहा। झंकोरिया गांव में सडक बनेगी। Zentrix ने भी सडक पर कहा।"
+    found = {(f.text, f.severity) for f in speller.check(text)}
+    assert ("झंकोरिया", Severity.INFO) in found
+    assert ("Zentrix", Severity.INFO) in found
+    assert ("सडक", Severity.ERROR) in found  # a repeated known misspelling stays an error
+    assert speller.check("झंकोरिया गांव")[0].severity is Severity.ERROR  # seen once

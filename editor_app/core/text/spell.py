@@ -19,7 +19,12 @@ Contracts
   :mod:`inflection` maps it to a known lemma, or it is a compound of two known content words.
 - Results are cached per word; :meth:`SpellChecker.add_to_newsroom`, :meth:`ignore` and
   :meth:`refresh` clear the caches so the change is visible at once.
-- ``check`` offsets are code points into ``to_nfc(text)``.
+- ``check`` offsets are code points into ``to_nfc(text)``. Findings are ``error`` except
+  *name-like* unknown words, reported as ``info`` (they do not fail ``sampadak check``):
+  a capitalised Latin word the English dictionary lacks (``Sensex``, ``Paytm``), or an
+  unknown Devanagari word that occurs at least :data:`NAME_REPEATS` times in the text and
+  is not a known misspelling (a reporter types a name the same way each time; a typo is
+  rarely repeated letter for letter, and repeated known misspellings stay errors).
 - Thread safety: one checker may be used from one worker thread while the GUI thread calls
   ``add_to_newsroom``/``ignore``; caches are replaced, never mutated in place, under a lock.
 """
@@ -30,6 +35,7 @@ import logging
 import os
 import sys
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -61,6 +67,9 @@ log = logging.getLogger(__name__)
 HI_TAG = "hi_IN"
 EN_TAG = "en_US"
 RULE = "spelling"
+#: An unknown Devanagari word seen this often in one checked text is most likely a name
+#: (a person, village, brand): reported with severity ``info``, not ``error``.
+NAME_REPEATS = 2
 INSTALL_HINT = (
     "install libenchant-2-2 and hunspell-hi (Debian/Ubuntu: "
     "apt install libenchant-2-2 hunspell-hi hunspell-en-us; Fedora: enchant2 hunspell-hi; "
@@ -249,15 +258,16 @@ class SpellChecker:
         if not self.available:
             return []
         nfc = to_nfc(text)
-        findings: list[Finding] = []
+        flagged = []
         for token in tokenize(nfc):
             if token.kind is TokenKind.NUMBER or token.script is Script.OTHER:
                 continue
-            if self.is_correct(token.text):
-                continue
-            findings.append(self._finding(token.text, token.start, token.end,
-                                          suggestions=suggestions, limit=limit))
-        return findings
+            if not self.is_correct(token.text):
+                flagged.append(token)
+        counts = Counter(token.text for token in flagged)
+        return [self._finding(token.text, token.start, token.end, suggestions=suggestions,
+                              limit=limit, repeated=counts[token.text] >= NAME_REPEATS)
+                for token in flagged]
 
     def misspelled_spans(self, text: str) -> list[tuple[int, int]]:
         """``[start, end)`` code-point spans of misspelled words in ``to_nfc(text)``."""
@@ -382,8 +392,12 @@ class SpellChecker:
         return _script_of(word)
 
     def _finding(self, word: str, start: int, end: int, *, suggestions: bool,
-                 limit: int) -> Finding:
+                 limit: int, repeated: bool = False) -> Finding:
         preferred = self._judge.preferred_form(word) if self._judge else None
+        script = self._script_of(word)
+        name_like = preferred is None and (
+            (script is Script.LATIN and word[:1].isupper())
+            or (script is Script.DEVANAGARI and repeated))
         found = tuple(self.suggest(word, limit)) if suggestions else ()
         if preferred and suggestions and (not found or found[0] != preferred):
             found = (preferred, *[s for s in found if s != preferred])[:limit]
@@ -391,10 +405,14 @@ class SpellChecker:
         if preferred:
             message = f"common misspelling of {preferred}"
             message_hi = f"वर्तनी की आम भूल; सही रूप: {preferred}"
+        elif name_like:
+            message = "unknown word, possibly a name: check it once and add it to the dictionary"
+            message_hi = "अज्ञात शब्द, संभवतः नाम: एक बार जांचकर शब्दकोश में जोड़ें"
         else:
             message = "unknown word or misspelling"
             message_hi = "अज्ञात शब्द या वर्तनी की भूल"
-        return Finding(rule=RULE, start=start, end=end, text=word, severity=Severity.ERROR,
+        severity = Severity.INFO if name_like else Severity.ERROR
+        return Finding(rule=RULE, start=start, end=end, text=word, severity=severity,
                        message=message, message_hi=message_hi, suggestions=found,
                        fix=deterministic)
 
