@@ -33,6 +33,7 @@ from editor_app.core.db import Database
 from editor_app.core.errors import ValidationError
 from editor_app.core.models import AuditEvent, utcnow
 from editor_app.core.models import HouseStyle as HouseStyleRow
+from editor_app.core.resources import resource_path
 from editor_app.core.text.findings import Severity
 from editor_app.core.text.normalize import to_nfc
 
@@ -327,12 +328,7 @@ def style_to_toml(style: HouseStyle) -> str:
 
 
 def _default_file() -> Path:
-    try:
-        from editor_app.resources import resource_path
-
-        return resource_path(DEFAULT_STYLE_FILE)
-    except (ImportError, FileNotFoundError):
-        return Path(__file__).resolve().parents[2] / "resources" / DEFAULT_STYLE_FILE
+    return resource_path(DEFAULT_STYLE_FILE)
 
 
 @cache

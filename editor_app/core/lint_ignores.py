@@ -5,8 +5,8 @@ Contract:
   exact text anywhere in the article (all occurrences, every field), and survives edits that
   move the text around.
 - :func:`add_ignore` needs an existing article, a known rule id and a user; the reason is
-  optional (reviewers see it when given); adding the same ignore twice returns the existing entry. Each add/remove writes an
-  :class:`AuditEvent` (``lint.ignore`` / ``lint.unignore``) in the same transaction.
+  optional (reviewers see it when given); adding the same ignore twice returns the existing
+  entry. Each add/remove writes an :class:`AuditEvent` (``lint.ignore`` / ``lint.unignore``) in the same transaction.
 - :func:`filter_ignored` drops ignored findings from a lint result (pure, no database).
 """
 

@@ -19,12 +19,12 @@ from editor_app.core.articles import ArticleService
 from editor_app.core.db import Database, open_database
 from editor_app.core.errors import SampadakError
 from editor_app.core.profiles import ProfileInfo, Role, create_profile, local_profile
+from editor_app.core.resources import resource_path
 from editor_app.core.sample import create_sample_article
 from editor_app.gui.dialogs.errors import install_excepthook, show_error
 from editor_app.gui.dialogs.profile_dialog import ProfileDialog
 from editor_app.gui.fonts import choose_font, load_bundled_fonts
 from editor_app.gui.main_window import MainWindow
-from editor_app.resources import resource_path
 
 __all__ = ["ProfileAsker", "ask_profile_with_dialog", "ensure_application", "open_main_window",
            "run_gui"]

@@ -12,7 +12,7 @@ import logging
 
 from PySide6.QtGui import QFont, QFontDatabase
 
-from editor_app.resources import resource_path
+from editor_app.core.resources import resource_path
 
 __all__ = ["PREFERRED_FAMILIES", "choose_font", "devanagari_families", "load_bundled_fonts"]
 

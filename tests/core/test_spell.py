@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from editor_app.core import resources
 from editor_app.core.checking import check_text
 from editor_app.core.db import Database
 from editor_app.core.errors import SpellCheckUnavailable
@@ -267,14 +268,14 @@ def test_missing_resource_files_still_work(tmp_path: Path) -> None:
 
 
 def test_resources_dir_finds_the_spelling_lists() -> None:
-    assert (spell.resources_dir() / "spelling" / "hi_supplement.txt").is_file()
-    assert spell.resource_path("spelling", "hi_valid_forms.txt").is_file()
+    assert (resources.resources_dir() / "spelling" / "hi_supplement.txt").is_file()
+    assert resources.resource_path("spelling", "hi_valid_forms.txt").is_file()
 
 
 def test_resources_dir_honours_override(tmp_path: Path,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SAMPADAK_RESOURCES", str(tmp_path))
-    assert spell.resources_dir() == tmp_path
+    assert resources.resources_dir() == tmp_path
 
 
 # -- check_text -----------------------------------------------------------------------------
@@ -292,7 +293,7 @@ def test_check_text_merges_extra_checkers(speller: SpellChecker) -> None:
 def test_curated_lists_are_consistent(speller: SpellChecker) -> None:
     from editor_app.core.text.hindi_lexicon import load_lexicon
 
-    lexicon = load_lexicon(spell.resource_path("spelling"))
+    lexicon = load_lexicon(resources.resource_path("spelling"))
     assert len(lexicon.supplement) >= 100
     for word in lexicon.supplement | lexicon.valid_forms:
         assert " " not in word

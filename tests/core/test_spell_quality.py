@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from editor_app.core.text import spell
+from editor_app.core import resources
 from editor_app.core.text.hindi_lexicon import load_lexicon
 from editor_app.core.text.spell import SpellChecker, create_spell_checker, load_enchant_dicts
 from editor_app.core.text.tokenize import TokenKind, tokenize
@@ -117,7 +117,7 @@ def test_bars_on_second_held_out_data(speller: SpellChecker) -> None:
 ])
 def test_mechanisms_generalise_without_curated_overlap(speller: SpellChecker, part: str,
                                                        recall: float, first: float) -> None:
-    lexicon = load_lexicon(spell.resource_path("spelling"))
+    lexicon = load_lexicon(resources.resource_path("spelling"))
     typos = {typo for typo, _, _ in _typos(part)}
     stripped = {k: v for k, v in lexicon.misspellings.items() if k not in typos}
     hindi, english = load_enchant_dicts()

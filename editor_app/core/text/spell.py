@@ -32,20 +32,17 @@ Contracts
 from __future__ import annotations
 
 import logging
-import os
-import sys
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources as importlib_resources
-from pathlib import Path
 from typing import Protocol
 
 from editor_app.core.db import Database
 from editor_app.core.dictionary import NewsroomDictionary, PersonalWordList, user_name
 from editor_app.core.errors import NotFoundError, SpellCheckUnavailable
+from editor_app.core.resources import resource_path
 from editor_app.core.text.findings import Finding, Severity
 from editor_app.core.text.hindi_lexicon import HindiLexicon, load_lexicon
 from editor_app.core.text.normalize import to_nfc
@@ -58,8 +55,6 @@ __all__ = [
     "SpellChecker",
     "create_spell_checker",
     "load_enchant_dicts",
-    "resource_path",
-    "resources_dir",
 ]
 
 log = logging.getLogger(__name__)
@@ -76,43 +71,6 @@ INSTALL_HINT = (
     "macOS: brew install enchant plus a hi_IN hunspell dictionary)"
 )
 
-# --------------------------------------------------------------------------- resources
-
-
-def resources_dir() -> Path:
-    """The folder holding Sampadak's ``resources`` (fonts, spelling lists, templates, ...).
-
-    Looked up in order: ``$SAMPADAK_RESOURCES``; a frozen build's bundle
-    (``sys._MEIPASS/resources``); ``editor_app/resources`` inside an installed package
-    (``importlib.resources``); ``<repo>/resources`` next to the source tree;
-    ``<sys.prefix>/share/sampadak/resources`` (setuptools data-files). The first existing
-    folder wins; when none exists the source-tree path is returned (callers then get a
-    missing-file error naming it).
-    """
-    candidates: list[Path] = []
-    override = os.environ.get("SAMPADAK_RESOURCES")
-    if override:
-        candidates.append(Path(override))
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        candidates.append(Path(bundle) / "resources")
-    try:
-        packaged = importlib_resources.files("editor_app") / "resources"
-        candidates.append(Path(str(packaged)))
-    except (ModuleNotFoundError, TypeError):  # pragma: no cover - unusual loaders
-        pass
-    source_tree = Path(__file__).resolve().parents[3] / "resources"
-    candidates.append(source_tree)
-    candidates.append(Path(sys.prefix) / "share" / "sampadak" / "resources")
-    for candidate in candidates:
-        if candidate.is_dir():
-            return candidate
-    return source_tree
-
-
-def resource_path(*parts: str) -> Path:
-    """Path of a file below :func:`resources_dir` (it may not exist)."""
-    return resources_dir().joinpath(*parts)
 
 
 # --------------------------------------------------------------------------- enchant
