@@ -12,7 +12,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("SAMPADAK_DATABASE_URL", None)
 
-from editor_app.core.db import Database, open_database  # noqa: E402
+from editor_app.core.db import Database, open_database
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(__file__).resolve().parent / "data"

@@ -6,7 +6,8 @@ Contract:
   move the text around.
 - :func:`add_ignore` needs an existing article, a known rule id and a user; the reason is
   optional (reviewers see it when given); adding the same ignore twice returns the existing
-  entry. Each add/remove writes an :class:`AuditEvent` (``lint.ignore`` / ``lint.unignore``) in the same transaction.
+  entry. Each add/remove writes an :class:`AuditEvent` (``lint.ignore`` /
+  ``lint.unignore``) in the same transaction.
 - :func:`filter_ignored` drops ignored findings from a lint result (pure, no database).
 """
 

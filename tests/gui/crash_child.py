@@ -12,14 +12,14 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtGui import QTextCursor  # noqa: E402
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QTextCursor
 
-from editor_app.config import load_config  # noqa: E402
-from editor_app.core.db import open_database  # noqa: E402
-from editor_app.core.profiles import Role  # noqa: E402
-from editor_app.gui.application import ensure_application, open_main_window  # noqa: E402
-from tests.gui.typing import type_text  # noqa: E402
+from editor_app.config import load_config
+from editor_app.core.db import open_database
+from editor_app.core.profiles import Role
+from editor_app.gui.application import ensure_application, open_main_window
+from tests.gui.typing import type_text
 
 
 def main() -> None:

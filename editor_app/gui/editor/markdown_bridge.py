@@ -33,6 +33,7 @@ import base64
 import json
 import logging
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -46,7 +47,6 @@ from PySide6.QtGui import (
     QTextImageFormat,
     QTextListFormat,
 )
-from PySide6.QtCore import Qt
 
 from editor_app.gui.editor.markdown_model import (
     Block,

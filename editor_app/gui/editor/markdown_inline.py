@@ -19,8 +19,8 @@ The parser reads the canonical form exactly and is lenient with hand-written Mar
 from __future__ import annotations
 
 import html
-import unicodedata
 import logging
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import groupby
