@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from editor_app.gui.editor.markdown_model import (
+    Block,
     BlockKind,
     ImageBlock,
     Run,
@@ -38,7 +39,7 @@ BLOCKS = st.lists(st.one_of(TEXT_BLOCK, TEXT_BLOCK, IMAGE_BLOCK), max_size=8)
 
 
 def test_canonical_example() -> None:
-    blocks = [
+    blocks: list[Block] = [
         TextBlock(BlockKind.HEADING2, (Run("मुख्य "), Run("बातें", emphasis=True))),
         TextBlock(P, (Run("प्रधानमंत्री ने "), Run("क्षेत्र", strong=True), Run(" का "),
                       Run("दौरा", href="https://example.com"), Run(" किया।"))),
