@@ -6,7 +6,8 @@
 #
 # Idempotent: system packages are installed only when missing (Debian/Ubuntu, as root or via
 # sudo), the virtual environment (.venv) is created once and refreshed only when
-# pyproject.toml changes. Only Debian packages and PyPI packages are downloaded.
+# pyproject.toml or the interpreter changes. Only Debian packages and PyPI packages are
+# downloaded. A second run with nothing missing takes about a second.
 set -euo pipefail
 
 mode="${1:-app}"
@@ -16,10 +17,16 @@ cd "$here"
 
 log() { printf 'setup: %s\n' "$*" >&2; }
 
+case "$mode" in
+  app|test) ;;
+  *) log "usage: bash packaging/setup.sh app|test [ARGS...]"; exit 2 ;;
+esac
+
 # Runtime libraries PySide6 needs offscreen and on X11, spell-check, a Devanagari font,
-# and a virtual screen for machines without a display.
+# and a virtual screen for machines without a display. Checked on a Debian 12 minbase
+# system, which starts without python3, python3-venv and ca-certificates (PyPI over https).
 apt_packages=(
-  ca-certificates python3 python3-venv python3-pip
+  ca-certificates python3 python3-venv
   libenchant-2-2 hunspell-hi hunspell-en-us fonts-noto-core fonts-dejavu-core
   libgl1 libegl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
@@ -32,56 +39,81 @@ as_root() {
     log "need root to run: $*"; return 1; fi
 }
 
-install_system_packages() {
-  if ! command -v apt-get >/dev/null 2>&1; then
-    log "not a Debian/Ubuntu system: install Python >= 3.11, the enchant 2 library with"
-    log "Hindi and English hunspell dictionaries yourself (see README), then re-run."
-    return 0
-  fi
-  local missing=() pkg
-  for pkg in "${apt_packages[@]}"; do
-    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
-      missing+=("$pkg")
-    fi
-  done
-  if ! python_ok "$(command -v python3 || true)"; then
-    missing+=(python3.11 python3.11-venv)   # Ubuntu 22.04 ships 3.10 as python3
-  fi
-  if [ "${#missing[@]}" -gt 0 ]; then
-    log "installing system packages: ${missing[*]}"
-    as_root apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends \
-      "${missing[@]}" >/dev/null
-  fi
+# Names of installed packages and of what they provide (Ubuntu 24.04 and Debian 13 ship
+# libglib2.0-0 as libglib2.0-0t64, which provides the old name): one dpkg-query call.
+installed_names() {
+  dpkg-query -W -f='${Status}\t${Package}\t${Provides}\n' 2>/dev/null |
+    awk -F'\t' '$1 ~ / installed$/ {
+      print $2; n = split($3, p, ", "); for (i = 1; i <= n; i++) { sub(/ .*/, "", p[i]); print p[i] } }'
 }
 
+apt_install() {
+  log "installing system packages: $*"
+  if [ -z "${apt_updated:-}" ]; then as_root apt-get update -qq; apt_updated=1; fi
+  # sudo drops the environment, so DEBIAN_FRONTEND goes through env.
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    "$@" >/dev/null
+}
+
+install_system_packages() {
+  if ! command -v apt-get >/dev/null 2>&1 || ! command -v dpkg-query >/dev/null 2>&1; then
+    log "not a Debian/Ubuntu system: install Python >= 3.11 (with venv), the enchant 2 library"
+    log "with Hindi and English hunspell dictionaries yourself (see README), then re-run."
+    return 0
+  fi
+  local missing=() pkg have
+  have="$(installed_names)"
+  for pkg in "${apt_packages[@]}"; do
+    grep -qxF -- "$pkg" <<<"$have" || missing+=("$pkg")
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then apt_install "${missing[@]}"; fi
+  # Ubuntu 22.04 ships Python 3.10 as python3; its python3.11 package is the way out.
+  if ! have_python >/dev/null; then apt_install python3.11 python3.11-venv; fi
+}
+
+# A usable interpreter: Python >= 3.11 with venv and ensurepip (Debian splits ensurepip
+# into python3.X-venv; without it `python3 -m venv` leaves a .venv without pip).
 python_ok() {
-  [ -n "$1" ] && "$1" -c 'import sys, venv; sys.exit(sys.version_info < (3, 11))' 2>/dev/null
+  [ -n "$1" ] && "$1" -c 'import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 11))' \
+    2>/dev/null
+}
+
+have_python() {
+  local candidate
+  for candidate in python3 python3.13 python3.12 python3.11; do
+    if python_ok "$(command -v "$candidate" || true)"; then command -v "$candidate"; return 0; fi
+  done
+  return 1
 }
 
 pick_python() {
-  local candidate
-  for candidate in python3 python3.13 python3.12 python3.11; do
-    if python_ok "$(command -v "$candidate" || true)"; then command -v "$candidate"; return; fi
-  done
-  log "Python 3.11 or newer is required"; exit 1
+  have_python || { log "Python 3.11 or newer with venv is required"; exit 1; }
 }
 
 setup_venv() {
-  local python stamp want
+  local python stamp want pip_log
   python="$(pick_python)"
-  if [ ! -x .venv/bin/python ]; then
-    log "creating .venv with $python"
-    "$python" -m venv .venv
-  fi
   stamp=.venv/.sampadak-installed
-  want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
-  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-    log "installing Python packages into .venv (PyPI)"
-    .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-    .venv/bin/python -m pip install -q -e ".[test]"
-    echo "$want" > "$stamp"
+  # The stamp names the interpreter and pyproject.toml: a change of either reinstalls.
+  want="$("$python" -c 'import sys; print(sys.version)' | head -n1) $(sha256sum pyproject.toml | cut -d' ' -f1)"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && .venv/bin/python -c '' 2>/dev/null; then
+    return 0
   fi
+  if ! .venv/bin/python -m pip --version >/dev/null 2>&1 ||
+     [ "$(.venv/bin/python -c 'import sys; print(sys.version)' 2>/dev/null | head -n1)" != \
+       "$("$python" -c 'import sys; print(sys.version)' | head -n1)" ]; then
+    log "creating .venv with $python"
+    rm -f "$stamp"
+    "$python" -m venv --clear .venv
+  fi
+  log "installing Python packages into .venv (PyPI); log: .venv/pip-install.log"
+  pip_log=.venv/pip-install.log
+  if ! { .venv/bin/python -m pip install --upgrade pip &&
+         .venv/bin/python -m pip install -e ".[test]"; } >"$pip_log" 2>&1; then
+    tail -n 40 "$pip_log" >&2
+    log "pip install failed (full log: $pip_log)"; exit 1
+  fi
+  echo "$want" > "$stamp"
 }
 
 install_system_packages
