@@ -34,12 +34,13 @@ from editor_app.core.articles import ArticleService
 from editor_app.core.errors import ConflictError, NotFoundError, SampadakError
 from editor_app.core.house_style import load_style
 from editor_app.core.profiles import ProfileInfo
-from editor_app.core.text.counts import count_text
+from editor_app.core.text.counts import TextCounts
 from editor_app.gui.article_list import ArticleList
-from editor_app.gui.body_editor import PlainBodyEditor
 from editor_app.gui.dialogs.conflict import ConflictChoice, ask_conflict
 from editor_app.gui.dialogs.errors import show_error
 from editor_app.gui.dialogs.house_style_dialog import HouseStyleDialog
+from editor_app.gui.editor.phonetic import PhoneticTyping
+from editor_app.gui.editor.rich_editor import RichEditor
 from editor_app.gui.lint_panel import ChecksPanel
 from editor_app.gui.metadata_panel import MetadataPanel
 from editor_app.gui.text_targets import TextTarget
@@ -65,7 +66,7 @@ class MainWindow(QMainWindow):
         self.dirty = False
         self._switching = False
         self.article_list = ArticleList()
-        self.editor = PlainBodyEditor()
+        self.editor = RichEditor()
         self.metadata = MetadataPanel()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -88,8 +89,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.save_label = QLabel()
         self.counts_label = QLabel()
+        self.mode_label = QLabel()
         self.statusBar().addWidget(self.save_label, 1)
+        self.statusBar().addPermanentWidget(self.mode_label)
         self.statusBar().addPermanentWidget(self.counts_label)
+        self.phonetic = PhoneticTyping(self)
+        for widget in (self.editor.text_edit, self.metadata.headline, self.metadata.dek):
+            self.phonetic.attach(widget)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setSingleShot(True)
         self.autosave_timer.setInterval(int(config.get_float("autosave_seconds") * 1000))
@@ -100,6 +106,7 @@ class MainWindow(QMainWindow):
         self.article_list.filters_changed.connect(self.reload_list)
         self.article_list.search_requested.connect(lambda _q: self.reload_list())
         self.editor.content_changed.connect(self._on_edited)
+        self.editor.counts_changed.connect(self._show_counts)
         self.metadata.changed.connect(self._on_edited)
         self.metadata.headline_changed.connect(self._update_title)
         self.resize(1400, 860)
@@ -126,6 +133,14 @@ class MainWindow(QMainWindow):
         self.font_action = action("फ़ॉन्ट… (&Font…)", self.choose_font)
         self.style_action = action("हाउस स्टाइल… (&House style…)", self.edit_house_style)
         self.check_action = action("जाँच चलाएँ (&Run checks)", self.run_checks, "F7")
+        self.phonetic_action = QAction("अ ध्वन्यात्मक हिंदी (&Phonetic Hindi typing)", self)
+        self.phonetic_action.setCheckable(True)
+        self.phonetic_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        self.phonetic_action.setToolTip("Roman में लिखें, देवनागरी पाएँ: bharat → भारत "
+                                        "(Ctrl+Shift+H)")
+        self.phonetic_action.toggled.connect(self.set_phonetic)
+        self.phonetic_action.setChecked(bool(self.config.settings.get("phonetic_typing")))
+        self._show_mode(self.phonetic_action.isChecked())
         self.quit_action = action("बंद करें (&Quit)", self.close, QKeySequence.StandardKey.Quit)
         file_menu = self.menuBar().addMenu("फ़ाइल (&File)")
         for act in (self.new_action, self.duplicate_action, self.save_action):
@@ -135,6 +150,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        format_menu = self.menuBar().addMenu("संपादन (&Edit)")
+        for act in self.editor.actions():
+            format_menu.addAction(act)
+        format_menu.addSeparator()
+        format_menu.addAction(self.phonetic_action)
         view_menu = self.menuBar().addMenu("दृश्य (&View)")
         view_menu.addAction(self.font_action)
         checks_menu = self.menuBar().addMenu("जाँच (&Checks)")
@@ -145,6 +165,8 @@ class MainWindow(QMainWindow):
         for act in (self.new_action, self.duplicate_action, self.trash_action,
                     self.restore_action):
             toolbar.addAction(act)
+        toolbar.addSeparator()
+        toolbar.addAction(self.phonetic_action)
 
     # ------------------------------------------------------------ list
     def reload_list(self, select_id: int | None = None) -> None:
@@ -211,7 +233,6 @@ class MainWindow(QMainWindow):
         finally:
             self._switching = False
         self._update_title()
-        self._update_counts()
         self.save_label.setText("")
         self.checks.set_article(record.id)
 
@@ -226,7 +247,6 @@ class MainWindow(QMainWindow):
         self.dirty = True
         self.save_label.setText("बदलाव सहेजे नहीं गए… (unsaved changes)")
         self.autosave_timer.start()
-        self._update_counts()
         self.checks.schedule()
 
     def save_now(self) -> bool:
@@ -319,7 +339,8 @@ class MainWindow(QMainWindow):
 
     def choose_font(self) -> None:
         """Let the user pick the Hindi text font; remembered in settings."""
-        ok, font = QFontDialog.getFont(self.editor.font(), self, "फ़ॉन्ट चुनें (Choose font)")
+        ok, font = QFontDialog.getFont(self.editor.text_edit.font(), self,
+                                       "फ़ॉन्ट चुनें (Choose font)")
         if ok:
             self.apply_font(font)
             self.config.settings["font_family"] = font.family()
@@ -328,6 +349,22 @@ class MainWindow(QMainWindow):
                 self.config.save_settings()
             except SampadakError as exc:
                 show_error(self, "सेटिंग सहेजी नहीं गई", exc)
+
+    def set_phonetic(self, enabled: bool) -> None:
+        """Turn phonetic Hindi typing on or off (remembered in settings)."""
+        self.phonetic.set_enabled(enabled)
+        self._show_mode(enabled)
+        if bool(self.config.settings.get("phonetic_typing")) != enabled:
+            self.config.settings["phonetic_typing"] = enabled
+            try:
+                self.config.save_settings()
+            except SampadakError as exc:
+                log.warning("could not remember the typing mode: %s", exc)
+
+    def _show_mode(self, phonetic: bool) -> None:
+        self.mode_label.setText("⌨ ध्वन्यात्मक: bharat → भारत" if phonetic
+                                else "⌨ सीधा टाइपिंग (direct)")
+        self.mode_label.setStyleSheet("color: #8c1c13; font-weight: bold;" if phonetic else "")
 
     def edit_house_style(self) -> None:
         """Show the newsroom's house style sheet (editable by a desk chief)."""
@@ -351,8 +388,7 @@ class MainWindow(QMainWindow):
         headline = self.metadata.headline.text().strip() if self.record else ""
         self.setWindowTitle(f"{APP_NAME} — {headline or 'बिना शीर्षक (untitled)'}")
 
-    def _update_counts(self) -> None:
-        counts = count_text(self.editor.markdown())
+    def _show_counts(self, counts: TextCounts) -> None:
         self.counts_label.setText(
             f"शब्द {counts.words} · अक्षर {counts.aksharas} · वर्ण {counts.characters} · "
             f"पढ़ने में ~{counts.reading_minutes} मिनट")

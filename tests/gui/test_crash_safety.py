@@ -40,6 +40,6 @@ def test_sigkill_three_seconds_after_typing_loses_nothing(tmp_path):
     try:
         service = ArticleService(db)
         (summary,) = service.list_articles()
-        assert service.get(summary.id).data.body.endswith(TYPED.strip())
+        assert service.get(summary.id).data.body.rstrip().endswith(TYPED.strip())
     finally:
         db.close()

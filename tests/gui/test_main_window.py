@@ -67,7 +67,7 @@ def test_create_type_close_reopen_finds_everything(qtbot, make_window, gui_db):
     data = reopened.record.data
     assert reopened.record.id == new_id
     assert data.headline == "ज़िला अस्पताल में नई जाँच मशीन"
-    assert reopened.editor.markdown() == "क्षेत्रीय अस्पताल को र्त्य और ज़्यादा सुविधा मिली।"
+    assert reopened.editor.markdown() == "क्षेत्रीय अस्पताल को र्त्य और ज़्यादा सुविधा मिली।\n"
     assert [(b.name, b.designation, b.outlet) for b in data.bylines] == [
         ("अजय कुमार", "फ़ोटो पत्रकार", ""), ("सीमा यादव", "संवाददाता", "The Printlines")]
     assert set(data.tags) == {"स्वास्थ्य", "अस्पताल"}
@@ -140,7 +140,7 @@ def test_conflict_is_never_silently_overwritten(qtbot, make_window, gui_db, monk
     assert window.save_now()
     assert other.get(article.id).data.body == "उनका पाठ"
     assert window.record.id != article.id
-    assert other.get(window.record.id).data.body == "मेरा पाठ"
+    assert other.get(window.record.id).data.body == "मेरा पाठ\n"
 
 
 def test_font_is_devanagari_and_user_selectable(qtbot, make_window, monkeypatch, gui_config):
@@ -175,3 +175,20 @@ def test_search_box_finds_body_text_nukta_insensitively_with_highlight(qtbot, ma
     # a phrase that is not in order finds nothing
     window.article_list.search_box.setText('"ज़रूरी सुधार"')
     qtbot.waitUntil(lambda: window.article_list.model.rowCount() == 0)
+
+
+def test_phonetic_toggle_in_window_types_devanagari_and_is_remembered(qtbot, make_window,
+                                                                      gui_config):
+    window = make_window()
+    window.new_action.trigger()
+    assert not window.phonetic.is_enabled()
+    window.phonetic_action.trigger()  # toolbar button / Ctrl+Shift+H
+    assert window.phonetic.is_enabled() and "ध्वन्यात्मक" in window.mode_label.text()
+    type_text(window.metadata.headline, "bharat mein samachar ")
+    type_text(window.editor.text_edit, "dilli mein barish hui.")
+    assert window.metadata.headline.text() == "भारत में समाचार "
+    assert window.editor.text_edit.toPlainText() == "दिल्ली में बारिश हुई."
+    assert "phonetic_typing = true" in gui_config.settings_path.read_text("utf-8")
+    window.phonetic_action.trigger()
+    type_text(window.editor.text_edit, " ok ")
+    assert window.editor.text_edit.toPlainText().endswith(" ok ")
