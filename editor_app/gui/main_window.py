@@ -41,6 +41,7 @@ from editor_app.gui.dialogs.errors import show_error
 from editor_app.gui.dialogs.house_style_dialog import HouseStyleDialog
 from editor_app.gui.editor.phonetic import PhoneticTyping
 from editor_app.gui.editor.rich_editor import RichEditor
+from editor_app.gui.images_panel import ImagesPanel
 from editor_app.gui.lint_panel import ChecksPanel
 from editor_app.gui.metadata_panel import MetadataPanel
 from editor_app.gui.text_targets import TextTarget
@@ -76,9 +77,14 @@ class MainWindow(QMainWindow):
         self.checks.set_targets([TextTarget("headline", self.metadata.headline),
                                  TextTarget("dek", self.metadata.dek),
                                  TextTarget("body", self.editor.text_edit)])
+        self.images = ImagesPanel(service.db, profile.name, config.cache_dir,
+                                  self.editor.insert_image)
+        self.editor.set_asset_provider(self.images.provider)
+        self.editor.set_asset_resolver(self.images.resolve)
         self.side_tabs = QTabWidget()
         self.side_tabs.addTab(scroll, "विवरण (Details)")
         self.side_tabs.addTab(self.checks, "जाँच (Checks)")
+        self.side_tabs.addTab(self.images, "चित्र (Images)")
         self.checks.findings_changed.connect(
             lambda n: self.side_tabs.setTabText(1, f"जाँच (Checks) {n}"))
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -235,6 +241,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.save_label.setText("")
         self.checks.set_article(record.id)
+        self.images.set_article(record.id)
 
     def current_data(self) -> ArticleData:
         """What the user sees now, as article data."""
