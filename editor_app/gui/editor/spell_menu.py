@@ -27,7 +27,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QMessageBox, QPlainTextEdit, QTextEdit, QWidget
 
 from editor_app.core.errors import SampadakError
 from editor_app.core.text.normalize import to_nfc
@@ -163,6 +163,8 @@ class SpellContextMenu(QObject):
         self.text_edit = text_edit
         self.highlighter = highlighter
         self._last: list[QAction] = []
+        self.exec_menu: Callable[[QMenu, QPoint], object] = QMenu.exec
+        """Shows the menu at a global position (modal); replaceable in tests."""
         provider_hook = getattr(text_edit, "set_context_menu_provider", None)
         self.uses_provider_hook = callable(provider_hook)
         if callable(provider_hook):
@@ -191,8 +193,8 @@ class SpellContextMenu(QObject):
             return []
         return self.actions_at(start)
 
-    def show_menu(self, pos: QPoint) -> None:
-        """``customContextMenuRequested`` slot: ``pos`` is in viewport coordinates."""
+    def build_menu(self, pos: QPoint) -> QMenu:
+        """The standard menu for viewport ``pos`` with the spelling actions on top."""
         edit = self.text_edit
         cursor = edit.cursorForPosition(pos)
         doc_pos = QPoint(pos.x() + edit.horizontalScrollBar().value(),
@@ -205,7 +207,12 @@ class SpellContextMenu(QObject):
             menu.insertSeparator(existing[0])
         elif actions:
             menu.addActions(actions)
-        menu.exec(edit.viewport().mapToGlobal(pos))
+        return menu
+
+    def show_menu(self, pos: QPoint) -> None:
+        """``customContextMenuRequested`` slot: ``pos`` is in viewport coordinates."""
+        menu = self.build_menu(pos)
+        self.exec_menu(menu, self.text_edit.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
 

@@ -1,0 +1,123 @@
+"""The "Check spelling" dialog walked with real buttons on a real document and checker."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication, QTextEdit
+from pytestqt.qtbot import QtBot
+
+from editor_app.core.db import Database
+from editor_app.core.errors import SpellCheckUnavailable
+from editor_app.core.profiles import Role, create_profile
+from editor_app.core.text.spell import SpellChecker, SpellDict, create_spell_checker
+from editor_app.gui.dialogs.spelling_dialog import DONE_TEXT, SpellingDialog, find_misspellings
+from editor_app.gui.editor.rich_editor import RichEditor
+from editor_app.gui.editor.spell_highlighter import SpellHighlighter
+
+TYPO, FIXED = "मजूबत", "मजबूत"
+PLACE = "खटखटपुरा"
+
+
+@pytest.fixture
+def user_id(db: Database) -> int:
+    return create_profile(db, "अमित", Role.COPY_EDITOR).id
+
+
+@pytest.fixture
+def checker(db: Database, user_id: int) -> SpellChecker:
+    speller = create_spell_checker(db, user_id)
+    if not speller.available:
+        pytest.skip(speller.unavailable_reason)
+    return speller
+
+
+@pytest.fixture
+def rich(qtbot: QtBot) -> RichEditor:
+    editor = RichEditor()
+    qtbot.addWidget(editor)
+    editor.resize(700, 500)
+    editor.show()
+    qtbot.waitExposed(editor)
+    return editor
+
+
+def test_walk_change_all_is_one_undo_step(rich: RichEditor, checker: SpellChecker,
+                                          qtbot: QtBot) -> None:
+    highlighter = SpellHighlighter(checker)
+    rich.attach_highlighter(highlighter)
+    body = (f"सरकार ने **{TYPO}** कदम उठाया। लोग पढें।\n\n"
+            f"## {TYPO} इरादा\n\nगाँव {PLACE} में {TYPO} पुल बना।\n")
+    rich.set_markdown(body)
+    QApplication.processEvents()
+    dialog = SpellingDialog(rich.text_edit, checker, highlighter)
+    qtbot.addWidget(dialog)
+    edit = rich.text_edit
+
+    assert dialog.current is not None and dialog.current.word == TYPO
+    assert edit.textCursor().selectedText() == TYPO  # the word is selected in the editor
+    assert dialog.suggestions.item(0).text() == FIXED
+    assert dialog.change_to.text() == FIXED
+    assert TYPO in dialog.context.text() and "सरकार" in dialog.context.text()
+
+    dialog.buttons["change_all"].click()
+    assert rich.markdown() == body.replace(TYPO, FIXED)
+    assert dialog.current is not None and dialog.current.word == "पढें"
+    assert edit.textCursor().selectedText() == "पढें"
+    rich.text_edit.undo()  # Change all is a single undo step
+    assert rich.markdown() == body
+    rich.text_edit.redo()
+    assert rich.markdown() == body.replace(TYPO, FIXED)
+
+    dialog.buttons["change"].click()  # first suggestion पढ़ें
+    assert "लोग पढ़ें।" in rich.markdown()
+    assert dialog.current is not None and dialog.current.word == PLACE
+    dialog.buttons["add"].click()
+    assert dialog.current is None
+    assert dialog.status.text() == DONE_TEXT
+    assert not dialog.buttons["change"].isEnabled()
+    assert checker.is_correct(PLACE)
+    assert find_misspellings(edit.document(), checker) == []
+
+
+def test_skip_ignore_and_ignore_all(qtbot: QtBot, checker: SpellChecker, db: Database,
+                                    user_id: int) -> None:
+    edit = QTextEdit()
+    qtbot.addWidget(edit)
+    edit.setPlainText(f"{TYPO} और {PLACE}, फिर {TYPO} और {PLACE}; पढें")
+    highlighter = SpellHighlighter(checker, edit.document())
+    dialog = SpellingDialog(edit, checker, highlighter)
+    qtbot.addWidget(dialog)
+    seen = []
+    assert dialog.current is not None
+    seen.append(dialog.current.word)
+    dialog.buttons["skip"].click()  # this occurrence only
+    assert dialog.current is not None
+    seen.append(dialog.current.word)
+    dialog.buttons["ignore"].click()  # PLACE for the rest of this check
+    assert dialog.current is not None
+    seen.append(dialog.current.word)
+    dialog.buttons["ignore_all"].click()  # TYPO on the personal list
+    assert dialog.current is not None
+    seen.append(dialog.current.word)
+    assert seen == [TYPO, PLACE, TYPO, "पढें"]
+    assert not checker.is_correct(PLACE)  # session ignore is not stored
+    assert create_spell_checker(db, user_id).is_correct(TYPO)
+    dialog.change_to.setText("पढ़ें")
+    dialog.buttons["change"].click()
+    assert edit.toPlainText().endswith("; पढ़ें")
+    assert dialog.current is None and dialog.status.text() == DONE_TEXT
+
+
+def test_unavailable_checker_says_why(qtbot: QtBot, db: Database, user_id: int) -> None:
+    def broken() -> tuple[SpellDict, SpellDict | None]:
+        raise SpellCheckUnavailable("spell-check unavailable: install hunspell-hi")
+
+    speller = create_spell_checker(db, user_id, loader=broken)
+    edit = QTextEdit()
+    qtbot.addWidget(edit)
+    edit.setPlainText(f"{TYPO} पढें")
+    dialog = SpellingDialog(edit, speller)
+    qtbot.addWidget(dialog)
+    assert dialog.current is None
+    assert "hunspell-hi" in dialog.status.text()
+    assert not any(b.isEnabled() for b in dialog.buttons.values())
