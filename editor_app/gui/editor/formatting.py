@@ -15,14 +15,14 @@ from PySide6.QtGui import QBrush, QTextBlock, QTextCharFormat, QTextCursor, QTex
 
 from editor_app.core.text.tokenize import tokenize
 from editor_app.gui.editor.markdown_bridge import (
-    HEADING_WEIGHT,
     LINK_COLOR,
-    NORMAL_WEIGHT,
-    STRONG_WEIGHT,
     base_char_format,
     block_format,
     heading_level,
     is_quote,
+    is_strong,
+    plain_weight,
+    strong_weight,
 )
 from editor_app.gui.editor.markdown_model import BlockKind
 from editor_app.gui.editor.utf16 import Utf16Map, snap_span
@@ -124,8 +124,7 @@ def _weight_formats(strong: bool) -> dict[int, QTextCharFormat]:
     formats: dict[int, QTextCharFormat] = {}
     for level in (0, 2, 3):
         fmt = QTextCharFormat()
-        off = HEADING_WEIGHT if level else NORMAL_WEIGHT
-        fmt.setFontWeight(STRONG_WEIGHT if strong else off)
+        fmt.setFontWeight(strong_weight(level) if strong else plain_weight(level))
         formats[level] = fmt
     return formats
 
@@ -211,11 +210,10 @@ def _restyle_chars(block: QTextBlock, old_level: int, new_level: int) -> None:
         if fmt.isImageFormat():
             continue
         new = base_char_format(new_level)
-        keep_strong = fmt.fontWeight() >= STRONG_WEIGHT
+        strong = is_strong(fmt, old_level)
         fmt.setProperty(new.Property.FontSizeAdjustment,
                         new.property(new.Property.FontSizeAdjustment))
-        if not keep_strong:
-            fmt.setFontWeight(new.fontWeight())
+        fmt.setFontWeight(strong_weight(new_level) if strong else plain_weight(new_level))
         piece = QTextCursor(doc)
         piece.setPosition(fragment.position())
         piece.setPosition(fragment.position() + fragment.length(),

@@ -13,11 +13,11 @@ How the model lives in the document (the walker reads exactly this):
 ===========  =================================================================
 paragraph    plain block
 ``##/###``   ``QTextBlockFormat.headingLevel()`` 2/3 (1 reads as 2, 4+ as 3); the text is
-             drawn larger (``FontSizeAdjustment``) at weight 600, so weight >= 700 inside a
-             subheading still means **strong**
+             drawn larger (``FontSizeAdjustment``) and bold (700); **strong** inside a
+             subheading is weight 900 (:func:`strong_weight`)
 list items   blocks of a ``QTextList``: decimal/alpha/roman styles are numbered, others bullets
 quote        ``QTextFormat.BlockQuoteLevel`` > 0 (left/right margins; the editor paints a bar)
-strong       ``fontWeight() >= 700``
+strong       ``fontWeight() >= 700`` in body text, ``>= 900`` in a subheading
 emphasis     ``fontItalic()``
 link         ``isAnchor()`` and ``anchorHref()``
 image        one U+FFFC with a ``QTextImageFormat`` whose name is ``sampadak-image:`` +
@@ -68,6 +68,7 @@ __all__ = [
     "document_markdown",
     "encode_image_name",
     "insert_blocks",
+    "is_strong",
     "run_format",
     "set_document_markdown",
 ]
@@ -76,8 +77,9 @@ log = logging.getLogger(__name__)
 
 IMAGE_SCHEME = "sampadak-image"
 LINK_COLOR = QColor("#1a5fb4")
-HEADING_WEIGHT = 600
+HEADING_WEIGHT = 700
 STRONG_WEIGHT = 700
+HEADING_STRONG_WEIGHT = 900
 NORMAL_WEIGHT = 400
 IMAGE_WIDTH = 420
 _QUOTE_LEVEL = QTextFormat.Property.BlockQuoteLevel
@@ -126,6 +128,21 @@ def is_quote(block_format: QTextBlockFormat) -> bool:
     return block_format.intProperty(_QUOTE_LEVEL) > 0
 
 
+def strong_weight(level: int) -> int:
+    """Weight that means **strong** in a block of heading ``level`` (0 = body)."""
+    return HEADING_STRONG_WEIGHT if level else STRONG_WEIGHT
+
+
+def plain_weight(level: int) -> int:
+    """Weight of unformatted text in a block of heading ``level``."""
+    return HEADING_WEIGHT if level else NORMAL_WEIGHT
+
+
+def is_strong(fmt: QTextCharFormat, level: int) -> bool:
+    """True when ``fmt`` is **strong** in a block of heading ``level``."""
+    return fmt.fontWeight() >= strong_weight(level)
+
+
 def block_format(kind: BlockKind) -> QTextBlockFormat:
     """A fresh block format for ``kind`` (lists are attached separately)."""
     fmt = QTextBlockFormat()
@@ -144,7 +161,7 @@ def block_format(kind: BlockKind) -> QTextBlockFormat:
 def base_char_format(level: int) -> QTextCharFormat:
     """Character format of unformatted text in a block of heading ``level`` (0 = body)."""
     fmt = QTextCharFormat()
-    fmt.setFontWeight(HEADING_WEIGHT if level else NORMAL_WEIGHT)
+    fmt.setFontWeight(plain_weight(level))
     fmt.setProperty(_SIZE_ADJUST, {0: 0, 2: 2, 3: 1}[level])
     fmt.setFontItalic(False)
     fmt.setAnchor(False)
@@ -158,7 +175,7 @@ def run_format(run: Run, level: int = 0) -> QTextCharFormat:
     """The complete character format of ``run`` inside a block of heading ``level``."""
     fmt = base_char_format(level)
     if run.strong:
-        fmt.setFontWeight(STRONG_WEIGHT)
+        fmt.setFontWeight(strong_weight(level))
     fmt.setFontItalic(run.emphasis)
     if run.href:
         fmt.setAnchor(True)
@@ -243,8 +260,8 @@ def _block_kind(block: QTextBlock) -> BlockKind:
     return BlockKind.QUOTE if is_quote(bfmt) else BlockKind.PARAGRAPH
 
 
-def _char_run(text: str, fmt: QTextCharFormat, heading: bool, foreign: bool) -> Run:
-    strong = fmt.fontWeight() >= STRONG_WEIGHT and not (heading and foreign)
+def _char_run(text: str, fmt: QTextCharFormat, level: int, foreign: bool) -> Run:
+    strong = is_strong(fmt, level) and not (level and foreign)
     href = fmt.anchorHref() if fmt.isAnchor() and fmt.anchorHref() else None
     return Run(text, strong, fmt.fontItalic(), href)
 
@@ -252,7 +269,7 @@ def _char_run(text: str, fmt: QTextCharFormat, heading: bool, foreign: bool) -> 
 def block_to_model(block: QTextBlock, *, foreign: bool = False) -> list[Block]:
     """The model blocks of one ``QTextBlock`` (an image inside text splits the block)."""
     kind = _block_kind(block)
-    heading = kind in (BlockKind.HEADING2, BlockKind.HEADING3)
+    level = _HEADING_LEVEL.get(kind, 0)
     out: list[Block] = []
     runs: list[Run] = []
     it = block.begin()
@@ -268,7 +285,7 @@ def block_to_model(block: QTextBlock, *, foreign: bool = False) -> list[Block]:
                     runs = []
                 out.append(decode_image_name(name))
             continue
-        runs.append(_char_run(fragment.text(), fmt, heading, foreign))
+        runs.append(_char_run(fragment.text(), fmt, level, foreign))
     if runs:
         out.append(TextBlock(kind, tuple(runs)))
     return out

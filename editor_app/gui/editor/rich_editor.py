@@ -45,7 +45,9 @@ from editor_app.gui.editor.find_replace import FindReplaceBar
 from editor_app.gui.editor.image_dialog import AssetProvider, choose_image
 from editor_app.gui.editor.markdown_bridge import (
     document_markdown,
+    heading_level,
     insert_blocks,
+    is_strong,
     set_document_markdown,
 )
 from editor_app.gui.editor.markdown_model import (
@@ -83,6 +85,9 @@ _SPECS: list[tuple[str, str, list[str], str]] = [
     ("zoom_out", "छोटा करें (Zoom out)", ["Ctrl+-"], "Zoom out"),
     ("zoom_reset", "सामान्य आकार (Reset zoom)", ["Ctrl+0"], "Reset zoom"),
 ]
+_ICON_TEXT = {"undo": "↶", "redo": "↷", "bold": "B", "italic": "I", "link": "लिंक",
+              "heading2": "H2", "heading3": "H3", "bullets": "•", "numbered": "1.",
+              "quote": "❝", "image": "चित्र", "find": "खोज", "source": "MD"}
 _TOOLBAR = ["undo", "redo", None, "bold", "italic", "link", None, "heading2", "heading3",
             "bullets", "numbered", "quote", "image", None, "find", "source"]
 _CHECKABLE = {"bold", "italic", "heading2", "heading3", "bullets", "numbered", "quote",
@@ -383,6 +388,8 @@ class RichEditor(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.setToolTip(f"{tip} ({keys[0]})")
             action.setCheckable(name in _CHECKABLE)
+            if name in _ICON_TEXT:
+                action.setIconText(_ICON_TEXT[name])
             action.triggered.connect(handlers[name])
             self.addAction(action)
             self._actions[name] = action
@@ -398,7 +405,8 @@ class RichEditor(QWidget):
         fmt = self._text.currentCharFormat()
         cursor = self._text.textCursor()
         if which == "bold":
-            typing = formatting.toggle_strong(cursor, fmt.fontWeight() >= 700)
+            level = heading_level(cursor.block().blockFormat())
+            typing = formatting.toggle_strong(cursor, is_strong(fmt, level))
         else:
             typing = formatting.toggle_emphasis(cursor, fmt.fontItalic())
         self._text.setTextCursor(typing)
@@ -451,9 +459,10 @@ class RichEditor(QWidget):
 
     def _update_states(self) -> None:
         fmt = self._text.currentCharFormat()
-        kind = formatting.current_block_kind(self._text.textCursor())
+        cursor = self._text.textCursor()
+        kind = formatting.current_block_kind(cursor)
         states = {
-            "bold": fmt.fontWeight() >= 700,
+            "bold": is_strong(fmt, heading_level(cursor.block().blockFormat())),
             "italic": fmt.fontItalic(),
             "link": fmt.isAnchor(),
             "heading2": kind is BlockKind.HEADING2,

@@ -271,7 +271,7 @@ class RichTextEdit(QTextEdit):
             painter.fillRect(0, 0, IMAGE_WIDTH, body, _PLACEHOLDER_BG)
             painter.setPen(QColor("#555"))
             painter.drawText(QRectF(0, 0, IMAGE_WIDTH, body), Qt.AlignmentFlag.AlignCenter,
-                             f"🖼  {image.alt or image.ref}\n{image.ref}")
+                             f"[चित्र]  {image.alt}\n{image.ref}")
         else:
             painter.drawImage(0, 0, picture)
         painter.setPen(QColor("#222"))
