@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFontDialog,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -35,12 +36,16 @@ from editor_app.core.errors import ConflictError, NotFoundError, SampadakError
 from editor_app.core.house_style import load_style
 from editor_app.core.profiles import ProfileInfo
 from editor_app.core.text.counts import TextCounts
+from editor_app.core.text.spell import create_spell_checker
 from editor_app.gui.article_list import ArticleList
 from editor_app.gui.dialogs.conflict import ConflictChoice, ask_conflict
 from editor_app.gui.dialogs.errors import show_error
 from editor_app.gui.dialogs.house_style_dialog import HouseStyleDialog
+from editor_app.gui.dialogs.spelling_dialog import SpellingDialog
 from editor_app.gui.editor.phonetic import PhoneticTyping
 from editor_app.gui.editor.rich_editor import RichEditor
+from editor_app.gui.editor.spell_highlighter import SpellHighlighter
+from editor_app.gui.editor.spell_menu import install_spell_context_menu
 from editor_app.gui.images_panel import ImagesPanel
 from editor_app.gui.lint_panel import ChecksPanel
 from editor_app.gui.metadata_panel import MetadataPanel
@@ -99,6 +104,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.save_label, 1)
         self.statusBar().addPermanentWidget(self.mode_label)
         self.statusBar().addPermanentWidget(self.counts_label)
+        self.speller = create_spell_checker(service.db, profile.id)
+        self.spell_highlighter = SpellHighlighter(self.speller)
+        self.editor.attach_highlighter(self.spell_highlighter)
+        install_spell_context_menu(self.editor.text_edit, self.spell_highlighter)
         self.phonetic = PhoneticTyping(self)
         for widget in (self.editor.text_edit, self.metadata.headline, self.metadata.dek):
             self.phonetic.attach(widget)
@@ -117,6 +126,8 @@ class MainWindow(QMainWindow):
         self.metadata.headline_changed.connect(self._update_title)
         self.resize(1400, 860)
         self._update_title()
+        if not self.spell_highlighter.available:
+            self.statusBar().showMessage(self.spell_highlighter.unavailable_reason, 15000)
 
     # ------------------------------------------------------------ actions
     def _make_actions(self) -> None:
@@ -138,6 +149,8 @@ class MainWindow(QMainWindow):
                                   QKeySequence.StandardKey.Save)
         self.font_action = action("फ़ॉन्ट… (&Font…)", self.choose_font)
         self.style_action = action("हाउस स्टाइल… (&House style…)", self.edit_house_style)
+        self.spelling_action = action("वर्तनी जाँचें… (&Check spelling…)", self.check_spelling,
+                                      "Shift+F7")
         self.check_action = action("जाँच चलाएँ (&Run checks)", self.run_checks, "F7")
         self.phonetic_action = QAction("अ ध्वन्यात्मक हिंदी (&Phonetic Hindi typing)", self)
         self.phonetic_action.setCheckable(True)
@@ -165,6 +178,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.font_action)
         checks_menu = self.menuBar().addMenu("जाँच (&Checks)")
         checks_menu.addAction(self.check_action)
+        checks_menu.addAction(self.spelling_action)
         checks_menu.addAction(self.style_action)
         toolbar = self.addToolBar("लेख (Article)")
         toolbar.setObjectName("article_toolbar")
@@ -372,6 +386,15 @@ class MainWindow(QMainWindow):
         self.mode_label.setText("⌨ ध्वन्यात्मक: bharat → भारत" if phonetic
                                 else "⌨ सीधा टाइपिंग (direct)")
         self.mode_label.setStyleSheet("color: #8c1c13; font-weight: bold;" if phonetic else "")
+
+    def check_spelling(self) -> None:
+        """Walk through every misspelling of the body (Change, Ignore, Add to dictionary)."""
+        if not self.spell_highlighter.available:
+            QMessageBox.information(self, "वर्तनी जाँच (Spell-check)",
+                                    self.spell_highlighter.unavailable_reason)
+            return
+        SpellingDialog(self.editor.text_edit, self.speller, self.spell_highlighter,
+                       parent=self).exec()
 
     def edit_house_style(self) -> None:
         """Show the newsroom's house style sheet (editable by a desk chief)."""
