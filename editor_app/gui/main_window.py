@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
         self.check_action = action("जाँच चलाएँ (&Run checks)", self.run_checks, "F7")
         self.phonetic_action = QAction("अ ध्वन्यात्मक हिंदी (&Phonetic Hindi typing)", self)
         self.phonetic_action.setCheckable(True)
+        self.phonetic_action.setIconText("अ→ ध्वन्यात्मक")
         self.phonetic_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
         self.phonetic_action.setToolTip("Roman में लिखें, देवनागरी पाएँ: bharat → भारत "
                                         "(Ctrl+Shift+H)")
