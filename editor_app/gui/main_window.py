@@ -41,6 +41,7 @@ from editor_app.gui.article_list import ArticleList
 from editor_app.gui.dialogs.conflict import ConflictChoice, ask_conflict
 from editor_app.gui.dialogs.errors import show_error
 from editor_app.gui.dialogs.house_style_dialog import HouseStyleDialog
+from editor_app.gui.dialogs.legacy_paste_dialog import maybe_convert_paste
 from editor_app.gui.dialogs.spelling_dialog import SpellingDialog
 from editor_app.gui.editor.phonetic import PhoneticTyping
 from editor_app.gui.editor.rich_editor import RichEditor
@@ -54,6 +55,9 @@ from editor_app.gui.text_targets import TextTarget
 __all__ = ["MainWindow"]
 
 log = logging.getLogger(__name__)
+
+#: Largest paste accepted into the body (about 60 long features).
+MAX_PASTE_CHARS = 2_000_000
 
 
 class MainWindow(QMainWindow):
@@ -86,6 +90,7 @@ class MainWindow(QMainWindow):
                                   self.editor.insert_image)
         self.editor.set_asset_provider(self.images.provider)
         self.editor.set_asset_resolver(self.images.resolve)
+        self.editor.text_edit.set_paste_filter(self.filter_paste)
         self.side_tabs = QTabWidget()
         self.side_tabs.addTab(scroll, "विवरण (Details)")
         self.side_tabs.addTab(self.checks, "जाँच (Checks)")
@@ -387,6 +392,17 @@ class MainWindow(QMainWindow):
         self.mode_label.setText("⌨ ध्वन्यात्मक: bharat → भारत" if phonetic
                                 else "⌨ सीधा टाइपिंग (direct)")
         self.mode_label.setStyleSheet("color: #8c1c13; font-weight: bold;" if phonetic else "")
+
+    def filter_paste(self, text: str) -> str | None:
+        """Refuse absurdly large pastes with a message; offer legacy-font conversion."""
+        if len(text) > MAX_PASTE_CHARS:
+            QMessageBox.warning(
+                self, "बहुत बड़ा पाठ (Paste too large)",
+                f"चिपकाया गया पाठ {len(text):,} अक्षरों का है; सीमा {MAX_PASTE_CHARS:,} है।\n"
+                f"The pasted text has {len(text):,} characters; the limit is "
+                f"{MAX_PASTE_CHARS:,}. Import it as a file instead.")
+            return None
+        return maybe_convert_paste(self, text)
 
     def check_spelling(self) -> None:
         """Walk through every misspelling of the body (Change, Ignore, Add to dictionary)."""

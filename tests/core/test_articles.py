@@ -153,3 +153,9 @@ def test_tags_and_people_are_shared(service):
 def test_edited_slug_is_kept_and_cleaned(service):
     record = service.create(replace(STORY, slug="Flood Plan 2026!"))
     assert record.data.slug == "flood-plan-2026"
+
+
+def test_broken_text_is_stored_safely(service):
+    record = service.create(ArticleData(headline="शीर्षक\x00", body="टूटा\ud800 पाठ"))
+    stored = service.get(record.id).data
+    assert stored.headline == "शीर्षक" and stored.body == "टूटा\ufffd पाठ"

@@ -3,6 +3,7 @@ legacy-font paste dialog (convert only on confirmation, with a preview)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QDialog, QLineEdit, QTextEdit
 
 from editor_app.gui.dialogs import legacy_paste_dialog
@@ -76,3 +77,29 @@ def test_plain_english_is_not_offered_conversion(monkeypatch):
     monkeypatch.setattr(legacy_paste_dialog, "LegacyPasteDialog", fail)
     text = "The minister said the new policy would take effect next month."
     assert maybe_convert_paste(None, text) == text
+
+
+def paste(window, text):
+    mime = QMimeData()
+    mime.setText(text)
+    window.editor.text_edit.insertFromMimeData(mime)
+
+
+def test_window_paste_offers_conversion_and_refuses_huge_text(qtbot, make_window,
+                                                              monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    import editor_app.gui.main_window as main_window
+
+    window = make_window()
+    window.new_action.trigger()
+    monkeypatch.setattr(LegacyPasteDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    paste(window, KRUTI)
+    assert window.editor.text_edit.toPlainText().startswith("भारत के समाचार")
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    monkeypatch.setattr(main_window, "MAX_PASTE_CHARS", 100)
+    before = window.editor.text_edit.toPlainText()
+    paste(window, "क" * 101)
+    assert warnings and "limit" in warnings[0]
+    assert window.editor.text_edit.toPlainText() == before

@@ -1,7 +1,9 @@
 """Normalisation: NFC for storage, and a folded form for nukta/nasal-insensitive matching.
 
 Contract:
-- :func:`to_nfc` is applied to every piece of text before it is stored.
+- :func:`to_nfc` is applied to every piece of text before it is stored. It also drops NUL
+  characters (PostgreSQL cannot store them) and replaces lone UTF-16 surrogates (from broken
+  clipboards or files) with U+FFFD, so storing never fails on encoding.
 - :func:`fold` maps text to a *search key*: NFC, then nukta removed, chandrabindu made
   anusvara, case folded for Latin. ``fold("ज़रूर") == fold("जरूर")`` and
   ``fold("हँस") == fold("हंस")``. Folding never changes the number of code points *except*
@@ -10,11 +12,13 @@ Contract:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 __all__ = ["NUKTA", "fold", "fold_with_map", "to_nfc"]
 
 NUKTA = "\u093c"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 CHANDRABINDU = "\u0901"
 ANUSVARA = "\u0902"
 
@@ -30,7 +34,12 @@ _FOLD_CHARS = {
 
 
 def to_nfc(text: str) -> str:
-    """Return ``text`` in Unicode Normalization Form C (the only form Sampadak stores)."""
+    """``text`` in Unicode Normalization Form C (the only form Sampadak stores), without NUL
+    characters and with lone surrogates replaced by U+FFFD."""
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
     return unicodedata.normalize("NFC", text)
 
 

@@ -57,7 +57,7 @@ from editor_app.gui.editor.markdown_bridge import (
 from editor_app.gui.editor.markdown_model import BlockKind, ImageBlock
 from editor_app.gui.editor.utf16 import Utf16Map
 
-__all__ = ["AssetResolver", "ContextMenuProvider", "RichTextEdit"]
+__all__ = ["AssetResolver", "ContextMenuProvider", "PasteFilter", "RichTextEdit"]
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +65,9 @@ ContextMenuProvider = Callable[[str, int, int], list[QAction]]
 """``provider(word, start, end)``: actions for the word; positions are document positions."""
 AssetResolver = Callable[[str], Path | None]
 """``resolver(ref)``: a local image file for an image reference, or ``None``."""
+PasteFilter = Callable[[str], str | None]
+"""``filter(text)``: the text to paste instead (e.g. converted from a legacy font), the same
+text to paste normally, or ``None`` to cancel the paste."""
 
 _QUOTE_BAR = QColor("#b0b8c4")
 _PLACEHOLDER_BG = QColor("#eef1f5")
@@ -79,6 +82,7 @@ class RichTextEdit(QTextEdit):
         self.setTabChangesFocus(False)
         self._menu_provider: ContextMenuProvider | None = None
         self._asset_resolver: AssetResolver | None = None
+        self._paste_filter: PasteFilter | None = None
         self._reserved_shortcuts: set[str] = set()
 
     # ------------------------------------------------------------------ hooks
@@ -90,6 +94,10 @@ class RichTextEdit(QTextEdit):
     def set_asset_resolver(self, resolver: AssetResolver | None) -> None:
         """How image references become local files for display (placeholders otherwise)."""
         self._asset_resolver = resolver
+
+    def set_paste_filter(self, paste_filter: PasteFilter | None) -> None:
+        """Look at the plain text of every paste first (see :data:`PasteFilter`)."""
+        self._paste_filter = paste_filter
 
     def reserve_shortcuts(self, keys: set[str]) -> None:
         """Shortcuts (portable ``QKeySequence`` text) that belong to the editor's actions even
@@ -170,10 +178,22 @@ class RichTextEdit(QTextEdit):
             self.setTextCursor(cursor)
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 (Qt override)
-        """Paste: HTML through the Markdown model, plain text as NFC text."""
+        """Paste: the paste filter sees the plain text first (it may convert legacy-font
+        text, which is then pasted as plain text, or cancel); then HTML goes through the
+        Markdown model and plain text is inserted as NFC text."""
         if self.isReadOnly():
             return
         cursor = self.textCursor()
+        if self._paste_filter is not None and source.hasText():
+            original = source.text()
+            filtered = self._paste_filter(original)
+            if filtered is None:
+                return
+            if filtered != original:
+                level = heading_level(cursor.block().blockFormat())
+                cursor.insertText(to_nfc(filtered), base_char_format(level))
+                self.setTextCursor(cursor)
+                return
         if source.hasHtml():
             scratch = QTextDocument()
             scratch.setHtml(source.html())
