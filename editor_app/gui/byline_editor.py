@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -20,7 +21,9 @@ from editor_app.core.article_data import BylineData
 
 __all__ = ["BylineEditor"]
 
-_HEADERS = ("नाम (Name)", "Latin", "पद (Designation)", "संस्थान (Outlet)")
+_HEADERS = ("नाम", "Latin", "पद", "संस्थान")
+_HEADER_TIPS = ("नाम देवनागरी में (Name in Devanagari)", "Name in Latin letters",
+                "पद (Designation), जैसे संवाददाता", "संस्थान (Outlet)")
 
 
 class BylineEditor(QWidget):
@@ -37,12 +40,16 @@ class BylineEditor(QWidget):
         self._known: dict[str, BylineData] = {}
         self.table = QTableWidget(0, len(_HEADERS))
         self.table.setHorizontalHeaderLabels(_HEADERS)
+        for column, tip in enumerate(_HEADER_TIPS):
+            header_item = self.table.horizontalHeaderItem(column)
+            if header_item is not None:
+                header_item.setToolTip(tip)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setMinimumSectionSize(60)
-        self.table.setMinimumHeight(90)
+        self.table.setFixedHeight(120)
         self.add_button = QPushButton("+ जोड़ें")
         self.add_button.setToolTip("बाइलाइन जोड़ें (Add byline)")
         self.remove_button = QPushButton("− हटाएँ")
@@ -55,6 +62,7 @@ class BylineEditor(QWidget):
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -78,7 +79,10 @@ class MetadataPanel(QWidget):
         slug_row.addWidget(self.slug, 1)
         slug_row.addWidget(self.slug_auto)
         self.setMinimumWidth(360)
-        form = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow("शीर्षक", headline_row)
         form.addRow("सार", self.dek)
@@ -130,6 +134,8 @@ class MetadataPanel(QWidget):
             self.slug_auto.setChecked(auto)
             self.slug.setReadOnly(auto)
             self.slug.setText(data.slug)
+            self.headline.setCursorPosition(0)
+            self.slug.setCursorPosition(0)
             del blockers
         finally:
             self._loading = False

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -49,12 +50,14 @@ class TagEditor(QWidget):
         self.list = _TagList()
         self.list.setFlow(QListWidget.Flow.LeftToRight)
         self.list.setWrapping(True)
-        self.list.setMaximumHeight(64)
+        self.list.setFixedHeight(56)
+        self.list.setSpacing(2)
         self.remove_button = QPushButton("× हटाएँ")
         self.remove_button.setToolTip("चुना हुआ टैग हटाएँ (Remove selected tag)")
         row = QHBoxLayout()
         row.addWidget(self.input, 1)
         row.addWidget(self.remove_button)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
