@@ -8,8 +8,10 @@ import pytest
 
 from editor_app.config import Config, load_config
 from editor_app.core.db import Database, open_database
-from editor_app.core.profiles import Role
+from editor_app.core.profiles import Role, create_profile
+from editor_app.core.text.spell import SpellChecker, create_spell_checker
 from editor_app.gui.application import open_main_window
+from editor_app.gui.editor.rich_editor import RichEditor
 from editor_app.gui.main_window import MainWindow
 
 WindowFactory = Callable[[], MainWindow]
@@ -42,3 +44,29 @@ def make_window(qtbot, gui_config, gui_db) -> WindowFactory:
         return window
 
     return factory
+
+
+@pytest.fixture
+def user_id(db: Database) -> int:
+    """A copy editor's profile on the ``db`` fixture."""
+    return create_profile(db, "नेहा त्रिपाठी", Role.COPY_EDITOR).id
+
+
+@pytest.fixture
+def checker(db: Database, user_id: int) -> SpellChecker:
+    """A real spell-checker (skips where enchant or hi_IN is missing)."""
+    speller = create_spell_checker(db, user_id)
+    if not speller.available:
+        pytest.skip(speller.unavailable_reason)
+    return speller
+
+
+@pytest.fixture
+def rich(qtbot) -> RichEditor:
+    """A shown rich editor."""
+    editor = RichEditor()
+    qtbot.addWidget(editor)
+    editor.resize(700, 500)
+    editor.show()
+    qtbot.waitExposed(editor)
+    return editor

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPoint
@@ -12,7 +12,6 @@ from pytestqt.qtbot import QtBot
 
 from editor_app.core.db import Database
 from editor_app.core.errors import SpellCheckUnavailable
-from editor_app.core.profiles import Role, create_profile
 from editor_app.core.text.spell import SpellChecker, SpellDict, create_spell_checker
 from editor_app.gui.editor.rich_editor import RichEditor
 from editor_app.gui.editor.spell_highlighter import SpellBlockData, SpellHighlighter
@@ -48,19 +47,6 @@ def all_underlines(edit: QTextEdit) -> list[tuple[int, int, str]]:
 
 
 @pytest.fixture
-def user_id(db: Database) -> int:
-    return create_profile(db, "नेहा त्रिपाठी", Role.COPY_EDITOR).id
-
-
-@pytest.fixture
-def checker(db: Database, user_id: int) -> SpellChecker:
-    speller = create_spell_checker(db, user_id)
-    if not speller.available:
-        pytest.skip(speller.unavailable_reason)
-    return speller
-
-
-@pytest.fixture
 def make_edit(qtbot: QtBot) -> Callable[[], QTextEdit]:
     def factory() -> QTextEdit:
         edit = QTextEdit()
@@ -70,16 +56,6 @@ def make_edit(qtbot: QtBot) -> Callable[[], QTextEdit]:
         qtbot.waitExposed(edit)
         return edit
     return factory
-
-
-@pytest.fixture
-def rich(qtbot: QtBot) -> Iterator[RichEditor]:
-    editor = RichEditor()
-    qtbot.addWidget(editor)
-    editor.resize(700, 500)
-    editor.show()
-    qtbot.waitExposed(editor)
-    yield editor
 
 
 def settle(highlighter: SpellHighlighter, qtbot: QtBot) -> None:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtWidgets import QApplication, QTextEdit
 from pytestqt.qtbot import QtBot
 
 from editor_app.core.db import Database
 from editor_app.core.errors import SpellCheckUnavailable
-from editor_app.core.profiles import Role, create_profile
 from editor_app.core.text.spell import SpellChecker, SpellDict, create_spell_checker
 from editor_app.gui.dialogs.spelling_dialog import DONE_TEXT, SpellingDialog, find_misspellings
 from editor_app.gui.editor.rich_editor import RichEditor
@@ -16,29 +14,6 @@ from editor_app.gui.editor.spell_highlighter import SpellHighlighter
 
 TYPO, FIXED = "मजूबत", "मजबूत"
 PLACE = "खटखटपुरा"
-
-
-@pytest.fixture
-def user_id(db: Database) -> int:
-    return create_profile(db, "अमित", Role.COPY_EDITOR).id
-
-
-@pytest.fixture
-def checker(db: Database, user_id: int) -> SpellChecker:
-    speller = create_spell_checker(db, user_id)
-    if not speller.available:
-        pytest.skip(speller.unavailable_reason)
-    return speller
-
-
-@pytest.fixture
-def rich(qtbot: QtBot) -> RichEditor:
-    editor = RichEditor()
-    qtbot.addWidget(editor)
-    editor.resize(700, 500)
-    editor.show()
-    qtbot.waitExposed(editor)
-    return editor
 
 
 def test_walk_change_all_is_one_undo_step(rich: RichEditor, checker: SpellChecker,
