@@ -131,6 +131,10 @@ class ArticleList(QWidget):
         self.search_box.setPlaceholderText(
             'सभी लेखों में खोजें — "वाक्यांश" भी (search all articles)…')
         self.search_box.setClearButtonEnabled(True)
+        self.search_scope = QComboBox()
+        self.search_scope.addItem("सब जगह (everywhere)", "all")
+        self.search_scope.addItem("केवल शीर्षक (headlines)", "headline")
+        self.search_scope.setToolTip("खोज का दायरा (search scope)")
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(250)
@@ -164,12 +168,16 @@ class ArticleList(QWidget):
         filters.addWidget(self.show_trash)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search_box)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search_box, 1)
+        search_row.addWidget(self.search_scope)
+        layout.addLayout(search_row)
         layout.addLayout(filters)
         layout.addWidget(self.table)
         self.search_box.textChanged.connect(lambda _t: self._search_timer.start())
         self._search_timer.timeout.connect(
             lambda: self.search_requested.emit(self.search_box.text().strip()))
+        self.search_scope.currentIndexChanged.connect(lambda _i: self._search_timer.start())
         self.status_filter.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
         self.tag_filter.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
         self.show_trash.toggled.connect(lambda _b: self.filters_changed.emit())
@@ -206,6 +214,10 @@ class ArticleList(QWidget):
     def query(self) -> str:
         """The search text ('' when not searching)."""
         return self.search_box.text().strip()
+
+    def headlines_only(self) -> bool:
+        """True when the search box filters headlines instead of searching everything."""
+        return self.search_scope.currentData() == "headline"
 
     def set_rows(self, rows: Sequence[ArticleSummary], select_id: int | None = None,
                  hits: Sequence[SearchHit] = ()) -> None:

@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
         if select_id is None and self.record is not None:
             select_id = self.record.id
         query = self.article_list.query()
-        if query:
+        if query and not self.article_list.headlines_only():
             try:
                 found = self.service.search(query, include_trashed=self.article_list.trashed())
             except SampadakError as exc:
@@ -213,8 +213,9 @@ class MainWindow(QMainWindow):
             self.article_list.set_rows([r for r, _ in found], select_id, [h for _, h in found])
         else:
             rows = self.service.list_articles(status=self.article_list.status(),
-                                     tag=self.article_list.tag(),
-                                     trashed=self.article_list.trashed())
+                                              tag=self.article_list.tag(),
+                                              trashed=self.article_list.trashed(),
+                                              text=query or None)
             self.article_list.set_rows(rows, select_id)
         tags = self.service.all_tags()
         self.article_list.set_tags(tags)

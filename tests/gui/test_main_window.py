@@ -172,6 +172,12 @@ def test_search_box_finds_body_text_nukta_insensitively_with_highlight(qtbot, ma
     assert model.summary(0).id == target.id
     markup = model.data(model.index(0, 0), HTML_ROLE)
     assert "<b style='background-color:#ffe08a'>ज़रूरी</b>" in markup
+    # headline scope: a quick, nukta-insensitive filter on headlines only
+    window.article_list.search_scope.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: model.rowCount() == 0)  # "जरूरी" is only in the body
+    window.article_list.search_box.setText("बहस")
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and model.hit(0) is None)
+    window.article_list.search_scope.setCurrentIndex(0)
     # a phrase that is not in order finds nothing
     window.article_list.search_box.setText('"ज़रूरी सुधार"')
     qtbot.waitUntil(lambda: window.article_list.model.rowCount() == 0)
