@@ -217,7 +217,7 @@ class ArticleList(QWidget):
 
     def headlines_only(self) -> bool:
         """True when the search box filters headlines instead of searching everything."""
-        return self.search_scope.currentData() == "headline"
+        return bool(self.search_scope.currentData() == "headline")
 
     def set_rows(self, rows: Sequence[ArticleSummary], select_id: int | None = None,
                  hits: Sequence[SearchHit] = ()) -> None:

@@ -21,8 +21,8 @@ from __future__ import annotations
 import html
 import logging
 import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from itertools import groupby
 
 import regex
@@ -31,9 +31,9 @@ __all__ = ["Run", "escape_text", "escape_url", "merge_runs", "parse_inline", "re
 
 log = logging.getLogger(__name__)
 
-_ALWAYS_ESCAPE = frozenset("\\`*_[]#")
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
-_ENTITY_AHEAD = regex.compile(r"#?[A-Za-z0-9]+;")
+# Always escaped: \ ` * _ [ ] #; "<" as &lt;; "&" as &amp; when an entity follows.
+_NEEDS_ESCAPE = regex.compile(r"[\\`*_\[\]#<]|&(?=#?[A-Za-z0-9]+;)")
 _ENTITY = regex.compile(r"&(?:lt|gt|amp|quot|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
 _BLOCK_START_DIGITS = regex.compile(r"([0-9]+)([.)])")
 
@@ -53,43 +53,59 @@ class Run:
                                                            other.href)
 
 
-def merge_runs(runs: list[Run]) -> list[Run]:
-    """Drop empty runs and join neighbours with the same format."""
+def merge_runs(runs: Iterable[Run]) -> list[Run]:
+    """Drop empty runs and join neighbours with the same format.
+
+    Linear: each group of neighbours is joined once (``"".join``); a run that has no
+    neighbour of its format is kept as the same object.
+    """
     merged: list[Run] = []
+    first: Run | None = None
+    texts: list[str] = []
     for run in runs:
         if not run.text:
             continue
-        if merged and merged[-1].same_format(run):
-            merged[-1] = replace(merged[-1], text=merged[-1].text + run.text)
-        else:
-            merged.append(run)
+        if first is not None and run.strong == first.strong \
+                and run.emphasis == first.emphasis and run.href == first.href:
+            texts.append(run.text)
+            continue
+        if first is not None:
+            merged.append(first if len(texts) == 1
+                          else Run("".join(texts), first.strong, first.emphasis, first.href))
+        first, texts = run, [run.text]
+    if first is not None:
+        merged.append(first if len(texts) == 1
+                      else Run("".join(texts), first.strong, first.emphasis, first.href))
     return merged
 
 
 # --------------------------------------------------------------------------- rendering
 
+def _escape_one(match: regex.Match[str]) -> str:
+    char = match.group()
+    if char == "<":
+        return "&lt;"
+    if char == "&":
+        return "&amp;"
+    return "\\" + char
+
+
 def escape_text(text: str, *, block_start: bool = False) -> str:
-    """Escape Markdown-special characters of plain ``text`` (see module docstring)."""
-    out: list[str] = []
-    for index, char in enumerate(text):
-        if char in _ALWAYS_ESCAPE:
-            out.append("\\" + char)
-        elif char == "<":
-            out.append("&lt;")
-        elif char == "&" and _ENTITY_AHEAD.match(text, index + 1):
-            out.append("&amp;")
-        else:
-            out.append(char)
+    """Escape Markdown-special characters of plain ``text`` (see module docstring).
+
+    One C-level regex pass; text without specials is returned as is.
+    """
+    out = _NEEDS_ESCAPE.sub(_escape_one, text) if _NEEDS_ESCAPE.search(text) else text
     if block_start and text:
-        first = text[0]
-        if first in ">-+":
-            out[0] = "\\" + first
-        else:
-            m = _BLOCK_START_DIGITS.match(text)
-            if m:
-                dot = m.end(1)
-                out[dot] = "\\" + out[dot]
-    return "".join(out)
+        # The block-start characters are never escaped above, so their offsets in ``out``
+        # are their offsets in ``text``.
+        if text[0] in ">-+":
+            return "\\" + out
+        m = _BLOCK_START_DIGITS.match(text)
+        if m:
+            dot = m.end(1)
+            return out[:dot] + "\\" + out[dot:]
+    return out
 
 
 def escape_url(url: str) -> str:
@@ -265,29 +281,33 @@ def _flanking(delim: str, before: str, after: str) -> tuple[bool, bool]:
     return left and (not right or _is_punct(before)), right and (not left or _is_punct(after))
 
 
+# One token per match: a backslash escape of ASCII punctuation, an entity we read, a
+# delimiter run, a stretch of ordinary text, or a lone ``\\``/``&`` that is just text.
+_TOKEN = regex.compile(
+    r"\\([!-/:-@\[-`{-~])"
+    r"|(&(?:lt|gt|amp|quot|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});)"
+    r"|(\*+|_+)"
+    r"|[^\\&*_]+|.",
+    regex.DOTALL)
+
+
 def _tokenize(src: str) -> list[_Node]:
+    """Nodes of ``src``: text stretches (not single characters) and delimiter runs."""
     nodes: list[_Node] = []
-    i = 0
-    while i < len(src):
-        char = src[i]
-        if char == "\\" and i + 1 < len(src) and src[i + 1] in _ASCII_PUNCT:
-            nodes.append(_Node(src[i + 1]))
-            i += 2
-        elif char == "&" and (m := _ENTITY.match(src, i)):
-            nodes.append(_Node(html.unescape(m.group())))
-            i = m.end()
-        elif char in "*_":
-            j = i
-            while j < len(src) and src[j] == char:
-                j += 1
-            can_open, can_close = _flanking(char, src[i - 1] if i else " ",
+    for m in _TOKEN.finditer(src):
+        escaped, entity, delim = m.group(1, 2, 3)
+        if escaped is not None:
+            nodes.append(_Node(escaped))
+        elif entity is not None:
+            nodes.append(_Node(html.unescape(entity)))
+        elif delim is not None:
+            i, j = m.span()
+            can_open, can_close = _flanking(delim[0], src[i - 1] if i else " ",
                                             src[j] if j < len(src) else " ")
-            nodes.append(_Node("", delim=char, count=j - i, length=j - i, can_open=can_open,
-                               can_close=can_close))
-            i = j
+            nodes.append(_Node("", delim=delim[0], count=j - i, length=j - i,
+                               can_open=can_open, can_close=can_close))
         else:
-            nodes.append(_Node(char))
-            i += 1
+            nodes.append(_Node(m.group()))
     return nodes
 
 
@@ -298,6 +318,9 @@ def _matches(opener: _Node, closer: _Node) -> bool:
     if (opener.can_close or closer.can_open) and (opener.length + closer.length) % 3 == 0:
         return opener.length % 3 == 0 and closer.length % 3 == 0
     return True
+
+
+_LINK_OR_ESCAPE = regex.compile(r"\\.|\[", regex.DOTALL)
 
 
 def _process_emphasis(nodes: list[_Node]) -> None:
@@ -342,20 +365,19 @@ def _parse_segment(src: str, href: str | None) -> list[Run]:
 def parse_inline(src: str) -> list[Run]:
     """Parse inline Markdown into merged runs (not yet canonicalised)."""
     runs: list[Run] = []
-    plain_start = i = 0
-    while i < len(src):
-        char = src[i]
-        if char == "\\":
-            i += 2
+    plain_start = pos = 0
+    while (m := _LINK_OR_ESCAPE.search(src, pos)) is not None:
+        i = m.start()
+        if src[i] == "\\":  # an escaped character never opens a link
+            pos = m.end()
             continue
-        if char == "[":
-            link = _scan_link(src, i)
-            if link is not None:
-                text_end, after, url = link
-                runs += _parse_segment(src[plain_start:i], None)
-                runs += _parse_segment(src[i + 1:text_end], url or None)
-                plain_start = i = after
-                continue
-        i += 1
+        link = _scan_link(src, i)
+        if link is None:
+            pos = i + 1
+            continue
+        text_end, after, url = link
+        runs += _parse_segment(src[plain_start:i], None)
+        runs += _parse_segment(src[i + 1:text_end], url or None)
+        plain_start = pos = after
     runs += _parse_segment(src[plain_start:], None)
     return merge_runs(runs)
