@@ -200,21 +200,27 @@ def insert_blocks(cursor: QTextCursor, blocks: list[Block], *, first_in_place: b
 
     With ``first_in_place`` the first block reuses the cursor's (empty) current block;
     otherwise every block starts with ``insertBlock``. Consecutive list items of one kind
-    share one ``QTextList``.
+    share one ``QTextList``. Formats are built once per distinct look and reused (Qt copies
+    them on insert), one ``insertText`` per run.
     """
     current_list = None
     list_kind: BlockKind | None = None
+    char_formats: dict[tuple[bool, bool, str | None, int], QTextCharFormat] = {}
+    base_formats: dict[int, QTextCharFormat] = {}
     for index, block in enumerate(blocks):
         kind = block.kind if isinstance(block, TextBlock) else BlockKind.PARAGRAPH
         bfmt = block_format(kind)
         level = _HEADING_LEVEL.get(kind, 0)
+        base = base_formats.get(level)
+        if base is None:
+            base = base_formats[level] = base_char_format(level)
         if isinstance(block, ImageBlock):
             bfmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         if index == 0 and first_in_place:
             cursor.setBlockFormat(bfmt)
-            cursor.setBlockCharFormat(base_char_format(level))
+            cursor.setBlockCharFormat(base)
         else:
-            cursor.insertBlock(bfmt, base_char_format(level))
+            cursor.insertBlock(bfmt, base)
         if kind in (BlockKind.BULLET, BlockKind.NUMBERED):
             if current_list is not None and list_kind is kind:
                 current_list.add(cursor.block())
@@ -227,9 +233,13 @@ def insert_blocks(cursor: QTextCursor, blocks: list[Block], *, first_in_place: b
             current_list, list_kind = None, None
         if isinstance(block, ImageBlock):
             cursor.insertImage(image_format(block))
-        else:
-            for run in block.runs:
-                cursor.insertText(run.text, run_format(run, level))
+            continue
+        for run in block.runs:
+            key = (run.strong, run.emphasis, run.href, level)
+            fmt = char_formats.get(key)
+            if fmt is None:
+                fmt = char_formats[key] = run_format(run, level)
+            cursor.insertText(run.text, fmt)
 
 
 def set_document_markdown(document: QTextDocument, markdown: str) -> None:

@@ -23,6 +23,7 @@ import logging
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import groupby
 
 import regex
@@ -172,8 +173,17 @@ def _render_marks_with(runs: list[Run], block_start: bool,
     return "".join(out)
 
 
-def render_inline(runs: list[Run], *, block_start: bool = True) -> str:
-    """Canonical Markdown for canonical ``runs`` (see ``markdown_model.canonical_runs``)."""
+def render_inline(runs: list[Run] | tuple[Run, ...], *, block_start: bool = True) -> str:
+    """Canonical Markdown for canonical ``runs`` (see ``markdown_model.canonical_runs``).
+
+    A pure function of ``runs``, memoised (bounded): canonicalising a block renders it and
+    writing the document renders the same runs again.
+    """
+    return _render_inline(tuple(runs), block_start)
+
+
+@lru_cache(maxsize=8192)
+def _render_inline(runs: tuple[Run, ...], block_start: bool) -> str:
     out: list[str] = []
     first = block_start
     for href, group in groupby(runs, key=lambda r: r.href):

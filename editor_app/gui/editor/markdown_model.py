@@ -28,8 +28,11 @@ Canonical Markdown (what :func:`render_markdown` writes, a fixed point of parse 
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import partial
+from itertools import accumulate
 
 import regex
 
@@ -95,6 +98,8 @@ Block = TextBlock | ImageBlock
 _CLUSTER = regex.compile(r"\X")
 _SPACE_LIKE = regex.compile(r"[\p{Cc}\u2028\u2029\u0085]")
 _DROP = regex.compile(r"[\ufffc\ufffe\uffff\p{Cs}]")
+_UNCLEAN = regex.compile(r"[\p{Cc}\u2028\u2029\u0085\ufffc\ufffe\uffff\p{Cs}]")
+_nfc = partial(unicodedata.normalize, "NFC")
 
 
 def _clean(text: str) -> str:
@@ -137,36 +142,119 @@ def _trim_marks(chars: list[tuple[str, Run]]) -> None:
             index = end
 
 
+def _cluster_pass(current: list[Run]) -> list[Run]:
+    """One exact canonicalising pass before the Markdown round trip, cluster by cluster:
+    clean, a format per grapheme cluster (its first character's), NFC per cluster, strip
+    the block's edge spaces, trim marks off edge spaces, merge."""
+    text = _clean("".join(r.text for r in current))
+    formats: list[Run] = []
+    for run in current:
+        formats.extend([Run("", run.strong, run.emphasis, _canonical_href(run.href))]
+                       * len(_clean(run.text)))
+    chars: list[tuple[str, Run]] = []
+    offset = 0
+    for cluster in _CLUSTER.findall(text):
+        chars.append((unicodedata.normalize("NFC", cluster), formats[offset]))
+        offset += len(cluster)
+    while chars and chars[0][0][0] == " ":
+        chars[0] = (chars[0][0][1:], chars[0][1])
+        if not chars[0][0]:
+            chars.pop(0)
+    while chars and chars[-1][0][-1] == " ":
+        chars[-1] = (chars[-1][0][:-1], chars[-1][1])
+        if not chars[-1][0]:
+            chars.pop()
+    _trim_marks(chars)
+    return merge_runs([Run(cluster, fmt.strong, fmt.emphasis, fmt.href)
+                       for cluster, fmt in chars])
+
+
+def _settled(runs: list[Run]) -> bool:
+    """True when :func:`_cluster_pass` would return ``runs`` unchanged.
+
+    Checked with C-level scans instead of a Python loop per cluster. Conservative: every
+    condition below is necessary for the pass to be the identity, and together they are
+    sufficient (``False`` only costs the exact pass). Conditions: runs non-empty and
+    merged, hrefs canonical, nothing for ``_clean`` to change, no edge space, every run
+    boundary on a cluster boundary, every cluster NFC, no mark span starting or ending
+    with a space-led cluster.
+    """
+    if not runs:
+        return True
+    previous: Run | None = None
+    for run in runs:
+        if not run.text or (previous is not None and run.same_format(previous)):
+            return False
+        if run.href is not None and _canonical_href(run.href) != run.href:
+            return False
+        previous = run
+    text = "".join(r.text for r in runs)
+    if text[0] == " " or text[-1] == " " or _UNCLEAN.search(text):
+        return False
+    clusters = _CLUSTER.findall(text)
+    if list(map(_nfc, clusters)) != clusters:
+        return False
+    ends = list(accumulate(map(len, clusters)))  # cluster k is text[ends[k-1]:ends[k]]
+    bounds = list(accumulate(len(r.text) for r in runs))
+    for bound in bounds[:-1]:
+        k = bisect_left(ends, bound)
+        if ends[k] != bound:
+            return False
+    for mark in ("strong", "emphasis"):
+        span_start = 0
+        for index, run in enumerate(runs):
+            start = bounds[index] - len(run.text)
+            if not getattr(run, mark):
+                continue
+            if index == 0 or not getattr(runs[index - 1], mark) \
+                    or runs[index - 1].href != run.href:
+                span_start = start
+                if text[span_start].isspace():
+                    return False
+            last = index + 1 == len(runs)
+            if last or not getattr(runs[index + 1], mark) or runs[index + 1].href != run.href:
+                k = bisect_left(ends, bounds[index])  # the span's last cluster is cluster k
+                if text[ends[k - 1] if k else 0].isspace():
+                    return False
+    return True
+
+
+_CANONICAL_CACHE_SIZE = 8192
+_canonical_cache: dict[tuple[Run, ...], tuple[Run, ...]] = {}
+
+
+def _remember(key: tuple[Run, ...], value: tuple[Run, ...]) -> None:
+    if len(_canonical_cache) >= _CANONICAL_CACHE_SIZE:
+        _canonical_cache.pop(next(iter(_canonical_cache), key), None)  # oldest first
+    _canonical_cache[key] = value
+
+
 def canonical_runs(runs: list[Run] | tuple[Run, ...]) -> list[Run]:
-    """The canonical form of a block's runs (see the module docstring)."""
-    current = list(runs)
+    """The canonical form of a block's runs (see the module docstring).
+
+    A pure function, memoised (bounded): loading a document, reading it back and every
+    autosave canonicalise mostly the same blocks. A converged result is remembered as its
+    own canonical form too (it is a fixed point: one more pass returns it unchanged).
+    """
+    key = tuple(runs)
+    cached = _canonical_cache.get(key)
+    if cached is not None:
+        return list(cached)
+    current = list(key)
+    converged = False
     for _ in range(4):  # NFC and re-clustering settle in one or two passes
-        text = _clean("".join(r.text for r in current))
-        formats: list[Run] = []
-        for run in current:
-            formats.extend([replace(run, text="", href=_canonical_href(run.href))]
-                           * len(_clean(run.text)))
-        chars: list[tuple[str, Run]] = []
-        offset = 0
-        for cluster in _CLUSTER.findall(text):
-            chars.append((unicodedata.normalize("NFC", cluster), formats[offset]))
-            offset += len(cluster)
-        while chars and chars[0][0][0] == " ":
-            chars[0] = (chars[0][0][1:], chars[0][1])
-            if not chars[0][0]:
-                chars.pop(0)
-        while chars and chars[-1][0][-1] == " ":
-            chars[-1] = (chars[-1][0][:-1], chars[-1][1])
-            if not chars[-1][0]:
-                chars.pop()
-        _trim_marks(chars)
-        result = merge_runs([replace(fmt, text=cluster) for cluster, fmt in chars])
+        result = current if _settled(current) else _cluster_pass(current)
         # What Markdown cannot express exactly (rare intraword mark changes next to
         # punctuation) is decided by what the rendered Markdown reads back as.
         result = parse_inline(render_inline(result))
         if result == current:
-            return result
+            converged = True
+            break
         current = result
+    value = tuple(current)
+    _remember(key, value)
+    if converged:
+        _remember(value, value)
     return current
 
 

@@ -175,10 +175,12 @@ class RichEditor(QWidget):
             set_document_markdown(doc, markdown)
             doc.setUndoRedoEnabled(True)
             doc.setModified(False)
+            # The source view is filled when source mode is entered (set_source_mode); only
+            # a source view on show needs the text now. No second pass over the document.
+            text = document_markdown(doc) if self.is_source_mode() else ""
             with QSignalBlocker(self._source):
-                text = document_markdown(doc)
                 self._source.setPlainText(text)
-                self._source_snapshot = text
+            self._source_snapshot = text
             self._text.moveCursor(QTextCursor.MoveOperation.Start)
         finally:
             self._loading = False
