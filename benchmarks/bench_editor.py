@@ -17,7 +17,9 @@ Measures per variant: ``open_ms`` (load the article with spell-check on until th
 idle, every underline is drawn and Qt's incremental layout is finished), ``interactive_ms``
 (until the first idle event loop, when typing is possible), keystroke p50/p95 over 200 keys
 typed mid-document (key event sent -> ``processEvents`` returned, highlighter and repaint
-included), highlighter time per keystroke, and peak RSS (``ru_maxrss``).
+included), highlighter time per keystroke, ``save_ms`` (serialising the document once after
+the typing, what an autosave costs on the GUI thread: ``RichEditor.markdown()``, or
+``QTextEdit.toMarkdown()`` for the bare variants) and peak RSS (``ru_maxrss``).
 """
 
 from __future__ import annotations
@@ -160,6 +162,7 @@ def _child(variant: str) -> dict[str, Any]:
         text_edit = edit
         load: Callable[[], object] = lambda: edit.setMarkdown(article)  # noqa: E731
         done: Callable[[], bool] = lambda: True  # noqa: E731
+        save: Callable[[], str] = edit.toMarkdown
     else:
         import tempfile
 
@@ -193,6 +196,7 @@ def _child(variant: str) -> dict[str, Any]:
             editor.attach_highlighter(highlighter)
             widget, text_edit = editor, editor.text_edit
             load = lambda: editor.set_markdown(article)  # noqa: E731
+            save = editor.markdown
         else:
             edit = QTextEdit()
             edit.setFont(font)
@@ -200,6 +204,7 @@ def _child(variant: str) -> dict[str, Any]:
             highlighter.setDocument(edit.document())
             widget = text_edit = edit
             load = lambda: edit.setMarkdown(article)  # noqa: E731
+            save = edit.toMarkdown
         done = lambda: not highlighter.warming  # noqa: E731
 
     widget.resize(*SIZE)
@@ -251,6 +256,9 @@ def _child(variant: str) -> dict[str, Any]:
         if i >= WARM_KEYS:
             latencies.append(dt)
     latencies.sort()
+    t = time.perf_counter()  # what an autosave costs after the typing above
+    saved = save()
+    save_ms = (time.perf_counter() - t) * 1000
     underlined = sum(
         1 for b in _blocks(doc) for r in b.layout().formats()
         if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
@@ -262,6 +270,8 @@ def _child(variant: str) -> dict[str, Any]:
         "key_p50_ms": statistics.median(latencies) * 1000,
         "key_p95_ms": latencies[int(len(latencies) * 0.95) - 1] * 1000,
         "highlight_per_key_ms": highlight_time[0] / len(latencies) * 1000,
+        "save_ms": save_ms,
+        "saved_chars": len(saved),
         "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "blocks": doc.blockCount(),
         "underlined_ranges": underlined,
@@ -323,7 +333,7 @@ def main() -> None:
         for variant in variants:
             runs[variant].append(_run(variant))
     fields = ["open_ms", "interactive_ms", "open_highlight_ms", "key_p50_ms", "key_p95_ms",
-              "highlight_per_key_ms", "peak_rss_mib"]
+              "highlight_per_key_ms", "save_ms", "peak_rss_mib"]
     medians = {v: {f: statistics.median(r[f] for r in rs) for f in fields}
                for v, rs in runs.items()}
     article = make_article()
