@@ -373,7 +373,16 @@ def _parse_segment(src: str, href: str | None) -> list[Run]:
 
 
 def parse_inline(src: str) -> list[Run]:
-    """Parse inline Markdown into merged runs (not yet canonicalised)."""
+    """Parse inline Markdown into merged runs (not yet canonicalised).
+
+    A pure function of ``src``, memoised (bounded): canonicalising a block parses its
+    rendering, which for canonical input is the text just parsed.
+    """
+    return list(_parse_inline(src))
+
+
+@lru_cache(maxsize=8192)
+def _parse_inline(src: str) -> tuple[Run, ...]:
     runs: list[Run] = []
     plain_start = pos = 0
     while (m := _LINK_OR_ESCAPE.search(src, pos)) is not None:
@@ -390,4 +399,4 @@ def parse_inline(src: str) -> list[Run]:
         runs += _parse_segment(src[i + 1:text_end], url or None)
         plain_start = pos = after
     runs += _parse_segment(src[plain_start:], None)
-    return merge_runs(runs)
+    return tuple(merge_runs(runs))

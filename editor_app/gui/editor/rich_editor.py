@@ -167,7 +167,11 @@ class RichEditor(QWidget):
         return self._text.document()
 
     def set_markdown(self, markdown: str) -> None:
-        """Load ``markdown``; no ``content_changed``, undo history reset, unmodified."""
+        """Load ``markdown``; no ``content_changed``, undo history reset, unmodified.
+
+        One parse and one document build: the Markdown source view is filled only when it
+        is shown (now, if source mode is on; else by :meth:`set_source_mode`).
+        """
         self._loading = True
         try:
             doc = self._text.document()
