@@ -181,9 +181,19 @@ class WordJudge:
     def _frequent_variant(self, word: str, own: float) -> str | None:
         """A nukta/nasal/length/virama variant much more frequent than ``word``."""
         short = len(akshara_split(word)) <= 2
-        verb_form = self._is_verb_form(word)
-        verb_ending = (len(word) >= 3 and word[-1] in "ोेीा"
-                       and self._is_verb_stem(word[:-1]))
+        verb: dict[str, bool] = {}  # verb checks are costly: computed only when needed
+
+        def verb_form() -> bool:
+            if "form" not in verb:
+                verb["form"] = self._is_verb_form(word)
+            return verb["form"]
+
+        def verb_ending() -> bool:
+            if "ending" not in verb:
+                verb["ending"] = (len(word) >= 3 and word[-1] in "ोेीा"
+                                  and self._is_verb_stem(word[:-1]))
+            return verb["ending"]
+
         undictionaried = not (word in self._extra or self._hindi.check(word))
         best: str | None = None
         best_zipf = 0.0
@@ -198,8 +208,8 @@ class WordJudge:
             margin = VARIANT_MARGIN[kind]
             if short and kind in ("nasal", "length"):
                 margin += SHORT_WORD_EXTRA
-            if (verb_ending and kind == "nasal-final") or (
-                    verb_form and kind in ("length", "length-ra")):
+            if (kind == "nasal-final" and verb_ending()) or (
+                    kind in ("length", "length-ra") and verb_form()):
                 continue  # देखे, भागो, जीतना: a verb form, not a missing nasal
             if undictionaried and self._is_dictionary_word(variant):
                 margin -= DICT_BACKED_BONUS
