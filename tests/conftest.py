@@ -1,12 +1,26 @@
-"""Shared fixtures: every test gets its own profile folder and SQLite database."""
+"""Shared fixtures: every test gets its own profile folder and database.
+
+By default a test's database is a SQLite file in its temp folder. When the environment
+variable ``SAMPADAK_TEST_POSTGRES_URL`` names a PostgreSQL database (for example
+``postgresql+psycopg://postgres@127.0.0.1:54329/sampadak_test``, see
+``packaging/postgres_test.sh``), every test gets a fresh PostgreSQL database instead:
+``open_database`` (Alembic) migrates one template database per run, and each test's database
+is a ``CREATE DATABASE … TEMPLATE`` copy of it, dropped after the test. Tests marked
+``sqlite_only`` (pragmas, the pre-migration file backup, FTS5 internals) are skipped there with
+their reason; everything else must pass on both.
+"""
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.pool import NullPool
 
 # GUI tests run offscreen; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -16,6 +30,147 @@ from editor_app.core.db import Database, open_database
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(__file__).resolve().parent / "data"
+POSTGRES_ENV = "SAMPADAK_TEST_POSTGRES_URL"
+SQLITE_ONLY_REASON = "SQLite-only behaviour"
+
+
+def postgres_test_url() -> str | None:
+    """The PostgreSQL URL the suite runs against, or ``None`` for SQLite."""
+    return os.environ.get(POSTGRES_ENV) or None
+
+
+ON_POSTGRES = postgres_test_url() is not None
+
+
+class DatabaseFactory:
+    """Hands out database URLs for tests: SQLite files, or copies of a PostgreSQL template."""
+
+    def __init__(self, postgres_url: str | None) -> None:
+        self.backend = "postgresql" if postgres_url else "sqlite"
+        self._counter = itertools.count(1)
+        self._admin: sa.Engine | None = None
+        self._base: URL | None = None
+        self._template = ""
+        self._created: list[str] = []
+        if postgres_url:
+            self._start_postgres(postgres_url)
+
+    def _start_postgres(self, url: str) -> None:
+        base = make_url(url)
+        if base.get_backend_name() != "postgresql" or not base.database:
+            raise pytest.UsageError(f"{POSTGRES_ENV} must name a PostgreSQL database: {url!r}")
+        self._base = base
+        self._admin = sa.create_engine(base, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+        # Unique per run, so runs sharing a server never drop each other's databases.
+        self._prefix = f"{base.database}_{os.getpid()}_"[:40]
+        self._template = f"{self._prefix}tpl"
+        self._execute(f'DROP DATABASE IF EXISTS "{self._template}" WITH (FORCE)')
+        self._execute(f'CREATE DATABASE "{self._template}" TEMPLATE template0')
+        template = open_database(self._url_of(self._template))  # migrates through Alembic
+        template.close()
+
+    def _execute(self, statement: str) -> None:
+        assert self._admin is not None
+        with self._admin.connect() as conn:
+            conn.execute(sa.text(statement))
+
+    def _url_of(self, name: str) -> str:
+        assert self._base is not None
+        return self._base.set(database=name).render_as_string(hide_password=False)
+
+    def new_url(self, folder: Path, *, migrated: bool = True) -> str:
+        """URL of a new database for one test.
+
+        ``migrated``: already at the head revision (PostgreSQL; on SQLite ``open_database``
+        migrates the new file on first open). ``migrated=False`` gives an empty database,
+        for tests of the migrations themselves.
+        """
+        number = next(self._counter)
+        if self.backend == "sqlite":
+            return f"sqlite:///{folder / f'test-{number}.sqlite'}"
+        name = f"{self._prefix}{number}"
+        source = self._template if migrated else "template0"
+        self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
+        self._created.append(name)
+        return self._url_of(name)
+
+    def drop(self, url: str) -> None:
+        """Drop a PostgreSQL database made by :meth:`new_url` (SQLite files stay in tmp)."""
+        if self.backend == "sqlite":
+            return
+        name = make_url(url).database or ""
+        if name in self._created:
+            self._execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            self._created.remove(name)
+
+    def close(self) -> None:
+        """Drop every database this run made and release the admin connection."""
+        if self._admin is None:
+            return
+        for name in [*self._created, self._template]:
+            self._execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        self._created.clear()
+        self._admin.dispose()
+
+    def describe(self) -> str:
+        """One line for the pytest header: which database the tests run on."""
+        if self._admin is None:
+            return "database: SQLite (set SAMPADAK_TEST_POSTGRES_URL to test PostgreSQL)"
+        with self._admin.connect() as conn:
+            version = conn.execute(sa.text("SHOW server_version")).scalar()
+            collation = conn.execute(sa.text(
+                "SELECT coalesce(daticulocale, datcollate) FROM pg_database "
+                "WHERE datname = current_database()")).scalar()
+        assert self._base is not None
+        return (f"database: PostgreSQL {version} at {self._base.host}:{self._base.port} "
+                f"(collation {collation}; per-test copies of a migrated template)")
+
+
+_factory: DatabaseFactory | None = None
+
+
+def _get_factory() -> DatabaseFactory:
+    global _factory
+    if _factory is None:
+        _factory = DatabaseFactory(postgres_test_url())
+    return _factory
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "sqlite_only(reason): tests of SQLite-only behaviour; skipped when "
+        f"{POSTGRES_ENV} runs the suite on PostgreSQL",
+    )
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    # Connecting here makes a wrong SAMPADAK_TEST_POSTGRES_URL fail the run at once.
+    return _get_factory().describe()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not ON_POSTGRES:
+        return
+    for item in items:
+        marker = item.get_closest_marker("sqlite_only")
+        if marker is not None:
+            reason = marker.kwargs.get("reason") or (marker.args[0] if marker.args else
+                                                     SQLITE_ONLY_REASON)
+            item.add_marker(pytest.mark.skip(reason=f"SQLite only: {reason}"))
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    global _factory
+    if _factory is not None:
+        _factory.close()
+        _factory = None
+
+
+@pytest.fixture(scope="session")
+def database_factory() -> DatabaseFactory:
+    """Makes test databases on the backend under test (see the module docstring)."""
+    return _get_factory()
 
 
 @pytest.fixture
@@ -27,9 +182,25 @@ def profile_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    """A migrated SQLite database in a temp folder."""
-    database = open_database(f"sqlite:///{tmp_path / 'test.sqlite'}")
+def db_url(database_factory: DatabaseFactory, tmp_path: Path) -> Iterator[str]:
+    """URL of a new database for this test; open it as often as the test needs."""
+    url = database_factory.new_url(tmp_path)
+    yield url
+    database_factory.drop(url)
+
+
+@pytest.fixture
+def empty_db_url(database_factory: DatabaseFactory, tmp_path: Path) -> Iterator[str]:
+    """URL of a new database with no tables at all (for migration tests)."""
+    url = database_factory.new_url(tmp_path, migrated=False)
+    yield url
+    database_factory.drop(url)
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[Database]:
+    """A migrated database: a SQLite file in a temp folder, or a PostgreSQL copy."""
+    database = open_database(db_url)
     try:
         yield database
     finally:

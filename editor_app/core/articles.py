@@ -8,7 +8,11 @@ Contracts:
   :class:`ConflictError` and changes nothing, also when two writers race (the UPDATE is
   guarded by the version column).
 - All text is stored NFC; the slug is generated from the Hindi headline when left empty.
+  Text longer than its column allows raises :class:`ValidationError` on every backend.
 - Each call uses its own short transaction, so values returned never hold a session.
+- Lists of names (tags, people) come back in code-point order, sorted in Python: SQL
+  ``ORDER BY`` on text follows the database's collation, which differs between SQLite
+  (binary) and PostgreSQL (the server's locale).
 """
 
 from __future__ import annotations
@@ -109,14 +113,16 @@ class ArticleService:
                     if h.article_id in articles]
 
     def all_tags(self) -> list[str]:
-        """Every tag name, sorted."""
+        """Every tag name, in code-point order."""
         with self._db.session() as session:
-            return list(session.scalars(select(Tag.name).order_by(Tag.name)))
+            return sorted(session.scalars(select(Tag.name)))
 
     def known_people(self) -> list[BylineData]:
-        """Every person seen in a byline, with their last designation, for autocomplete."""
+        """Every person seen in a byline, with their last designation, for autocomplete
+        (by Hindi name in code-point order)."""
         with self._db.session() as session:
-            people = session.scalars(select(Person).order_by(Person.name_hi))
+            people = sorted(session.scalars(select(Person)),
+                            key=lambda p: (p.name_hi, p.name_latin, p.id))
             return [BylineData(p.name_hi, p.name_latin, p.designation) for p in people]
 
     def revisions(self, article_id: int) -> list[RevisionInfo]:
@@ -269,12 +275,22 @@ def _article_query() -> Select[tuple[Article]]:
 
 
 def _get_or_create_tag(session: Session, name: str) -> Tag:
-    tag = session.scalar(select(Tag).where(Tag.name == name))
-    if tag is not None:
-        return tag
+    """The stored tag called ``name``, or a new one with a slug no other tag has.
+
+    Runs with autoflush off, so tags created earlier in the same save are looked up among
+    the session's pending objects too ("Ä" and "A" both slugify to "a").
+    """
+    pending = [obj for obj in session.new if isinstance(obj, Tag)]
+    for new_tag in pending:
+        if new_tag.name == name:
+            return new_tag
+    stored = session.scalar(select(Tag).where(Tag.name == name))
+    if stored is not None:
+        return stored
+    taken = {new_tag.slug for new_tag in pending}
     base = slugify(name, max_length=60)
     slug, n = base, 2
-    while session.scalar(select(Tag.id).where(Tag.slug == slug)) is not None:
+    while slug in taken or session.scalar(select(Tag.id).where(Tag.slug == slug)) is not None:
         slug, n = f"{base}-{n}", n + 1
     tag = Tag(name=name, slug=slug)
     session.add(tag)
@@ -282,10 +298,12 @@ def _get_or_create_tag(session: Session, name: str) -> Tag:
 
 
 def _get_or_create_person(session: Session, byline: BylineData) -> Person:
+    pending = (obj for obj in session.new if isinstance(obj, Person) and (
+        obj.name_hi == byline.name if byline.name else obj.name_latin == byline.name_latin))
     query = select(Person)
     query = query.where(Person.name_hi == byline.name) if byline.name else query.where(
         Person.name_latin == byline.name_latin)
-    person = session.scalars(query.limit(1)).first()
+    person = next(pending, None) or session.scalars(query.order_by(Person.id).limit(1)).first()
     if person is None:
         person = Person(name_hi=byline.name, name_latin=byline.name_latin)
         session.add(person)

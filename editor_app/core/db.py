@@ -2,9 +2,14 @@
 
 Contract of :func:`open_database`:
 - The URL may be any SQLAlchemy URL; SQLite file databases get WAL journaling, foreign keys,
-  ``synchronous=FULL`` (a laptop may lose power mid-sentence) and a busy timeout.
-- Alembic migrations are applied on open. When an existing SQLite file needs an upgrade, it is
-  first copied (consistently, with SQLite's backup API) to
+  ``synchronous=FULL`` (a laptop may lose power mid-sentence) and a busy timeout. A plain
+  ``postgresql://`` URL means psycopg 3 (``pip install 'sampadak[postgres]'``), the driver
+  the project tests with; server connections are pinged before reuse, so a desk left open
+  overnight survives a dropped connection.
+- Alembic migrations are applied on open, in one transaction, by one opener at a time
+  (SQLite: ``BEGIN IMMEDIATE``; PostgreSQL: a transaction-scoped advisory lock), so desks
+  starting together after an update do not migrate twice. When an existing SQLite file
+  needs an upgrade, it is first copied (consistently, with SQLite's backup API) to
   ``<name>.backup-<UTC timestamp>.sqlite`` beside it; a failed upgrade raises
   :class:`MigrationError` naming that backup.
 """
@@ -24,8 +29,8 @@ from alembic import command
 from alembic.config import Config as AlembicConfig
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -38,6 +43,10 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 10_000
+#: PostgreSQL advisory lock key held while migrating ("SAMP").
+MIGRATION_LOCK_KEY = 0x53414D50
+#: Driver used for ``postgresql://`` URLs that name none (SQLAlchemy would pick psycopg2).
+POSTGRES_DRIVER = "psycopg"
 
 
 def sqlite_url_for(path: Path) -> str:
@@ -102,6 +111,21 @@ def _current_and_head(engine: Engine, cfg: AlembicConfig) -> tuple[str | None, s
     return current, script.get_current_head()
 
 
+def _with_default_driver(parsed: URL) -> URL:
+    """``postgresql://`` without a driver means psycopg 3 (what ``[postgres]`` installs)."""
+    if parsed.drivername == "postgresql":
+        return parsed.set(drivername=f"postgresql+{POSTGRES_DRIVER}")
+    return parsed
+
+
+def _lock_for_migration(conn: Connection) -> None:
+    """Begin the migration transaction holding the lock that keeps other openers out."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN IMMEDIATE")  # waits up to the busy timeout
+    elif conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+
+
 def _has_user_tables(engine: Engine) -> bool:
     with engine.connect() as conn:
         names = engine.dialect.get_table_names(conn)
@@ -131,9 +155,12 @@ def open_database(url: str, *, echo: bool = False) -> Database:
     cannot be reached, :class:`MigrationError` when an upgrade fails.
     """
     try:
-        parsed = make_url(url)
+        given = make_url(url)
     except ArgumentError as exc:
         raise ConfigError(f"not a database URL: {url!r}") from exc
+    parsed = _with_default_driver(given)
+    if parsed is not given:
+        url = parsed.render_as_string(hide_password=False)
     is_sqlite = parsed.get_backend_name() == "sqlite"
     db_file: Path | None = None
     connect_args: dict[str, Any] = {}
@@ -146,8 +173,14 @@ def open_database(url: str, *, echo: bool = False) -> Database:
                 raise StorageError(f"cannot create folder for {db_file}: {exc}") from exc
         connect_args["timeout"] = BUSY_TIMEOUT_MS / 1000
     try:
-        engine = create_engine(url, echo=echo, connect_args=connect_args, future=True)
-    except (ArgumentError, ModuleNotFoundError) as exc:
+        engine = create_engine(url, echo=echo, connect_args=connect_args, future=True,
+                               pool_pre_ping=not is_sqlite)
+    except ModuleNotFoundError as exc:
+        hint = (" (install it with: pip install 'sampadak[postgres]')"
+                if parsed.get_backend_name() == "postgresql" else "")
+        raise ConfigError(f"cannot use database {parsed.render_as_string()}: the driver "
+                          f"module {exc.name!r} is not installed{hint}") from exc
+    except ArgumentError as exc:
         raise ConfigError(f"cannot use database {parsed.render_as_string()}: {exc}") from exc
     if is_sqlite:
         event.listen(engine, "connect", _set_sqlite_pragmas)
@@ -168,11 +201,16 @@ def _migrate(engine: Engine, url: str, db_file: Path | None) -> Path | None:
     backup: Path | None = None
     if db_file is not None and db_file.exists() and _has_user_tables(engine):
         backup = _backup_sqlite(db_file)
-    log.info("migrating database from %s to %s", current, head)
     try:
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+        with engine.connect() as conn:
+            _lock_for_migration(conn)
+            # Another desk may have migrated while we waited for the lock.
+            current = MigrationContext.configure(conn).get_current_revision()
+            if current != head:
+                log.info("migrating database from %s to %s", current, head)
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+            conn.commit()
     except Exception as exc:  # I/O boundary: any failure here leaves the backup to restore
         where = f"; the pre-upgrade copy is {backup}" if backup else ""
         raise MigrationError(f"database upgrade failed: {exc}{where}") from exc

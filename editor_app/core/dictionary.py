@@ -119,15 +119,17 @@ class NewsroomDictionary:
         return found is not None
 
     def entries(self, *, include_removed: bool = False) -> list[DictionaryEntry]:
-        """All entries sorted by word (removed ones too when ``include_removed``)."""
-        query = select(NewsroomWord).order_by(NewsroomWord.word)
+        """All entries in code-point order of the word (removed ones too when
+        ``include_removed``). Sorted in Python: SQL ``ORDER BY`` follows the database's
+        collation, which is not the same on SQLite and PostgreSQL."""
+        query = select(NewsroomWord)
         if not include_removed:
             query = query.where(NewsroomWord.removed_at.is_(None))
         with self._db.session() as session:
-            return [
-                DictionaryEntry(r.word, r.added_by, r.added_at, r.removed_by, r.removed_at)
-                for r in session.scalars(query)
-            ]
+            return sorted(
+                (DictionaryEntry(r.word, r.added_by, r.added_at, r.removed_by, r.removed_at)
+                 for r in session.scalars(query)),
+                key=lambda entry: entry.word)
 
 
 class PersonalWordList:

@@ -3,12 +3,18 @@
 Portable SQL only (SQLite by default, PostgreSQL for shared newsrooms): no SQLite-only column
 types; times are stored as UTC and returned timezone-aware (:class:`UTCDateTime`).
 Schema changes go through Alembic migrations in ``core/migrations/versions``.
+
+Every row the ORM writes passes :func:`_guard_text_columns` first: text values are made
+storable (no NUL, no lone surrogate) and a value longer than its ``String(n)`` column raises
+:class:`~editor_app.core.errors.ValidationError`. SQLite would store both silently while
+PostgreSQL rejects them with a driver error, so the guard gives one behaviour everywhere.
 """
 
 from __future__ import annotations
 
 import uuid as uuid_module
 from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -24,9 +30,14 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    event,
+    inspect,
 )
-from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.engine import Connection, Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column, relationship
+
+from editor_app.core.errors import ValidationError
+from editor_app.core.text.normalize import storable
 
 __all__ = [
     "Article",
@@ -82,6 +93,34 @@ class Base(DeclarativeBase):
     """Declarative base with a naming convention so migrations are portable."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _guard_text_columns(mapper: Mapper[Any], _connection: Connection, target: Any) -> None:
+    """Make the row's new text values storable; refuse values longer than their column.
+
+    Only values being written are looked at (loaded and, for an UPDATE, changed), so no
+    attribute is lazily loaded and an unchanged 5-MB body is not scanned again.
+    """
+    state = inspect(target)
+    updating = state.has_identity
+    for attr in mapper.column_attrs:
+        value = state.dict.get(attr.key)
+        if not isinstance(value, str):
+            continue
+        if updating and not state.attrs[attr.key].history.has_changes():
+            continue
+        clean = storable(value)
+        if clean != value:
+            setattr(target, attr.key, clean)
+        length = getattr(attr.columns[0].type, "length", None)
+        if length is not None and len(clean) > length:
+            what = f"{mapper.class_.__name__} {attr.key.replace('_', ' ')}"
+            raise ValidationError(
+                f"{what} is too long: {len(clean):,} characters (at most {length:,})")
+
+
+event.listen(Base, "before_insert", _guard_text_columns, propagate=True)
+event.listen(Base, "before_update", _guard_text_columns, propagate=True)
 
 
 article_tags = Table(

@@ -91,14 +91,16 @@ def build_documents(conn: Connection, article_ids: Sequence[int]) -> list[dict[s
     """Index rows for the given existing articles (missing ids are skipped)."""
     rows: list[dict[str, Any]] = []
     for chunk in _chunks(sorted(set(article_ids))):
-        tag_names: dict[int, list[str]] = {}
+        tag_rows: dict[int, list[tuple[str, str]]] = {}
         for article_id, name, slug in conn.execute(
             sa.select(_article_tags.c.article_id, _tags.c.name, _tags.c.slug)
             .join(_tags, _tags.c.id == _article_tags.c.tag_id)
             .where(_article_tags.c.article_id.in_(chunk))
-            .order_by(_article_tags.c.article_id, _tags.c.name)
         ):
-            tag_names.setdefault(article_id, []).extend([name or "", slug or ""])
+            tag_rows.setdefault(article_id, []).append((name or "", slug or ""))
+        # Code-point order in Python: the same key text on every database's collation.
+        tag_names = {article_id: [part for pair in sorted(pairs) for part in pair]
+                     for article_id, pairs in tag_rows.items()}
         names: dict[int, list[str]] = {}
         for article_id, name_hi, name_latin in conn.execute(
             sa.select(_bylines.c.article_id, _people.c.name_hi, _people.c.name_latin)

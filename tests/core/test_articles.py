@@ -65,9 +65,8 @@ def test_unchanged_save_writes_nothing(service):
     assert len(service.revisions(record.id)) == 1
 
 
-def test_stale_save_raises_conflict_and_keeps_first_text(tmp_path):
-    url = f"sqlite:///{tmp_path / 'shared.sqlite'}"
-    first_db, second_db = open_database(url), open_database(url)
+def test_stale_save_raises_conflict_and_keeps_first_text(db_url):
+    first_db, second_db = open_database(db_url), open_database(db_url)
     try:
         alice, bob = ArticleService(first_db, "alice"), ArticleService(second_db, "bob")
         created = alice.create(STORY)
@@ -82,6 +81,31 @@ def test_stale_save_raises_conflict_and_keeps_first_text(tmp_path):
         stored = alice.get(created.id)
         assert stored.data.body == "ऐलिस का पाठ"
         assert len(alice.revisions(created.id)) == 2
+    finally:
+        first_db.close()
+        second_db.close()
+
+
+def test_racing_writer_gets_conflict_from_the_version_guard(db_url, monkeypatch):
+    """Bob loads version 1, Alice commits version 2, then Bob's UPDATE … WHERE version = 1
+    matches no row: the version column (not the early check) must turn that into a conflict."""
+    first_db, second_db = open_database(db_url), open_database(db_url)
+    try:
+        alice, bob = ArticleService(first_db, "alice"), ArticleService(second_db, "bob")
+        created = alice.create(STORY)
+        check = ArticleService._check_version
+
+        def alice_saves_in_between(article, expected):
+            check(article, expected)
+            monkeypatch.setattr(ArticleService, "_check_version", staticmethod(check))
+            alice.save(created.id, replace(created.data, body="ऐलिस पहले"), created.version)
+
+        monkeypatch.setattr(ArticleService, "_check_version", staticmethod(alice_saves_in_between))
+        with pytest.raises(ConflictError):
+            bob.save(created.id, replace(created.data, body="बॉब बाद में"), created.version)
+        stored = alice.get(created.id)
+        assert stored.data.body == "ऐलिस पहले" and stored.version == created.version + 1
+        assert [r.author for r in alice.revisions(created.id)] == ["alice", "alice"]
     finally:
         first_db.close()
         second_db.close()

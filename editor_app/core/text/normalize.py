@@ -1,9 +1,11 @@
 """Normalisation: NFC for storage, and a folded form for nukta/nasal-insensitive matching.
 
 Contract:
-- :func:`to_nfc` is applied to every piece of text before it is stored. It also drops NUL
-  characters (PostgreSQL cannot store them) and replaces lone UTF-16 surrogates (from broken
-  clipboards or files) with U+FFFD, so storing never fails on encoding.
+- :func:`to_nfc` is applied to every piece of text before it is stored. It also makes the
+  text :func:`storable`: NUL characters dropped (PostgreSQL cannot store them) and lone UTF-16
+  surrogates (from broken clipboards or files) replaced with U+FFFD, so storing never fails
+  on encoding. The ORM applies :func:`storable` to every text column as a last line of
+  defence (``editor_app.core.models``).
 - :func:`fold` maps text to a *search key*: NFC, then nukta removed, chandrabindu made
   anusvara, case folded for Latin. ``fold("ज़रूर") == fold("जरूर")`` and
   ``fold("हँस") == fold("हंस")``. Folding never changes the number of code points *except*
@@ -15,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["NUKTA", "fold", "fold_with_map", "to_nfc"]
+__all__ = ["NUKTA", "fold", "fold_with_map", "storable", "to_nfc"]
 
 NUKTA = "\u093c"
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -33,14 +35,19 @@ _FOLD_CHARS = {
 }
 
 
-def to_nfc(text: str) -> str:
-    """``text`` in Unicode Normalization Form C (the only form Sampadak stores), without NUL
-    characters and with lone surrogates replaced by U+FFFD."""
+def storable(text: str) -> str:
+    """``text`` that every database can store: no NUL, lone surrogates made U+FFFD."""
     if "\x00" in text:
         text = text.replace("\x00", "")
     if _SURROGATE.search(text):
         text = _SURROGATE.sub("\ufffd", text)
-    return unicodedata.normalize("NFC", text)
+    return text
+
+
+def to_nfc(text: str) -> str:
+    """``text`` in Unicode Normalization Form C (the only form Sampadak stores), without NUL
+    characters and with lone surrogates replaced by U+FFFD."""
+    return unicodedata.normalize("NFC", storable(text))
 
 
 def fold(text: str) -> str:
