@@ -82,30 +82,30 @@ def replace_span(document: QTextDocument, span: MisspelledSpan, text: str) -> bo
     return True
 
 
-def add_to_dictionary(checker: SpellChecker, word: str, parent: QWidget | None = None) -> bool:
-    """Add ``word`` to the newsroom dictionary and recheck it everywhere; ``False`` on error."""
+def _accept_word(checker: SpellChecker, word: str, change: Callable[[str], object],
+                 failure: str, parent: QWidget | None) -> bool:
+    """Run ``change(word)`` under the checker lock, then recheck the word everywhere."""
     try:
         with checker_lock(checker):
-            checker.add_to_newsroom(word)
+            change(word)
     except (SampadakError, OSError) as exc:  # storage boundary
-        log.exception("could not add %r to the newsroom dictionary", word)
-        _warn(parent, f"शब्दकोश में नहीं जुड़ा (Could not add the word): {exc}")
+        log.exception("could not accept %r", word)
+        _warn(parent, f"{failure}: {exc}")
         return False
     notify_dictionary_changed(checker, word)
     return True
+
+
+def add_to_dictionary(checker: SpellChecker, word: str, parent: QWidget | None = None) -> bool:
+    """Add ``word`` to the newsroom dictionary and recheck it everywhere; ``False`` on error."""
+    return _accept_word(checker, word, checker.add_to_newsroom,
+                        "शब्दकोश में नहीं जुड़ा (Could not add the word)", parent)
 
 
 def ignore_word(checker: SpellChecker, word: str, parent: QWidget | None = None) -> bool:
     """Put ``word`` on the personal ignore list and recheck it everywhere."""
-    try:
-        with checker_lock(checker):
-            checker.ignore(word)
-    except (SampadakError, OSError) as exc:  # storage boundary
-        log.exception("could not ignore %r", word)
-        _warn(parent, f"अनदेखा नहीं हुआ (Could not ignore the word): {exc}")
-        return False
-    notify_dictionary_changed(checker, word)
-    return True
+    return _accept_word(checker, word, checker.ignore,
+                        "अनदेखा नहीं हुआ (Could not ignore the word)", parent)
 
 
 def _warn(parent: QWidget | None, text: str) -> None:
