@@ -23,13 +23,14 @@ from editor_app.core.text.normalize import to_nfc
 from editor_app.core.text.spell import SpellChecker, create_spell_checker
 from editor_app.core.text.suggest import akshara_distance, candidate_edits, repair_variants
 from editor_app.core.text.tokenize import akshara_split
+from tests.conftest import skip_unless_spelling
 
 
 @pytest.fixture(scope="module")
 def speller() -> SpellChecker:
     checker = create_spell_checker(None, None)
     if not checker.available:
-        pytest.skip(checker.unavailable_reason)
+        skip_unless_spelling(checker.unavailable_reason)
     return checker
 
 
@@ -143,7 +144,7 @@ def test_newsroom_word_is_seen_at_once_and_audited(db: Database) -> None:
     user_id = _user(db)
     checker = create_spell_checker(db, user_id)
     if not checker.available:
-        pytest.skip(checker.unavailable_reason)
+        skip_unless_spelling(checker.unavailable_reason)
     assert not checker.is_correct("फोमिन")
     assert checker.add_to_newsroom("फोमिन")
     assert checker.is_correct("फोमिन")
@@ -162,7 +163,7 @@ def test_newsroom_word_is_seen_at_once_and_audited(db: Database) -> None:
 def test_newsroom_lemma_accepts_inflected_forms(db: Database) -> None:
     checker = create_spell_checker(db, None)
     if not checker.available:
-        pytest.skip(checker.unavailable_reason)
+        skip_unless_spelling(checker.unavailable_reason)
     assert not checker.is_correct("कजानों")
     checker.add_to_newsroom("कजान", "desk")
     assert checker.is_correct("कजानों")
@@ -172,7 +173,7 @@ def test_personal_ignore_is_per_user(db: Database) -> None:
     asha, ravi = _user(db), _user(db, "Ravi")
     mine = create_spell_checker(db, asha)
     if not mine.available:
-        pytest.skip(mine.unavailable_reason)
+        skip_unless_spelling(mine.unavailable_reason)
     assert not mine.is_correct("गुयाना")
     mine.ignore("गुयाना")
     assert mine.is_correct("गुयाना")
@@ -251,7 +252,7 @@ def test_missing_english_dictionary_only_skips_latin(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(enchant, "Dict", OnlyHindi)
     checker = create_spell_checker(None, None)
     if not checker.available:
-        pytest.skip(checker.unavailable_reason)
+        skip_unless_spelling(checker.unavailable_reason)
     assert [f.text for f in checker.check("governmnet सडक")] == ["सडक"]
 
 
@@ -261,7 +262,7 @@ def test_missing_resource_files_still_work(tmp_path: Path) -> None:
     try:
         hindi, english = spell.load_enchant_dicts()
     except SpellCheckUnavailable as exc:
-        pytest.skip(str(exc))
+        skip_unless_spelling(str(exc))
     checker = SpellChecker(hindi, english, lexicon=load_lexicon(tmp_path))
     assert checker.is_correct("सड़क")
     assert not checker.is_correct("मजूबत")

@@ -27,6 +27,7 @@ from editor_app.core import resources
 from editor_app.core.text.hindi_lexicon import load_lexicon
 from editor_app.core.text.spell import SpellChecker, create_spell_checker, load_enchant_dicts
 from editor_app.core.text.tokenize import TokenKind, tokenize
+from tests.conftest import skip_unless_spelling
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "spelling"
 
@@ -56,7 +57,7 @@ def _prose(part: str) -> list[str]:
 def speller() -> SpellChecker:
     checker = create_spell_checker(None, None)
     if not checker.available:
-        pytest.skip(checker.unavailable_reason)
+        skip_unless_spelling(checker.unavailable_reason)
     return checker
 
 

@@ -13,6 +13,7 @@ from editor_app.core.text.spell import SpellChecker, create_spell_checker
 from editor_app.gui.application import open_main_window
 from editor_app.gui.editor.rich_editor import RichEditor
 from editor_app.gui.main_window import MainWindow
+from tests.conftest import skip_unless_spelling
 
 WindowFactory = Callable[[], MainWindow]
 
@@ -57,7 +58,7 @@ def checker(db: Database, user_id: int) -> SpellChecker:
     """A real spell-checker (skips where enchant or hi_IN is missing)."""
     speller = create_spell_checker(db, user_id)
     if not speller.available:
-        pytest.skip(speller.unavailable_reason)
+        skip_unless_spelling(speller.unavailable_reason)
     return speller
 
 

@@ -4,7 +4,6 @@ underline vanish in a second article."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
@@ -12,6 +11,7 @@ from editor_app.core.article_data import ArticleData
 from editor_app.core.articles import ArticleService
 from editor_app.core.dictionary import NewsroomDictionary
 from editor_app.gui.editor.spell_menu import ADD_LABEL
+from tests.conftest import skip_unless_spelling
 from tests.gui.test_spell_highlighter import all_underlines
 from tests.gui.typing import type_text
 
@@ -33,7 +33,7 @@ def menu_at(edit, text_index):
 def test_typo_underlined_fixed_from_menu_and_dictionary_shared(qtbot, make_window, gui_db):
     window = make_window()
     if not window.spell_highlighter.available:
-        pytest.skip(window.spell_highlighter.unavailable_reason)
+        skip_unless_spelling(window.spell_highlighter.unavailable_reason)
     window.new_action.trigger()
     edit = window.editor.text_edit
     window.phonetic_action.trigger()
