@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.article_list = ArticleList()
         self.editor = RichEditor()
         self.metadata = MetadataPanel()
+        self.metadata.set_headline_limit(self.house_style.limit_for("headline"))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -419,6 +420,7 @@ class MainWindow(QMainWindow):
         dialog = HouseStyleDialog(self.service.db, self.profile, self)
         if dialog.exec() and dialog.saved_style is not None:
             self.house_style = dialog.saved_style
+            self.metadata.set_headline_limit(self.house_style.limit_for("headline"))
             self.checks.refresh()
 
     def run_checks(self) -> None:

@@ -30,9 +30,8 @@ from editor_app.core.text.romanize import slugify
 from editor_app.gui.byline_editor import BylineEditor
 from editor_app.gui.tag_editor import TagEditor
 
-__all__ = ["CATEGORIES", "HEADLINE_AKSHARA_LIMIT", "MetadataPanel"]
+__all__ = ["CATEGORIES", "MetadataPanel"]
 
-HEADLINE_AKSHARA_LIMIT = 80
 CATEGORIES = ("देश", "विदेश", "राज्य", "शहर", "राजनीति", "व्यापार", "खेल", "मनोरंजन",
               "विज्ञान-तकनीक", "स्वास्थ्य", "शिक्षा", "संपादकीय")
 
@@ -46,6 +45,7 @@ class MetadataPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loading = True
+        self._headline_limit = 0
         self.headline = QLineEdit()
         self.headline.setPlaceholderText("शीर्षक (Headline)")
         self.headline_count = QLabel()
@@ -110,6 +110,11 @@ class MetadataPanel(QWidget):
         """Autocomplete sources for tags and bylines."""
         self.tags.set_known_tags(tags)
         self.bylines.set_known_people(people)
+
+    def set_headline_limit(self, aksharas: int) -> None:
+        """The house style's headline limit in aksharas (0 = none) for the counter."""
+        self._headline_limit = max(0, aksharas)
+        self._update_headline_count()
 
     def set_data(self, data: ArticleData) -> None:
         """Show ``data`` (does not emit ``changed``)."""
@@ -180,7 +185,8 @@ class MetadataPanel(QWidget):
 
     def _update_headline_count(self) -> None:
         count = akshara_count(self.headline.text())
-        over = count > HEADLINE_AKSHARA_LIMIT
-        self.headline_count.setText(f"{count}/{HEADLINE_AKSHARA_LIMIT} अक्षर")
+        limit = self._headline_limit
+        over = bool(limit) and count > limit
+        self.headline_count.setText(f"{count}/{limit} अक्षर" if limit else f"{count} अक्षर")
         self.headline_count.setToolTip("शीर्षक की लंबाई अक्षरों (grapheme clusters) में")
         self.headline_count.setStyleSheet("color: #b00020; font-weight: bold;" if over else "")

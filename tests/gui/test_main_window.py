@@ -198,3 +198,16 @@ def test_phonetic_toggle_in_window_types_devanagari_and_is_remembered(qtbot, mak
     window.phonetic_action.trigger()
     type_text(window.editor.text_edit, " ok ")
     assert window.editor.text_edit.toPlainText().endswith(" ok ")
+
+
+def test_headline_counter_counts_aksharas_against_house_style_limit(qtbot, make_window):
+    window = make_window()
+    window.new_action.trigger()
+    limit = window.house_style.limit_for("headline")
+    panel = window.metadata
+    type_text(panel.headline, "प्रधानमंत्री")  # 12 code points, 5 aksharas
+    assert panel.headline_count.text() == f"5/{limit} अक्षर"
+    assert panel.headline_count.styleSheet() == ""
+    panel.set_headline_limit(4)
+    assert panel.headline_count.text() == "5/4 अक्षर"
+    assert "#b00020" in panel.headline_count.styleSheet()
