@@ -17,14 +17,17 @@ Contract:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import threading
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 
 import regex
 
 __all__ = [
+    "VARIANT_FOLD",
     "akshara_distance",
     "candidate_edits",
+    "frequent_by_fold",
     "neighbour_edits",
     "orthographic_fixes",
     "repair_variants",
@@ -106,6 +109,40 @@ def repair_variants(word: str, *, soft_nukta: bool = False) -> Iterator[tuple[st
 
 
 _NASAL_ENDINGS = frozenset({"गे", "गी", "गा", "ने"})
+
+#: Folds away every difference :func:`repair_variants` can make (nukta, nasal marks and
+#: virama dropped; short/long vowels and ऱ ऩ ऴ merged with their partners), so
+#: ``variant.translate(VARIANT_FOLD) == word.translate(VARIANT_FOLD)`` for every variant it
+#: yields (tested).
+VARIANT_FOLD = str.maketrans({
+    **dict.fromkeys((NUKTA, ANUSVARA, CHANDRABINDU, VIRAMA)),
+    **{k: max(k, v) for k, v in (*LENGTH_SWAPS.items(), *INDEPENDENT_LENGTH.items())},
+    **NON_HINDI_LETTERS,
+})
+_fold_indexes: dict[tuple[int, float], tuple[Mapping[str, float], dict[str, tuple[str, ...]]]] = {}
+_fold_lock = threading.Lock()
+
+
+def frequent_by_fold(zipf: Mapping[str, float], min_zipf: float) -> dict[str, tuple[str, ...]]:
+    """The words of ``zipf`` at or above ``min_zipf``, grouped by :data:`VARIANT_FOLD`.
+
+    A repair variant of ``word`` can only be such a word if another word shares the fold of
+    ``word``. Built once per mapping (by identity; ~10 ms for wordfreq's Hindi list) and
+    shared; the mapping must not change afterwards.
+    """
+    with _fold_lock:
+        entry = _fold_indexes.get((id(zipf), min_zipf))
+        if entry is not None and entry[0] is zipf:
+            return entry[1]
+        index: dict[str, list[str]] = {}
+        for word, value in zipf.items():
+            if value >= min_zipf:
+                index.setdefault(word.translate(VARIANT_FOLD), []).append(word)
+        frozen = {key: tuple(words) for key, words in index.items()}
+        if len(_fold_indexes) >= 8:
+            _fold_indexes.clear()
+        _fold_indexes[(id(zipf), min_zipf)] = (zipf, frozen)
+        return frozen
 
 
 def _akshara_starts(word: str) -> list[int]:
@@ -226,6 +263,7 @@ _MISPLACED_NASAL = (("ेगें", "ेंगे"), ("एगें", "एं�
                     ("एगीं", "एंगी"))
 #: Future plural endings typed without their nasal (never standard: करेगे, जाएगे).
 _BARE_FUTURE = (("ेगे", "ेंगे"), ("एगे", "एंगे"))
+_FIXED_ENDINGS = tuple(wrong for wrong, _right in (*_MISPLACED_NASAL, *_BARE_FUTURE))
 
 
 def orthographic_fixes(word: str) -> Iterator[tuple[str, str]]:
@@ -237,15 +275,18 @@ def orthographic_fixes(word: str) -> Iterator[tuple[str, str]]:
     ``nasal-place`` (``करेगें`` -> ``करेंगे``) and ``future-nasal`` (``उठाएगे`` ->
     ``उठाएंगे``). The caller still checks that the fixed form is a word.
     """
-    fixed = word
-    for aspirate, plain in ASPIRATE_PAIRS.items():
-        fixed = fixed.replace(aspirate + VIRAMA + aspirate, plain + VIRAMA + aspirate)
-    if fixed != word:
-        yield fixed, "geminate-aspirate"
-    if "ध" + VIRAMA + "द" in word:
-        yield word.replace("ध" + VIRAMA + "द", "द" + VIRAMA + "ध"), "conjunct-order"
-    if RA + VIRAMA + "इ" in word:
-        yield word.replace(RA + VIRAMA + "इ", "ई"), "legacy-i"
+    if VIRAMA in word:  # the first three rules all need a virama (the common word has none)
+        fixed = word
+        for aspirate, plain in ASPIRATE_PAIRS.items():
+            fixed = fixed.replace(aspirate + VIRAMA + aspirate, plain + VIRAMA + aspirate)
+        if fixed != word:
+            yield fixed, "geminate-aspirate"
+        if "ध" + VIRAMA + "द" in word:
+            yield word.replace("ध" + VIRAMA + "द", "द" + VIRAMA + "ध"), "conjunct-order"
+        if RA + VIRAMA + "इ" in word:
+            yield word.replace(RA + VIRAMA + "इ", "ई"), "legacy-i"
+    if not word.endswith(_FIXED_ENDINGS):
+        return
     for wrong, right in _MISPLACED_NASAL:
         if word.endswith(wrong) and len(word) > len(wrong):
             yield word[: -len(wrong)] + right, "nasal-place"

@@ -20,7 +20,7 @@ from enum import StrEnum
 
 import regex
 
-__all__ = ["Script", "Token", "TokenKind", "akshara_split", "tokenize", "words"]
+__all__ = ["Script", "Token", "TokenKind", "akshara_split", "tokenize", "word_spans", "words"]
 
 
 class Script(StrEnum):
@@ -55,39 +55,73 @@ _DEVA = (r"[[\p{sc=Deva}\p{sc=Inherited}\u0951-\u0954\u1cd0-\u1cff\ua8e0-\ua8ff]
          r"&&[\p{L}\p{M}\p{Nd}]]")
 _LATN = r"[[\p{sc=Latn}\p{M}\p{Nd}]&&[\p{L}\p{M}\p{Nd}]]"
 _OTHER = r"[[\p{L}\p{M}\p{Nd}]--[\p{sc=Deva}\p{sc=Latn}]]"
+# Fast paths: the Devanagari block without danda, double danda and ॰ (and ASCII letters and
+# digits) are members of _DEVA (_LATN); listing them first lets the common character match
+# a plain range before the property set operations run. Same classes (tested exhaustively).
+_DEVA_FAST = r"\u0900-\u0963\u0966-\u096f\u0971-\u097f"
+_LATN_FAST = r"a-zA-Z0-9"
+_WORD_CHAR = r"[\p{L}\p{M}\p{Nd}]"
 
 _TOKEN_RE = regex.compile(
     rf"""
-    (?P<num>(?>\p{{Nd}}+(?:[.,]\p{{Nd}}+)*))(?![\p{{L}}\p{{M}}\p{{Nd}}{_ZW}])
-  | (?P<deva>{_DEVA}+(?:[{_ZW}]+{_DEVA}+)*)
-  | (?P<latn>{_LATN}+(?:['’]\p{{sc=Latn}}+)*)
-  | (?P<other>{_OTHER}+(?:[{_ZW}]+{_OTHER}+)*)
+    (?={_WORD_CHAR})  # every token starts with a word character: fail fast elsewhere
+    (?:
+      (?P<num>(?>\p{{Nd}}+(?:[.,]\p{{Nd}}+)*))(?![\p{{L}}\p{{M}}\p{{Nd}}{_ZW}])
+    | (?P<deva>[{_DEVA_FAST}{_DEVA}]+(?:[{_ZW}]+[{_DEVA_FAST}{_DEVA}]+)*)
+    | (?P<latn>[{_LATN_FAST}{_LATN}]+(?:['’]\p{{sc=Latn}}+)*)
+    | (?P<other>{_OTHER}+(?:[{_ZW}]+{_OTHER}+)*)
+    )
     """,
     regex.VERSION1 | regex.VERBOSE,
 )
 
 _SCRIPT_OF_GROUP = {"deva": Script.DEVANAGARI, "latn": Script.LATIN, "other": Script.OTHER}
 _DIGITS_RE = regex.compile(r"[\p{Nd}.,]+")
+_HAS_DIGIT_RE = regex.compile(r"\p{Nd}")
 _GRAPHEME_RE = regex.compile(r"\X")
 
 
 def tokenize(text: str) -> Iterator[Token]:
     """Yield the words and numbers of ``text`` in order, with code-point spans."""
+    # A word token is all digits (kind NUMBER) only when the text has a digit at all.
+    has_digit = _HAS_DIGIT_RE.search(text) is not None
     for match in _TOKEN_RE.finditer(text):
         group = match.lastgroup or "other"
         token_text = match.group()
+        start, end = match.span()
         if group == "num":
-            yield Token(token_text, match.start(), match.end(), _script_of_digits(token_text),
-                        TokenKind.NUMBER)
+            yield Token(token_text, start, end, _script_of_digits(token_text), TokenKind.NUMBER)
             continue
-        script = _SCRIPT_OF_GROUP[group]
-        kind = TokenKind.NUMBER if _DIGITS_RE.fullmatch(token_text) else TokenKind.WORD
-        yield Token(token_text, match.start(), match.end(), script, kind)
+        kind = (TokenKind.NUMBER if has_digit and _DIGITS_RE.fullmatch(token_text)
+                else TokenKind.WORD)
+        yield Token(token_text, start, end, _SCRIPT_OF_GROUP[group], kind)
+
+
+def word_spans(text: str) -> list[tuple[str, int, int, Script]]:
+    """``(text, start, end, script)`` of every *word* token of ``text`` (numbers left out).
+
+    Exactly ``[(t.text, t.start, t.end, t.script) for t in tokenize(text) if t.kind is
+    TokenKind.WORD]``, without building a :class:`Token` per word (for hot paths such as the
+    spell highlighter).
+    """
+    has_digit = _HAS_DIGIT_RE.search(text) is not None
+    found: list[tuple[str, int, int, Script]] = []
+    append = found.append
+    for match in _TOKEN_RE.finditer(text):
+        group = match.lastgroup or "other"
+        if group == "num":
+            continue
+        token_text = match.group()
+        if has_digit and _DIGITS_RE.fullmatch(token_text):
+            continue
+        start, end = match.span()
+        append((token_text, start, end, _SCRIPT_OF_GROUP[group]))
+    return found
 
 
 def words(text: str) -> list[str]:
     """The word tokens of ``text`` (numbers left out), as strings."""
-    return [t.text for t in tokenize(text) if t.kind is TokenKind.WORD]
+    return [span[0] for span in word_spans(text)]
 
 
 def akshara_split(text: str) -> list[str]:

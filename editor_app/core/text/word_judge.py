@@ -21,8 +21,10 @@ from editor_app.core.text.hindi_lexicon import HindiLexicon
 from editor_app.core.text.inflection import NOMINAL, VERBAL, analyses, split_compound_points
 from editor_app.core.text.suggest import (
     NON_HINDI_LETTERS,
+    VARIANT_FOLD,
     akshara_distance,
     candidate_edits,
+    frequent_by_fold,
     neighbour_edits,
     orthographic_fixes,
     rank,
@@ -82,6 +84,7 @@ _ENCHANT_WHEN_FEWER_THAN = 3
 #: a geminate without virama).
 _SURE_KINDS = frozenset({"nukta", "length-ra", "virama"})
 _NON_HINDI_TABLE = {ord(k): v for k, v in NON_HINDI_LETTERS.items()}
+_NON_HINDI_SET = frozenset(NON_HINDI_LETTERS)
 
 
 class _Dict(Protocol):
@@ -107,10 +110,13 @@ class WordJudge:
         self._lex = lexicon
         self._extra = frozenset(extra_words)
         self._base: dict[str, bool] = {}
+        self._in_hunspell: dict[str, bool] = {}
         self._known: dict[str, bool] = {}
         self._preferred: dict[str, str | None] = {}
         self._candidates: frozenset[str] | None = None
         self._null = False
+        # Words frequent enough to be a variant's evidence, by fold (shared, built once).
+        self._by_fold = frequent_by_fold(lexicon.zipf, VARIANT_MIN_ZIPF)
 
     @classmethod
     def null(cls) -> WordJudge:
@@ -180,6 +186,17 @@ class WordJudge:
 
     def _frequent_variant(self, word: str, own: float) -> str | None:
         """A nukta/nasal/length/virama variant much more frequent than ``word``."""
+        bucket = self._by_fold.get(word.translate(VARIANT_FOLD), ())
+        if not bucket or bucket == (word,):
+            # No variant can reach VARIANT_MIN_ZIPF: only the morphology-only rule can fire
+            # (the common path; same verdicts as the full loop below).
+            if word in self._lex.zipf or self._is_dictionary_word(word):
+                return None
+            for variant, kind in repair_variants(word):
+                if (kind in _SURE_KINDS and self._is_known(variant, depth=2)
+                        and self._is_trusted_lemma(variant)):
+                    return variant
+            return None
         short = len(akshara_split(word)) <= 2
         verb: dict[str, bool] = {}  # verb checks are costly: computed only when needed
 
@@ -194,7 +211,7 @@ class WordJudge:
                                   and self._is_verb_stem(word[:-1]))
             return verb["ending"]
 
-        undictionaried = not (word in self._extra or self._hindi.check(word))
+        undictionaried = not (word in self._extra or self._hunspell(word))
         best: str | None = None
         best_zipf = 0.0
         morphology_only = word not in self._lex.zipf and not self._is_dictionary_word(word)
@@ -231,7 +248,7 @@ class WordJudge:
     def _is_dictionary_word(self, word: str) -> bool:
         """In a curated dictionary (newsroom, supplement, valid forms, hunspell)."""
         return (word in self._extra or word in self._lex.supplement
-                or word in self._lex.valid_forms or self._hindi.check(word))
+                or word in self._lex.valid_forms or self._hunspell(word))
 
     def _extra_nasal(self, word: str) -> str | None:
         """``हमनें``/``करनें`` -> ``हमने``/``करने``: the ergative ने and the oblique
@@ -271,7 +288,7 @@ class WordJudge:
 
     def _only_wordfreq_knows(self, word: str) -> bool:
         return (word not in self._lex.supplement and word not in self._lex.valid_forms
-                and word in self._lex.zipf and not self._hindi.check(word))
+                and word in self._lex.zipf and not self._hunspell(word))
 
     def _frequent_neighbour(self, word: str, own: float) -> str | None:
         best: str | None = None
@@ -310,7 +327,7 @@ class WordJudge:
 
     @staticmethod
     def _has_non_hindi_letter(word: str) -> bool:
-        if not any(ch in NON_HINDI_LETTERS for ch in word):
+        if _NON_HINDI_SET.isdisjoint(word):
             return False
         # Marathi eyelash ra (RRA + virama + ZWJ) is legitimate.
         return "\u0931\u094d\u200d" not in word
@@ -321,7 +338,16 @@ class WordJudge:
             return False
         if word in self._extra or word in self._lex.supplement or word in self._lex.valid_forms:
             return True
-        return self._hindi.check(word) or self._is_known(word, depth=1)
+        return self._hunspell(word) or self._is_known(word, depth=1)
+
+    def _hunspell(self, word: str) -> bool:
+        """``hindi.check(word)``, memoised (the dictionary is fixed for a judge's lifetime:
+        a newsroom change builds a new judge). One word is asked up to four times per
+        verdict (variant margin, dictionary word, wordfreq-only, base), ~5 µs each."""
+        cached = self._in_hunspell.get(word)
+        if cached is None:
+            cached = self._in_hunspell[word] = bool(self._hindi.check(word))
+        return cached
 
     def _is_base(self, word: str) -> bool:
         """Known without morphology: newsroom, supplement, hunspell or wordfreq."""
@@ -333,7 +359,7 @@ class WordJudge:
             or word in self._lex.supplement
             or word in self._lex.valid_forms
             or self._lex.zipf.get(word, 0.0) >= ACCEPT_ZIPF
-            or self._hindi.check(word)
+            or self._hunspell(word)
         )
         self._base[word] = result
         return result

@@ -49,7 +49,7 @@ from PySide6.QtGui import (
 
 from editor_app.core.text.normalize import to_nfc
 from editor_app.core.text.spell import SpellChecker
-from editor_app.core.text.tokenize import Script, TokenKind, tokenize
+from editor_app.core.text.tokenize import Script, word_spans
 from editor_app.gui.editor.utf16 import Utf16Map
 
 __all__ = [
@@ -126,15 +126,16 @@ def checkable_words(text: str, *, skip_markup: bool = True) -> tuple[tuple[str, 
         skips = tuple((m.start(), m.end()) for m in _SKIP_RE.finditer(text))
     mapping = Utf16Map(text) if _ASTRAL_RE.search(text) else None
     words: list[tuple[str, int, int]] = []
-    for token in tokenize(text):
-        if token.kind is TokenKind.NUMBER or token.script is Script.OTHER:
+    append = words.append
+    for word, start, end, script in word_spans(text):
+        if script is Script.OTHER:
             continue
-        if skips and any(a <= token.start < b for a, b in skips):
+        if skips and any(a <= start < b for a, b in skips):
             continue
         if mapping is None:
-            words.append((token.text, token.start, token.end))
+            append((word, start, end))
         else:
-            words.append((token.text, mapping.to_utf16(token.start), mapping.to_utf16(token.end)))
+            append((word, mapping.to_utf16(start), mapping.to_utf16(end)))
     return tuple(words)
 
 
