@@ -265,6 +265,35 @@ def test_big_paste_is_checked_in_the_background(make_edit: Callable[[], QTextEdi
     assert isinstance(data, SpellBlockData) and not data.pending
 
 
+def test_background_verdicts_repaint_only_blocks_with_a_new_misspelling(
+        make_edit: Callable[[], QTextEdit], checker: SpellChecker, qtbot: QtBot) -> None:
+    edit = make_edit()
+    highlighter = SpellHighlighter(checker, edit.document(), sync_budget_ms=0)
+    repainted: list[str] = []
+    original = highlighter.highlightBlock
+
+    def spy(text: str) -> None:
+        repainted.append(text)
+        original(text)
+
+    highlighter.highlightBlock = spy  # type: ignore[method-assign]
+    clean = [f"अनुच्छेद {i} में नया शब्द है" for i in range(20)]
+    typo = [f"अनुच्छेद {i} में {TYPO} शब्द है" for i in range(20, 30)]
+    with qtbot.waitSignal(highlighter.warmup_finished, timeout=10000):
+        edit.setPlainText("\n".join(clean + typo))
+        QApplication.processEvents()
+        repainted.clear()
+    QApplication.processEvents()
+    assert sorted(repainted) == sorted(typo)  # clean blocks are only marked complete
+    assert len(all_underlines(edit)) == 10
+    block = edit.document().begin()
+    while block.isValid():
+        data = block.userData()
+        assert isinstance(data, SpellBlockData) and not data.pending
+        assert highlighter.block_spans(block) == data.spans
+        block = block.next()
+
+
 def test_disable_and_recheck(make_edit: Callable[[], QTextEdit], checker: SpellChecker,
                              qtbot: QtBot) -> None:
     edit = make_edit()

@@ -199,6 +199,7 @@ class SpellHighlighter(QSyntaxHighlighter):
                  sync_budget_ms: float = 40.0, skip_markup: bool = True) -> None:
         super().__init__(document)  # type: ignore[arg-type]  # None is accepted at runtime
         self._checker = checker
+        self._lock = checker_lock(checker)  # the same lock for the checker's lifetime
         self._format = QTextCharFormat()
         self._format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
         self._format.setUnderlineColor(UNDERLINE_COLOR)
@@ -259,7 +260,7 @@ class SpellHighlighter(QSyntaxHighlighter):
         """Cached verdict for ``word`` (GUI thread; takes the checker lock on a miss)."""
         verdict = self._verdicts.get(word)
         if verdict is None:
-            with checker_lock(self._checker):
+            with self._lock:
                 verdict = self._checker.is_correct(word)
             self._verdicts[word] = verdict
         return verdict
@@ -358,8 +359,11 @@ class SpellHighlighter(QSyntaxHighlighter):
         """Misspelled spans of ``text`` (UTF-16) and whether some verdicts are pending."""
         spans: list[MisspelledSpan] = []
         pending = False
+        known = self._verdicts.get
         for word, start, end in self._candidates(text):
-            ok = verdict(word)
+            ok = known(word)  # cached verdicts first: no call for the common word
+            if ok is None:
+                ok = verdict(word)
             if ok is None:
                 pending = True
             elif not ok:
@@ -384,7 +388,7 @@ class SpellHighlighter(QSyntaxHighlighter):
         if self._warmup is None and self._burst_spent * 1000 < self.sync_budget_ms:
             self._open_burst()
             started = time.perf_counter()
-            with checker_lock(self._checker):
+            with self._lock:
                 verdict = self._checker.is_correct(word)
             self._burst_spent += time.perf_counter() - started
             self._verdicts[word] = verdict
@@ -421,6 +425,27 @@ class SpellHighlighter(QSyntaxHighlighter):
         self._queued = set()
         self._pending_blocks = []
 
+    def _settle_block(self, block: QTextBlock) -> bool:
+        """Finish a pending ``block`` without repainting when its underlines stay the same.
+
+        True when every word of the block is now decided and the misspelled spans equal
+        those already drawn (the usual case: the worker found its words correct); the
+        block's data is then marked complete and cached. False when it must be
+        rehighlighted (a new misspelling, words still undecided, or no data of ours).
+        """
+        data = block.userData()
+        if not isinstance(data, SpellBlockData) or not self._enabled:
+            return False
+        text = block.text()
+        spans, pending = self._scan(text, self._verdicts.get)
+        if pending or spans != data.spans:
+            return False
+        data.pending = False
+        if len(self._blocks) >= _BLOCK_CACHE_LIMIT:
+            self._blocks.clear()
+        self._blocks[text] = (spans, False)
+        return True
+
     def _on_warmup_done(self, generation: int, verdicts: dict[str, bool]) -> None:
         if self._warmup is None or generation != self._generation:
             return  # cancelled or superseded
@@ -431,12 +456,16 @@ class SpellHighlighter(QSyntaxHighlighter):
         # A block edited or removed since it was queued was rehighlighted by that edit (or
         # is gone); a stale handle at worst redoes another block, which is harmless.
         done: set[int] = set()
+        repainted = 0
         if doc is not None:
             for block in pending:
                 if block.isValid() and block.blockNumber() not in done:
                     done.add(block.blockNumber())
-                    self.rehighlightBlock(block)
-        log.debug("spell warm-up done: %d words, %d blocks", len(verdicts), len(pending))
+                    if not self._settle_block(block):
+                        self.rehighlightBlock(block)
+                        repainted += 1
+        log.debug("spell warm-up done: %d words, %d blocks, %d repainted", len(verdicts),
+                  len(pending), repainted)
         if self._queued:  # words typed meanwhile
             self._close_burst()
         else:
