@@ -211,3 +211,12 @@ def test_headline_counter_counts_aksharas_against_house_style_limit(qtbot, make_
     panel.set_headline_limit(4)
     assert panel.headline_count.text() == "5/4 अक्षर"
     assert "#b00020" in panel.headline_count.styleSheet()
+
+
+def test_sample_article_follows_the_default_house_style(qtbot, make_window):
+    window = make_window()
+    qtbot.waitUntil(lambda: window.checks.runner.latest_job > 0)
+    window.checks.runner.wait()
+    qtbot.wait(50)
+    assert window.checks.findings() == []
+    assert window.side_tabs.tabText(1) == "जाँच (Checks) 0"
