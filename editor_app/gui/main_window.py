@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         self.metadata.changed.connect(self._on_edited)
         self.metadata.headline_changed.connect(self._update_title)
         self.resize(1400, 860)
+        self._update_editable()
         self._update_title()
         if not self.spell_highlighter.available:
             self.statusBar().showMessage(self.spell_highlighter.unavailable_reason, 15000)
@@ -264,6 +265,16 @@ class MainWindow(QMainWindow):
         self.save_label.setText("")
         self.checks.set_article(record.id)
         self.images.set_article(record.id)
+        self._update_editable()
+
+    def _update_editable(self) -> None:
+        """Only a live (not trashed) article can be edited; a trashed one is read-only until
+        it is restored."""
+        editable = self.record is not None and not self.record.trashed
+        self.editor.set_read_only(not editable)
+        self.metadata.setEnabled(editable)
+        self.images.setEnabled(editable)
+        self.duplicate_action.setEnabled(self.record is not None)
 
     def current_data(self) -> ArticleData:
         """What the user sees now, as article data."""
@@ -350,11 +361,24 @@ class MainWindow(QMainWindow):
         if self.record is None or not self.save_now():
             return
         self.service.trash(self.record.id, self.record.version)
-        self.record = None
-        self.editor.set_markdown("")
-        self.metadata.set_data(ArticleData())
+        self._clear_article()
         self.reload_list()
         self.open_first()
+
+    def _clear_article(self) -> None:
+        """Show no article: empty, read-only fields (nothing typed can be lost)."""
+        self._switching = True
+        try:
+            self.record = None
+            self.dirty = False
+            self.editor.set_markdown("")
+            self.metadata.set_data(ArticleData())
+        finally:
+            self._switching = False
+        self.images.set_article(None)
+        self.checks.set_article(None)
+        self._update_editable()
+        self._update_title()
 
     def restore_article(self) -> None:
         """Bring the current article back from the trash."""
@@ -362,7 +386,7 @@ class MainWindow(QMainWindow):
             return
         restored = self.service.restore(self.record.id, self.record.version)
         self.article_list.show_trash.setChecked(False)
-        self.record = None
+        self._clear_article()
         self.reload_list(restored.id)
         self._show_record(restored)
 

@@ -220,3 +220,21 @@ def test_sample_article_follows_the_default_house_style(qtbot, make_window):
     qtbot.wait(50)
     assert window.checks.findings() == []
     assert window.side_tabs.tabText(1) == "जाँच (Checks) 0"
+
+
+def test_no_article_or_trashed_article_is_read_only(qtbot, make_window, gui_db):
+    window = make_window()
+    only = window.record.id
+    assert not window.editor.text_edit.isReadOnly()
+    window.trash_action.trigger()
+    assert window.record is None
+    assert window.editor.text_edit.isReadOnly() and not window.metadata.isEnabled()
+    type_text(window.editor.text_edit, "खो जाने वाला पाठ")
+    assert window.editor.text_edit.toPlainText() == ""  # nothing typed into the void
+    window.article_list.show_trash.setChecked(True)
+    window.article_list.select(only)
+    assert window.record.id == only and window.record.trashed
+    assert window.editor.text_edit.isReadOnly()
+    window.restore_action.trigger()
+    assert window.record.id == only and not window.record.trashed
+    assert not window.editor.text_edit.isReadOnly() and window.metadata.isEnabled()
