@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QProgressBar,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -59,6 +60,11 @@ class ChecksPanel(QWidget):
         self._ignores: list[IgnoreEntry] = []
         self._titles = {r["id"]: f"{r['title_hi']} ({r['title']})" for r in rule_catalog()}
         self.summary = QLabel()
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # indeterminate: shown while a background check runs
+        self.busy.setMaximumHeight(6)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["जाँच (Check)", "पाठ (Text)"])
         self.tree.setColumnWidth(0, 260)
@@ -72,6 +78,7 @@ class ChecksPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
+        layout.addWidget(self.busy)
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.show_ignored)
@@ -109,6 +116,7 @@ class ChecksPanel(QWidget):
         """Start a background check of the current texts; return its job number."""
         self._timer.stop()
         fields = {name: t.text() for name, t in self._targets.items()}
+        self.busy.show()
         return self.runner.request(fields, self._style())
 
     # ------------------------------------------------------------ results
@@ -119,6 +127,7 @@ class ChecksPanel(QWidget):
 
     def _on_results(self, _job: int, findings: list[FieldFinding]) -> None:
         self._findings = [f for f in findings if f.field in self._targets]
+        self.busy.hide()
         self._rebuild()
 
     def _rebuild(self) -> None:

@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self.spell_highlighter = SpellHighlighter(self.speller)
         self.editor.attach_highlighter(self.spell_highlighter)
         install_spell_context_menu(self.editor.text_edit, self.spell_highlighter)
+        self.spell_highlighter.warmup_finished.connect(self.statusBar().clearMessage)
         self.phonetic = PhoneticTyping(self)
         for widget in (self.editor.text_edit, self.metadata.headline, self.metadata.dek):
             self.phonetic.attach(widget)
@@ -266,6 +267,8 @@ class MainWindow(QMainWindow):
         self.checks.set_article(record.id)
         self.images.set_article(record.id)
         self._update_editable()
+        if self.spell_highlighter.warming:
+            self.statusBar().showMessage("वर्तनी जाँच हो रही है… (checking spelling…)")
 
     def _update_editable(self) -> None:
         """Only a live (not trashed) article can be edited; a trashed one is read-only until

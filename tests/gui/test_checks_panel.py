@@ -101,3 +101,11 @@ def test_house_style_dialog_roles_and_save(qtbot, gui_db, monkeypatch):
     assert chief.save_button.isEnabled()
     chief.save()
     assert load_style(gui_db).sentence_end == "period"
+
+
+def test_busy_indicator_while_checking(qtbot, make_window, gui_db):
+    window, panel = open_problem_article(qtbot, make_window, gui_db)
+    assert panel.busy.isHidden()  # results are in
+    panel.refresh()
+    assert not panel.busy.isHidden()
+    qtbot.waitUntil(panel.busy.isHidden)
