@@ -104,7 +104,7 @@ def test_house_style_dialog_roles_and_save(qtbot, gui_db, monkeypatch):
 
 
 def test_busy_indicator_while_checking(qtbot, make_window, gui_db):
-    window, panel = open_problem_article(qtbot, make_window, gui_db)
+    _window, panel = open_problem_article(qtbot, make_window, gui_db)
     assert panel.busy.isHidden()  # results are in
     panel.refresh()
     assert not panel.busy.isHidden()
