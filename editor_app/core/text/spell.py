@@ -45,6 +45,7 @@ from editor_app.core.errors import NotFoundError, SpellCheckUnavailable
 from editor_app.core.resources import resource_path
 from editor_app.core.text.findings import Finding, Severity
 from editor_app.core.text.hindi_lexicon import HindiLexicon, load_lexicon
+from editor_app.core.text.markup_spans import NonProse
 from editor_app.core.text.normalize import to_nfc
 from editor_app.core.text.suggest import NON_HINDI_LETTERS
 from editor_app.core.text.tokenize import Script, TokenKind, tokenize
@@ -211,14 +212,19 @@ class SpellChecker:
               limit: int = 5) -> list[Finding]:
         """Spelling findings for ``text`` (offsets into ``to_nfc(text)``), in text order.
 
-        With ``suggestions=False`` the findings carry no suggestions (fast path for painting).
+        Words inside URLs, e-mail addresses, Markdown link targets, inline code, tags,
+        hashtags and handles are not checked. With ``suggestions=False`` the findings carry
+        no suggestions (fast path for painting).
         """
         if not self.available:
             return []
         nfc = to_nfc(text)
+        non_prose = NonProse(nfc)
         flagged = []
         for token in tokenize(nfc):
             if token.kind is TokenKind.NUMBER or token.script is Script.OTHER:
+                continue
+            if non_prose and non_prose.covers(token.start):
                 continue
             if not self.is_correct(token.text):
                 flagged.append(token)

@@ -47,6 +47,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from editor_app.core.text.markup_spans import non_prose_spans
 from editor_app.core.text.normalize import to_nfc
 from editor_app.core.text.spell import SpellChecker
 from editor_app.core.text.tokenize import Script, word_spans
@@ -67,21 +68,6 @@ UNDERLINE_COLOR = QColor("#d32f2f")
 _BLOCK_CACHE_LIMIT = 4096
 
 # Markdown-ish things that are not prose words (code-point spans are skipped).
-_SKIP_RE = regex.compile(
-    r"""
-      !\[[^\]\n]*\]\([^)\n]*\)            # image reference ![alt](ref)
-    | \]\([^)\n]*\)                       # link target ](url)
-    | (?:https?|ftp|file)://[^\s<>)\]]+   # URLs
-    | www\.[^\s<>)\]]+
-    | [^\s@<>()\[\]]+@[^\s@<>()\[\]]+\.[^\s@<>()\[\]]+   # e-mail
-    | `[^`\n]*`                           # inline code
-    | <[^>\n]+>                           # HTML tags
-    | (?<![\p{L}\p{M}\p{Nd}])[#@][\p{L}\p{M}\p{Nd}_]+   # hashtags, handles
-    """,
-    regex.VERBOSE | regex.VERSION1,
-)
-_SKIP_TRIGGERS = frozenset(":/@#`<](w")
-
 _ASTRAL_RE = regex.compile(r"[\U00010000-\U0010FFFF]")
 _Verdict = Callable[[str], "bool | None"]
 
@@ -121,9 +107,7 @@ def checkable_words(text: str, *, skip_markup: bool = True) -> tuple[tuple[str, 
     Core tokenizer words without numbers and other scripts; with ``skip_markup`` the
     Markdown-ish non-words of the module contract are left out. Offsets are UTF-16.
     """
-    skips: tuple[tuple[int, int], ...] = ()
-    if skip_markup and not _SKIP_TRIGGERS.isdisjoint(text):
-        skips = tuple((m.start(), m.end()) for m in _SKIP_RE.finditer(text))
+    skips = non_prose_spans(text) if skip_markup else []
     mapping = Utf16Map(text) if _ASTRAL_RE.search(text) else None
     words: list[tuple[str, int, int]] = []
     append = words.append

@@ -23,6 +23,7 @@ import regex
 
 from editor_app.core.house_style import HouseStyle
 from editor_app.core.text.findings import Finding, Severity
+from editor_app.core.text.markup_spans import non_prose_spans
 from editor_app.core.text.tokenize import Script, Token, TokenKind, tokenize
 
 __all__ = [
@@ -44,13 +45,6 @@ WORDCHAR = r"[\p{L}\p{M}\p{Nd}]"
 # Whole-word boundaries that understand combining marks.
 WORD_BEFORE = r"(?<![\p{L}\p{M}\p{Nd}\u200c\u200d])"
 WORD_AFTER = r"(?![\p{L}\p{M}\p{Nd}\u200c\u200d])"
-
-_URL_RE = regex.compile(
-    r"(?i)\b(?:https?://|ftp://|www\.)[^\s<>\"“”‘’]+|[\p{L}\p{Nd}._%+-]+@[\p{L}\p{Nd}.-]+\.[a-z]{2,}"
-    r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|in|org|net|gov|edu|co|io|news|info)\b(?:/\S*)?"
-)
-_CODE_RE = regex.compile(r"`[^`\n]*`")
-_TAG_RE = regex.compile(r"(?<![\p{L}\p{M}\p{Nd}])[#@][\p{L}\p{M}\p{Nd}_]+")
 
 Check = Callable[["LintContext"], Iterable[Finding]]
 
@@ -121,13 +115,7 @@ class LintContext:
     def __post_init__(self) -> None:
         if self.story is None:
             self.story = StoryStats(self.text)
-        merged: list[tuple[int, int]] = []
-        for start, end in sorted((m.start(), m.end()) for rx in (_URL_RE, _CODE_RE, _TAG_RE)
-                                 for m in rx.finditer(self.text)):
-            if merged and start <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-            else:
-                merged.append((start, end))
+        merged = non_prose_spans(self.text)
         self._protected = merged
         self._protected_starts = [s for s, _ in merged]
 
