@@ -36,3 +36,17 @@ def test_spell_check_skips_non_prose():
 def test_lint_ignores_non_prose():
     rules = {f.rule for f in lint_text(TEXT)}
     assert "punct.space-after" not in rules
+
+
+def test_spelled_acronyms_are_info_not_errors():
+    from editor_app.core.text.findings import Severity
+    from editor_app.core.text.spell import is_spelled_acronym
+
+    assert is_spelled_acronym("बीएनएस") and is_spelled_acronym("एनडीआरएफ")
+    assert not is_spelled_acronym("केसी") and not is_spelled_acronym("सडक")
+    checker = create_spell_checker(None, None)
+    if not checker.available:
+        skip_unless_spelling(checker.unavailable_reason)
+    findings = {f.text: f.severity for f in checker.check("धारा बीएनएस के तहत सडक पर")}
+    assert findings.get("बीएनएस", Severity.INFO) is Severity.INFO
+    assert findings["सडक"] is Severity.ERROR

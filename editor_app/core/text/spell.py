@@ -39,6 +39,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
 
+import regex
+
 from editor_app.core.db import Database
 from editor_app.core.dictionary import NewsroomDictionary, PersonalWordList, user_name
 from editor_app.core.errors import NotFoundError, SpellCheckUnavailable
@@ -361,7 +363,7 @@ class SpellChecker:
         script = self._script_of(word)
         name_like = preferred is None and (
             (script is Script.LATIN and word[:1].isupper())
-            or (script is Script.DEVANAGARI and repeated))
+            or (script is Script.DEVANAGARI and (repeated or is_spelled_acronym(word))))
         found = tuple(self.suggest(word, limit)) if suggestions else ()
         if preferred and suggestions and (not found or found[0] != preferred):
             found = (preferred, *[s for s in found if s != preferred])[:limit]
@@ -379,6 +381,20 @@ class SpellChecker:
         return Finding(rule=RULE, start=start, end=end, text=word, severity=severity,
                        message=message, message_hi=message_hi, suggestions=found,
                        fix=deterministic)
+
+
+# English letter names as Hindi news writes them; acronyms are runs of them (बीएनएस = BNS).
+_LETTER_NAMES = ("ए", "बी", "सी", "डी", "ई", "एफ", "जी", "एच", "आई", "जे", "के", "एल", "एम",
+                 "एन", "ओ", "पी", "क्यू", "आर", "एस", "टी", "यू", "वी", "डब्ल्यू", "डबल्यू",
+                 "एक्स", "वाई", "जेड", "ज़ेड")
+_ACRONYM_RE = regex.compile(
+    "(?:" + "|".join(sorted(_LETTER_NAMES, key=len, reverse=True)) + "){3,}")
+
+
+def is_spelled_acronym(word: str) -> bool:
+    """True for a run of three or more English letter names (बीएनएस, आईएसपीआर, एनडीआरएफ):
+    an acronym, reported as ``info`` rather than as a misspelling."""
+    return _ACRONYM_RE.fullmatch(word) is not None
 
 
 @lru_cache(maxsize=65536)
