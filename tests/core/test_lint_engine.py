@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -235,13 +234,11 @@ def test_lint_never_crashes_and_spans_match(text: str) -> None:
     assert isinstance(fixed, str)
 
 
-def test_performance_20k_words() -> None:
+def test_20k_word_document_is_linted_whole() -> None:
+    """Speed is measured in benchmarks/bench_core.py; here: every repeat is found."""
     base = CORRECT_PROSE + "\nराम औऱ श्याम आए.इस बार  फीसदी “उद्धरण\n"
     doc = "\n".join([base] * (20_000 // len(words(base)) + 1))
     assert len(words(doc)) >= 20_000
-    lint_text(doc[:2000], default_style())  # warm caches
-    start = time.perf_counter()
     findings = lint_text(doc, default_style())
-    elapsed = time.perf_counter() - start
-    assert findings
-    assert elapsed < 1.0, f"linting 20k words took {elapsed:.2f}s"
+    repeats = doc.count("औऱ")
+    assert sum(f.rule == "unicode.rra" for f in findings) == repeats > 50

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import random
 import sqlite3
-import time
 from collections.abc import Iterator
 from datetime import datetime
 
@@ -412,19 +411,6 @@ def test_migration_indexes_existing_articles(empty_db_url: str) -> None:
         assert len(_find(database, "मौजूद")) == 1
     finally:
         database.close()
-
-
-@pytest.mark.slow
-def test_index_and_query_speed(db: Database) -> None:
-    started = time.perf_counter()
-    with db.session() as session:
-        _add_corpus(session, 500, seed=7)
-    indexing = time.perf_counter() - started
-    started = time.perf_counter()
-    for _ in range(20):
-        _find(db, "नगर निगम बजट")
-    per_query = (time.perf_counter() - started) / 20
-    assert indexing < 20 and per_query < 1.0, (indexing, per_query)
 
 
 # --- properties ------------------------------------------------------------------------------

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import dataclasses
 import random
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -138,8 +137,8 @@ def test_typos_in_context_are_found_with_offsets(speller: SpellChecker) -> None:
     assert found["औऱ"].fix == "और"
 
 
-@pytest.mark.slow
-def test_speed_on_a_20k_word_document(speller: SpellChecker) -> None:
+def test_cache_does_not_change_findings_on_a_20k_word_document(speller: SpellChecker) -> None:
+    """Speed is measured in benchmarks/bench_core.py; here: cold and warm agree."""
     lines = _prose("tune") + _prose("heldout") + _prose("heldout2")
     rng = random.Random(7)
     words: list[str] = []
@@ -148,12 +147,7 @@ def test_speed_on_a_20k_word_document(speller: SpellChecker) -> None:
         words.extend(line.split())
     document = " ".join(words[:20_000])
     fresh = create_spell_checker(None, None)
-    start = time.perf_counter()
-    fresh.check(document, suggestions=False)
-    cold = time.perf_counter() - start
-    start = time.perf_counter()
-    fresh.check(document, suggestions=False)
-    warm = time.perf_counter() - start
-    print(f"\n20k words: cold {20_000 / cold:,.0f} words/s, warm {20_000 / warm:,.0f} words/s")
-    assert cold < 3.0
-    assert warm < 1.0
+    cold = fresh.check(document, suggestions=False)
+    warm = fresh.check(document, suggestions=False)
+    assert cold == warm
+    assert len(cold) <= 0.01 * 20_000  # correct prose: at most 1% of tokens flagged

@@ -1,0 +1,129 @@
+"""Core speed benchmark (no GUI): lint, spell-check and search, each against a baseline
+measured in the same run.
+
+    .venv/bin/python benchmarks/bench_core.py [--rounds 5]
+
+- lint: ``lint_text`` on a 20,000-word article vs a bare word scan of the same text
+  (``regex`` ``[\\p{L}\\p{M}]+``): how many times a plain pass over the words the full
+  copy-desk check costs.
+- spell: ``SpellChecker.check`` (cold = fresh checker, warm = cached) vs raw enchant
+  ``hi_IN`` ``check`` on every word (no inflection, no frequency evidence, no cache).
+- search: indexing 500 generated articles (ORM insert with the index kept in sync) vs the
+  same insert with search sync switched off; a 3-word query vs a Python substring scan of
+  all headlines and bodies.
+Medians over the rounds; figures go in docs/BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import regex
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench_editor import make_article
+
+from editor_app.core.db import open_database
+from editor_app.core.models import Article
+from editor_app.core.search import install_search_sync, search, uninstall_search_sync
+from editor_app.core.text.lint import lint_text
+from editor_app.core.text.spell import create_spell_checker
+
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+
+
+def _median_ms(fn: Callable[[], object], rounds: int) -> float:
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def _articles(count: int, words: list[str], seed: int) -> list[Article]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        body = " ".join(rng.choice(words) for _ in range(rng.randint(200, 600)))
+        headline = " ".join(rng.choice(words) for _ in range(8))
+        out.append(Article(headline=headline, body=body))
+    return out
+
+
+def bench(rounds: int) -> list[tuple[str, float, float]]:
+    """Rows of (what, sampadak ms, baseline ms)."""
+    text = make_article()
+    rows = []
+    lint_text(text[:3000])  # warm the lint caches
+    rows.append(("lint 20k words", _median_ms(lambda: lint_text(text), rounds),
+                 _median_ms(lambda: _WORD.findall(text), rounds)))
+    checker = create_spell_checker(None, None)
+    if checker.available:
+        import enchant
+
+        raw = enchant.Dict("hi_IN")
+        cold = _median_ms(lambda: create_spell_checker(None, None).check(
+            text, suggestions=False), rounds)
+        checker.check(text, suggestions=False)
+        warm = _median_ms(lambda: checker.check(text, suggestions=False), rounds)
+        base = _median_ms(lambda: [raw.check(w) for w in _WORD.findall(text)], rounds)
+        rows.append(("spell-check 20k words, cold", cold, base))
+        rows.append(("spell-check 20k words, warm", warm, base))
+    words = _WORD.findall(text)
+    with tempfile.TemporaryDirectory() as folder:
+        synced = open_database(f"sqlite:///{folder}/a.sqlite")
+        start = time.perf_counter()
+        with synced.session() as session:
+            session.add_all(_articles(500, words, 1))
+        with_index = (time.perf_counter() - start) * 1000
+        uninstall_search_sync()
+        try:
+            plain = open_database(f"sqlite:///{folder}/b.sqlite")
+            start = time.perf_counter()
+            with plain.session() as session:
+                session.add_all(_articles(500, words, 1))
+            without = (time.perf_counter() - start) * 1000
+        finally:
+            install_search_sync()
+        rows.append(("insert 500 articles (index synced)", with_index, without))
+
+        def query() -> object:
+            with synced.session() as session:
+                return search(session, "नगर निगम बजट", limit=50)
+
+        def scan() -> object:
+            with synced.session() as session:
+                needles = ("नगर", "निगम", "बजट")
+                return [a.id for a in session.query(Article)
+                        if all(n in a.headline or n in a.body for n in needles)]
+
+        rows.append(("search 3 words over 500", _median_ms(query, rounds),
+                     _median_ms(scan, rounds)))
+        synced.close()
+        plain.close()
+    return rows
+
+
+def main() -> None:
+    """Print a Markdown table of the figures."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    print("| what | sampadak ms | baseline ms | ratio |")
+    print("|---|---|---|---|")
+    for what, ours, base in bench(args.rounds):
+        print(f"| {what} | {ours:.1f} | {base:.1f} | {ours / base:.2f}x |")
+
+
+if __name__ == "__main__":
+    main()
