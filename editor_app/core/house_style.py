@@ -20,7 +20,7 @@ import json
 import logging
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -426,8 +426,3 @@ def stored_style_info(db: Database, name: str = "default") -> StoredStyleInfo | 
         if row is None:
             return None
         return StoredStyleInfo(row.name, row.updated_by, row.updated_at)
-
-
-def style_field_names() -> tuple[str, ...]:
-    """Names of the :class:`HouseStyle` settings (for a preferences form)."""
-    return tuple(f.name for f in fields(HouseStyle))

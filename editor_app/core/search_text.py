@@ -80,11 +80,6 @@ class Clause:
     keys: tuple[str, ...]
     prefix: bool = False
 
-    @property
-    def is_phrase(self) -> bool:
-        """True for a multi-word phrase."""
-        return len(self.keys) > 1
-
 
 @dataclass(frozen=True, slots=True)
 class QueryPlan:

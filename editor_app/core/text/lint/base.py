@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -39,9 +39,7 @@ __all__ = [
 
 # Character classes (for ``regex``; never Python ``re`` ``\w`` on Devanagari).
 DEVA_LETTER = r"[\u0904-\u0939\u093d\u0950\u0958-\u0961\u0971-\u097f]"
-DEVA_MARK = r"[\u0900-\u0903\u093a-\u093c\u093e-\u094f\u0951-\u0957\u0962\u0963]"
 DEVA_WORDCHAR = r"[\u0900-\u0963\u0971-\u097f]"
-WORDCHAR = r"[\p{L}\p{M}\p{Nd}]"
 # Whole-word boundaries that understand combining marks.
 WORD_BEFORE = r"(?<![\p{L}\p{M}\p{Nd}\u200c\u200d])"
 WORD_AFTER = r"(?![\p{L}\p{M}\p{Nd}\u200c\u200d])"
@@ -159,18 +157,3 @@ def make_finding(rule: Rule, ctx: LintContext, start: int, end: int, message: st
         suggestions = (fix,)
     return Finding(rule=rule.id, start=start, end=end, text=ctx.text[start:end], severity=level,
                    message=message, message_hi=message_hi, suggestions=suggestions, fix=fix)
-
-
-def regex_findings(ctx: LintContext, rule: Rule, pattern: regex.Pattern[str],
-                   build: Callable[[regex.Match[str]], tuple[str, str, str | None] | None],
-                   *, group: int | str = 0, skip_protected: bool = True) -> Iterator[Finding]:
-    """Yield a finding per match of ``pattern``; ``build`` returns (en, hi, fix) or None."""
-    for match in pattern.finditer(ctx.text):
-        start, end = match.span(group)
-        if skip_protected and ctx.is_protected(start, end):
-            continue
-        built = build(match)
-        if built is None:
-            continue
-        message, message_hi, fix = built
-        yield ctx.finding(rule, start, end, message, message_hi, fix=fix)
