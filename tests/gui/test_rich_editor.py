@@ -274,3 +274,28 @@ def test_actions_are_exposed_with_shortcuts(editor: RichEditor) -> None:
             "editor_image", "editor_source", "editor_undo"} <= names
     assert editor.action("bold").shortcut().toString() == "Ctrl+B"
     assert editor.action("numbered").shortcut().toString() == "Ctrl+Shift+7"
+
+
+def test_hostile_paste_keeps_text_drops_scripts_unsafe_links_and_web_images(
+        editor: RichEditor) -> None:
+    mime = QMimeData()
+    mime.setHtml('<p>पहला <script>alert(1)</script><a href="javascript:alert(2)">क्लिक</a> '
+                 '<img src="http://evil.example/x.png" onerror="alert(3)">'
+                 '<iframe src="http://evil.example"></iframe> '
+                 '<a href="https://ok.example/a">ठीक</a> <a href="data:text/html,x">डेटा</a></p>')
+    editor.text_edit.insertFromMimeData(mime)
+    markdown = editor.markdown()
+    # the spaces around the dropped image stay (the checks panel flags the double space)
+    assert markdown == "पहला क्लिक  [ठीक](https://ok.example/a) डेटा\n"
+
+
+def test_link_action_refuses_unsafe_targets(editor: RichEditor) -> None:
+    editor.set_markdown("एक शब्द\n")
+    cursor = editor.text_edit.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(2, cursor.MoveMode.KeepAnchor)
+    editor.text_edit.setTextCursor(cursor)
+    editor.apply_link("javascript:alert(1)")
+    assert editor.markdown() == "एक शब्द\n"
+    editor.apply_link("https://example.in/")
+    assert editor.markdown() == "[एक](https://example.in/) शब्द\n"

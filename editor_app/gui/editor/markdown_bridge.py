@@ -48,6 +48,7 @@ from PySide6.QtGui import (
     QTextListFormat,
 )
 
+from editor_app.core.urls import is_article_image, safe_href
 from editor_app.gui.editor.markdown_model import (
     Block,
     BlockKind,
@@ -273,6 +274,8 @@ def _block_kind(block: QTextBlock) -> BlockKind:
 def _char_run(text: str, fmt: QTextCharFormat, level: int, foreign: bool) -> Run:
     strong = is_strong(fmt, level) and not (level and foreign)
     href = fmt.anchorHref() if fmt.isAnchor() and fmt.anchorHref() else None
+    if foreign:
+        href = safe_href(href)
     return Run(text, strong, fmt.fontItalic(), href)
 
 
@@ -289,11 +292,14 @@ def block_to_model(block: QTextBlock, *, foreign: bool = False) -> list[Block]:
         fmt = fragment.charFormat()
         if fmt.isImageFormat():
             name = fmt.toImageFormat().name()
+            image = decode_image_name(name)
+            if foreign and not is_article_image(image.ref):
+                continue  # pasted web images: upload the file with caption and credit
             for _ in fragment.text():
                 if runs:
                     out.append(TextBlock(kind, tuple(runs)))
                     runs = []
-                out.append(decode_image_name(name))
+                out.append(image)
             continue
         runs.append(_char_run(fragment.text(), fmt, level, foreign))
     if runs:

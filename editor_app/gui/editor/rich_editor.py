@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.text.counts import TextCounts, count_text
 from editor_app.core.text.normalize import to_nfc
+from editor_app.core.urls import safe_href
 from editor_app.gui.editor import formatting
 from editor_app.gui.editor.find_replace import FindReplaceBar
 from editor_app.gui.editor.image_dialog import AssetProvider, choose_image
@@ -275,8 +276,9 @@ class RichEditor(QWidget):
         self._text.setTextCursor(cursor)
 
     def apply_link(self, href: str | None) -> None:
-        """Link the selection (or word at the cursor) to ``href``; empty/None unlinks."""
-        cursor = formatting.set_link(self._text.textCursor(), (href or "").strip() or None)
+        """Link the selection (or word at the cursor) to ``href``; empty/None unlinks, and so
+        does an unsafe target (``javascript:``, ``data:``, … — see ``core.urls``)."""
+        cursor = formatting.set_link(self._text.textCursor(), safe_href(href))
         self._text.setTextCursor(cursor)
 
     def set_block_kind(self, kind: BlockKind) -> None:
