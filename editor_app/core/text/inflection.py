@@ -15,10 +15,11 @@ Contract:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Final
 
-__all__ = ["NOMINAL", "VERBAL", "analyses", "split_compound_points"]
+__all__ = ["NOMINAL", "VERBAL", "VERB_ONLY_ENDINGS", "VERB_WEAK_ENDINGS", "analyses",
+           "split_compound_points", "verb_evidence", "verb_family"]
 
 NOMINAL: Final = "nominal"
 VERBAL: Final = "verbal"
@@ -80,6 +81,49 @@ _NOMINAL_SORTED = tuple(sorted(_NOMINAL_RULES, key=lambda rule: -len(rule[0])))
 _VERBAL_SORTED = tuple(sorted(set(_VERBAL_SUFFIXES), key=len, reverse=True))
 
 
+#: Verb endings by weight of evidence for the stem (see ``WordJudge._verb_evidence``):
+#: participles and future forms are verb-only; the infinitive/oblique (घटना, हमने) and
+#: absolutive (दिनकर) endings also end nouns. Perfective endings (ा ी े) are no evidence:
+#: nouns take them and hunspell-hi lists typos with them (नही, हमे).
+VERB_ONLY_ENDINGS: Final = ("ता", "ती", "ते", "ेगा", "ेगी", "ेंगे", "ेंगी", "ूंगा", "ोगे")
+VERB_WEAK_ENDINGS: Final = ("ना", "ने", "नी", "कर")
+
+_AA = "\u093e"
+_NUKTA = "\u093c"
+# Vowel alternation between an intransitive stem and its transitive partner in the last
+# syllable: उखड़/उखाड़ (अ/आ), खुल/खोल (उ/ओ), फिर/फेर (इ/ए).
+_ABLAUT = {"\u0941": "\u094b", "\u094b": "\u0941", "\u093f": "\u0947", "\u0947": "\u093f"}
+
+
+def _is_consonant(char: str) -> bool:
+    return "\u0915" <= char <= "\u0939" or "\u0958" <= char <= "\u095f"
+
+
+def verb_family(stem: str) -> tuple[str, ...]:
+    """``stem`` and the stems of its regular relatives: causative (भड़क/भड़का/भड़कवा) and
+    the intransitive/transitive vowel alternation of the last syllable (उखड़/उखाड़).
+
+    Pure string operations: the caller decides with its lexicon which relatives exist.
+    """
+    family = [stem]
+    if stem.endswith(_AA) and len(stem) >= 3:  # निपटा -> निपट (+ निपटवा)
+        family.append(stem[:-1])
+        family.append(stem[:-1] + "वा")
+        return tuple(family)
+    family.extend((stem + _AA, stem + "वा"))
+    end = len(stem) - 2 if stem.endswith(_NUKTA) else len(stem) - 1
+    if end < 1 or not _is_consonant(stem[end]):
+        return tuple(family)
+    before = stem[end - 1]
+    if before == _AA and end >= 2 and _is_consonant(stem[end - 2]):
+        family.append(stem[: end - 1] + stem[end:])  # उखाड़ -> उखड़
+    elif _is_consonant(before) or before == _NUKTA:
+        family.append(stem[:end] + _AA + stem[end:])  # उखड़ -> उखाड़
+    elif before in _ABLAUT:
+        family.append(stem[: end - 1] + _ABLAUT[before] + stem[end:])  # खुल -> खोल
+    return tuple(family)
+
+
 def _plausible_stem(stem: str) -> bool:
     """A stem must hold at least one letter and must not start with a combining mark."""
     return bool(stem) and stem[0] not in _MARKS and not stem.endswith(_VIRAMA)
@@ -120,3 +164,25 @@ def split_compound_points(word: str, min_part: int = 2) -> Iterator[int]:
         if nxt in _MARKS or prev == _VIRAMA or nxt in "\u200c\u200d":
             continue
         yield index
+
+
+def verb_evidence(stem: str, attested: Callable[[str], bool]) -> dict[str, float]:
+    """Attested forms of the verb ``stem`` with their weight as evidence that it is a verb.
+
+    1 for a verb-only ending (:data:`VERB_ONLY_ENDINGS`), 1/2 for an ending nouns share
+    (:data:`VERB_WEAK_ENDINGS`); the regular relatives (:func:`verb_family`) add at most 1/2
+    together, under the key ``"\x00relative"``. ``attested`` is the caller's lexicon test.
+    """
+    evidence: dict[str, float] = {}
+    if not stem:
+        return evidence
+    for end in VERB_ONLY_ENDINGS:
+        if attested(stem + end):
+            evidence[stem + end] = 1.0
+    for end in VERB_WEAK_ENDINGS:
+        if attested(stem + end):
+            evidence[stem + end] = 0.5
+    if any(attested(member + end) for member in verb_family(stem)[1:]
+           for end in VERB_ONLY_ENDINGS):
+        evidence["\x00relative"] = 0.5
+    return evidence

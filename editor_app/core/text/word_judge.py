@@ -18,7 +18,13 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from editor_app.core.text.hindi_lexicon import HindiLexicon
-from editor_app.core.text.inflection import NOMINAL, VERBAL, analyses, split_compound_points
+from editor_app.core.text.inflection import (
+    NOMINAL,
+    VERBAL,
+    analyses,
+    split_compound_points,
+    verb_evidence,
+)
 from editor_app.core.text.suggest import (
     NON_HINDI_LETTERS,
     VARIANT_FOLD,
@@ -113,6 +119,7 @@ class WordJudge:
         self._in_hunspell: dict[str, bool] = {}
         self._known: dict[str, bool] = {}
         self._preferred: dict[str, str | None] = {}
+        self._verb_cache: dict[str, dict[str, float]] = {}
         self._candidates: frozenset[str] | None = None
         self._null = False
         # Words frequent enough to be a variant's evidence, by fold (shared, built once).
@@ -273,18 +280,34 @@ class WordJudge:
                    for lemma, kind in analyses(word))
 
     def _is_verb_stem(self, stem: str) -> bool:
-        """A verb stem is confirmed when its infinitive and another form are known words."""
+        """Strict (overrides a variant, देखे/देखें): infinitive and two other forms known."""
         key = f"v\x00{stem}"
-        cached = self._known.get(key)
-        if cached is not None:
+        if (cached := self._known.get(key)) is not None:
             return cached
         result = False
-        if len(stem) >= 1 and self._is_base(stem + "ना"):
+        if stem and self._is_base(stem + "ना"):
             others = ("ने", "ता", "ती", "ते", "कर", "ें", "ेगा", "ेंगे", "ा", "ी", "े", "या",
                       "ई", "ए", "ो", "गा", "ंगे")
             result = sum(1 for end in others if self._is_base(stem + end)) >= 2
         self._known[key] = result
         return result
+
+    def _is_rare_verb_stem(self, stem: str, word: str) -> bool:
+        """Lenient, for a word no variant contradicts (खंगाले): other forms' :func:`verb_evidence`
+        adds up to 1; a stem of one akshara (गु: गुना, गुनी) is too short to trust."""
+        if len(akshara_split(stem)) < 2:
+            return False
+        evidence = self._verb_cache.get(stem)
+        if evidence is None:
+            evidence = self._verb_cache[stem] = verb_evidence(stem, self._attested)
+        return sum(weight for form, weight in evidence.items() if form != word) >= 1.0
+
+    def _attested(self, word: str) -> bool:
+        """Curated (set look-ups, no enchant call) or frequent, and not a misspelling."""
+        lex = self._lex
+        return word not in lex.misspellings and (
+            word in self._extra or word in lex.supplement or word in lex.valid_forms
+            or word in lex.hunspell_words or lex.zipf.get(word, 0.0) >= ACCEPT_ZIPF)
 
     def _only_wordfreq_knows(self, word: str) -> bool:
         return (word not in self._lex.supplement and word not in self._lex.valid_forms
@@ -381,7 +404,8 @@ class WordJudge:
             if kind == NOMINAL:
                 if len(akshara_split(lemma)) >= 2 and self._is_known(lemma, depth - 1):
                     return True
-            elif self._is_verb_stem(lemma):
+            elif self._is_verb_stem(lemma) or (
+                    depth == 2 and self._is_rare_verb_stem(lemma, word)):
                 return True
         return False
 
