@@ -70,4 +70,11 @@ def rich(qtbot) -> RichEditor:
     editor.resize(700, 500)
     editor.show()
     qtbot.waitExposed(editor)
+    editor.text_edit.setFocus()
     return editor
+
+
+@pytest.fixture
+def editor(rich: RichEditor) -> RichEditor:
+    """The rich editor, focused (the name the editor's own tests use)."""
+    return rich

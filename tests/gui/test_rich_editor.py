@@ -2,44 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QAction, QSyntaxHighlighter, QTextCursor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from editor_app.core.text.counts import TextCounts
 from editor_app.gui.editor.markdown_model import ImageBlock
 from editor_app.gui.editor.rich_editor import RichEditor
+from tests.gui.typing import type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-def type_text(widget: QWidget, text: str) -> None:
-    """Type like a Hindi keyboard layout: one key event per code point, carrying its text.
-
-    (``QTest.keyClicks`` only knows ASCII and aborts on Devanagari.) ``\n`` is Return.
-    """
-    for char in text:
-        if char == "\n":
-            QTest.keyClick(widget, Qt.Key.Key_Return)
-        else:
-            QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, char,
-                               Qt.KeyboardModifier.NoModifier)
-
-
-@pytest.fixture
-def editor(qtbot: QtBot) -> Iterator[RichEditor]:
-    widget = RichEditor()
-    qtbot.addWidget(widget)
-    widget.resize(700, 500)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.text_edit.setFocus()
-    yield widget
 
 
 def select(editor: RichEditor, start: int, end: int) -> None:

@@ -8,30 +8,18 @@ akshara.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
-from pytestqt.qtbot import QtBot
 
 from editor_app.core.text.tokenize import akshara_split
 from editor_app.gui.editor.rich_editor import RichEditor
-from tests.gui.test_rich_editor import type_text
+from tests.gui.typing import type_text
 
 WORDS = "क्षि र्त्य ज़्यादा"
 
 
-@pytest.fixture
-def editor(qtbot: QtBot) -> Iterator[RichEditor]:
-    widget = RichEditor()
-    qtbot.addWidget(widget)
-    widget.resize(700, 400)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.text_edit.setFocus()
-    yield widget
 
 
 def position(editor: RichEditor) -> int:
