@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -139,6 +139,12 @@ class LintContext:
         """True if ``[start, end)`` touches a URL, e-mail, hashtag, @handle or inline code."""
         i = bisect.bisect_left(self._protected_starts, max(end, start + 1)) - 1
         return i >= 0 and self._protected[i][1] > start
+
+    def prose_matches(self, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
+        """Matches of ``pattern`` in the text that do not touch non-prose (URLs, code, …)."""
+        for match in pattern.finditer(self.text):
+            if not self.is_protected(match.start(), match.end()):
+                yield match
 
     def finding(self, rule: Rule, start: int, end: int, message: str, message_hi: str, *,
                 fix: str | None = None, severity: Severity | None = None,

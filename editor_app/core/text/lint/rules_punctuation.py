@@ -68,9 +68,7 @@ _LOOKALIKE_RE = regex.compile(
 
 
 def _check_danda_lookalike(ctx: LintContext) -> Iterator[Finding]:
-    for m in _LOOKALIKE_RE.finditer(ctx.text):
-        if ctx.is_protected(m.start(), m.end()):
-            continue
+    for m in ctx.prose_matches(_LOOKALIKE_RE):
         if "|" in m.group() and _line_is_table(ctx.text, m.start()):
             continue
         shown = " ".join(f"U+{ord(c):04X}" for c in m.group())
@@ -105,10 +103,8 @@ _SPACE_AFTER_RE = regex.compile(
 
 def _check_space_after(ctx: LintContext) -> Iterator[Finding]:
     text = ctx.text
-    for m in _SPACE_AFTER_RE.finditer(text):
+    for m in ctx.prose_matches(_SPACE_AFTER_RE):
         start, end = m.span()
-        if ctx.is_protected(start, end):
-            continue
         mark = m.group()
         nxt = text[end]
         prev = text[start - 1]
@@ -160,9 +156,7 @@ _MULTI_SPACE_RE = regex.compile(r"(?<=\S)[ \u00a0]{2,}(?=[^\s।॥,?!;:)\]}”�
 
 
 def _check_multiple_spaces(ctx: LintContext) -> Iterator[Finding]:
-    for m in _MULTI_SPACE_RE.finditer(ctx.text):
-        if ctx.is_protected(m.start(), m.end()):
-            continue
+    for m in ctx.prose_matches(_MULTI_SPACE_RE):
         yield ctx.finding(MULTIPLE_SPACES, m.start(), m.end(),
                           f"{len(m.group())} spaces in a row: use one.",
                           f"लगातार {len(m.group())} खाली जगहें: एक ही रखें।", fix=" ")
@@ -214,10 +208,8 @@ _SPACE_OPEN_RE = regex.compile(
 
 
 def _check_space_open(ctx: LintContext) -> Iterator[Finding]:
-    for m in _SPACE_OPEN_RE.finditer(ctx.text):
+    for m in ctx.prose_matches(_SPACE_OPEN_RE):
         start, end = m.span()
-        if ctx.is_protected(start, end):
-            continue
         mark = m.group()[0]
         if len(m.group()) == 1:
             yield ctx.finding(SPACE_OPEN, start, end,
@@ -238,9 +230,7 @@ _DOUBLE_PUNCT_FIX = {",,": ",", ",।": "।", ",.": ".", "।,": "।", "।.":
 
 
 def _check_double_punct(ctx: LintContext) -> Iterator[Finding]:
-    for m in _DOUBLE_PUNCT_RE.finditer(ctx.text):
-        if ctx.is_protected(m.start(), m.end()):
-            continue
+    for m in ctx.prose_matches(_DOUBLE_PUNCT_RE):
         fix = _DOUBLE_PUNCT_FIX[m.group()]
         yield ctx.finding(DOUBLE_PUNCT, m.start(), m.end(),
                           f"Two punctuation marks {m.group()!r} in a row: keep {fix!r}.",
@@ -260,10 +250,8 @@ _DIGIT_WORD_RE = regex.compile(
 
 def _check_space_digit(ctx: LintContext) -> Iterator[Finding]:
     text = ctx.text
-    for m in _DIGIT_WORD_RE.finditer(text):
+    for m in ctx.prose_matches(_DIGIT_WORD_RE):
         start, end = m.span()
-        if ctx.is_protected(start, end):
-            continue
         if end < len(text) and regex.match(DEVA_LETTER, text[end]):
             after = _following_word(text, end)
             if after.startswith(_DIGIT_SUFFIXES) and len(after) <= 4:

@@ -46,9 +46,7 @@ _DANDA_RE = regex.compile(r"(?<!।)।(?!।)")
 def _check_sentence_end(ctx: LintContext) -> Iterator[Finding]:
     policy = ctx.style.sentence_end
     if policy == "danda":
-        for m in _PERIOD_END_RE.finditer(ctx.text):
-            if ctx.is_protected(m.start(), m.end()):
-                continue
+        for m in ctx.prose_matches(_PERIOD_END_RE):
             if ctx.text[m.start() - 1] not in "’”)" and is_abbreviation_before(ctx, m.start()):
                 continue
             yield ctx.finding(SENTENCE_END, m.start(), m.end(),
