@@ -17,8 +17,10 @@ Contracts:
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
+from collections.abc import Iterable
 from dataclasses import replace
 
 from sqlalchemy import Select, select
@@ -33,6 +35,13 @@ from editor_app.core.article_data import (
     RevisionInfo,
     normalized,
 )
+from editor_app.core.article_links import LinkResolver
+from editor_app.core.article_queries import (
+    ListQuery,
+    count_summaries,
+    list_summaries,
+    summaries_for,
+)
 from editor_app.core.db import Database
 from editor_app.core.errors import ConflictError, NotFoundError, ValidationError
 from editor_app.core.models import (
@@ -45,7 +54,6 @@ from editor_app.core.models import (
     utcnow,
 )
 from editor_app.core.search import SearchHit, search
-from editor_app.core.text.normalize import fold
 from editor_app.core.text.romanize import slugify
 
 __all__ = ["MAX_BODY_CHARS", "ArticleService"]
@@ -83,34 +91,51 @@ class ArticleService:
             return _record(article)
 
     def list_articles(self, *, status: str | None = None, tag: str | None = None,
-             trashed: bool | None = False, text: str | None = None) -> list[ArticleSummary]:
-        """Summaries, newest change first. ``trashed=None`` lists both; ``text`` filters
-        headlines (case- and nukta-insensitive substring)."""
-        query = _article_query().order_by(Article.updated_at.desc(), Article.id.desc())
-        if trashed is not None:
-            query = query.where(Article.trashed.is_(trashed))
-        if status:
-            query = query.where(Article.status == status)
-        if tag:
-            query = query.where(Article.tags.any(Tag.name == tag))
-        with self._db.session() as session:
-            rows = [_summary(a) for a in session.scalars(query)]
-        if text:
-            needle = fold(text)
-            rows = [r for r in rows if needle in fold(r.headline)]
-        return rows
+             trashed: bool | None = False, text: str | None = None,
+             limit: int | None = None, offset: int = 0) -> list[ArticleSummary]:
+        """Summaries, newest change first (bodies are never read). ``trashed=None`` lists
+        both; ``text`` filters headlines (case- and nukta-insensitive, on the search keys);
+        ``limit``/``offset`` page through the rows."""
+        return self.list_page(ListQuery(status=status, tag=tag, trashed=trashed, text=text),
+                              offset=offset, limit=limit)
 
-    def search(self, query: str, *, limit: int = 200,
-               include_trashed: bool = False) -> list[tuple[ArticleSummary, SearchHit]]:
-        """Full-text search (Hindi-aware, ranked best first) with each hit's summary."""
+    def list_page(self, query: ListQuery, *, offset: int = 0,
+                  limit: int | None = 200) -> list[ArticleSummary]:
+        """One page of the article list, sorted and filtered by the database."""
         with self._db.session() as session:
-            hits = search(session, query, limit=limit, include_trashed=include_trashed)
+            return list_summaries(session, query, offset=offset, limit=limit)
+
+    def count_articles(self, query: ListQuery) -> int:
+        """How many articles ``query`` shows."""
+        with self._db.session() as session:
+            return count_summaries(session, query)
+
+    def summary(self, article_id: int) -> ArticleSummary:
+        """The list row of one article; :class:`NotFoundError` if there is none."""
+        with self._db.session() as session:
+            found = summaries_for(session, [article_id])
+        if article_id not in found:
+            raise NotFoundError(f"no article with id {article_id}")
+        return found[article_id]
+
+    def search(self, query: str, *, limit: int = 200, offset: int = 0,
+               include_trashed: bool = False, trashed: bool | None = False,
+               status: str | None = None,
+               tag: str | None = None) -> list[tuple[ArticleSummary, SearchHit]]:
+        """Full-text search (Hindi-aware, ranked best first) with each hit's summary.
+
+        ``trashed`` picks live (False), trashed (True) or both (None; also
+        ``include_trashed``); ``status``/``tag`` filter in the database; ``offset``/``limit``
+        page through the ranking, and snippets are made only for the hits returned.
+        """
+        with self._db.session() as session:
+            hits = search(session, query, limit=limit, offset=offset,
+                          trashed=None if include_trashed else trashed,
+                          status=status, tag=tag)
             if not hits:
                 return []
-            articles = {a.id: a for a in session.scalars(
-                _article_query().where(Article.id.in_([h.article_id for h in hits])))}
-            return [(_summary(articles[h.article_id]), h) for h in hits
-                    if h.article_id in articles]
+            summaries = summaries_for(session, [h.article_id for h in hits])
+            return [(summaries[h.article_id], h) for h in hits if h.article_id in summaries]
 
     def all_tags(self) -> list[str]:
         """Every tag name, in code-point order."""
@@ -143,14 +168,43 @@ class ArticleService:
         """Store a new article (status ``draft``) and its first revision."""
         clean = self._validated(data or ArticleData())
         with self._db.session() as session:
-            article = Article(status="draft")
-            session.add(article)
-            self._apply(session, article, clean)
-            session.flush()
-            self._write_revision(session, article, clean, note)
+            article = self._insert(session, LinkResolver(session), clean, note)
             self._audit(session, "article.create", article.id)
             session.flush()
             return _record(article)
+
+    def create_many(self, items: Iterable[ArticleData], *, chunk_size: int = 500,
+                    note: str = "imported") -> list[int]:
+        """Store many new drafts (bulk import); return their ids in input order.
+
+        Linear in the number of articles: one transaction per ``chunk_size`` articles, with
+        tags and people looked up once per chunk and the search index built once per chunk
+        (by the flush hook). Every article still gets its first revision and an audit event.
+        A failing item (:class:`ValidationError`) stops the batch; chunks already written
+        stay written, and the error says how many were stored.
+        """
+        if chunk_size < 1:
+            raise ValueError("chunk_size must be at least 1")
+        ids: list[int] = []
+        iterator = iter(items)
+        while True:
+            chunk = [self._validated(d) for d in itertools.islice(iterator, chunk_size)]
+            if not chunk:
+                return ids
+            try:
+                with self._db.session() as session:
+                    links = LinkResolver(session)
+                    articles = [self._insert(session, links, d, note, flush=False)
+                                for d in chunk]
+                    session.flush()
+                    for article in articles:
+                        self._audit(session, "article.create", article.id)
+                    session.flush()
+                    ids.extend(a.id for a in articles)
+            except ValidationError as exc:
+                raise ValidationError(f"{exc} (after {len(ids):,} articles were stored)") \
+                    from exc
+            log.debug("create_many: %d articles stored", len(ids))
 
     def save(self, article_id: int, data: ArticleData, expected_version: int, *,
              note: str = "") -> ArticleRecord:
@@ -167,10 +221,12 @@ class ArticleService:
                 self._check_version(article, expected_version)
                 if _data_of(article) == clean:
                     return _record(article)
-                self._apply(session, article, clean)
+                self._apply(session, LinkResolver(session), article, clean)
                 article.updated_at = utcnow()
                 session.flush()  # one UPDATE guarded by the version column
-                self._write_revision(session, article, clean, note)
+                self._write_revision(session, article, clean, note, parent_id=session.scalar(
+                    select(Revision.id).where(Revision.article_id == article.id)
+                    .order_by(Revision.id.desc()).limit(1)))
                 session.flush()
                 return _record(article)
         except StaleDataError as exc:
@@ -238,30 +294,54 @@ class ArticleService:
             raise ConflictError("the article changed while it was being moved",
                                 article_id=article_id, expected=expected_version) from exc
 
-    def _apply(self, session: Session, article: Article, data: ArticleData) -> None:
-        with session.no_autoflush:
-            self._apply_fields(session, article, data)
+    def _insert(self, session: Session, links: LinkResolver, data: ArticleData, note: str,
+                *, flush: bool = True) -> Article:
+        """Add a new draft and its first revision (one flush unless ``flush`` is False)."""
+        article = Article(status="draft")
+        session.add(article)
+        self._apply(session, links, article, data)
+        article.revisions.append(self._revision(article, data, note, parent_id=None))
+        if flush:
+            session.flush()
+        return article
 
-    def _apply_fields(self, session: Session, article: Article, data: ArticleData) -> None:
-        article.headline, article.dek, article.body = data.headline, data.dek, data.body
-        article.slug, article.language, article.category = data.slug, data.language, data.category
-        article.dateline_place, article.dateline_date = data.dateline_place, data.dateline_date
-        article.tags = [_get_or_create_tag(session, name) for name in data.tags]
-        article.bylines = [
-            Byline(person=_get_or_create_person(session, b), position=i, role=b.designation,
-                   outlet=b.outlet)
-            for i, b in enumerate(data.bylines)
-        ]
+    @staticmethod
+    def _apply(session: Session, links: LinkResolver, article: Article,
+               data: ArticleData) -> None:
+        """Copy ``data`` onto ``article``; tags and bylines are replaced only when they
+        changed, so an unchanged save writes no link rows."""
+        with session.no_autoflush:
+            article.headline, article.dek, article.body = data.headline, data.dek, data.body
+            article.slug, article.language = data.slug, data.language
+            article.category = data.category
+            article.dateline_place, article.dateline_date = (data.dateline_place,
+                                                             data.dateline_date)
+            is_new = article.id is None
+            if is_new or tuple(sorted(t.name for t in article.tags)) != data.tags:
+                article.tags = [links.tag(name) for name in data.tags]
+            if is_new or _bylines_of(article) != data.bylines:
+                article.bylines = [
+                    Byline(person=links.person(b), position=i, role=b.designation,
+                           outlet=b.outlet)
+                    for i, b in enumerate(data.bylines)
+                ]
+            else:  # same bylines: a person's Latin name or designation may still be new
+                for byline in data.bylines:
+                    links.person(byline)
+            article.byline_text = "; ".join(b.display() for b in data.bylines)
+
+    def _revision(self, article: Article, data: ArticleData, note: str,
+                  parent_id: int | None) -> Revision:
+        return Revision(
+            parent_id=parent_id, article_version=article.version or 1,
+            author=self.author, headline=data.headline, dek=data.dek, body=data.body,
+            metadata_json=data.metadata_json(), note=note)
 
     def _write_revision(self, session: Session, article: Article, data: ArticleData,
-                        note: str) -> None:
-        parent_id = session.scalar(
-            select(Revision.id).where(Revision.article_id == article.id)
-            .order_by(Revision.id.desc()).limit(1))
-        session.add(Revision(
-            article_id=article.id, parent_id=parent_id, article_version=article.version,
-            author=self.author, headline=data.headline, dek=data.dek, body=data.body,
-            metadata_json=data.metadata_json(), note=note))
+                        note: str, *, parent_id: int | None) -> None:
+        revision = self._revision(article, data, note, parent_id)
+        revision.article_id = article.id
+        session.add(revision)
 
     def _audit(self, session: Session, action: str, article_id: int | None,
                detail: dict[str, object] | None = None) -> None:
@@ -272,46 +352,6 @@ class ArticleService:
 def _article_query() -> Select[tuple[Article]]:
     return select(Article).options(
         selectinload(Article.tags), selectinload(Article.bylines).joinedload(Byline.person))
-
-
-def _get_or_create_tag(session: Session, name: str) -> Tag:
-    """The stored tag called ``name``, or a new one with a slug no other tag has.
-
-    Runs with autoflush off, so tags created earlier in the same save are looked up among
-    the session's pending objects too ("Ä" and "A" both slugify to "a").
-    """
-    pending = [obj for obj in session.new if isinstance(obj, Tag)]
-    for new_tag in pending:
-        if new_tag.name == name:
-            return new_tag
-    stored = session.scalar(select(Tag).where(Tag.name == name))
-    if stored is not None:
-        return stored
-    taken = {new_tag.slug for new_tag in pending}
-    base = slugify(name, max_length=60)
-    slug, n = base, 2
-    while slug in taken or session.scalar(select(Tag.id).where(Tag.slug == slug)) is not None:
-        slug, n = f"{base}-{n}", n + 1
-    tag = Tag(name=name, slug=slug)
-    session.add(tag)
-    return tag
-
-
-def _get_or_create_person(session: Session, byline: BylineData) -> Person:
-    pending = (obj for obj in session.new if isinstance(obj, Person) and (
-        obj.name_hi == byline.name if byline.name else obj.name_latin == byline.name_latin))
-    query = select(Person)
-    query = query.where(Person.name_hi == byline.name) if byline.name else query.where(
-        Person.name_latin == byline.name_latin)
-    person = next(pending, None) or session.scalars(query.order_by(Person.id).limit(1)).first()
-    if person is None:
-        person = Person(name_hi=byline.name, name_latin=byline.name_latin)
-        session.add(person)
-    if byline.name_latin:
-        person.name_latin = byline.name_latin
-    if byline.designation:
-        person.designation = byline.designation
-    return person
 
 
 def _bylines_of(article: Article) -> tuple[BylineData, ...]:
@@ -334,10 +374,4 @@ def _record(article: Article) -> ArticleRecord:
         data=_data_of(article))
 
 
-def _summary(article: Article) -> ArticleSummary:
-    byline = "; ".join(b.display() for b in _bylines_of(article))
-    return ArticleSummary(
-        id=article.id, uuid=article.uuid, headline=article.headline, status=article.status,
-        byline=byline, tags=tuple(sorted(t.name for t in article.tags)),
-        updated_at=article.updated_at, trashed=article.trashed)
 

@@ -22,6 +22,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -128,6 +129,7 @@ article_tags = Table(
     Base.metadata,
     Column("article_id", ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_article_tags_tag_id", "tag_id", "article_id"),
 )
 
 
@@ -188,6 +190,8 @@ class Article(Base):
     version: Mapped[int] = mapped_column(Integer, nullable=False)
     trashed: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     trashed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    #: The list's byline column, denormalised from ``bylines`` on every save (migration 0003).
+    byline_text: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     bylines: Mapped[list[Byline]] = relationship(
         back_populates="article", order_by="Byline.position", cascade="all, delete-orphan"
@@ -202,6 +206,12 @@ class Article(Base):
     )
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+    __table_args__ = (
+        Index("ix_articles_list_updated", "trashed", "updated_at", "id"),
+        Index("ix_articles_list_status", "trashed", "status", "updated_at", "id"),
+        Index("ix_articles_list_headline", "trashed", "headline", "id"),
+        Index("ix_articles_list_byline", "trashed", "byline_text", "id"),
+    )
 
 
 class Byline(Base):
@@ -218,6 +228,11 @@ class Byline(Base):
 
     article: Mapped[Article] = relationship(back_populates="bylines")
     person: Mapped[Person] = relationship(lazy="joined")
+
+    __table_args__ = (
+        Index("ix_bylines_article_id", "article_id", "position"),
+        Index("ix_bylines_person_id", "person_id"),
+    )
 
 
 class Revision(Base):

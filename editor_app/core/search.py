@@ -39,6 +39,7 @@ from editor_app.core.search_index import (
     search_documents,
     uninstall_search_sync,
 )
+from editor_app.core.search_scope import SearchScope
 from editor_app.core.search_text import (
     QueryPlan,
     Term,
@@ -71,7 +72,8 @@ MAX_LIMIT = 1000
 PORTABLE_CANDIDATES = 5000
 _PORTABLE_WEIGHTS = dict(zip(FIELDS, search_sqlite.WEIGHTS, strict=True))
 _articles = sa.table("articles", sa.column("id"), sa.column("uuid"), sa.column("headline"),
-                     sa.column("dek"), sa.column("body"), sa.column("trashed"))
+                     sa.column("dek"), sa.column("body"), sa.column("trashed"),
+                     sa.column("status"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,13 +100,19 @@ class SearchHit:
         return [(h.start, h.end) for h in self.highlights if h.field == field]
 
 
-def search(session: Session, query: str, *, limit: int = 50, include_trashed: bool = False,
+def search(session: Session, query: str, *, limit: int = 50, offset: int = 0,
+           include_trashed: bool = False, trashed: bool | None = False,
+           status: str | None = None, tag: str | None = None,
            prefix_last: bool = True, backend: Backend = "auto") -> list[SearchHit]:
-    """Articles matching ``query``, best first (at most ``limit``, capped at 1000).
+    """Articles matching ``query``, best first (at most ``limit``, capped at 1000, after
+    skipping ``offset`` hits).
 
-    ``prefix_last`` lets the last word match as a prefix while it is being typed (no trailing
-    space); pass False for whole-word matching everywhere. Raises :class:`ValidationError`
-    for an over-long query and :class:`ValueError` for an unknown ``backend``.
+    ``trashed`` picks live articles (False, the default), trashed ones (True) or both
+    (None, also what ``include_trashed`` asks for); ``status`` and ``tag`` narrow the hits
+    in the database. Snippets are made only for the hits returned. ``prefix_last`` lets the
+    last word match as a prefix while it is being typed (no trailing space); pass False for
+    whole-word matching everywhere. Raises :class:`ValidationError` for an over-long query
+    and :class:`ValueError` for an unknown ``backend``.
     """
     plan = parse_query(query, prefix_last=prefix_last)
     limit = max(0, min(limit, MAX_LIMIT))
@@ -113,11 +121,13 @@ def search(session: Session, query: str, *, limit: int = 50, include_trashed: bo
     if session.autoflush:  # like an ORM query: see this session's own pending edits
         session.flush()
     conn = session.connection()
-    ranked = _find(conn, plan, limit=limit, include_trashed=include_trashed, backend=backend)
+    scope = SearchScope(trashed=None if include_trashed else trashed, status=status, tag=tag)
+    ranked = _find(conn, plan, limit=limit, offset=max(0, offset), scope=scope,
+                   backend=backend)
     return _hits(conn, plan, ranked)
 
 
-def _find(conn: Connection, plan: QueryPlan, *, limit: int, include_trashed: bool,
+def _find(conn: Connection, plan: QueryPlan, *, limit: int, offset: int, scope: SearchScope,
           backend: Backend) -> list[tuple[int, float]]:
     if backend not in ("auto", "fts5", "portable"):
         raise ValueError(f"unknown search backend {backend!r}")
@@ -125,8 +135,8 @@ def _find(conn: Connection, plan: QueryPlan, *, limit: int, include_trashed: boo
     if backend == "fts5" and not use_fts:
         raise ValidationError("full-text search (FTS5) is not available on this database")
     if use_fts:
-        return search_sqlite.fts_search(conn, plan, limit=limit, include_trashed=include_trashed)
-    return _portable_search(conn, plan, limit=limit, include_trashed=include_trashed)
+        return search_sqlite.fts_search(conn, plan, limit=limit, offset=offset, scope=scope)
+    return _portable_search(conn, plan, limit=limit, offset=offset, scope=scope)
 
 
 # --- portable backend ------------------------------------------------------------------------
@@ -140,8 +150,8 @@ def _like_pattern(keys: tuple[str, ...], prefix: bool) -> str:
     return f"% {escaped}%" if prefix else f"% {escaped} %"
 
 
-def _portable_search(conn: Connection, plan: QueryPlan, *, limit: int,
-                     include_trashed: bool) -> list[tuple[int, float]]:
+def _portable_search(conn: Connection, plan: QueryPlan, *, limit: int, offset: int,
+                     scope: SearchScope) -> list[tuple[int, float]]:
     """``LIKE`` scan over the folded keys, ranked in Python by weighted occurrence counts."""
     docs = search_documents
     conditions: list[sa.ColumnElement[bool]] = []
@@ -156,14 +166,14 @@ def _portable_search(conn: Connection, plan: QueryPlan, *, limit: int,
         .where(*conditions)
         .limit(PORTABLE_CANDIDATES)
     )
-    if not include_trashed:
-        stmt = stmt.where(_articles.c.trashed == sa.false())
+    stmt = stmt.where(*scope.conditions(_articles.c.id, _articles.c.trashed,
+                                        _articles.c.status))
     scored: list[tuple[int, float]] = []
     for row in conn.execute(stmt):
         fields = dict(zip(FIELDS, row[1:], strict=True))
         scored.append((int(row[0]), _portable_score(plan, fields)))
     scored.sort(key=lambda item: (-item[1], -item[0]))
-    return scored[:limit]
+    return scored[offset:offset + limit]
 
 
 def _portable_score(plan: QueryPlan, fields: dict[str, str]) -> float:

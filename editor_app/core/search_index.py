@@ -11,9 +11,11 @@ Contract:
   to ``search_documents`` and never touches FTS5 itself.
 - :func:`install_search_sync` (idempotent) listens to every ORM :class:`Session` flush and
   re-indexes, in the same transaction, each article that was added or changed, whose
-  bylines or tags changed, or whose byline person or tag was renamed; deleted articles lose
-  their row. Bulk ``UPDATE``/``DELETE`` statements and raw SQL bypass the ORM and therefore
-  the sync: call :func:`reindex_articles` or :func:`rebuild_documents` after those.
+  bylines or tags changed, or whose byline person or tag was renamed (a person whose
+  designation alone changed, or who was assigned an equal value, re-indexes nothing else:
+  designations are not in the index); deleted articles lose their row. Bulk
+  ``UPDATE``/``DELETE`` statements and raw SQL bypass the ORM and therefore the sync:
+  call :func:`reindex_articles` or :func:`rebuild_documents` after those.
 """
 
 from __future__ import annotations
@@ -163,6 +165,20 @@ def _loaded(obj: object, attr: str) -> Any:
     return state.dict.get(attr)
 
 
+#: The attributes of a person or tag that appear in other articles' index rows.
+_PERSON_KEYS = ("name_hi", "name_latin")
+_TAG_KEYS = ("name", "slug")
+
+
+def _changed(obj: object, keys: tuple[str, ...]) -> bool:
+    """True when a *persistent* object's indexed attributes really changed in this flush
+    (``session.dirty`` also lists objects assigned an equal value, or changed elsewhere)."""
+    state: InstanceState[Any] = sa.inspect(obj, raiseerr=True)
+    if not state.persistent:
+        return False
+    return any(state.attrs[key].history.has_changes() for key in keys)
+
+
 def _ids_for_tag(session: Session, tag_id: int) -> set[int]:
     stmt = sa.select(_article_tags.c.article_id).where(_article_tags.c.tag_id == tag_id)
     return {row[0] for row in session.connection().execute(stmt)}
@@ -196,9 +212,9 @@ def _after_flush(session: Session, _ctx: UOWTransaction) -> None:
             touched.add(_loaded(obj, "article_id"))
             history = sa.inspect(obj).attrs.article_id.history
             touched.update(history.deleted or ())
-        elif isinstance(obj, Person) and obj in session.dirty and _loaded(obj, "id"):
+        elif isinstance(obj, Person) and _changed(obj, _PERSON_KEYS) and _loaded(obj, "id"):
             touched.update(_ids_for_person(session, obj.id))
-        elif isinstance(obj, Tag) and obj in session.dirty and _loaded(obj, "id"):
+        elif isinstance(obj, Tag) and _changed(obj, _TAG_KEYS) and _loaded(obj, "id"):
             touched.update(_ids_for_tag(session, obj.id))
     for obj in session.deleted:
         if isinstance(obj, Article):

@@ -26,6 +26,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError
 
 from editor_app.core.errors import ValidationError
+from editor_app.core.search_scope import SearchScope
 from editor_app.core.search_text import QueryPlan
 
 __all__ = [
@@ -45,6 +46,8 @@ FTS_TABLE = "search_fts"
 # bm25 weights in column order: headline, dek, body, tags, bylines.
 WEIGHTS: tuple[float, ...] = (10.0, 4.0, 1.0, 5.0, 3.0)
 
+_fts = sa.table(FTS_TABLE, sa.column("rowid"))
+_articles = sa.table("articles", sa.column("id"), sa.column("trashed"), sa.column("status"))
 _fts_present: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
 
 
@@ -77,26 +80,30 @@ def match_expression(plan: QueryPlan) -> str:
     return " AND ".join(parts)
 
 
-def fts_search(conn: Connection, plan: QueryPlan, *, limit: int,
-               include_trashed: bool) -> list[tuple[int, float]]:
-    """Best ``limit`` articles matching ``plan`` as ``(article_id, score)``, best first.
+def fts_search(conn: Connection, plan: QueryPlan, *, limit: int, offset: int = 0,
+               scope: SearchScope | None = None) -> list[tuple[int, float]]:
+    """Best ``limit`` articles in ``scope`` matching ``plan`` after skipping ``offset``, as
+    ``(article_id, score)``, best first.
 
     An FTS5 error (which quoting should make impossible) is logged and raised as
     :class:`ValidationError`, never as a database error.
     """
     if plan.is_empty or limit <= 0:
         return []
-    weights = ", ".join(repr(float(w)) for w in WEIGHTS)
-    trashed = "" if include_trashed else "AND a.trashed = 0"
-    sql = sa.text(
-        f"SELECT {FTS_TABLE}.rowid, bm25({FTS_TABLE}, {weights}) AS rank "
-        f"FROM {FTS_TABLE} JOIN articles AS a ON a.id = {FTS_TABLE}.rowid "
-        f"WHERE {FTS_TABLE} MATCH :match {trashed} "
-        "ORDER BY rank, a.id DESC LIMIT :limit"
+    scope = scope or SearchScope()
+    rank = sa.func.bm25(sa.literal_column(FTS_TABLE), *(sa.literal(float(w)) for w in WEIGHTS))
+    stmt = (
+        sa.select(_fts.c.rowid, rank.label("rank"))
+        .select_from(_fts.join(_articles, _articles.c.id == _fts.c.rowid))
+        .where(sa.text(f"{FTS_TABLE} MATCH :match"))
+        .where(*scope.conditions(_articles.c.id, _articles.c.trashed, _articles.c.status))
+        .order_by(sa.literal_column("rank"), _articles.c.id.desc())
+        .limit(limit)
+        .offset(max(0, offset))
     )
     expression = match_expression(plan)
     try:
-        rows = conn.execute(sql, {"match": expression, "limit": limit}).all()
+        rows = conn.execute(stmt, {"match": expression}).all()
     except OperationalError as exc:
         log.warning("FTS5 rejected %r: %s", expression, exc)
         raise ValidationError("the search text could not be understood") from exc
