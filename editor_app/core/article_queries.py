@@ -32,7 +32,7 @@ __all__ = ["SORT_KEYS", "ListQuery", "SortKey", "count_summaries", "list_summari
 
 SortKey = Literal["updated", "headline", "status", "byline"]
 SORT_KEYS: tuple[SortKey, ...] = ("updated", "headline", "status", "byline")
-_SORT_COLUMNS: dict[SortKey, sa.ColumnElement[Any]] = {
+_SORT_COLUMNS: dict[SortKey, Any] = {
     "updated": Article.updated_at,
     "headline": Article.headline,
     "status": Article.status,
