@@ -34,6 +34,8 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "font_family": "",
     "font_size": 13,
     "autosave_seconds": 2.0,
+    # Continuous typing is still saved at least this often (seconds).
+    "autosave_max_seconds": 10.0,
     "phonetic_typing": False,
 }
 

@@ -98,6 +98,14 @@ class ArticleRecord:
     updated_at: datetime
     data: ArticleData
 
+    def summary(self) -> ArticleSummary:
+        """This article's list row (no database needed: the GUI updates one row after a
+        save from the record the save returned)."""
+        return ArticleSummary(
+            id=self.id, uuid=self.uuid, headline=self.data.headline, status=self.status,
+            byline="; ".join(b.display() for b in self.data.bylines), tags=self.data.tags,
+            updated_at=self.updated_at, trashed=self.trashed)
+
 
 @dataclass(frozen=True, slots=True)
 class ArticleSummary:

@@ -1,22 +1,23 @@
 """The article list: sortable table with status/tag filters and full-text search.
 
-The view is passive: :meth:`ArticleList.set_rows` gives it summaries (and, for a search,
-the hits with their highlights); it emits ``article_activated(id)`` when the user picks
-one, ``filters_changed`` when the status, tag or trash filter changes, and
-``search_requested(query)`` a moment after the user stops typing in the search box (the
-window then asks core and gives the rows back).
+The view is passive and scales to any archive: it holds summary rows only (never bodies),
+a page at a time. :meth:`ArticleList.set_rows` gives it a first page (and, for a search, the
+hits with their highlights); scrolling to the end makes the model ask for the next page
+(``model.more_wanted(offset)``). It emits ``article_activated(id)`` when the user picks one,
+``filters_changed`` when the status, tag, trash filter or the sort order changes (the
+database sorts), and ``search_requested(query)`` a moment after the user stops typing in the
+search box. The window answers all of them through its background runner.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
@@ -34,10 +35,12 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.core.article_data import ArticleSummary
+from editor_app.core.article_queries import SortKey
 from editor_app.core.search import SearchHit
 from editor_app.gui.highlight_delegate import HTML_ROLE, HtmlDelegate, marked_html
 
-__all__ = ["STATUS_LABELS", "ArticleList", "ArticleTableModel"]
+__all__ = ["COLUMN_SORT_KEYS", "PAGE_SIZE", "STATUS_LABELS", "ArticleList",
+           "ArticleTableModel"]
 
 STATUS_LABELS = {
     "draft": "मसौदा (draft)",
@@ -51,21 +54,94 @@ _COLUMNS = ("शीर्षक (Headline)", "स्थिति (Status)", "ब
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
+#: Sort key of each column in list mode (search mode sorts the loaded hits by rank).
+COLUMN_SORT_KEYS: tuple[SortKey, ...] = ("headline", "status", "byline", "updated")
+#: Rows fetched per page from the database.
+PAGE_SIZE = 200
+
+
 class ArticleTableModel(QAbstractTableModel):
-    """Rows of :class:`ArticleSummary`; the sort role gives raw values (times sort right)."""
+    """A window onto the article list: summary rows, fetched a page at a time.
+
+    The model never talks to the database: ``fetchMore`` emits ``more_wanted(offset)`` and
+    the window answers with :meth:`append_rows` (from the background runner); a header click
+    emits ``sort_wanted(key, descending)`` in list mode, and sorts the loaded hits in
+    search mode. After a save the window calls :meth:`update_row`: only that row changes.
+    """
+
+    more_wanted = Signal(int)
+    sort_wanted = Signal(str, bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[ArticleSummary] = []
         self._hits: dict[int, SearchHit] = {}
+        self._total = 0
+        self._fetching = False
 
-    def set_rows(self, rows: Sequence[ArticleSummary],
-                 hits: Sequence[SearchHit] = ()) -> None:
-        """Replace all rows; ``hits`` (search mode) add highlights and a snippet."""
+    def set_rows(self, rows: Sequence[ArticleSummary], hits: Sequence[SearchHit] = (),
+                 *, total: int | None = None) -> None:
+        """Replace all rows with a first page; ``total`` rows exist in all (default: just
+        these); ``hits`` (search mode) add highlights and a snippet."""
         self.beginResetModel()
         self._rows = list(rows)
         self._hits = {h.article_id: h for h in hits}
+        self._total = len(self._rows) if total is None else max(total, len(self._rows))
+        self._fetching = False
         self.endResetModel()
+
+    def append_rows(self, rows: Sequence[ArticleSummary], hits: Sequence[SearchHit] = (),
+                    *, more: bool | None = None) -> None:
+        """Add the next page (rows already shown are skipped); ``more=False`` says no page
+        follows (a search's last page, or a failed fetch)."""
+        self._fetching = False
+        known = {r.id for r in self._rows}
+        fresh = [r for r in rows if r.id not in known]
+        if not fresh:
+            self._total = len(self._rows)  # nothing more where the count said there was
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+        self._rows.extend(fresh)
+        self._hits.update((h.article_id, h) for h in hits)
+        self._total = max(self._total, len(self._rows))
+        if more is not None:
+            self._total = len(self._rows) + (1 if more else 0)
+        self.endInsertRows()
+
+    def update_row(self, summary: ArticleSummary) -> bool:
+        """Show ``summary`` in its row (one ``dataChanged``); False when it is not loaded."""
+        row = self.row_of(summary.id)
+        if row < 0:
+            return False
+        self._rows[row] = summary
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(_COLUMNS) - 1))
+        return True
+
+    def insert_row(self, summary: ArticleSummary, row: int = 0) -> None:
+        """Show a new article at ``row`` (the top by default)."""
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.insert(row, summary)
+        self._total += 1
+        self.endInsertRows()
+
+    def remove_row(self, article_id: int) -> None:
+        """Stop showing the article (trashed, restored out of this view, ...)."""
+        row = self.row_of(article_id)
+        if row < 0:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self._total = max(0, self._total - 1)
+        self.endRemoveRows()
+
+    def searching(self) -> bool:
+        """True when the rows are search hits."""
+        return bool(self._hits)
+
+    def total(self) -> int:
+        """How many rows the database has for this view (loaded or not)."""
+        return self._total
 
     def hit(self, row: int) -> SearchHit | None:
         """The search hit shown in ``row`` (search mode only)."""
@@ -84,6 +160,27 @@ class ArticleTableModel(QAbstractTableModel):
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return len(_COLUMNS)
+
+    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and not self._fetching and len(self._rows) < self._total
+
+    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008, N802
+        if self.canFetchMore(parent):
+            self._fetching = True
+            self.more_wanted.emit(len(self._rows))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        descending = order == Qt.SortOrder.DescendingOrder
+        if not self._hits:
+            self.sort_wanted.emit(COLUMN_SORT_KEYS[column], descending)
+            return
+        self.layoutAboutToBeChanged.emit()
+        if column == 0:  # rank
+            self._rows.sort(key=lambda r: self._hits[r.id].score if r.id in self._hits
+                            else 0.0, reverse=not descending)
+        else:
+            self._rows.sort(key=lambda r: _sort_value(r, column), reverse=descending)
+        self.layoutChanged.emit()
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -104,18 +201,18 @@ class ArticleTableModel(QAbstractTableModel):
             if column == 2:
                 return row.byline
             return row.updated_at.astimezone().strftime("%d-%m-%Y %H:%M")
-        if role == Qt.ItemDataRole.UserRole:
-            if column == 0 and self._hits:
-                return -self._hits[row.id].score if row.id in self._hits else 0.0
-            return (row.headline, row.status, row.byline, row.updated_at.timestamp())[column]
         if role == HTML_ROLE and column == 0 and row.id in self._hits:
             hit = self._hits[row.id]
             headline = marked_html(hit.headline, hit.spans("headline"))
             snippet = marked_html(hit.snippet, hit.spans("snippet"))
             return f"{headline}<br><span style='color:#555; font-size:small'>{snippet}</span>"
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return row.headline
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (row.headline, None, row.byline, None)[column]
         return None
+
+
+def _sort_value(row: ArticleSummary, column: int) -> Any:
+    return (row.headline, row.status, row.byline, row.updated_at.timestamp())[column]
 
 
 class ArticleList(QWidget):
@@ -145,13 +242,12 @@ class ArticleList(QWidget):
         self.tag_filter = QComboBox()
         self.show_trash = QCheckBox("रद्दी (Trash)")
         self.model = ArticleTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
-        self.proxy.setSourceModel(self.model)
+        self._sort: tuple[SortKey, bool] = ("updated", True)
+        self.model.sort_wanted.connect(self._on_sort_wanted)
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setSortIndicator(3, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -182,7 +278,6 @@ class ArticleList(QWidget):
         self.tag_filter.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
         self.show_trash.toggled.connect(lambda _b: self.filters_changed.emit())
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
-        self._was_searching = False
         self.set_tags([])
 
     # ---------------------------------------------------------------- filters
@@ -219,42 +314,56 @@ class ArticleList(QWidget):
         """True when the search box filters headlines instead of searching everything."""
         return bool(self.search_scope.currentData() == "headline")
 
+    def sort_order(self) -> tuple[SortKey, bool]:
+        """The list's order: sort key and descending."""
+        return self._sort
+
     def set_rows(self, rows: Sequence[ArticleSummary], select_id: int | None = None,
-                 hits: Sequence[SearchHit] = ()) -> None:
-        """Show ``rows`` (ranked search results when ``hits`` are given); select
-        ``select_id`` without emitting ``article_activated``."""
+                 hits: Sequence[SearchHit] = (), *, total: int | None = None) -> None:
+        """Show a first page of ``rows`` (ranked search results when ``hits`` are given; the
+        view has ``total`` rows in all); select ``select_id`` without emitting
+        ``article_activated``."""
         self.table.selectionModel().blockSignals(True)
-        self.model.set_rows(rows, hits)
+        self.model.set_rows(rows, hits, total=total)
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        lines = 2.7 if hits else 1.6  # a search hit shows its snippet under the headline
+        self.table.verticalHeader().setDefaultSectionSize(
+            int(self.table.fontMetrics().height() * lines))
         if hits:
-            self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by rank
-        elif self.table.horizontalHeader().sortIndicatorSection() == 0 and \
-                self.model.rowCount() and self._was_searching:
-            self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
-        self._was_searching = bool(hits)
-        self.table.resizeRowsToContents()
+            header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)  # by rank
+        else:
+            key, descending = self._sort
+            header.setSortIndicator(COLUMN_SORT_KEYS.index(key), Qt.SortOrder.DescendingOrder
+                                    if descending else Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
         self.table.selectionModel().blockSignals(False)
         if select_id is not None:
             self.select(select_id, emit=False)
 
     def select(self, article_id: int, *, emit: bool = True) -> None:
-        """Make ``article_id`` the current row."""
+        """Make ``article_id`` the current row (if it is loaded)."""
         row = self.model.row_of(article_id)
         if row < 0:
             return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        index = self.model.index(row, 0)
         selection = self.table.selectionModel()
         selection.blockSignals(not emit)
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
         selection.blockSignals(False)
 
+    def _on_sort_wanted(self, key: str, descending: bool) -> None:
+        self._sort = (cast(SortKey, key), descending)
+        self.filters_changed.emit()
+
     def current_id(self) -> int | None:
         """Id of the selected article."""
         index = self.table.currentIndex()
         if not index.isValid():
             return None
-        return self.model.summary(self.proxy.mapToSource(index).row()).id
+        return self.model.summary(index.row()).id
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
-            self.article_activated.emit(self.model.summary(self.proxy.mapToSource(current).row()).id)
+            self.article_activated.emit(self.model.summary(current.row()).id)

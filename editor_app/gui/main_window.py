@@ -15,13 +15,14 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QFontDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -30,15 +31,17 @@ from PySide6.QtWidgets import (
 
 from editor_app import APP_NAME
 from editor_app.config import Config
-from editor_app.core.article_data import ArticleData, ArticleRecord
+from editor_app.core.article_data import ArticleData, ArticleRecord, ArticleSummary, BylineData
+from editor_app.core.article_queries import ListQuery
 from editor_app.core.articles import ArticleService
-from editor_app.core.errors import ConflictError, NotFoundError, SampadakError
+from editor_app.core.errors import SampadakError
 from editor_app.core.house_style import load_style
 from editor_app.core.profiles import ProfileInfo
+from editor_app.core.search import SearchHit
 from editor_app.core.text.counts import TextCounts
 from editor_app.core.text.spell import create_spell_checker
-from editor_app.gui.article_list import ArticleList
-from editor_app.gui.dialogs.conflict import ConflictChoice, ask_conflict
+from editor_app.gui.article_list import PAGE_SIZE, ArticleList
+from editor_app.gui.dialogs.conflict import ask_conflict
 from editor_app.gui.dialogs.errors import show_error
 from editor_app.gui.dialogs.house_style_dialog import HouseStyleDialog
 from editor_app.gui.dialogs.legacy_paste_dialog import maybe_convert_paste
@@ -50,6 +53,8 @@ from editor_app.gui.editor.spell_menu import install_spell_context_menu
 from editor_app.gui.images_panel import ImagesPanel
 from editor_app.gui.lint_panel import ChecksPanel
 from editor_app.gui.metadata_panel import MetadataPanel
+from editor_app.gui.save_controller import SaveController
+from editor_app.gui.tasks import TaskRunner
 from editor_app.gui.text_targets import TextTarget
 
 __all__ = ["MainWindow"]
@@ -64,6 +69,7 @@ class MainWindow(QMainWindow):
     """The editing desk for one user on one database."""
 
     saved = Signal(int)
+    list_loaded = Signal()
 
     def __init__(self, service: ArticleService, config: Config, font: QFont,
                  profile: ProfileInfo, parent: QWidget | None = None) -> None:
@@ -73,7 +79,6 @@ class MainWindow(QMainWindow):
         self.profile = profile
         self.house_style = load_style(service.db)
         self.record: ArticleRecord | None = None
-        self.dirty = False
         self._switching = False
         self.article_list = ArticleList()
         self.editor = RichEditor()
@@ -118,15 +123,35 @@ class MainWindow(QMainWindow):
         self.phonetic = PhoneticTyping(self)
         for widget in (self.editor.text_edit, self.metadata.headline, self.metadata.dek):
             self.phonetic.attach(widget)
-        self.autosave_timer = QTimer(self)
-        self.autosave_timer.setSingleShot(True)
-        self.autosave_timer.setInterval(int(config.get_float("autosave_seconds") * 1000))
-        self.autosave_timer.timeout.connect(self.save_now)
+        self.tasks = TaskRunner(self)
+        self.tasks.error_handler = self._background_error
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(90)
+        self.busy.setVisible(False)
+        self.busy.setToolTip("पृष्ठभूमि में काम चल रहा है (working in the background)")
+        self.statusBar().addPermanentWidget(self.busy)
+        self.tasks.busy_changed.connect(self.busy.setVisible)
+        self.saver = SaveController(
+            self.tasks, service, self.current_data,
+            idle_seconds=config.get_float("autosave_seconds"),
+            max_seconds=config.get_float("autosave_max_seconds"),
+            ask_conflict=lambda detail: ask_conflict(self, detail),
+            show_error=lambda title, exc: show_error(self, title, exc), parent=self)
+        self.autosave_timer = self.saver.idle_timer
+        self.saver.saved.connect(self._after_save)
+        self.saver.replaced.connect(self._on_replaced)
+        self.saver.abandoned.connect(self._reselect_current)
+        self.saver.message.connect(self.save_label.setText)
+        self._list_job = 0
+        self._open_first_pending = False
+        self._close_when_saved = False
         self._make_actions()
         self.apply_font(font)
         self.article_list.article_activated.connect(self.open_article)
-        self.article_list.filters_changed.connect(self.reload_list)
+        self.article_list.filters_changed.connect(lambda: self.reload_list())
         self.article_list.search_requested.connect(lambda _q: self.reload_list())
+        self.article_list.model.more_wanted.connect(self._fetch_more)
         self.editor.content_changed.connect(self._on_edited)
         self.editor.counts_changed.connect(self._show_counts)
         self.metadata.changed.connect(self._on_edited)
@@ -153,7 +178,7 @@ class MainWindow(QMainWindow):
                                        "Ctrl+Shift+D")
         self.trash_action = action("रद्दी में डालें (&Trash)", self.trash_article)
         self.restore_action = action("वापस लाएँ (&Restore)", self.restore_article)
-        self.save_action = action("अभी सहेजें (&Save now)", self.save_now,
+        self.save_action = action("अभी सहेजें (&Save now)", lambda: self.save_now(),
                                   QKeySequence.StandardKey.Save)
         self.font_action = action("फ़ॉन्ट… (&Font…)", self.choose_font)
         self.style_action = action("हाउस स्टाइल… (&House style…)", self.edit_house_style)
@@ -199,64 +224,133 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ list
     def reload_list(self, select_id: int | None = None) -> None:
-        """Reload rows and autocomplete sources from core, keeping the selection."""
+        """Reload the list's first page in the background (newest request wins), keeping
+        the selection; search text makes it a ranked search."""
         if select_id is None and self.record is not None:
             select_id = self.record.id
-        query = self.article_list.query()
-        if query and not self.article_list.headlines_only():
-            try:
-                found = self.service.search(query, include_trashed=self.article_list.trashed())
-            except SampadakError as exc:
-                self.statusBar().showMessage(str(exc), 5000)
-                found = []
-            status, tag = self.article_list.status(), self.article_list.tag()
-            found = [(row, hit) for row, hit in found
-                     if row.trashed == self.article_list.trashed()
-                     and (not status or row.status == status) and (not tag or tag in row.tags)]
-            self.article_list.set_rows([r for r, _ in found], select_id, [h for _, h in found])
+        view = self.article_list
+        query, trashed = view.query(), view.trashed()
+        status, tag = view.status(), view.tag()
+        service = self.service
+        if query and not view.headlines_only():
+            def work() -> tuple[list[ArticleSummary], list[SearchHit], int | None]:
+                found = service.search(query, limit=PAGE_SIZE, trashed=trashed,
+                                       status=status, tag=tag)
+                return [r for r, _ in found], [h for _, h in found], None
         else:
-            rows = self.service.list_articles(status=self.article_list.status(),
-                                              tag=self.article_list.tag(),
-                                              trashed=self.article_list.trashed(),
-                                              text=query or None)
-            self.article_list.set_rows(rows, select_id)
-        tags = self.service.all_tags()
-        self.article_list.set_tags(tags)
-        self.metadata.set_known(tags, self.service.known_people())
-        trash_view = self.article_list.trashed()
-        self.trash_action.setEnabled(not trash_view)
-        self.restore_action.setEnabled(trash_view)
+            sort, descending = view.sort_order()
+            list_query = ListQuery(status=status, tag=tag, trashed=trashed,
+                                   text=query or None, sort=sort, descending=descending)
+
+            def work() -> tuple[list[ArticleSummary], list[SearchHit], int | None]:
+                rows = service.list_page(list_query, limit=PAGE_SIZE)
+                total = len(rows) if len(rows) < PAGE_SIZE else service.count_articles(
+                    list_query)
+                return rows, [], total
+        self._list_job = self.tasks.run(
+            work, done=lambda result: self._show_list(result, select_id), key="list",
+            failed=self._list_failed, kind="search" if query else "list")
+        self.trash_action.setEnabled(not trashed)
+        self.restore_action.setEnabled(trashed)
+
+    def _show_list(self, result: tuple[list[ArticleSummary], list[SearchHit], int | None],
+                   select_id: int | None) -> None:
+        rows, hits, total = result
+        if total is None:  # search: another page may follow a full one
+            total = len(rows) + (1 if len(rows) >= PAGE_SIZE else 0)
+        self.article_list.set_rows(rows, select_id, hits, total=total)
+        self.list_loaded.emit()
+        if self._open_first_pending:
+            self._open_first_pending = False
+            if self.record is None and rows:
+                self.article_list.select(rows[0].id)
+
+    def _fetch_more(self, offset: int) -> None:
+        """The view scrolled to the end of the loaded rows: fetch the next page."""
+        view = self.article_list
+        query, trashed = view.query(), view.trashed()
+        status, tag = view.status(), view.tag()
+        service = self.service
+        searching = self.article_list.model.searching()
+        sort, descending = view.sort_order()
+        list_query = ListQuery(status=status, tag=tag, trashed=trashed, text=query or None,
+                               sort=sort, descending=descending)
+
+        def work() -> tuple[list[ArticleSummary], list[SearchHit]]:
+            if searching:
+                found = service.search(query, limit=PAGE_SIZE, offset=offset,
+                                       trashed=trashed, status=status, tag=tag)
+                return [r for r, _ in found], [h for _, h in found]
+            return service.list_page(list_query, offset=offset, limit=PAGE_SIZE), []
+
+        job = self._list_job
+
+        def show(result: tuple[list[ArticleSummary], list[SearchHit]]) -> None:
+            if job != self._list_job:
+                return  # the list was reloaded meanwhile
+            rows, hits = result
+            self.article_list.model.append_rows(rows, hits, more=len(rows) >= PAGE_SIZE)
+
+        self.tasks.run(work, done=show, failed=self._list_failed, key="list-more",
+                       kind="search" if searching else "list")
+
+    def _list_failed(self, error: BaseException) -> None:
+        if not isinstance(error, SampadakError):
+            raise error
+        self.statusBar().showMessage(str(error), 5000)
+        self.article_list.model.append_rows([], more=False)
+
+    def _refresh_known(self) -> None:
+        """Tag filter and autocomplete sources, read in the background."""
+        service = self.service
+
+        def work() -> tuple[list[str], list[BylineData]]:
+            return service.all_tags(), service.known_people()
+
+        def show(result: tuple[list[str], list[BylineData]]) -> None:
+            tags, people = result
+            self.article_list.set_tags(tags)
+            self.metadata.set_known(tags, people)
+
+        self.tasks.run(work, done=show, key="known", kind="list")
 
     def open_first(self) -> None:
-        """Open the most recently changed article (if any)."""
+        """Load the list and open the most recently changed article (if any)."""
+        self._open_first_pending = True
         self.reload_list()
-        if self.article_list.model.rowCount() and self.record is None:
-            first = self.article_list.proxy.index(0, 0)
-            self.article_list.select(self.article_list.model.summary(
-                self.article_list.proxy.mapToSource(first).row()).id)
+        self._refresh_known()
 
     # ------------------------------------------------------------ editing
+    @property
+    def dirty(self) -> bool:
+        """True while the open article has edits that are not stored yet."""
+        return self.saver.dirty
+
     def open_article(self, article_id: int) -> None:
-        """Save the current article if needed, then show ``article_id``."""
+        """Save the current article if needed, then load and show ``article_id``."""
         if self._switching or (self.record is not None and self.record.id == article_id):
             return
-        if not self.save_now():
-            if self.record is not None:
-                self.article_list.select(self.record.id, emit=False)
-            return
-        try:
-            record = self.service.get(article_id)
-        except NotFoundError as exc:
-            show_error(self, "लेख नहीं मिला (Not found)", exc)
+        self.save_now(then=lambda: self._load_article(article_id))
+
+    def _load_article(self, article_id: int) -> None:
+        def not_found(error: BaseException) -> None:
+            if not isinstance(error, SampadakError):
+                raise error
+            show_error(self, "लेख नहीं मिला (Not found)", error)
             self.reload_list()
-            return
-        self._show_record(record)
+
+        self.tasks.run(lambda: self.service.get(article_id), done=self._show_record,
+                       failed=not_found, key="open", kind="open")
 
     def _show_record(self, record: ArticleRecord) -> None:
+        if self.saver.dirty and self.record is not None and self.record.id != record.id:
+            # typed into the old article while the new one was loading: store that first
+            self.save_now(then=lambda: self._show_record(record))
+            return
         self._switching = True
         try:
             self.record = record
-            self.dirty = False
+            self.saver.set_record(record)
             self.editor.set_markdown(record.data.body)
             self.metadata.set_data(record.data)
             self.article_list.select(record.id, emit=False)
@@ -287,93 +381,96 @@ class MainWindow(QMainWindow):
     def _on_edited(self) -> None:
         if self._switching or self.record is None:
             return
-        self.dirty = True
+        self.saver.edited()
         self.save_label.setText("बदलाव सहेजे नहीं गए… (unsaved changes)")
-        self.autosave_timer.start()
         self.checks.schedule()
 
-    def save_now(self) -> bool:
-        """Save pending changes; return False if the user must resolve something first."""
-        self.autosave_timer.stop()
-        if self.record is None or not self.dirty:
-            return True
-        data = self.current_data()
-        try:
-            record = self.service.save(self.record.id, data, self.record.version)
-        except ConflictError as exc:
-            return self._resolve_conflict(data, exc)
-        except SampadakError as exc:
-            log.warning("save failed: %s", exc)
-            show_error(self, "सहेजा नहीं जा सका (Could not save)", exc)
-            return False
-        self._after_save(record)
-        return True
+    def save_now(self, then: Callable[[], None] | None = None) -> None:
+        """Save pending changes in the background; ``then`` runs once they are stored
+        (never when the user must first resolve a conflict, or the save failed)."""
+        self.saver.save(then)
 
     def _after_save(self, record: ArticleRecord) -> None:
-        headline_or_meta_changed = self.record is None or record.data != self.record.data
+        previous = self.record
         self.record = record
-        self.dirty = False
         self.save_label.setText(
             f"सहेजा गया {datetime.now().strftime('%H:%M:%S')} (saved, version {record.version})")
-        if headline_or_meta_changed:
-            self.reload_list(record.id)
+        self.article_list.model.update_row(record.summary())
+        if previous is None or (previous.data.tags, previous.data.bylines) != (
+                record.data.tags, record.data.bylines):
+            self._refresh_known()
         self.saved.emit(record.id)
 
-    def _resolve_conflict(self, mine: ArticleData, error: ConflictError) -> bool:
-        assert self.record is not None
-        choice = ask_conflict(self, str(error))
-        if choice is ConflictChoice.KEEP_MINE:
-            latest = self.service.get(self.record.id)
-            record = self.service.save(latest.id, mine, latest.version,
-                                       note="kept after a conflict")
-            self._after_save(record)
-            return True
-        if choice is ConflictChoice.SAVE_AS_COPY:
-            copy = self.service.create(mine, note=f"copy saved after a conflict on "
-                                                  f"article {self.record.id}")
-            self.dirty = False
-            self.reload_list(copy.id)
-            self._show_record(copy)
-            return True
-        if choice is ConflictChoice.LOAD_THEIRS:
-            self.dirty = False
-            self._show_record(self.service.get(self.record.id))
-            return True
-        return False
+    def _on_replaced(self, record: ArticleRecord) -> None:
+        """The conflict resolution gave another record to show (theirs, or a copy)."""
+        if not self.article_list.model.update_row(record.summary()):
+            self.article_list.model.insert_row(record.summary())
+        self._show_record(record)
+
+    def _reselect_current(self) -> None:
+        if self.record is not None:
+            self.article_list.select(self.record.id, emit=False)
+
+    def _background_error(self, error: BaseException) -> None:
+        if isinstance(error, SampadakError):
+            show_error(self, "काम पूरा नहीं हुआ (Could not finish)", error)
+        else:
+            log.error("background job failed", exc_info=error)
 
     # ------------------------------------------------------------ commands
     def new_article(self) -> None:
-        """Create an empty draft and open it."""
-        if not self.save_now():
-            return
-        record = self.service.create(ArticleData())
-        self.reload_list(record.id)
-        self._show_record(record)
-        self.metadata.headline.setFocus()
+        """Create an empty draft (in the background) and open it."""
+        self.save_now(then=lambda: self._create_and_show(ArticleData(), "created"))
 
     def duplicate_article(self) -> None:
         """Copy the current article into a new draft and open it."""
-        if self.record is None or not self.save_now():
+        if self.record is None:
             return
-        record = self.service.duplicate(self.record.id)
-        self.reload_list(record.id)
+        source = self.record.id
+
+        def duplicate() -> None:
+            self.tasks.run(lambda: self.service.duplicate(source), done=self._show_new,
+                           write=True, kind="create")
+
+        self.save_now(then=duplicate)
+
+    def _create_and_show(self, data: ArticleData, note: str) -> None:
+        self.tasks.run(lambda: self.service.create(data, note=note), done=self._show_new,
+                       write=True, kind="create")
+
+    def _show_new(self, record: ArticleRecord) -> None:
+        self.article_list.model.insert_row(record.summary())
         self._show_record(record)
+        self.metadata.headline.setFocus()
 
     def trash_article(self) -> None:
         """Move the current article to the trash."""
-        if self.record is None or not self.save_now():
+        if self.record is None:
             return
-        self.service.trash(self.record.id, self.record.version)
+        article_id = self.record.id
+
+        def trash() -> None:
+            assert self.record is not None
+            version = self.record.version
+            self.tasks.run(lambda: self.service.trash(article_id, version),
+                           done=lambda _r: self._after_trash(article_id), write=True,
+                           kind="trash")
+
+        self.save_now(then=trash)
+
+    def _after_trash(self, article_id: int) -> None:
+        self.article_list.model.remove_row(article_id)
         self._clear_article()
-        self.reload_list()
-        self.open_first()
+        model = self.article_list.model
+        if model.rowCount():
+            self.article_list.select(model.summary(0).id)
 
     def _clear_article(self) -> None:
         """Show no article: empty, read-only fields (nothing typed can be lost)."""
         self._switching = True
         try:
             self.record = None
-            self.dirty = False
+            self.saver.set_record(None)
             self.editor.set_markdown("")
             self.metadata.set_data(ArticleData())
         finally:
@@ -387,11 +484,16 @@ class MainWindow(QMainWindow):
         """Bring the current article back from the trash."""
         if self.record is None:
             return
-        restored = self.service.restore(self.record.id, self.record.version)
-        self.article_list.show_trash.setChecked(False)
-        self._clear_article()
-        self.reload_list(restored.id)
-        self._show_record(restored)
+        article_id, version = self.record.id, self.record.version
+
+        def restored(record: ArticleRecord) -> None:
+            self._clear_article()
+            self.article_list.show_trash.setChecked(False)  # reloads the live list
+            self.reload_list(record.id)
+            self._show_record(record)
+
+        self.tasks.run(lambda: self.service.restore(article_id, version), done=restored,
+                       write=True, kind="restore")
 
     def choose_font(self) -> None:
         """Let the user pick the Hindi text font; remembered in settings."""
@@ -471,9 +573,22 @@ class MainWindow(QMainWindow):
             f"पढ़ने में ~{counts.reading_minutes} मिनट")
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        """Save before closing; stay open if a conflict is left unresolved."""
-        if self.save_now():
-            self.checks.runner.wait()
-            event.accept()
-        else:
+        """Save before closing (in the background; the window closes once it landed); stay
+        open if a conflict is left unresolved or the save failed."""
+        if self.saver.dirty or self.saver.saving or not self.tasks.idle:
             event.ignore()
+            if not self._close_when_saved:
+                self._close_when_saved = True
+                self.save_now(then=self._close_after_save)
+                self.saver.abandoned.connect(self._close_cancelled)
+            return
+        self.checks.runner.wait()
+        self.tasks.shutdown()
+        event.accept()
+
+    def _close_after_save(self) -> None:
+        self.tasks.wait_idle()  # reads still in flight (list pages) end first
+        self.close()
+
+    def _close_cancelled(self) -> None:
+        self._close_when_saved = False

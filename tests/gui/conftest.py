@@ -42,6 +42,7 @@ def make_window(qtbot, gui_config, gui_db) -> WindowFactory:
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        assert window.tasks.wait_idle(), "the first list load and open did not finish"
         return window
 
     return factory

@@ -15,6 +15,16 @@ from editor_app.gui.fonts import devanagari_families
 from tests.gui.typing import type_text
 
 
+def settle(window) -> None:
+    """Let the window's background jobs (saves, loads, list pages) deliver."""
+    assert window.tasks.wait_idle()
+
+
+def close_and_wait(qtbot, window) -> None:
+    window.close()  # saves in the background first, then closes
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+
+
 def type_cell(qtbot, window, row: int, column: int, text: str) -> None:
     table = window.metadata.bylines.table
     table.setCurrentCell(row, column)
@@ -38,6 +48,7 @@ def test_first_run_shows_sample_article(make_window, gui_db):
 def test_create_type_close_reopen_finds_everything(qtbot, make_window, gui_db):
     window = make_window()
     window.new_action.trigger()
+    settle(window)
     new_id = window.record.id
     saves: list[int] = []
     window.saved.connect(saves.append)
@@ -59,11 +70,12 @@ def test_create_type_close_reopen_finds_everything(qtbot, make_window, gui_db):
     assert panel.tags.tags() == ("स्वास्थ्य", "अस्पताल")
     assert window.windowTitle() == "Sampadak — ज़िला अस्पताल में नई जाँच मशीन"
     assert panel.slug.text() == "zila-aspatal-men-nai-janch-mashin"
-    window.close()
+    close_and_wait(qtbot, window)
     assert saves == [new_id]
 
     reopened = make_window()
     reopened.article_list.select(new_id)
+    settle(reopened)
     data = reopened.record.data
     assert reopened.record.id == new_id
     assert data.headline == "ज़िला अस्पताल में नई जाँच मशीन"
@@ -95,6 +107,8 @@ def test_switching_articles_saves_first(qtbot, make_window, gui_db):
     window.metadata.dek.moveCursor(QTextCursor.MoveOperation.End)
     type_text(window.metadata.dek, " अपडेट")
     window.new_action.trigger()
+    settle(window)
+    assert window.record.id != first
     assert ArticleService(gui_db).get(first).data.dek.endswith("अपडेट")
 
 
@@ -105,23 +119,34 @@ def test_filters_trash_restore_duplicate(qtbot, make_window, gui_db):
 
     sports = service.create(ArticleData(headline="क्रिकेट में भारत की जीत", tags=("खेल",)))
     window.reload_list()
+    window.open_first()  # also refreshes the tag filter
+    settle(window)
     assert window.article_list.model.rowCount() == 2
     type_text(window.article_list.search_box, "क्रिकेट")
     qtbot.waitUntil(lambda: window.article_list.model.rowCount() == 1)
     window.article_list.search_box.clear()
     qtbot.waitUntil(lambda: window.article_list.model.rowCount() == 2)
     window.article_list.tag_filter.setCurrentIndex(window.article_list.tag_filter.findData("खेल"))
+    settle(window)
     assert window.article_list.model.rowCount() == 1
     window.article_list.tag_filter.setCurrentIndex(0)
+    settle(window)
     window.article_list.select(sports.id)
+    settle(window)
     window.trash_action.trigger()
+    settle(window)
     assert sports.id not in {r.id for r in service.list_articles()}
+    assert window.article_list.model.row_of(sports.id) == -1
     window.article_list.show_trash.setChecked(True)
+    settle(window)
     assert window.article_list.model.rowCount() == 1
     window.article_list.select(sports.id)
+    settle(window)
     window.restore_action.trigger()
+    settle(window)
     assert sports.id in {r.id for r in service.list_articles()}
     window.duplicate_action.trigger()
+    settle(window)
     assert window.record.id != sports.id
     assert window.record.data.headline == "क्रिकेट में भारत की जीत"
 
@@ -137,7 +162,8 @@ def test_conflict_is_never_silently_overwritten(qtbot, make_window, gui_db, monk
                         lambda *_a: ConflictChoice.SAVE_AS_COPY)
     window.editor.text_edit.selectAll()
     type_text(window.editor.text_edit, "मेरा पाठ")
-    assert window.save_now()
+    window.save_now()
+    settle(window)
     assert other.get(article.id).data.body == "उनका पाठ"
     assert window.record.id != article.id
     assert other.get(window.record.id).data.body == "मेरा पाठ\n"
@@ -187,6 +213,7 @@ def test_phonetic_toggle_in_window_types_devanagari_and_is_remembered(qtbot, mak
                                                                       gui_config):
     window = make_window()
     window.new_action.trigger()
+    settle(window)
     assert not window.phonetic.is_enabled()
     window.phonetic_action.trigger()  # toolbar button / Ctrl+Shift+H
     assert window.phonetic.is_enabled() and "ध्वन्यात्मक" in window.mode_label.text()
@@ -203,6 +230,7 @@ def test_phonetic_toggle_in_window_types_devanagari_and_is_remembered(qtbot, mak
 def test_headline_counter_counts_aksharas_against_house_style_limit(qtbot, make_window):
     window = make_window()
     window.new_action.trigger()
+    settle(window)
     limit = window.house_style.limit_for("headline")
     panel = window.metadata
     type_text(panel.headline, "प्रधानमंत्री")  # 12 code points, 5 aksharas
@@ -227,14 +255,18 @@ def test_no_article_or_trashed_article_is_read_only(qtbot, make_window, gui_db):
     only = window.record.id
     assert not window.editor.text_edit.isReadOnly()
     window.trash_action.trigger()
+    settle(window)
     assert window.record is None
     assert window.editor.text_edit.isReadOnly() and not window.metadata.isEnabled()
     type_text(window.editor.text_edit, "खो जाने वाला पाठ")
     assert window.editor.text_edit.toPlainText() == ""  # nothing typed into the void
     window.article_list.show_trash.setChecked(True)
+    settle(window)
     window.article_list.select(only)
+    settle(window)
     assert window.record.id == only and window.record.trashed
     assert window.editor.text_edit.isReadOnly()
     window.restore_action.trigger()
+    settle(window)
     assert window.record.id == only and not window.record.trashed
     assert not window.editor.text_edit.isReadOnly() and window.metadata.isEnabled()

@@ -19,6 +19,7 @@ NAME = "खटखटपुरा"  # a village hunspell does not know
 
 
 def settle(window, qtbot):
+    assert window.tasks.wait_idle()  # background loads and saves delivered
     QApplication.processEvents()
     qtbot.waitUntil(lambda: not window.spell_highlighter.warming, timeout=5000)
     QApplication.processEvents()
@@ -35,6 +36,7 @@ def test_typo_underlined_fixed_from_menu_and_dictionary_shared(qtbot, make_windo
     if not window.spell_highlighter.available:
         skip_unless_spelling(window.spell_highlighter.unavailable_reason)
     window.new_action.trigger()
+    assert window.tasks.wait_idle()
     edit = window.editor.text_edit
     window.phonetic_action.trigger()
     type_text(edit, "sarkar ne ")  # phonetic: सरकार ने

@@ -13,7 +13,7 @@ import regex
 
 from editor_app.core.text.tokenize import TokenKind, tokenize
 
-__all__ = ["TextCounts", "akshara_count", "count_text"]
+__all__ = ["TextCounts", "akshara_count", "count_text", "total_counts"]
 
 _GRAPHEME_RE = regex.compile(r"\X")
 _SPACE_RE = regex.compile(r"\s")
@@ -47,4 +47,19 @@ def count_text(text: str) -> TextCounts:
         characters=len(_SPACE_RE.sub("", text)),
         code_points=len(text),
         reading_minutes=max(1, math.ceil(word_count / WORDS_PER_MINUTE)) if word_count else 0,
+    )
+
+
+def total_counts(parts: list[TextCounts], *, separators: int = 0) -> TextCounts:
+    """Counts of texts joined by ``separators`` whitespace characters (e.g. paragraphs
+    joined by newlines), from the counts of each part: equal to :func:`count_text` of the
+    joined text because words and aksharas never span a line break. Lets an editor count a
+    long document incrementally, re-counting only the paragraphs that changed."""
+    words = sum(p.words for p in parts)
+    return TextCounts(
+        words=words,
+        aksharas=sum(p.aksharas for p in parts),
+        characters=sum(p.characters for p in parts),
+        code_points=sum(p.code_points for p in parts) + separators,
+        reading_minutes=max(1, math.ceil(words / WORDS_PER_MINUTE)) if words else 0,
     )

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor_app.core.text.counts import TextCounts, count_text
+from editor_app.core.text.counts import TextCounts, count_text, total_counts
 from editor_app.core.text.normalize import to_nfc
 from editor_app.core.urls import safe_href
 from editor_app.gui.editor import formatting
@@ -126,6 +126,7 @@ class RichEditor(QWidget):
         self.image_chooser: Callable[[], ImageBlock | None] = self._ask_image
         """Chooses an image to insert; ``None`` cancels. Replaceable in tests."""
         self._actions: dict[str, QAction] = {}
+        self._block_counts: dict[str, TextCounts] = {}
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(COUNT_DELAY_MS)
@@ -204,9 +205,27 @@ class RichEditor(QWidget):
         if self.is_source_mode():
             blocks = parse_markdown(self._source.toPlainText())
             text = "\n".join(b.text for b in blocks if isinstance(b, TextBlock))
-        else:
-            text = self._text.document().toPlainText().replace("\ufffc", " ")
-        return count_text(to_nfc(text))
+            return count_text(to_nfc(text))
+        return self._document_counts()
+
+    def _document_counts(self) -> TextCounts:
+        """Counts of the WYSIWYG document, paragraph by paragraph: only paragraphs whose
+        text changed since the last count are counted again (a 20k-word story costs a few
+        milliseconds after a keystroke instead of a whole-document pass)."""
+        cache = self._block_counts
+        fresh: dict[str, TextCounts] = {}
+        parts: list[TextCounts] = []
+        block = self._text.document().firstBlock()
+        while block.isValid():
+            text = block.text()
+            counted = cache.get(text)
+            if counted is None:
+                counted = count_text(to_nfc(text.replace("\ufffc", " ")))
+            fresh[text] = counted
+            parts.append(counted)
+            block = block.next()
+        self._block_counts = fresh
+        return total_counts(parts, separators=max(0, len(parts) - 1))
 
     def actions(self) -> list[QAction]:
         """The editor's actions (for menus), in toolbar order."""
