@@ -67,7 +67,7 @@ class SaveController(QObject):
         self._waiting: list[Callable[[], None]] = []
         self._error_shown = False
         self.idle_timer = self._timer(int(idle_seconds * 1000))
-        self.max_timer = self._timer(int(max(idle_seconds, max_seconds) * 1000))
+        self.max_timer = self._timer(int(max(0.5, max_seconds) * 1000))
         self.retry_timer = self._timer(RETRY_MS)
 
     def _timer(self, msec: int) -> QTimer:

@@ -3,6 +3,10 @@
 Usage: python -m tests.gui.crash_child PROFILE_DIR TEXT
 Prints ``TYPED`` on stdout right after the last keystroke, then runs the event loop until
 it is killed.
+
+Usage: python -m tests.gui.crash_child PROFILE_DIR --continuous MAX_SECONDS
+Sets the autosave maximum interval to MAX_SECONDS and types one word every 150 ms without
+pause (the idle autosave never fires), printing ``WORD n`` after each, until it is killed.
 """
 
 from __future__ import annotations
@@ -26,6 +30,9 @@ def main() -> None:
     profile, text = sys.argv[1], sys.argv[2]
     config = load_config(profile, environ={})
     config.ensure_dirs()
+    continuous = text == "--continuous"
+    if continuous:
+        config.settings["autosave_max_seconds"] = float(sys.argv[3])
     db = open_database(config.database_url)
     app = ensure_application()
     window = open_main_window(config, db, lambda: ("रिपोर्टर", Role.REPORTER))
@@ -38,7 +45,23 @@ def main() -> None:
         sys.stdout.write("TYPED\n")
         sys.stdout.flush()
 
-    QTimer.singleShot(200, type_and_report)
+    words = iter(range(1_000_000))
+    typer = QTimer()
+    typer.setInterval(150)
+
+    def type_word() -> None:
+        n = next(words)
+        type_text(window.editor.text_edit, f" शब्द{n}")
+        sys.stdout.write(f"WORD {n}\n")
+        sys.stdout.flush()
+
+    typer.timeout.connect(type_word)
+
+    def start_typing() -> None:
+        window.editor.text_edit.moveCursor(QTextCursor.MoveOperation.End)
+        typer.start()
+
+    QTimer.singleShot(200, start_typing if continuous else type_and_report)
     app.exec()
 
 
