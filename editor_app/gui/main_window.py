@@ -144,6 +144,8 @@ class MainWindow(QMainWindow):
         self.saver.abandoned.connect(self._reselect_current)
         self.saver.message.connect(self.save_label.setText)
         self._list_job = 0
+        if self.speller.available and not self.speller.ready:
+            self.tasks.run(self.speller.preload, kind="spell")  # word lists, off the GUI
         self._open_first_pending = False
         self._close_when_saved = False
         self._make_actions()

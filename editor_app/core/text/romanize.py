@@ -17,7 +17,6 @@ from __future__ import annotations
 import unicodedata
 
 import regex
-from indic_transliteration import sanscript
 
 from editor_app.core.text.normalize import to_nfc
 
@@ -120,6 +119,8 @@ def _iast_to_ascii(text: str) -> str:
 def romanize_word(word: str) -> str:
     """One Devanagari word in plain ASCII letters with Hindi schwa deletion."""
     prepared = _drop_schwas(to_nfc(word).translate(_PRE_MAP))
+    from indic_transliteration import sanscript  # 0.3 s to import: only when used
+
     iast = sanscript.transliterate(prepared, sanscript.DEVANAGARI, sanscript.IAST)
     return _iast_to_ascii(iast)
 

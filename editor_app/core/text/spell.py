@@ -151,15 +151,41 @@ class SpellChecker:
         self.unavailable_reason = unavailable_reason if hindi is None else ""
         if hindi is None and not self.unavailable_reason:
             self.unavailable_reason = f"spell-check unavailable: {INSTALL_HINT}"
-        self._lexicon = lexicon if lexicon is not None else (
-            load_lexicon(resource_path("spelling")) if hindi else None)
+        # The lexicon (word lists + wordfreq, ~1 s) is loaded on first use, or by
+        # preload() on a worker thread, so a window opens without waiting for it.
+        self._lexicon = lexicon
+        self._load_lock = threading.Lock()
+        self._judge_obj: WordJudge | None = None
         self._newsroom = newsroom
         self._personal = personal
         self.user_label = user_label
         self._lock = threading.Lock()
         self._session_ignored: frozenset[str] = frozenset()
         self._state = self._load_state()
-        self._judge = self._make_judge()
+
+    # -- loading ------------------------------------------------------------------------
+    @property
+    def ready(self) -> bool:
+        """True once the word lists are loaded (checks no longer wait for them)."""
+        return self._judge_obj is not None
+
+    def preload(self) -> None:
+        """Load the word lists now (call it on a worker thread at start-up)."""
+        _ = self._judge
+
+    @property
+    def _judge(self) -> WordJudge:
+        judge = self._judge_obj
+        if judge is None:
+            with self._load_lock:
+                if self._judge_obj is None:
+                    self._judge_obj = self._make_judge()
+                judge = self._judge_obj
+        return judge
+
+    @_judge.setter
+    def _judge(self, judge: WordJudge) -> None:
+        self._judge_obj = judge
 
     # -- availability -----------------------------------------------------------------
     @property
@@ -314,6 +340,8 @@ class SpellChecker:
         return _State(newsroom, frozenset(personal))
 
     def _make_judge(self) -> WordJudge:
+        if self._hindi is not None and self._lexicon is None:
+            self._lexicon = load_lexicon(resource_path("spelling"))
         if self._hindi is None or self._lexicon is None:
             return WordJudge.null()
         return WordJudge(self._hindi, self._lexicon, extra_words=self._state.newsroom)

@@ -58,7 +58,6 @@ from functools import lru_cache
 from typing import Literal, Protocol
 
 import regex
-from indic_transliteration import sanscript
 
 from editor_app.core.text.normalize import to_nfc
 
@@ -84,6 +83,8 @@ _MAX_WORD = 40
 
 def _deva(itrans: str) -> str:
     """Devanagari for ITRANS consonants (``rah``: र, schwa, ह), without a final virama, NFC."""
+    from indic_transliteration import sanscript  # 0.3 s to import: only when used
+
     out = sanscript.transliterate(itrans, sanscript.ITRANS, sanscript.DEVANAGARI)
     return to_nfc(out.removesuffix(VIRAMA))
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
-from editor_app.core.text.transliterate import find_conversion, is_word_end
+from editor_app.core.text import transliterate_lazy as transliterate
 from editor_app.gui.editor.utf16 import Utf16Map
 
 __all__ = ["PhoneticTyping"]
@@ -60,7 +60,7 @@ class PhoneticTyping(QObject):
             return False
         text = event.text()
         enter = event.key() in _ENTER_KEYS
-        if not enter and not (len(text) == 1 and is_word_end(text)):
+        if not enter and not (len(text) == 1 and transliterate.is_word_end(text)):
             return False
         if isinstance(watched, QLineEdit):
             return self._convert_line(watched, "" if enter else text)
@@ -73,7 +73,7 @@ class PhoneticTyping(QObject):
             return False
         text = line.text()
         position = Utf16Map(text).to_code_point(line.cursorPosition())
-        edit = find_conversion(text[:position])
+        edit = transliterate.find_conversion(text[:position])
         if edit is None:
             return False
         mapping = Utf16Map(text)
@@ -93,7 +93,7 @@ class PhoneticTyping(QObject):
         before16 = cursor.position() - block.position()
         block_text = block.text()
         before = block_text[:Utf16Map(block_text).to_code_point(before16)]
-        edit = find_conversion(before)
+        edit = transliterate.find_conversion(before)
         if edit is None:
             return False
         mapping = Utf16Map(block_text)

@@ -369,7 +369,8 @@ class SpellHighlighter(QSyntaxHighlighter):
         verdict = self._verdicts.get(word)
         if verdict is not None:
             return verdict
-        if self._warmup is None and self._burst_spent * 1000 < self.sync_budget_ms:
+        if self._warmup is None and self._checker.ready and \
+                self._burst_spent * 1000 < self.sync_budget_ms:
             self._open_burst()
             started = time.perf_counter()
             with self._lock:
