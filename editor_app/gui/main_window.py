@@ -31,16 +31,14 @@ from PySide6.QtWidgets import (
 
 from editor_app import APP_NAME
 from editor_app.config import Config
-from editor_app.core.article_data import ArticleData, ArticleRecord, ArticleSummary, BylineData
-from editor_app.core.article_queries import ListQuery
+from editor_app.core.article_data import ArticleData, ArticleRecord
 from editor_app.core.articles import ArticleService
 from editor_app.core.errors import SampadakError
 from editor_app.core.house_style import load_style
 from editor_app.core.profiles import ProfileInfo
-from editor_app.core.search import SearchHit
 from editor_app.core.text.counts import TextCounts
 from editor_app.core.text.spell import create_spell_checker
-from editor_app.gui.article_list import PAGE_SIZE, ArticleList
+from editor_app.gui.article_list import ArticleList
 from editor_app.gui.dialogs.conflict import ask_conflict
 from editor_app.gui.dialogs.errors import show_error
 from editor_app.gui.dialogs.house_style_dialog import HouseStyleDialog
@@ -52,6 +50,7 @@ from editor_app.gui.editor.spell_highlighter import SpellHighlighter
 from editor_app.gui.editor.spell_menu import install_spell_context_menu
 from editor_app.gui.images_panel import ImagesPanel
 from editor_app.gui.lint_panel import ChecksPanel
+from editor_app.gui.list_controller import ListController
 from editor_app.gui.metadata_panel import MetadataPanel
 from editor_app.gui.save_controller import SaveController
 from editor_app.gui.tasks import TaskRunner
@@ -143,7 +142,10 @@ class MainWindow(QMainWindow):
         self.saver.replaced.connect(self._on_replaced)
         self.saver.abandoned.connect(self._reselect_current)
         self.saver.message.connect(self.save_label.setText)
-        self._list_job = 0
+        self.lists = ListController(self.article_list, service, self.tasks,
+                                    lambda text: self.statusBar().showMessage(text, 5000), self)
+        self.lists.loaded.connect(self._on_list_loaded)
+        self.lists.known_loaded.connect(self.metadata.set_known)
         if self.speller.available and not self.speller.ready:
             self.tasks.run(self.speller.preload, kind="spell")  # word lists, off the GUI
         self._open_first_pending = False
@@ -153,7 +155,6 @@ class MainWindow(QMainWindow):
         self.article_list.article_activated.connect(self.open_article)
         self.article_list.filters_changed.connect(lambda: self.reload_list())
         self.article_list.search_requested.connect(lambda _q: self.reload_list())
-        self.article_list.model.more_wanted.connect(self._fetch_more)
         self.editor.content_changed.connect(self._on_edited)
         self.editor.counts_changed.connect(self._show_counts)
         self.metadata.changed.connect(self._on_edited)
@@ -230,91 +231,21 @@ class MainWindow(QMainWindow):
         the selection; search text makes it a ranked search."""
         if select_id is None and self.record is not None:
             select_id = self.record.id
-        view = self.article_list
-        query, trashed = view.query(), view.trashed()
-        status, tag = view.status(), view.tag()
-        service = self.service
-        if query and not view.headlines_only():
-            def work() -> tuple[list[ArticleSummary], list[SearchHit], int | None]:
-                found = service.search(query, limit=PAGE_SIZE, trashed=trashed,
-                                       status=status, tag=tag)
-                return [r for r, _ in found], [h for _, h in found], None
-        else:
-            sort, descending = view.sort_order()
-            list_query = ListQuery(status=status, tag=tag, trashed=trashed,
-                                   text=query or None, sort=sort, descending=descending)
-
-            def work() -> tuple[list[ArticleSummary], list[SearchHit], int | None]:
-                rows = service.list_page(list_query, limit=PAGE_SIZE)
-                total = len(rows) if len(rows) < PAGE_SIZE else service.count_articles(
-                    list_query)
-                return rows, [], total
-        self._list_job = self.tasks.run(
-            work, done=lambda result: self._show_list(result, select_id), key="list",
-            failed=self._list_failed, kind="search" if query else "list")
+        self.lists.reload(select_id)
+        trashed = self.article_list.trashed()
         self.trash_action.setEnabled(not trashed)
         self.restore_action.setEnabled(trashed)
 
-    def _show_list(self, result: tuple[list[ArticleSummary], list[SearchHit], int | None],
-                   select_id: int | None) -> None:
-        rows, hits, total = result
-        if total is None:  # search: another page may follow a full one
-            total = len(rows) + (1 if len(rows) >= PAGE_SIZE else 0)
-        self.article_list.set_rows(rows, select_id, hits, total=total)
+    def _on_list_loaded(self) -> None:
         self.list_loaded.emit()
         if self._open_first_pending:
             self._open_first_pending = False
-            if self.record is None and rows:
-                self.article_list.select(rows[0].id)
-
-    def _fetch_more(self, offset: int) -> None:
-        """The view scrolled to the end of the loaded rows: fetch the next page."""
-        view = self.article_list
-        query, trashed = view.query(), view.trashed()
-        status, tag = view.status(), view.tag()
-        service = self.service
-        searching = self.article_list.model.searching()
-        sort, descending = view.sort_order()
-        list_query = ListQuery(status=status, tag=tag, trashed=trashed, text=query or None,
-                               sort=sort, descending=descending)
-
-        def work() -> tuple[list[ArticleSummary], list[SearchHit]]:
-            if searching:
-                found = service.search(query, limit=PAGE_SIZE, offset=offset,
-                                       trashed=trashed, status=status, tag=tag)
-                return [r for r, _ in found], [h for _, h in found]
-            return service.list_page(list_query, offset=offset, limit=PAGE_SIZE), []
-
-        job = self._list_job
-
-        def show(result: tuple[list[ArticleSummary], list[SearchHit]]) -> None:
-            if job != self._list_job:
-                return  # the list was reloaded meanwhile
-            rows, hits = result
-            self.article_list.model.append_rows(rows, hits, more=len(rows) >= PAGE_SIZE)
-
-        self.tasks.run(work, done=show, failed=self._list_failed, key="list-more",
-                       kind="search" if searching else "list")
-
-    def _list_failed(self, error: BaseException) -> None:
-        if not isinstance(error, SampadakError):
-            raise error
-        self.statusBar().showMessage(str(error), 5000)
-        self.article_list.model.append_rows([], more=False)
+            model = self.article_list.model
+            if self.record is None and model.rowCount():
+                self.article_list.select(model.summary(0).id)
 
     def _refresh_known(self) -> None:
-        """Tag filter and autocomplete sources, read in the background."""
-        service = self.service
-
-        def work() -> tuple[list[str], list[BylineData]]:
-            return service.all_tags(), service.known_people()
-
-        def show(result: tuple[list[str], list[BylineData]]) -> None:
-            tags, people = result
-            self.article_list.set_tags(tags)
-            self.metadata.set_known(tags, people)
-
-        self.tasks.run(work, done=show, key="known", kind="list")
+        self.lists.refresh_known()
 
     def open_first(self) -> None:
         """Load the list and open the most recently changed article (if any)."""
