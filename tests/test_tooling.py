@@ -23,7 +23,7 @@ def _pyproject() -> dict[str, object]:
 def test_property_tests_run_without_a_deadline() -> None:
     # A shared 2-core machine misses hypothesis' 200 ms default at random
     # (test_slug_is_always_url_safe did): conftest loads a profile without one.
-    assert settings.default.deadline is None
+    assert settings().deadline is None
 
 
 def test_license_is_an_spdx_expression_and_the_backend_reads_it() -> None:
@@ -53,9 +53,13 @@ def test_ci_runs_ruff_and_mypy_on_editor_app_and_tests() -> None:
     script = CI_RUN.read_text("utf-8")
     steps = [line.strip() for line in script.splitlines()
              if line.strip() and not line.lstrip().startswith("#")]
-    assert "set -euo pipefail" in steps  # a failing step fails the run
-    assert any(re.search(r"\bruff check\b", s) for s in steps)
-    assert any(re.search(r"\bmypy editor_app tests\b", s) for s in steps)
+    assert "set -euo pipefail" in steps
+    commands = [s for s in steps if s.startswith("step ")]
+    # Real commands (after the quoted step name), run from the .venv the setup made.
+    assert any(re.search(r'" \.venv/bin/ruff check \.$', c) for c in commands)
+    assert any(re.search(r'" \.venv/bin/mypy editor_app tests$', c) for c in commands)
+    # A failed step fails the run.
+    assert 'failed+=("$name")' in script and "exit 1" in steps
 
 
 def test_shell_scripts_parse() -> None:
