@@ -148,8 +148,8 @@ setup_venv() {
   pip_log=.venv/pip-install.log
   : >"$pip_log"
   log "installing Python packages into .venv with pip: the project ($target, editable) and"
-  log "  its dependencies from PyPI; PySide6 alone is ~100 MB, so on a first run this is the"
-  log "  longest step (1-2 minutes; log: $pip_log)"
+  log "  its dependencies from PyPI: ~150 MB (PySide6 80 MB, wordfreq 57 MB), the longest"
+  log "  step of a first run (1-2 minutes; log: $pip_log)"
   if ! { .venv/bin/python -m pip install --progress-bar off --upgrade pip &&
          .venv/bin/python -m pip install --progress-bar off -e "$target"; } 2>&1 |
        show_progress "$pip_log" '^ *(Collecting|Downloading|Building|Installing|Successfully)' "pip"
@@ -167,7 +167,11 @@ setup_venv
 case "$mode" in
   app)
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then
-      log "no display found: running on a virtual screen (xvfb-run)"
+      log "no display found: opening the window on an invisible virtual screen (xvfb-run)."
+      log "  Nothing will appear, and this command waits until you stop it (Ctrl+C); on a"
+      log "  first run the window waits behind the (invisible) profile dialog. To look at the"
+      log "  app here: .venv/bin/python3 packaging/screenshot.py /tmp/sampadak.png (then open"
+      log "  the PNG); to work headless: .venv/bin/sampadak --help. See README.md."
       exec xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/sampadak "$@"
     fi
     exec .venv/bin/sampadak "$@"
