@@ -63,7 +63,8 @@ def test_ci_runs_ruff_and_mypy_on_editor_app_and_tests() -> None:
 
 
 def test_shell_scripts_parse() -> None:
-    for script in (SETUP, CI_RUN, REPO_ROOT / "packaging" / "postgres_test.sh"):
+    for script in (SETUP, CI_RUN, REPO_ROOT / "packaging" / "postgres_test.sh",
+                   REPO_ROOT / "packaging" / "update_translations.sh"):
         result = subprocess.run(["bash", "-n", str(script)], capture_output=True, text=True,
                                 check=False)
         assert result.returncode == 0, f"{script}: {result.stderr}"

@@ -22,7 +22,15 @@ from tests.conftest import REPO_ROOT
 
 TS = REPO_ROOT / "resources" / "translations" / "sampadak_hi.ts"
 QM = TS.with_suffix(".qm")
-QT_TOOLS = Path(sys.executable).parent
+
+
+def qt_tool(name: str) -> str:
+    """A PySide6 command-line tool: beside the interpreter (a venv), else on PATH."""
+    beside = Path(sys.executable).parent / name
+    found = str(beside) if beside.exists() else shutil.which(name)
+    if found is None:
+        pytest.fail(f"{name} not found (it comes with the PySide6 wheel)")
+    return found
 
 
 @pytest.fixture(autouse=True)
@@ -81,7 +89,7 @@ def test_mnemonic_stays_in_the_english_part(tmp_path):
 </context></TS>
 """, "utf-8")
     qm = tmp_path / "t_hi.qm"
-    subprocess.run([str(QT_TOOLS / "pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)],
+    subprocess.run([qt_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)],
                    check=True)
     assert i18n.setup("hi-en", catalogue=qm)
     assert i18n.translate("Menu", "&File") == "फ़ाइल (&File)"
@@ -120,11 +128,11 @@ def test_catalogue_is_complete_and_compiled(tmp_path):
     fresh = tmp_path / TS.name
     shutil.copy(TS, fresh)
     sources = sorted(str(p) for p in (REPO_ROOT / "editor_app").rglob("*.py"))
-    subprocess.run([str(QT_TOOLS / "pyside6-lupdate"), "-silent", "-no-obsolete",
+    subprocess.run([qt_tool("pyside6-lupdate"), "-silent", "-no-obsolete",
                     "-locations", "none", *sources, "-ts", str(fresh)], check=True)
     assert fresh.read_text("utf-8") == text, "run: bash packaging/update_translations.sh"
     qm = tmp_path / QM.name
-    subprocess.run([str(QT_TOOLS / "pyside6-lrelease"), "-silent", str(TS), "-qm", str(qm)],
+    subprocess.run([qt_tool("pyside6-lrelease"), "-silent", str(TS), "-qm", str(qm)],
                    check=True)
     assert filecmp.cmp(qm, QM, shallow=False), "run: bash packaging/update_translations.sh"
 
