@@ -37,6 +37,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # Continuous typing is still saved at least this often (seconds).
     "autosave_max_seconds": 10.0,
     "phonetic_typing": False,
+    "ui_language": "hi-en",  # editor_app.gui.i18n: "hi-en" (हिंदी (English)), "hi", "en"
 }
 
 

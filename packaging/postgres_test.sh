@@ -31,7 +31,7 @@ pg_bindir() {
 
 BIN="$(pg_bindir || true)"
 if [ -z "$BIN" ]; then
-  log "installing postgresql (apt-get)"
+  log "installing the Debian postgresql package with apt-get (first run only; output hidden)"
   as_root apt-get update -q >/dev/null
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >/dev/null
   BIN="$(pg_bindir)" || { log "postgresql did not install"; exit 1; }
@@ -41,7 +41,7 @@ if [ ! -x .venv/bin/python ]; then
   log ".venv is missing: run 'bash packaging/setup.sh test' first"; exit 1
 fi
 if ! .venv/bin/python -c 'import psycopg' 2>/dev/null; then
-  log "installing the project's postgres extra (psycopg) into .venv"
+  log "installing the project's postgres extra (psycopg, a few MB from PyPI) into .venv"
   .venv/bin/python -m pip install -q -e ".[postgres]"
   .venv/bin/python -c 'import psycopg' ||
     { log "psycopg is still missing: does pyproject.toml define the 'postgres' extra?"; exit 1; }

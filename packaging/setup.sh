@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Set up everything Sampadak needs, then launch the app or run the test suite.
+# Set up everything Sampadak needs, then launch the app, run the tests or the linters.
 #
 #   bash packaging/setup.sh app [ARGS...]   install what is missing, open the app
-#   bash packaging/setup.sh test [ARGS...]  install what is missing, run the whole test suite
+#   bash packaging/setup.sh test [ARGS...]  ... with the dev tools, run the whole test suite
+#   bash packaging/setup.sh lint            ... with the dev tools, run ruff and mypy
 #
 # Idempotent: system packages are installed only when missing (Debian/Ubuntu, as root or via
 # sudo), the virtual environment (.venv) is created once and refreshed only when
-# pyproject.toml or the interpreter changes. Only Debian packages and PyPI packages are
-# downloaded. A second run with nothing missing takes about a second.
+# pyproject.toml or the interpreter changes (or `test`/`lint` need the `dev` extra that an
+# `app` setup did not install). Only Debian packages and PyPI packages are downloaded.
+# A first run takes 2-3 minutes and says what it is doing; a second run with nothing
+# missing takes about a second.
 set -euo pipefail
 
 mode="${1:-app}"
@@ -16,11 +19,13 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 
 log() { printf 'setup: %s\n' "$*" >&2; }
+usage="usage: bash packaging/setup.sh app|test|lint [ARGS...]"
 
 case "$mode" in
-  app|test) ;;
-  *) log "usage: bash packaging/setup.sh app|test [ARGS...]"; exit 2 ;;
+  app|test|lint) ;;
+  *) log "$usage"; exit 2 ;;
 esac
+started_at=$SECONDS
 
 # Runtime libraries PySide6 needs offscreen and on X11, spell-check, a Devanagari font,
 # and a virtual screen for machines without a display. Checked on a Debian 12 minbase
@@ -47,12 +52,36 @@ installed_names() {
       print $2; n = split($3, p, ", "); for (i = 1; i <= n; i++) { sub(/ .*/, "", p[i]); print p[i] } }'
 }
 
+# Copy a quiet command's output (stdin) to a log file and show progress on stderr: the
+# first line matching PATTERN at once, then at most one every 10 s, with the time so far.
+show_progress() {
+  local logfile=$1 pattern=$2 what=$3 start=$SECONDS last=$((SECONDS - 10)) line
+  while IFS= read -r line; do
+    printf '%s\n' "$line" >>"$logfile"
+    if [[ $line =~ $pattern ]] && [ $((SECONDS - last)) -ge 10 ]; then
+      last=$SECONDS
+      line="${line#"${line%%[![:space:]]*}"}"
+      log "  $what, $((SECONDS - start)) s: ${line:0:90}"
+    fi
+  done
+}
+
 apt_install() {
-  log "installing system packages: $*"
-  if [ -z "${apt_updated:-}" ]; then as_root apt-get update -qq; apt_updated=1; fi
+  local apt_log
+  apt_log="$(mktemp /tmp/sampadak-apt.XXXXXX.log)"
+  log "installing $# system packages with apt-get (log: $apt_log): $*"
+  log "  this is the first part of a first run (2-3 minutes in all)"
+  if [ -z "${apt_updated:-}" ]; then
+    log "  reading package lists (apt-get update)"
+    as_root apt-get update -q 2>&1 | show_progress "$apt_log" '^(Get|Hit):' "apt-get update" ||
+      { tail -n 20 "$apt_log" >&2; log "apt-get update failed (log: $apt_log)"; exit 1; }
+    apt_updated=1
+  fi
   # sudo drops the environment, so DEBIAN_FRONTEND goes through env.
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-    "$@" >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+    "$@" 2>&1 | show_progress "$apt_log" '^(Get:|Unpacking|Setting up)' "apt-get install" ||
+    { tail -n 20 "$apt_log" >&2; log "apt-get install failed (log: $apt_log)"; exit 1; }
+  log "  system packages installed ($((SECONDS - started_at)) s so far)"
 }
 
 install_system_packages() {
@@ -90,13 +119,23 @@ pick_python() {
   have_python || { log "Python 3.11 or newer with venv is required"; exit 1; }
 }
 
+# Which extra the mode needs: the app runs on the plain install; tests and linters need
+# the `dev` extra (pytest, pytest-qt, hypothesis, ruff, mypy, types-regex).
+case "$mode" in
+  app) extra=base; target="." ;;
+  *) extra=dev; target=".[dev]" ;;
+esac
+
 setup_venv() {
   local python stamp want pip_log
   python="$(pick_python)"
   stamp=.venv/.sampadak-installed
-  # The stamp names the interpreter and pyproject.toml: a change of either reinstalls.
+  # Line 1 of the stamp names the interpreter and pyproject.toml (a change of either
+  # reinstalls), line 2 the extra installed ("dev" also serves `app`).
   want="$("$python" -c 'import sys; print(sys.version)' | head -n1) $(sha256sum pyproject.toml | cut -d' ' -f1)"
-  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && .venv/bin/python -c '' 2>/dev/null; then
+  if [ -f "$stamp" ] && [ "$(sed -n 1p "$stamp")" = "$want" ] &&
+     { [ "$extra" = base ] || [ "$(sed -n 2p "$stamp")" = dev ]; } &&
+     .venv/bin/python -c '' 2>/dev/null; then
     return 0
   fi
   if ! .venv/bin/python -m pip --version >/dev/null 2>&1 ||
@@ -106,14 +145,20 @@ setup_venv() {
     rm -f "$stamp"
     "$python" -m venv --clear .venv
   fi
-  log "installing Python packages into .venv (PyPI); log: .venv/pip-install.log"
   pip_log=.venv/pip-install.log
-  if ! { .venv/bin/python -m pip install --upgrade pip &&
-         .venv/bin/python -m pip install -e ".[test]"; } >"$pip_log" 2>&1; then
+  : >"$pip_log"
+  log "installing Python packages into .venv with pip: the project ($target, editable) and"
+  log "  its dependencies from PyPI: ~150 MB (PySide6 80 MB, wordfreq 57 MB), the longest"
+  log "  step of a first run (1-2 minutes; log: $pip_log)"
+  if ! { .venv/bin/python -m pip install --progress-bar off --upgrade pip &&
+         .venv/bin/python -m pip install --progress-bar off -e "$target"; } 2>&1 |
+       show_progress "$pip_log" '^ *(Collecting|Downloading|Building|Installing|Successfully)' "pip"
+  then
     tail -n 40 "$pip_log" >&2
     log "pip install failed (full log: $pip_log)"; exit 1
   fi
-  echo "$want" > "$stamp"
+  printf '%s\n%s\n' "$want" "$extra" > "$stamp"
+  log "  .venv ready ($((SECONDS - started_at)) s so far)"
 }
 
 install_system_packages
@@ -122,7 +167,11 @@ setup_venv
 case "$mode" in
   app)
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then
-      log "no display found: running on a virtual screen (xvfb-run)"
+      log "no display found: opening the window on an invisible virtual screen (xvfb-run)."
+      log "  Nothing will appear, and this command waits until you stop it (Ctrl+C); on a"
+      log "  first run the window waits behind the (invisible) profile dialog. To look at the"
+      log "  app here: .venv/bin/python3 packaging/screenshot.py /tmp/sampadak.png (then open"
+      log "  the PNG); to work headless: .venv/bin/sampadak --help. See README.md."
       exec xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/sampadak "$@"
     fi
     exec .venv/bin/sampadak "$@"
@@ -131,7 +180,16 @@ case "$mode" in
     export QT_QPA_PLATFORM=offscreen
     exec .venv/bin/python -m pytest "$@"
     ;;
+  lint)
+    # Both run even when the first fails, so one run shows every problem.
+    status=0
+    log "ruff check ."
+    .venv/bin/ruff check . "$@" || status=1
+    log "mypy editor_app tests (strict; see [tool.mypy] in pyproject.toml)"
+    .venv/bin/mypy editor_app tests || status=1
+    exit "$status"
+    ;;
   *)
-    log "usage: bash packaging/setup.sh app|test [ARGS...]"; exit 2
+    log "$usage"; exit 2
     ;;
 esac

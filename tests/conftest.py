@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from hypothesis import HealthCheck, settings
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import NullPool
 
@@ -27,6 +28,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("SAMPADAK_DATABASE_URL", None)
 
 from editor_app.core.db import Database, open_database
+
+# Property tests check behaviour, not speed (speed goes to benchmarks/): no per-example
+# deadline, which a 2-core machine shared with other work misses at random. In CI (env CI
+# set) hypothesis also prints the blob that reproduces a failure.
+settings.register_profile("sampadak", deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("sampadak-ci", parent=settings.get_profile("sampadak"),
+                          print_blob=True)
+settings.load_profile("sampadak-ci" if os.environ.get("CI") else "sampadak")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -37,7 +47,29 @@ def skip_unless_spelling(reason: str) -> None:
     if os.environ.get("CI"):
         pytest.fail(f"spell-check unavailable in CI: {reason}")
     pytest.skip(reason)
+
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
+#: The project's own scraped-style story (boilerplate, typos, है.इस, an unbalanced ’,
+#: फीसदी/प्रतिशत mixed): what the sample tests need, always present.
+OWN_SAMPLE = DATA_DIR / "samples" / "scraped-style-article-hi.txt"
+#: The real scraped article kept beside the repository (``../shared/samples``).
+SHARED_SAMPLE = REPO_ROOT.parent / "shared" / "samples" / "scraped-article-hi.txt"
+
+
+def sample_path(name: str) -> Path:
+    """The sample ``"own"`` (tests/data) or ``"shared"`` (beside the repository).
+
+    A missing shared sample skips the test on a developer's machine but FAILS it in CI
+    (environment variable ``CI`` set), so CI never passes without having read it.
+    """
+    path = OWN_SAMPLE if name == "own" else SHARED_SAMPLE
+    if not path.is_file():
+        message = f"sample {name!r} not found at {path}"
+        if os.environ.get("CI") or name == "own":
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
 POSTGRES_ENV = "SAMPADAK_TEST_POSTGRES_URL"
 SQLITE_ONLY_REASON = "SQLite-only behaviour"
 

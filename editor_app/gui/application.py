@@ -21,6 +21,7 @@ from editor_app.core.errors import SampadakError
 from editor_app.core.profiles import ProfileInfo, Role, create_profile, local_profile
 from editor_app.core.resources import resource_path
 from editor_app.core.sample import create_sample_article
+from editor_app.gui import i18n
 from editor_app.gui.dialogs.errors import install_excepthook, show_error
 from editor_app.gui.dialogs.profile_dialog import ProfileDialog
 from editor_app.gui.fonts import choose_font, load_bundled_fonts
@@ -76,6 +77,7 @@ def open_main_window(config: Config, db: Database,
     Returns ``None`` when the user cancels the first-run dialog.
     """
     ensure_application()
+    i18n.setup(config.get_str(i18n.SETTING))
     load_bundled_fonts()
     profile = local_profile(db) or _first_run(db, ask_profile)
     if profile is None:

@@ -8,9 +8,7 @@ import unicodedata
 import pytest
 
 from editor_app.app import main
-from tests.conftest import REPO_ROOT
-
-SHARED_SAMPLE = REPO_ROOT.parent / "shared" / "samples" / "scraped-article-hi.txt"
+from tests.conftest import sample_path
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -51,10 +49,10 @@ def test_check_rejects_invalid_utf8(capsys, profile_dir, tmp_path):
     assert code == 2 and out == "" and "sampadak: error:" in err
 
 
-@pytest.mark.skipif(not SHARED_SAMPLE.exists(), reason="shared sample not present")
-def test_scraped_sample_findings(capsys, profile_dir):
+@pytest.mark.parametrize("sample", ["own", "shared"])
+def test_scraped_sample_findings(capsys, profile_dir, sample):
     code, out, _ = run(capsys, "--profile", str(profile_dir), "check", "--json",
-                       str(SHARED_SAMPLE))
+                       str(sample_path(sample)))
     findings = json.loads(out)["findings"]
     texts = {(f["rule"], f["text"]) for f in findings}
     assert code == 1

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -27,9 +26,7 @@ from editor_app.core.text.lint import (
 )
 from editor_app.core.text.normalize import to_nfc
 from editor_app.core.text.tokenize import words
-
-SAMPLE = Path(__file__).resolve().parents[2] / ".." / "shared" / "samples" / (
-    "scraped-article-hi.txt")
+from tests.conftest import sample_path
 
 # Correct Hindi news prose written for this test: decimals, thousands, abbreviations,
 # initials, URLs, e-mail, quotes (nested), reduplication, visarga, times, percent sign.
@@ -88,9 +85,9 @@ def test_correct_prose_has_no_findings(prose: str) -> None:
     assert lint_text(prose, default_style()) == []
 
 
-@pytest.mark.skipif(not SAMPLE.is_file(), reason="shared/samples is not beside the repository")
-def test_real_scraped_sample() -> None:
-    text = SAMPLE.read_text(encoding="utf-8")
+@pytest.mark.parametrize("sample", ["own", "shared"])
+def test_scraped_sample(sample: str) -> None:
+    text = sample_path(sample).read_text(encoding="utf-8")
     nfc = to_nfc(text)
     findings = lint_text(text, default_style())
     by_rule: dict[str, list[Finding]] = {}

@@ -13,9 +13,14 @@ from editor_app.logging_setup import LOG_FILE_NAME, setup_logging
 
 def test_excepthook_logs_traceback_and_shows_dialog(qtbot, tmp_path, monkeypatch):
     log_file = setup_logging(tmp_path)
-    assert log_file == tmp_path / LOG_FILE_NAME
+    assert log_file is not None and log_file == tmp_path / LOG_FILE_NAME
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.detailedText()) or 0)
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append(box.detailedText())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
     errors.install_excepthook()
     try:
         raise ValueError("टूटा हुआ मान")

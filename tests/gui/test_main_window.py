@@ -8,10 +8,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QFontDialog
 
+from editor_app.core.article_data import ArticleRecord
 from editor_app.core.articles import ArticleService
 from editor_app.core.sample import SAMPLE_HEADLINE
 from editor_app.gui.dialogs.conflict import ConflictChoice
 from editor_app.gui.fonts import devanagari_families
+from editor_app.gui.main_window import MainWindow
 from tests.gui.typing import type_text
 
 
@@ -23,6 +25,12 @@ def settle(window) -> None:
 def close_and_wait(qtbot, window) -> None:
     window.close()  # saves in the background first, then closes
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+
+
+def record_of(window: MainWindow) -> ArticleRecord:
+    """The window's current article; fails the test when there is none."""
+    assert window.record is not None
+    return window.record
 
 
 def type_cell(qtbot, window, row: int, column: int, text: str) -> None:
@@ -264,9 +272,9 @@ def test_no_article_or_trashed_article_is_read_only(qtbot, make_window, gui_db):
     settle(window)
     window.article_list.select(only)
     settle(window)
-    assert window.record.id == only and window.record.trashed
+    assert record_of(window).id == only and record_of(window).trashed
     assert window.editor.text_edit.isReadOnly()
     window.restore_action.trigger()
     settle(window)
-    assert window.record.id == only and not window.record.trashed
+    assert record_of(window).id == only and not record_of(window).trashed
     assert not window.editor.text_edit.isReadOnly() and window.metadata.isEnabled()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.core.profiles import Role
+from editor_app.gui.i18n import translate
 
 __all__ = ["ProfileDialog"]
 
@@ -22,16 +23,17 @@ class ProfileDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Sampadak — आपका परिचय (Your profile)")
+        self.setWindowTitle("Sampadak — " + translate("ProfileDialog", "Your profile"))
         layout = QFormLayout(self)
-        layout.addRow(QLabel("संपादक में आपका स्वागत है। Welcome to Sampadak."))
+        layout.addRow(QLabel(translate("ProfileDialog", "Welcome to Sampadak.")))
         self.name_edit = QLineEdit()
+        # An example of a name as the desk writes it, in every UI language.
         self.name_edit.setPlaceholderText("जैसे: नेहा त्रिपाठी")
         self.role_combo = QComboBox()
         for role in Role:
             self.role_combo.addItem(role.label, role.value)
-        layout.addRow("नाम (Name)", self.name_edit)
-        layout.addRow("भूमिका (Role)", self.role_combo)
+        layout.addRow(translate("ProfileDialog", "Name"), self.name_edit)
+        layout.addRow(translate("ProfileDialog", "Role"), self.role_combo)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         self.buttons.accepted.connect(self.accept)
         layout.addRow(self.buttons)

@@ -1,0 +1,115 @@
+"""The UI language: Qt's own translation mechanism behind one call, :func:`translate`.
+
+Source strings are English. Their Hindi lives in the Qt Linguist catalogue
+``resources/translations/sampadak_hi.ts``, compiled to ``sampadak_hi.qm`` (both committed;
+``packaging/update_translations.sh`` extracts new strings with ``pyside6-lupdate`` and
+compiles with ``pyside6-lrelease``). :func:`setup` installs that catalogue as a
+``QTranslator``; :func:`translate` then gives a label in the form the setting
+``ui_language`` (``settings.toml``) asks for:
+
+- ``"hi-en"`` (default, the shipped style): ``"हिंदी (English)"``, e.g. ``"नाम (Name)"``;
+- ``"hi"``: Hindi only; ``"en"``: English only.
+
+A string without a Hindi translation shows its English source in every mode, so a missing
+translation is visible, never blank. The language is chosen at start-up (a change applies
+at the next start). ``pyside6-lupdate`` finds every ``translate("Context", "Source")`` call
+by that name, so call it as ``translate(...)`` or ``i18n.translate(...)`` with literal
+strings, and format placeholders after translating: ``translate("C", "{n} words").format(...)``.
+See docs/TRANSLATION.md.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from editor_app.core.resources import resource_path
+
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "SETTING", "current_language",
+           "normalise_language", "setup", "translate"]
+
+log = logging.getLogger(__name__)
+
+SETTING = "ui_language"
+LANGUAGES = ("hi-en", "hi", "en")
+DEFAULT_LANGUAGE = "hi-en"
+CATALOGUE = "sampadak_hi.qm"
+
+
+@dataclass
+class _State:
+    """What :func:`setup` installed; :func:`setup` replaces it, so tests can reset it."""
+
+    language: str = DEFAULT_LANGUAGE
+    translator: QTranslator | None = None
+
+
+_state = _State()
+
+
+def normalise_language(value: object) -> str:
+    """``value`` when it is one of :data:`LANGUAGES`, else the default (logged)."""
+    if isinstance(value, str) and value in LANGUAGES:
+        return value
+    if value not in ("", None):
+        log.warning("unknown %s %r: using %r (choices: %s)", SETTING, value,
+                    DEFAULT_LANGUAGE, ", ".join(LANGUAGES))
+    return DEFAULT_LANGUAGE
+
+
+def catalogue_path() -> Path:
+    """The compiled Hindi catalogue shipped in resources/translations."""
+    return resource_path("translations", CATALOGUE)
+
+
+def setup(language: object, catalogue: Path | None = None) -> bool:
+    """Use ``language`` for :func:`translate` from now on; True when Hindi is loaded.
+
+    Replaces whatever an earlier call installed. Needs the QCoreApplication to exist.
+    ``"en"`` installs no catalogue. A missing or unreadable catalogue is logged and
+    leaves every label in English (the app still runs).
+    """
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("i18n.setup() needs a QApplication")
+    if _state.translator is not None:
+        app.removeTranslator(_state.translator)
+        _state.translator = None
+    _state.language = normalise_language(language)
+    if _state.language == "en":
+        return False
+    path = catalogue if catalogue is not None else catalogue_path()
+    translator = QTranslator(app)
+    if not translator.load(str(path)):
+        log.warning("Hindi UI catalogue not loaded from %s: labels stay English", path)
+        return False
+    app.installTranslator(translator)
+    _state.translator = translator
+    return True
+
+
+def current_language() -> str:
+    """The language :func:`setup` chose (the default before any call)."""
+    return _state.language
+
+
+def _without_mnemonic(text: str) -> str:
+    """``text`` with its ``&`` mnemonic markers removed (a literal ``&&`` stays)."""
+    return "&&".join(part.replace("&", "") for part in text.split("&&"))
+
+
+def translate(context: str, source: str, disambiguation: str | None = None) -> str:
+    """The label for English ``source`` in ``context`` (a class name) in the UI language.
+
+    In ``"hi-en"`` the Hindi comes first and the English source in brackets; a mnemonic
+    (``&File``) is kept in the English part only, as in the existing labels.
+    """
+    if _state.language == "en":
+        return source
+    hindi = QCoreApplication.translate(context, source, disambiguation)
+    if _state.language == "hi" or hindi == source:
+        return hindi
+    return f"{_without_mnemonic(hindi)} ({source})"
