@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -53,8 +54,31 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 #: The project's own scraped-style story (boilerplate, typos, है.इस, an unbalanced ’,
 #: फीसदी/प्रतिशत mixed): what the sample tests need, always present.
 OWN_SAMPLE = DATA_DIR / "samples" / "scraped-style-article-hi.txt"
-#: The real scraped article kept beside the repository (``../shared/samples``).
-SHARED_SAMPLE = REPO_ROOT.parent / "shared" / "samples" / "scraped-article-hi.txt"
+_SHARED_SAMPLE_PATH = Path("shared") / "samples" / "scraped-article-hi.txt"
+
+
+def _shared_sample() -> Path:
+    """The real scraped article kept beside the repository (``../shared/samples``): beside
+    this checkout, or, for a clean clone made elsewhere (CI), beside the repository it was
+    cloned from (a local ``remote.origin.url``)."""
+    here = REPO_ROOT.parent / _SHARED_SAMPLE_PATH
+    if here.is_file():
+        return here
+    try:
+        origin = subprocess.run(
+            ["git", "-C", str(REPO_ROOT), "config", "--get", "remote.origin.url"],
+            capture_output=True, text=True, timeout=10, check=False).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        origin = ""
+    origin = origin.removeprefix("file://")
+    if origin and Path(origin).is_dir():
+        beside_origin = Path(origin).resolve().parent / _SHARED_SAMPLE_PATH
+        if beside_origin.is_file():
+            return beside_origin
+    return here
+
+
+SHARED_SAMPLE = _shared_sample()
 
 
 def sample_path(name: str) -> Path:
