@@ -53,7 +53,7 @@ from editor_app.core.models import (
     Tag,
     utcnow,
 )
-from editor_app.core.search import SearchHit, search
+from editor_app.core.search import Highlight, SearchHit, search, snippets_for
 from editor_app.core.text.romanize import slugify
 
 __all__ = ["MAX_BODY_CHARS", "ArticleService"]
@@ -120,22 +120,30 @@ class ArticleService:
 
     def search(self, query: str, *, limit: int = 200, offset: int = 0,
                include_trashed: bool = False, trashed: bool | None = False,
-               status: str | None = None,
-               tag: str | None = None) -> list[tuple[ArticleSummary, SearchHit]]:
+               status: str | None = None, tag: str | None = None,
+               snippets: bool = True) -> list[tuple[ArticleSummary, SearchHit]]:
         """Full-text search (Hindi-aware, ranked best first) with each hit's summary.
 
         ``trashed`` picks live (False), trashed (True) or both (None; also
         ``include_trashed``); ``status``/``tag`` filter in the database; ``offset``/``limit``
-        page through the ranking, and snippets are made only for the hits returned.
+        page through the ranking, and snippets are made only for the hits returned (none
+        with ``snippets=False``: see :meth:`snippets`).
         """
         with self._db.session() as session:
             hits = search(session, query, limit=limit, offset=offset,
                           trashed=None if include_trashed else trashed,
-                          status=status, tag=tag)
+                          status=status, tag=tag, snippets=snippets)
             if not hits:
                 return []
             summaries = summaries_for(session, [h.article_id for h in hits])
             return [(summaries[h.article_id], h) for h in hits if h.article_id in summaries]
+
+    def snippets(self, query: str,
+                 article_ids: list[int]) -> dict[int, tuple[str, tuple[Highlight, ...]]]:
+        """Snippet and its highlights per article for ``query``: what a list shows under a
+        headline, made only for the rows on screen (see ``search(snippets=False)``)."""
+        with self._db.session() as session:
+            return snippets_for(session, query, article_ids)
 
     def all_tags(self) -> list[str]:
         """Every tag name, in code-point order."""

@@ -44,6 +44,7 @@ from editor_app.core.search_text import (
     QueryPlan,
     Term,
     find_matches,
+    make_long_snippet,
     make_snippet,
     parse_query,
     spans_of,
@@ -62,6 +63,7 @@ __all__ = [
     "reindex_articles",
     "search",
     "search_for_cli",
+    "snippets_for",
     "uninstall_search_sync",
 ]
 
@@ -103,7 +105,8 @@ class SearchHit:
 def search(session: Session, query: str, *, limit: int = 50, offset: int = 0,
            include_trashed: bool = False, trashed: bool | None = False,
            status: str | None = None, tag: str | None = None,
-           prefix_last: bool = True, backend: Backend = "auto") -> list[SearchHit]:
+           prefix_last: bool = True, backend: Backend = "auto",
+           snippets: bool = True) -> list[SearchHit]:
     """Articles matching ``query``, best first (at most ``limit``, capped at 1000, after
     skipping ``offset`` hits).
 
@@ -111,8 +114,10 @@ def search(session: Session, query: str, *, limit: int = 50, offset: int = 0,
     (None, also what ``include_trashed`` asks for); ``status`` and ``tag`` narrow the hits
     in the database. Snippets are made only for the hits returned. ``prefix_last`` lets the
     last word match as a prefix while it is being typed (no trailing space); pass False for
-    whole-word matching everywhere. Raises :class:`ValidationError` for an over-long query
-    and :class:`ValueError` for an unknown ``backend``.
+    whole-word matching everywhere. ``snippets=False`` leaves every ``snippet`` empty
+    (no body is read; a list asks :func:`snippets_for` for the rows it shows). Raises
+    :class:`ValidationError` for an over-long query and :class:`ValueError` for an unknown
+    ``backend``.
     """
     plan = parse_query(query, prefix_last=prefix_last)
     limit = max(0, min(limit, MAX_LIMIT))
@@ -124,7 +129,24 @@ def search(session: Session, query: str, *, limit: int = 50, offset: int = 0,
     scope = SearchScope(trashed=None if include_trashed else trashed, status=status, tag=tag)
     ranked = _find(conn, plan, limit=limit, offset=max(0, offset), scope=scope,
                    backend=backend)
-    return _hits(conn, plan, ranked)
+    return _hits(conn, plan, ranked, snippets=snippets)
+
+
+def snippets_for(session: Session, query: str, article_ids: list[int], *,
+                 prefix_last: bool = True) -> dict[int, tuple[str, tuple[Highlight, ...]]]:
+    """Snippet and snippet highlights of each given article for ``query`` (as
+    :func:`search` makes them), for the rows a list actually shows."""
+    plan = parse_query(query, prefix_last=prefix_last)
+    if plan.is_empty or not article_ids:
+        return {}
+    found: dict[int, tuple[str, tuple[Highlight, ...]]] = {}
+    for row in session.connection().execute(
+        sa.select(_articles.c.id, _articles.c.dek, _articles.c.body)
+        .where(_articles.c.id.in_(sorted(set(article_ids))[:MAX_LIMIT]))
+    ):
+        snippet, spans = _best_snippet(plan, row.body or "", row.dek or "")
+        found[row.id] = (snippet, tuple(Highlight("snippet", s, e) for s, e in spans))
+    return found
 
 
 def _find(conn: Connection, plan: QueryPlan, *, limit: int, offset: int, scope: SearchScope,
@@ -190,17 +212,16 @@ def _portable_score(plan: QueryPlan, fields: dict[str, str]) -> float:
 
 # --- building hits ---------------------------------------------------------------------------
 
-def _hits(conn: Connection, plan: QueryPlan, ranked: list[tuple[int, float]]) -> list[SearchHit]:
+def _hits(conn: Connection, plan: QueryPlan, ranked: list[tuple[int, float]], *,
+          snippets: bool = True) -> list[SearchHit]:
     if not ranked:
         return []
     ids = [article_id for article_id, _ in ranked]
-    rows = {
-        row.id: row
-        for row in conn.execute(
-            sa.select(_articles.c.id, _articles.c.headline, _articles.c.dek, _articles.c.body)
-            .where(_articles.c.id.in_(ids))
-        )
-    }
+    columns = [_articles.c.id, _articles.c.headline]
+    if snippets:
+        columns += [_articles.c.dek, _articles.c.body]
+    rows = {row.id: row for row in conn.execute(sa.select(*columns).where(
+        _articles.c.id.in_(ids)))}
     hits: list[SearchHit] = []
     for article_id, score in ranked:
         row = rows.get(article_id)
@@ -208,15 +229,17 @@ def _hits(conn: Connection, plan: QueryPlan, ranked: list[tuple[int, float]]) ->
             continue
         headline = to_nfc(row.headline or "")
         highlights = [Highlight("headline", s, e) for s, e in spans_of(headline, plan)]
-        snippet, spans = _best_snippet(plan, row.body or "", row.dek or "")
-        highlights.extend(Highlight("snippet", s, e) for s, e in spans)
+        snippet = ""
+        if snippets:
+            snippet, spans = _best_snippet(plan, row.body or "", row.dek or "")
+            highlights.extend(Highlight("snippet", s, e) for s, e in spans)
         hits.append(SearchHit(article_id, headline, score, snippet, tuple(highlights)))
     return hits
 
 
 def _best_snippet(plan: QueryPlan, body: str, dek: str) -> tuple[str, list[tuple[int, int]]]:
     """Snippet from the body, or from the dek when only the dek matches; else the body lead."""
-    body_snippet = make_snippet(body, plan)
+    body_snippet = make_long_snippet(body, plan)
     if body_snippet[1] or not dek:
         return body_snippet if body.strip() else make_snippet(dek, plan)
     dek_snippet = make_snippet(dek, plan)

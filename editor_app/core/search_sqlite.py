@@ -45,6 +45,8 @@ log = logging.getLogger(__name__)
 FTS_TABLE = "search_fts"
 # bm25 weights in column order: headline, dek, body, tags, bylines.
 WEIGHTS: tuple[float, ...] = (10.0, 4.0, 1.0, 5.0, 3.0)
+#: Queries matching more articles than this are not ranked by bm25 (see fts_search).
+RANK_ALL_LIMIT = 2000
 
 _fts = sa.table(FTS_TABLE, sa.column("rowid"))
 _articles = sa.table("articles", sa.column("id"), sa.column("trashed"), sa.column("status"))
@@ -85,29 +87,64 @@ def fts_search(conn: Connection, plan: QueryPlan, *, limit: int, offset: int = 0
     """Best ``limit`` articles in ``scope`` matching ``plan`` after skipping ``offset``, as
     ``(article_id, score)``, best first.
 
+    Up to :data:`RANK_ALL_LIMIT` matching articles are ranked by weighted bm25. A query that
+    matches more (a very common word in a big archive) would cost time linear in its matches,
+    so its hits come in two tiers instead, each newest first: articles whose headline
+    matches, then the others. Either way a headline hit outranks a body-only hit.
+
     An FTS5 error (which quoting should make impossible) is logged and raised as
     :class:`ValidationError`, never as a database error.
     """
     if plan.is_empty or limit <= 0:
         return []
     scope = scope or SearchScope()
-    rank = sa.func.bm25(sa.literal_column(FTS_TABLE), *(sa.literal(float(w)) for w in WEIGHTS))
-    stmt = (
-        sa.select(_fts.c.rowid, rank.label("rank"))
-        .select_from(_fts.join(_articles, _articles.c.id == _fts.c.rowid))
-        .where(sa.text(f"{FTS_TABLE} MATCH :match"))
-        .where(*scope.conditions(_articles.c.id, _articles.c.trashed, _articles.c.status))
-        .order_by(sa.literal_column("rank"), _articles.c.id.desc())
-        .limit(limit)
-        .offset(max(0, offset))
-    )
     expression = match_expression(plan)
     try:
-        rows = conn.execute(stmt, {"match": expression}).all()
+        matches = int(conn.execute(
+            sa.text(f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :match"),
+            {"match": expression}).scalar_one())
+        if matches <= RANK_ALL_LIMIT:
+            return _ranked(conn, expression, limit=limit, offset=offset, scope=scope)
+        return _tiered(conn, expression, limit=limit, offset=offset, scope=scope)
     except OperationalError as exc:
         log.warning("FTS5 rejected %r: %s", expression, exc)
         raise ValidationError("the search text could not be understood") from exc
-    return [(int(article_id), -float(rank)) for article_id, rank in rows]
+
+
+def _matching(expression: str, scope: SearchScope) -> sa.Select[tuple[int]]:
+    return (
+        sa.select(_fts.c.rowid)
+        .select_from(_fts.join(_articles, _articles.c.id == _fts.c.rowid))
+        .where(sa.text(f"{FTS_TABLE} MATCH :match").bindparams(match=expression))
+        .where(*scope.conditions(_articles.c.id, _articles.c.trashed, _articles.c.status))
+    )
+
+
+def _ranked(conn: Connection, expression: str, *, limit: int, offset: int,
+            scope: SearchScope) -> list[tuple[int, float]]:
+    rank = sa.func.bm25(sa.literal_column(FTS_TABLE), *(sa.literal(float(w)) for w in WEIGHTS))
+    stmt = (_matching(expression, scope).add_columns(rank.label("rank"))
+            .order_by(sa.literal_column("rank"), _articles.c.id.desc())
+            .limit(limit).offset(max(0, offset)))
+    return [(int(article_id), -float(score)) for article_id, score in conn.execute(stmt)]
+
+
+def _tiered(conn: Connection, expression: str, *, limit: int, offset: int,
+            scope: SearchScope) -> list[tuple[int, float]]:
+    """Headline matches newest first, then the other matches newest first (FTS5 walks its
+    doclists in rowid order and stops at the limit: no per-match ranking)."""
+    in_headline = f"{{headline}} : ({expression})"
+    found: list[tuple[int, float]] = []
+    wanted = offset + limit
+    first = conn.execute(_matching(in_headline, scope).order_by(_fts.c.rowid.desc())
+                         .limit(wanted)).scalars().all()
+    found.extend((int(article_id), 2.0) for article_id in first)
+    if len(first) < wanted:
+        rest = conn.execute(
+            _matching(f"({expression}) NOT ({in_headline})", scope)
+            .order_by(_fts.c.rowid.desc()).limit(wanted - len(first))).scalars().all()
+        found.extend((int(article_id), 1.0) for article_id in rest)
+    return found[offset:offset + limit]
 
 
 def fts_optimize(conn: Connection) -> None:

@@ -39,6 +39,7 @@ __all__ = [
     "Term",
     "find_matches",
     "index_key_text",
+    "make_long_snippet",
     "make_snippet",
     "parse_query",
     "spans_of",
@@ -229,6 +230,41 @@ def make_snippet(text: str, plan: QueryPlan, *,
         if m_first >= first and m_last <= last
     ])
     return snippet, spans
+
+
+def make_long_snippet(text: str, plan: QueryPlan) -> tuple[str, list[tuple[int, int]]]:
+    """:func:`make_snippet` for long texts (article bodies), in time independent of length.
+
+    Only the paragraph (line) holding the most of the query's words is tokenised, found with
+    a cheap folded-substring test; without such a line (the hit was in tags or byline, or a
+    number written with separators) the snippet is the opening of the text, unhighlighted.
+    A ``…`` marks text left out before or after the paragraph.
+    """
+    lines = text.split("\n")
+    if len(lines) < 3:
+        return make_snippet(text, plan)
+    wanted = [clause.keys[0] for clause in plan.clauses if clause.keys]
+    best, best_hits = -1, 0
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        folded = fold(line)
+        hits = sum(1 for key in wanted if key in folded)
+        if hits > best_hits:
+            best, best_hits = index, hits
+            if hits == len(wanted):
+                break
+    if best < 0:
+        best = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    snippet, spans = make_snippet(lines[best], plan)
+    if not spans:
+        snippet, spans = make_snippet(lines[best], QueryPlan(()))
+    before = any(line.strip() for line in lines[:best])
+    after = any(line.strip() for line in lines[best + 1:])
+    lead = ELLIPSIS if before and not snippet.startswith(ELLIPSIS) else ""
+    tail = ELLIPSIS if after and not snippet.endswith(ELLIPSIS) else ""
+    shift = len(lead)
+    return lead + snippet + tail, [(a + shift, b + shift) for a, b in spans]
 
 
 def _best_window(matches: list[tuple[int, int, int]], count: int, width: int) -> int:

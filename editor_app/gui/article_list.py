@@ -11,7 +11,8 @@ search box. The window answers all of them through its background runner.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any, cast
 
 from PySide6.QtCore import (
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.article_data import ArticleSummary
 from editor_app.core.article_queries import SortKey
-from editor_app.core.search import SearchHit
+from editor_app.core.search import Highlight, SearchHit
 from editor_app.gui.highlight_delegate import HTML_ROLE, HtmlDelegate, marked_html
 
 __all__ = ["COLUMN_SORT_KEYS", "PAGE_SIZE", "STATUS_LABELS", "ArticleList",
@@ -56,7 +57,8 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 #: Sort key of each column in list mode (search mode sorts the loaded hits by rank).
 COLUMN_SORT_KEYS: tuple[SortKey, ...] = ("headline", "status", "byline", "updated")
-#: Rows fetched per page from the database.
+#: Rows fetched per page from the database (search hits come without snippets: the model
+#: asks for the snippets of the rows it paints).
 PAGE_SIZE = 200
 
 
@@ -71,6 +73,7 @@ class ArticleTableModel(QAbstractTableModel):
 
     more_wanted = Signal(int)
     sort_wanted = Signal(str, bool)
+    snippets_wanted = Signal(list)  # article ids whose search snippet is painted, not loaded
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +81,12 @@ class ArticleTableModel(QAbstractTableModel):
         self._hits: dict[int, SearchHit] = {}
         self._total = 0
         self._fetching = False
+        self._snippets_asked: set[int] = set()
+        self._snippets_wanted: list[int] = []
+        self._want_timer = QTimer(self)
+        self._want_timer.setSingleShot(True)
+        self._want_timer.setInterval(0)  # collect what one paint needs, then ask once
+        self._want_timer.timeout.connect(self._ask_snippets)
 
     def set_rows(self, rows: Sequence[ArticleSummary], hits: Sequence[SearchHit] = (),
                  *, total: int | None = None) -> None:
@@ -88,7 +97,26 @@ class ArticleTableModel(QAbstractTableModel):
         self._hits = {h.article_id: h for h in hits}
         self._total = len(self._rows) if total is None else max(total, len(self._rows))
         self._fetching = False
+        self._snippets_asked = {h.article_id for h in hits if h.snippet}
+        self._snippets_wanted = []
         self.endResetModel()
+
+    def set_snippets(self, found: Mapping[int, tuple[str, tuple[Highlight, ...]]]) -> None:
+        """Fill in the snippets of hits shown without one (one ``dataChanged`` per row)."""
+        for article_id, (snippet, spans) in found.items():
+            hit = self._hits.get(article_id)
+            if hit is None:
+                continue
+            headline = tuple(h for h in hit.highlights if h.field == "headline")
+            self._hits[article_id] = replace(hit, snippet=snippet, highlights=headline + spans)
+            row = self.row_of(article_id)
+            if row >= 0:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
+
+    def _ask_snippets(self) -> None:
+        wanted, self._snippets_wanted = self._snippets_wanted, []
+        if wanted:
+            self.snippets_wanted.emit(wanted)
 
     def append_rows(self, rows: Sequence[ArticleSummary], hits: Sequence[SearchHit] = (),
                     *, more: bool | None = None) -> None:
@@ -203,6 +231,10 @@ class ArticleTableModel(QAbstractTableModel):
             return row.updated_at.astimezone().strftime("%d-%m-%Y %H:%M")
         if role == HTML_ROLE and column == 0 and row.id in self._hits:
             hit = self._hits[row.id]
+            if row.id not in self._snippets_asked:  # painted now: fetch its snippet
+                self._snippets_asked.add(row.id)
+                self._snippets_wanted.append(row.id)
+                self._want_timer.start()
             headline = marked_html(hit.headline, hit.spans("headline"))
             snippet = marked_html(hit.snippet, hit.spans("snippet"))
             return f"{headline}<br><span style='color:#555; font-size:small'>{snippet}</span>"

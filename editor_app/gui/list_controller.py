@@ -7,6 +7,8 @@ Contract of :class:`ListController`:
   when the first page is full.
 - ``more_wanted(offset)`` from the model (the user scrolled to the end) reads the next page
   the same way; a page that arrives after a reload is dropped.
+- Search pages come without snippets; the model asks (``snippets_wanted``) for those of
+  the rows it paints, and only those bodies are read.
 - :meth:`refresh_known` reads the tag filter and autocomplete sources in the background.
 - Errors from core are shown in the status bar; the list keeps what it had.
 """
@@ -22,7 +24,7 @@ from editor_app.core.article_data import ArticleSummary, BylineData
 from editor_app.core.article_queries import ListQuery
 from editor_app.core.articles import ArticleService
 from editor_app.core.errors import SampadakError
-from editor_app.core.search import SearchHit
+from editor_app.core.search import Highlight, SearchHit
 from editor_app.gui.article_list import PAGE_SIZE, ArticleList
 from editor_app.gui.tasks import TaskRunner
 
@@ -44,7 +46,9 @@ class ListController(QObject):
         super().__init__(parent)
         self._view, self._service, self._tasks, self._report = view, service, tasks, report
         self._job = 0
+        self._query = ""
         view.model.more_wanted.connect(self.fetch_more)
+        view.model.snippets_wanted.connect(self.fetch_snippets)
 
     def _list_query(self) -> ListQuery:
         view = self._view
@@ -63,7 +67,7 @@ class ListController(QObject):
             if searching:
                 found = service.search(text, limit=PAGE_SIZE, offset=offset,
                                        trashed=query.trashed, status=query.status,
-                                       tag=query.tag)
+                                       tag=query.tag, snippets=False)
                 return [r for r, _ in found], [h for _, h in found], None
             rows = service.list_page(query, offset=offset, limit=PAGE_SIZE)
             total = None
@@ -76,6 +80,7 @@ class ListController(QObject):
     def reload(self, select_id: int | None = None) -> None:
         """Show the first page for the view's filters (in the background)."""
         searching = self._searching()
+        self._query = self._view.query()
         self._job = self._tasks.run(
             self._page_work(0, searching), done=lambda page: self._show(page, select_id),
             failed=self._failed, key="list", kind="search" if searching else "list")
@@ -100,6 +105,17 @@ class ListController(QObject):
 
         self._tasks.run(self._page_work(offset, searching), done=show, failed=self._failed,
                         key="list-more", kind="search" if searching else "list")
+
+    def fetch_snippets(self, article_ids: list[int]) -> None:
+        """Make the search snippets of the rows being painted (in the background)."""
+        job, query, service = self._job, self._query, self._service
+
+        def show(found: dict[int, tuple[str, tuple[Highlight, ...]]]) -> None:
+            if job == self._job:
+                self._view.model.set_snippets(found)
+
+        self._tasks.run(lambda: service.snippets(query, article_ids), done=show,
+                        failed=self._failed, kind="snippets")
 
     def _failed(self, error: BaseException) -> None:
         if not isinstance(error, SampadakError):

@@ -202,3 +202,41 @@ def test_upgrade_from_0002_fills_the_byline_column(tmp_path):
             "अजय कुमार, फ़ोटो पत्रकार, The Printlines"
     finally:
         upgraded.close()
+
+
+def test_very_common_queries_come_in_tiers_headline_first_newest_first(service, monkeypatch):
+    from editor_app.core import search_sqlite
+
+    ids = service.create_many(story(n) for n in range(10))
+    in_headline = service.create(ArticleData(headline="अस्पताल में नई मशीन",
+                                             body="मशीन आई।\n"))
+    older_headline = ids[2]
+    record = service.get(older_headline)
+    service.save(older_headline, replace(record.data, headline="अस्पताल का नया भवन"),
+                 record.version)
+    ranked = [r.id for r, _h in service.search("अस्पताल", limit=50)]
+    monkeypatch.setattr(search_sqlite, "RANK_ALL_LIMIT", 3)
+    tiered = [r.id for r, _h in service.search("अस्पताल", limit=50)]
+    assert set(tiered) == set(ranked)
+    assert tiered[:2] == [in_headline.id, older_headline]  # headline tier, newest first
+    assert tiered[2:] == sorted(set(ids) - {older_headline}, reverse=True)
+    paged = [r.id for off in range(0, 12, 5) for r, _h in
+             service.search("अस्पताल", limit=5, offset=off)]
+    assert paged == tiered
+    service.trash(ids[9])
+    assert ids[9] not in {r.id for r, _h in service.search("अस्पताल", limit=50)}
+    assert {r.id for r, _h in service.search("अस्पताल", tag="वार्ड 3")} == {ids[3]}
+
+
+def test_snippets_only_when_asked_and_from_the_matching_paragraph(service):
+    paragraphs = [f"पहला हिस्सा {n}, इसमें कुछ नहीं।" for n in range(30)]
+    paragraphs[17] = "बीच में ज़रूरी बात: नगर निगम ने बजट पास किया।"
+    record = service.create(ArticleData(headline="बजट", body="\n\n".join(paragraphs)))
+    ((_row, hit),) = service.search("जरूरी", snippets=False)
+    assert hit.snippet == "" and hit.spans("snippet") == []
+    snippet, highlights = service.snippets("जरूरी", [record.id])[record.id]
+    assert snippet.startswith("…बीच में ज़रूरी") and snippet.endswith("…")
+    (start, end), = [(h.start, h.end) for h in highlights]
+    assert snippet[start:end] == "ज़रूरी"
+    ((_row, full),) = service.search("जरूरी")
+    assert full.snippet == snippet

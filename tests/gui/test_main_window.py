@@ -204,8 +204,11 @@ def test_search_box_finds_body_text_nukta_insensitively_with_highlight(qtbot, ma
     type_text(window.article_list.search_box, "जरूरी")
     qtbot.waitUntil(lambda: model.rowCount() == 1 and model.hit(0) is not None)
     assert model.summary(0).id == target.id
-    markup = model.data(model.index(0, 0), HTML_ROLE)
-    assert "<b style='background-color:#ffe08a'>ज़रूरी</b>" in markup
+    # the snippet is made only once the row is painted (asked in the background)
+    snippet_html = "<b style='background-color:#ffe08a'>ज़रूरी</b>"
+    model.data(model.index(0, 0), HTML_ROLE)
+    qtbot.waitUntil(lambda: snippet_html in model.data(model.index(0, 0), HTML_ROLE))
+    assert "snippets" in window.tasks.submitted
     # headline scope: a quick, nukta-insensitive filter on headlines only
     window.article_list.search_scope.setCurrentIndex(1)
     qtbot.waitUntil(lambda: model.rowCount() == 0)  # "जरूरी" is only in the body
