@@ -11,6 +11,8 @@ from datetime import date
 import pytest
 import sqlalchemy as sa
 from alembic import command
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from editor_app.core import search_index
 from editor_app.core.article_data import ArticleData, BylineData
@@ -240,3 +242,14 @@ def test_snippets_only_when_asked_and_from_the_matching_paragraph(service):
     assert snippet[start:end] == "ज़रूरी"
     ((_row, full),) = service.search("जरूरी")
     assert full.snippet == snippet
+
+
+DEVANAGARI_NEWS = "कखगज़ड़फ़िीुूेैोौंँःॅ़् ।,.'’\u200c\u200d0123४५abcßÉé-"
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=DEVANAGARI_NEWS, max_size=80))
+def test_index_keys_are_the_keys_of_terms(text):
+    from editor_app.core.search_text import index_key_text, terms
+
+    assert index_key_text(text) == " ".join(t.key for t in terms(text))

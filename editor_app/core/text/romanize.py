@@ -15,6 +15,7 @@ ASCII-folded); :func:`slugify` returns ``[a-z0-9-]`` only, never empty for non-e
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -116,8 +117,10 @@ def _iast_to_ascii(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c) and ord(c) < 128)
 
 
+@lru_cache(maxsize=65536)
 def romanize_word(word: str) -> str:
-    """One Devanagari word in plain ASCII letters with Hindi schwa deletion."""
+    """One Devanagari word in plain ASCII letters with Hindi schwa deletion (memoised:
+    slugs of a bulk import repeat the same words)."""
     prepared = _drop_schwas(to_nfc(word).translate(_PRE_MAP))
     from indic_transliteration import sanscript  # 0.3 s to import: only when used
 
