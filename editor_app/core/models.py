@@ -276,6 +276,8 @@ class Asset(Base):
 
     article: Mapped[Article] = relationship(back_populates="assets")
 
+    __table_args__ = (Index("ix_assets_article_id", "article_id", "position"),)
+
 
 class NewsroomWord(Base):
     """A word the newsroom accepts as correctly spelled (shared by everyone on the database).

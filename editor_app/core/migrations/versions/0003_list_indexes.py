@@ -11,8 +11,8 @@ the database. This adds:
   ``ArticleService`` on every save, so a list page needs no join and can sort by byline;
 - composite indexes for the list's orders within the trash/live split
   (``trashed, updated_at, id`` and friends) and the status filter;
-- the missing indexes on ``bylines.article_id``/``person_id`` and ``article_tags.tag_id``
-  (loading one article's bylines scanned the whole table before).
+- the missing indexes on ``bylines.article_id``/``person_id``, ``article_tags.tag_id`` and
+  ``assets.article_id`` (loading one article's bylines or images scanned the whole table).
 
 Existing articles get their ``byline_text`` during the upgrade.
 """
@@ -37,6 +37,7 @@ _INDEXES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("ix_bylines_article_id", "bylines", ("article_id", "position")),
     ("ix_bylines_person_id", "bylines", ("person_id",)),
     ("ix_article_tags_tag_id", "article_tags", ("tag_id", "article_id")),
+    ("ix_assets_article_id", "assets", ("article_id", "position")),
 )
 
 
