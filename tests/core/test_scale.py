@@ -206,6 +206,7 @@ def test_upgrade_from_0002_fills_the_byline_column(tmp_path):
         upgraded.close()
 
 
+@pytest.mark.sqlite_only(reason="the tiered ranking is the FTS5 backend's")
 def test_very_common_queries_come_in_tiers_headline_first_newest_first(service, monkeypatch):
     from editor_app.core import search_sqlite
 
