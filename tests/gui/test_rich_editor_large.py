@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
-from editor_app.gui.editor.markdown_model import canonical_markdown
+from editor_app.core.markdown_model import canonical_markdown
 from editor_app.gui.editor.rich_editor import RichEditor
 
 WORDS = ["सरकार", "मुख्यमंत्री", "क्षेत्र", "ज़्यादा", "र्त्य", "प्रशासन", "श्रमिक", "ज्ञान",

@@ -1,6 +1,6 @@
 """Block model of the canonical article Markdown, its canonical form, parser and renderer.
 
-Pure Python (no Qt); ``markdown_bridge`` maps this model to and from a ``QTextDocument``.
+Pure Python (no Qt); ``gui.editor.markdown_bridge`` maps this model to and from a ``QTextDocument``.
 
 Canonical Markdown (what :func:`render_markdown` writes, a fixed point of parse + render):
 
@@ -36,7 +36,7 @@ from itertools import accumulate
 
 import regex
 
-from editor_app.gui.editor.markdown_inline import (
+from editor_app.core.markdown_inline import (
     Run,
     escape_text,
     escape_url,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from editor_app.gui.editor.markdown_model import (
+from editor_app.core.markdown_model import (
     Block,
     BlockKind,
     ImageBlock,
