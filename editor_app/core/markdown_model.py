@@ -1,5 +1,12 @@
 """Block model of the canonical article Markdown, its canonical form, parser and renderer.
 
+:func:`canonical_markdown` is THE canonical form of an article body: exactly what the editor
+writes when it loads a body and saves it without an edit. ``ArticleService`` applies it on
+every save (CLI, import and editor alike), so loading and saving without an edit changes
+nothing and an edit changes only what was edited. A body is text, not HTML: raw HTML and
+entities are literal text (see :mod:`markdown_inline`), and constructs outside the subset
+(tables, code blocks and spans, nested lists, rules, HTML) keep their visible text.
+
 Pure Python (no Qt); ``gui.editor.markdown_bridge`` maps this model to and from a ``QTextDocument``.
 
 Canonical Markdown (what :func:`render_markdown` writes, a fixed point of parse + render):
@@ -16,6 +23,11 @@ Canonical Markdown (what :func:`render_markdown` writes, a fixed point of parse 
   ``"`` and ``|`` are backslash-escaped. With neither caption nor credit the title is left
   out. Images are blocks only, never inline.
 - Inline text: see :mod:`markdown_inline`.
+- Not in the subset, read as text so that nothing visible is lost: a fenced code block
+  (```` ``` ```` or ``~~~``) gives one literal paragraph per non-blank line, fences included;
+  table rows, indented code and HTML blocks are paragraph text; nested lists are flattened;
+  a backslash at the end of a paragraph line (a hard line break) becomes a space like any
+  line break; thematic breaks (``---``) are dropped.
 - Text is NFC, with formatting boundaries on grapheme-cluster (akshara) boundaries: a
   cluster takes the format of its first character, so a format never splits a conjunct.
   Leading and trailing spaces of a block are dropped; a mark never starts or ends on a
@@ -320,6 +332,7 @@ _BULLET = regex.compile(r"[-*+](?:[ \t]+(.*))?")
 _ORDERED = regex.compile(r"[0-9]{1,9}[.)](?:[ \t]+(.*))?")
 _QUOTE = regex.compile(r">[ ]?(.*)")
 _RULE = regex.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})")
+_FENCE = regex.compile(r"(`{3,}(?=[^`]*\Z)|~{3,}).*")
 _IMAGE = regex.compile(
     r'!\[((?:\\.|[^\\\]])*)\]\(\s*((?:\\.|[^\\()\s])+)(?:\s+"((?:\\.|[^\\"])*)")?\s*\)',
     regex.DOTALL)
@@ -346,8 +359,14 @@ def _split_title(title: str) -> tuple[str, str]:
     return caption, credit
 
 
+_HARD_BREAK = regex.compile(r"(?<!\\)(?:\\\\)*\\\Z")
+
+
 def _finish(kind: BlockKind, lines: list[str]) -> Block:
-    text = " ".join(lines)
+    # An odd number of backslashes ending a line that is not the block's last is a hard
+    # line break (CommonMark); like every line break in the subset it becomes a space.
+    text = " ".join([line[:-1] if _HARD_BREAK.search(line) else line for line in lines[:-1]]
+                    + lines[-1:])
     if kind is BlockKind.PARAGRAPH:
         m = _IMAGE.fullmatch(text)
         if m:
@@ -359,11 +378,13 @@ def _finish(kind: BlockKind, lines: list[str]) -> Block:
 def parse_markdown(markdown: str) -> list[Block]:
     """Parse Markdown of the subset into canonical blocks (lenient with other Markdown).
 
-    Nested lists are flattened, other block syntax is read as paragraph text.
+    Nested lists are flattened, code blocks are literal text, other block syntax is read
+    as paragraph text (see the module docstring).
     """
     blocks: list[Block] = []
     kind: BlockKind | None = None
     lines: list[str] = []
+    fence = ""  # the opening fence while inside a fenced code block
 
     def flush() -> None:
         nonlocal kind, lines
@@ -373,6 +394,16 @@ def parse_markdown(markdown: str) -> list[Block]:
 
     for raw in markdown.splitlines():
         line = raw.strip(" \t")
+        opening = None if fence else _FENCE.fullmatch(line)
+        if fence or opening:
+            flush()
+            if opening:
+                fence = opening.group(1)
+            elif line.startswith(fence) and not line.strip(fence[0]):
+                fence = ""  # the closing fence: as long as the opening one, nothing else
+            if line:
+                blocks.append(TextBlock(BlockKind.PARAGRAPH, (Run(line),)))
+            continue
         if not line:
             flush()
             continue
@@ -408,5 +439,12 @@ def parse_markdown(markdown: str) -> list[Block]:
 
 
 def canonical_markdown(markdown: str) -> str:
-    """Parse and re-render: the canonical form of any Markdown of the subset."""
+    """The canonical form of an article body (``parse_markdown`` then ``render_markdown``).
+
+    Contract: ``canonical_markdown(canonical_markdown(x)) == canonical_markdown(x)`` for
+    any string, and the editor loads a canonical body and writes it back unchanged. Text is
+    kept: entities and raw HTML stay literal text, unsupported constructs keep their
+    visible text (see the module docstring). Bodies stored before this rule are
+    canonicalised only when they are next saved; until then they are stored as written.
+    """
     return render_markdown(parse_markdown(markdown))

@@ -63,7 +63,7 @@ def test_canonical_example() -> None:
 
 def test_special_characters_survive() -> None:
     md = render_markdown([TextBlock(P, (Run("# 5 * 3 = _x_ [a](b) <i> &amp; \\"),))])
-    assert md == "\\# 5 \\* 3 = \\_x\\_ \\[a\\](b) &lt;i> &amp;amp; \\\\\n"
+    assert md == "\\# 5 \\* 3 = \\_x\\_ \\[a\\](b) \\<i> \\&amp; \\\\\n"
     assert parse_markdown(md)[0] == TextBlock(P, (Run("# 5 * 3 = _x_ [a](b) <i> &amp; \\"),))
 
 
