@@ -7,9 +7,10 @@ No Qt here (pure Python, unit-testable). The *canonical inline form*:
 - ``[text](url)``; emphasis never crosses a link edge (it is closed before ``[`` and
   reopened inside), so spans are computed per *link segment*.
 - Text escapes are CommonMark backslash escapes only: ``\\`` `````` ``*`` ``_`` ``[``
-  ``]`` ``#`` ``<`` and ``&`` always get a backslash. At the start of a block ``>``, ``-``,
-  ``+``, ``~`` and the ``.``/``)`` after leading digits are escaped, so text never turns
-  into a quote, list, ordered list or code fence.
+  ``]`` ``#`` ``<`` and ``&`` always get a backslash. At the start of a block only what
+  would read as block syntax is escaped, so text never turns into a quote (``\\>``), a
+  list (``\\- x``, ``\\+ x``, ``1\\. x``, ``2\\) x``), a rule (``\\--``) or a code
+  fence (``\\~~~``); ``1.5 करोड़``, ``-5°`` and ``+91`` stay as they are.
 - URLs: ``\\``, ``(`` and ``)`` are backslash-escaped (spaces are %20 in the model).
 
 **A body is text, not HTML.** Raw HTML (``<b>``, ``<script>``) and entities (``&amp;``,
@@ -48,7 +49,9 @@ log = logging.getLogger(__name__)
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 # Always escaped with a backslash: \ ` * _ [ ] # < &.
 _NEEDS_ESCAPE = regex.compile(r"[\\`*_\[\]#<&]")
-_BLOCK_START_DIGITS = regex.compile(r"([0-9]+)([.)])")
+# What would turn a block's text into block syntax when it starts the line: a quote, a
+# list marker (followed by a space or nothing), a rule (``--``), a code fence.
+_BLOCK_SYNTAX = regex.compile(r">|-(?=[ \t-]|\Z)|\+(?=[ \t]|\Z)|~~~|[0-9]+([.)])(?=[ \t]|\Z)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,12 +110,10 @@ def escape_text(text: str, *, block_start: bool = False) -> str:
     if block_start and text:
         # The block-start characters are never escaped above, so their offsets in ``out``
         # are their offsets in ``text``.
-        if text[0] in ">-+~":
-            return "\\" + out
-        m = _BLOCK_START_DIGITS.match(text)
-        if m:
-            dot = m.end(1)
-            return out[:dot] + "\\" + out[dot:]
+        m = _BLOCK_SYNTAX.match(text)
+        if m is not None:
+            at = m.start(1) if m.group(1) else 0
+            return out[:at] + "\\" + out[at:]
     return out
 
 

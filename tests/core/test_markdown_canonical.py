@@ -131,3 +131,15 @@ def test_canonical_form_is_a_fixed_point(body: str) -> None:
 @given(MARKDOWN)
 def test_canonical_form_keeps_every_visible_letter(body: str) -> None:
     assert _visible_letters(_body_text(canonical_markdown(body))) == _visible_letters(body)
+
+
+def test_only_real_block_syntax_is_escaped_at_block_start() -> None:
+    for text in ["1.5 करोड़ रुपये", "-5° तापमान", "+91 98765", "~ लगभग", "2.0 संस्करण"]:
+        assert canonical_markdown(text) == text + "\n"
+        assert _text_of(text + "\n") == text
+    for text, written in [("- नहीं", "\\- नहीं"), ("1. पहला", "1\\. पहला"),
+                          ("3) तीन", "3\\) तीन"), ("-- x", "\\-- x"), ("> q", "\\> q"),
+                          ("~~~ कोड", "\\~~~ कोड")]:
+        markdown = render_markdown([TextBlock(P, (Run(text),))])
+        assert markdown == written + "\n"
+        assert _text_of(markdown) == text
