@@ -8,6 +8,9 @@ measured in the same run.
   copy-desk check costs.
 - spell: ``SpellChecker.check`` (cold = fresh checker, warm = cached) vs raw enchant
   ``hi_IN`` ``check`` on every word (no inflection, no frequency evidence, no cache).
+- canonical body: ``canonical_markdown`` (what every save applies) on a 20,000-word
+  Markdown article, cold (empty caches, as for ``sampadak new``) and warm (an autosave
+  right after the editor wrote the same text) vs the NFC pass every save already made.
 - search: indexing 500 generated articles (ORM insert with the index kept in sync) vs the
   same insert with search sync switched off; a 3-word query vs a Python substring scan of
   all headlines and bodies.
@@ -22,6 +25,7 @@ import statistics
 import sys
 import tempfile
 import time
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench_editor import make_article
 
+from editor_app.core import markdown_inline, markdown_model
 from editor_app.core.db import open_database
 from editor_app.core.models import Article
 from editor_app.core.search import install_search_sync, search, uninstall_search_sync
@@ -79,6 +84,18 @@ def bench(rounds: int) -> list[tuple[str, float, float]]:
         base = _median_ms(lambda: [raw.check(w) for w in _WORD.findall(text)], rounds)
         rows.append(("spell-check 20k words, cold", cold, base))
         rows.append(("spell-check 20k words, warm", warm, base))
+
+    def cold_canonical() -> object:
+        markdown_model._canonical_cache.clear()
+        markdown_inline._parse_inline.cache_clear()
+        markdown_inline._render_inline.cache_clear()
+        return markdown_model.canonical_markdown(text)
+
+    nfc = _median_ms(lambda: unicodedata.normalize("NFC", text), rounds)
+    rows.append(("canonical body 20k words, cold", _median_ms(cold_canonical, rounds), nfc))
+    markdown_model.canonical_markdown(text)
+    rows.append(("canonical body 20k words, warm",
+                 _median_ms(lambda: markdown_model.canonical_markdown(text), rounds), nfc))
     words = _WORD.findall(text)
     with tempfile.TemporaryDirectory() as folder:
         synced = open_database(f"sqlite:///{folder}/a.sqlite")
