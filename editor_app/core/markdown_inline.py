@@ -16,9 +16,11 @@ No Qt here (pure Python, unit-testable). The *canonical inline form*:
 **A body is text, not HTML.** Raw HTML (``<b>``, ``<script>``) and entities (``&amp;``,
 ``&lt;``, ``&#2325;``) are literal text: ``&amp;`` in a body is five characters of text, shown
 as such by the editor, and the canonical form writes it ``\\&amp;`` so that a CommonMark
-renderer shows the same five characters (an exporter built on Python-Markdown must add
-``<`` and ``&`` to ``md.ESCAPED_CHARS``, which knows neither by default). The parser
-never decodes an entity.
+renderer shows the same five characters. The parser never decodes an entity. For HTML
+export, render the parsed model (``parse_markdown``) or use a CommonMark renderer:
+Python-Markdown 3.11 knows neither ``\\<`` nor ``\\&`` by default, and even with both
+added to ``md.ESCAPED_CHARS`` its serializer turns ``\\&amp;T`` into ``&amp;T`` (shown
+``&T``).
 
 Formatting that CommonMark cannot write (a mark whose delimiters could not open or close
 there, e.g. a strong ``(ख)`` glued to a letter before it: ``क**(ख)**`` reads as literal
