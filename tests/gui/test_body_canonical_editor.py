@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
 
 from editor_app.core.article_data import ArticleData
 from editor_app.core.articles import ArticleService
@@ -134,13 +135,19 @@ def test_typing_before_a_block_start_escape_keeps_the_text(rich: RichEditor) -> 
     _check_one_char_edit(old, rich.markdown(), 0, 1, "x")
 
 
+def _settle(window) -> None:
+    assert window.tasks.wait_idle()  # background loads and saves delivered
+    QApplication.processEvents()
+
+
 def test_window_open_type_save_changes_only_the_typed_character(make_window, gui_db,
                                                                 qtbot) -> None:
     record = ArticleService(gui_db, "सीमा").create(ArticleData(headline="ख़बर", body=RAW))
     window = make_window()
-    window.reload_list(record.id)
+    _settle(window)
     window.open_article(record.id)
-    assert window.record is not None and window.record.id == record.id
+    qtbot.waitUntil(lambda: window.record is not None and window.record.id == record.id)
+    _settle(window)
     assert window.editor.markdown() == record.data.body
     window.editor.text_edit.setFocus()
     cursor = window.editor.text_edit.textCursor()
@@ -148,12 +155,16 @@ def test_window_open_type_save_changes_only_the_typed_character(make_window, gui
     window.editor.text_edit.setTextCursor(cursor)
     type_text(window.editor.text_edit, "ट")
     qtbot.waitUntil(lambda: window.dirty)
-    assert window.save_now()
+    window.save_now()
+    _settle(window)
+    qtbot.waitUntil(lambda: not window.dirty)
     stored = ArticleService(gui_db).get(record.id).data.body
     assert stored == record.data.body[:-1] + "ट\n"
-    window.editor.text_edit.setFocus()
     qtbot.keyClick(window.editor.text_edit, Qt.Key.Key_Backspace)
-    assert window.save_now()
+    qtbot.waitUntil(lambda: window.dirty)
+    window.save_now()
+    _settle(window)
+    qtbot.waitUntil(lambda: not window.dirty)
     assert ArticleService(gui_db).get(record.id).data.body == record.data.body
 
 
