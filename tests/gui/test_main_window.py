@@ -172,7 +172,7 @@ def test_conflict_is_never_silently_overwritten(qtbot, make_window, gui_db, monk
     type_text(window.editor.text_edit, "मेरा पाठ")
     window.save_now()
     settle(window)
-    assert other.get(article.id).data.body == "उनका पाठ"
+    assert other.get(article.id).data.body == "उनका पाठ\n"
     assert window.record.id != article.id
     assert other.get(window.record.id).data.body == "मेरा पाठ\n"
 
