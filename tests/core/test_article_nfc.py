@@ -33,6 +33,17 @@ def _byline(part: str, text: str) -> tuple[BylineData, ...]:
     return (BylineData(**base),)
 
 
+def _byline_field(part: str) -> tuple[Callable[[ArticleData, str], ArticleData],
+                                       Callable[[ArticleData], str]]:
+    def put(data: ArticleData, text: str) -> ArticleData:
+        return replace(data, bylines=_byline(part, text))
+
+    def get(data: ArticleData) -> str:
+        return str(getattr(data.bylines[0], part))
+
+    return put, get
+
+
 # field name -> (put ``text`` into data, read the field back from data)
 FIELDS: dict[str, tuple[Callable[[ArticleData, str], ArticleData],
                         Callable[[ArticleData], str]]] = {
@@ -42,8 +53,7 @@ FIELDS: dict[str, tuple[Callable[[ArticleData, str], ArticleData],
     "category": (lambda d, t: replace(d, category=t), lambda d: d.category),
     "dateline_place": (lambda d, t: replace(d, dateline_place=t), lambda d: d.dateline_place),
     "tag": (lambda d, t: replace(d, tags=(t,)), lambda d: d.tags[0]),
-    **{f"byline.{part}": ((lambda d, t, p=part: replace(d, bylines=_byline(p, t))),
-                          (lambda d, p=part: getattr(d.bylines[0], p)))
+    **{f"byline.{part}": _byline_field(part)
        for part in ("name", "name_latin", "designation", "outlet")},
 }
 
