@@ -11,7 +11,8 @@ No Qt here (pure Python, unit-testable). The *canonical inline form*:
   would read as block syntax is escaped, so text never turns into a quote (``\\>``), a
   list (``\\- x``, ``\\+ x``, ``1\\. x``, ``2\\) x``), a rule (``\\--``) or a code
   fence (``\\~~~``); ``1.5 करोड़``, ``-5°`` and ``+91`` stay as they are.
-- URLs: ``\\``, ``(`` and ``)`` are backslash-escaped (spaces are %20 in the model).
+- URLs: ``\\``, ``(``, ``)`` and an ``&`` that starts an entity are backslash-escaped
+  (spaces are %20 in the model).
 
 **A body is text, not HTML.** Raw HTML (``<b>``, ``<script>``) and entities (``&amp;``,
 ``&lt;``, ``&#2325;``) are literal text: ``&amp;`` in a body is five characters of text, shown
@@ -119,9 +120,13 @@ def escape_text(text: str, *, block_start: bool = False) -> str:
     return out
 
 
+_URL_SPECIAL = regex.compile(r"[\\()]|&(?=#?[A-Za-z0-9]+;)")
+
+
 def escape_url(url: str) -> str:
-    """Escape a link or image destination for ``(...)``."""
-    return "".join("\\" + c if c in "\\()" else c for c in url)
+    """Escape a link or image destination for ``(...)``: ``\\``, ``(``, ``)`` and an ``&``
+    that would read as an entity (entities are text here, as everywhere in a body)."""
+    return _URL_SPECIAL.sub(lambda m: "\\" + m.group(), url)
 
 
 def _extent(runs: list[Run], start: int, mark: str) -> int:

@@ -20,8 +20,8 @@ Canonical Markdown (what :func:`render_markdown` writes, a fixed point of parse 
 - Quote: ``> text``, one paragraph per quote block.
 - Image block, alone on its line: ``![alt](asset:ID "caption | credit")``. The title holds
   the caption, then `` | `` and the credit when there is one; inside the title ``\\``,
-  ``"`` and ``|`` are backslash-escaped. With neither caption nor credit the title is left
-  out. Images are blocks only, never inline.
+  ``"``, ``|`` and ``&`` are backslash-escaped. With neither caption nor credit the title
+  is left out. Images are blocks only, never inline.
 - Inline text: see :mod:`markdown_inline`.
 - Not in the subset, read as text so that nothing visible is lost: a fenced code block
   (```` ``` ```` or ``~~~``) gives one literal paragraph per non-blank line, fences included;
@@ -293,7 +293,7 @@ _PREFIX = {BlockKind.PARAGRAPH: "", BlockKind.HEADING2: "## ", BlockKind.HEADING
 
 
 def _escape_title(text: str) -> str:
-    return "".join("\\" + c if c in '\\"|' else c for c in text)
+    return "".join("\\" + c if c in '\\"|&' else c for c in text)
 
 
 def _render_image(block: ImageBlock) -> str:

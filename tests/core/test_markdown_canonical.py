@@ -14,7 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from editor_app.core.markdown_model import (
+    Block,
     BlockKind,
+    ImageBlock,
     Run,
     TextBlock,
     canonical_blocks,
@@ -143,3 +145,12 @@ def test_only_real_block_syntax_is_escaped_at_block_start() -> None:
         markdown = render_markdown([TextBlock(P, (Run(text),))])
         assert markdown == written + "\n"
         assert _text_of(markdown) == text
+
+
+def test_entities_in_link_targets_and_image_titles_are_text_too() -> None:
+    blocks: list[Block] = [TextBlock(P, (Run("x", href="https://a.in/?a=1&amp;b=2&c=3"),)),
+                           ImageBlock("asset:1", "a&amp;b", "कैप्शन &amp; x", "AT&T")]
+    markdown = render_markdown(blocks)
+    assert markdown == ('[x](https://a.in/?a=1\\&amp;b=2&c=3)\n\n'
+                        '![a\\&amp;b](asset:1 "कैप्शन \\&amp; x | AT\\&T")\n')
+    assert parse_markdown(markdown) == blocks
