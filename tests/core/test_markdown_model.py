@@ -108,3 +108,17 @@ def test_render_parse_round_trip(blocks: list[TextBlock | ImageBlock]) -> None:
     assert parsed == canonical_blocks(blocks)
     assert render_markdown(parsed) == md
     assert canonical_blocks(parsed) == parsed
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(RUN, min_size=1, max_size=5))
+def test_settled_shortcut_is_only_taken_when_the_exact_pass_changes_nothing(
+        runs: list[Run]) -> None:
+    """``_settled`` lets canonicalisation skip the per-cluster pass: it must never say yes
+    to runs that the exact pass would change (saying no only costs time)."""
+    from editor_app.core.markdown_inline import merge_runs
+    from editor_app.core.markdown_model import _cluster_pass, _settled
+
+    for candidate in (runs, merge_runs(runs), _cluster_pass(runs)):
+        if _settled(candidate):
+            assert _cluster_pass(candidate) == candidate, candidate
