@@ -133,6 +133,8 @@ class MetadataPanel(QWidget):
             if data.dateline_date is not None:
                 d = data.dateline_date
                 self.dateline_date.setDate(QDate(d.year, d.month, d.day))
+            else:  # ticking the box dates it today, never the previous article's date
+                self.dateline_date.setDate(QDate.currentDate())
             self.category.setCurrentText(data.category)
             self.tags.set_tags(data.tags)
             auto = not data.slug or data.slug == slugify(data.headline)
