@@ -19,6 +19,11 @@ from editor_app.gui.shortcuts import (
 from tests.gui.typing import type_text
 
 
+def settle(window) -> None:
+    """Let the window's background jobs (saves, loads, trash, restore) deliver."""
+    assert window.tasks.wait_idle()
+
+
 def focused():
     return QApplication.focusWidget()
 
@@ -57,6 +62,7 @@ def test_tab_walks_headline_dek_body_and_on_without_typing_tabs(qtbot, make_wind
 def test_tab_in_phonetic_mode_converts_and_moves_on(qtbot, make_window):
     window = make_window()
     window.new_action.trigger()
+    settle(window)
     window.phonetic_action.setChecked(True)
     headline = window.metadata.headline
     headline.setFocus()
@@ -98,8 +104,8 @@ def test_shortcut_page_lists_every_action_with_a_shortcut(qtbot, make_window):
     for action in actions:
         keys = tuple(key_text(k) for k in action.shortcuts())
         assert (action_label(action), keys) in shown, action.text()
-    for keys, what in KEYS_WITHOUT_ACTIONS:
-        assert (what, (keys,)) in shown
+    for key_name, what in KEYS_WITHOUT_ACTIONS:
+        assert (what, (key_name,)) in shown
     assert len(dialog.shown_rows()) == len(collect_shortcuts(window))
     labels = {row.action for row in dialog.shown_rows()}
     for expected in ("शीर्षक पर जाएँ (Go to headline)", "खोज पर जाएँ (Go to search)",
@@ -110,7 +116,11 @@ def test_shortcut_page_lists_every_action_with_a_shortcut(qtbot, make_window):
 def test_shortcut_page_opens_from_the_help_menu_with_f1(qtbot, make_window, monkeypatch):
     window = make_window()
     opened: list[ShortcutsDialog] = []
-    monkeypatch.setattr(ShortcutsDialog, "exec", lambda self: opened.append(self) or 0)
+    def fake_exec(self: ShortcutsDialog) -> int:
+        opened.append(self)
+        return 0
+
+    monkeypatch.setattr(ShortcutsDialog, "exec", fake_exec)
     help_menu = next(a.menu() for a in window.menuBar().actions() if "Help" in a.text())
     assert window.shortcuts_action in help_menu.actions()
     window.editor.text_edit.setFocus()
@@ -146,12 +156,14 @@ def test_delete_in_list_trashes_without_asking_and_undo_restores(qtbot, make_win
     window.article_list.table.setFocus()
     qtbot.waitUntil(lambda: focused() is window.article_list.table)
     press(qtbot, Qt.Key.Key_Delete)  # no dialog: a QMessageBox would block here
+    settle(window)
     service = ArticleService(gui_db)
     assert service.get(article.id).trashed
     notice = window.trash_notice
     assert notice.isVisible() and "रद्दी में डाला गया" in notice.label.text()
     assert article.data.headline[:20] in notice.label.text()
     qtbot.mouseClick(notice.button, Qt.MouseButton.LeftButton)
+    settle(window)
     assert not service.get(article.id).trashed
     assert window.record.id == article.id and not window.record.trashed
     assert window.article_list.current_id() == article.id
@@ -174,11 +186,14 @@ def test_trash_keys_never_eat_word_deletion_in_a_field(qtbot, make_window, gui_d
     window.article_list.table.setFocus()
     qtbot.waitUntil(lambda: focused() is window.article_list.table)
     press(qtbot, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    settle(window)
     assert service.get(article.id).trashed
     window.trash_notice.undo_action.trigger()  # File → Undo trash
+    settle(window)
     assert not service.get(article.id).trashed
     window.editor.text_edit.setFocus()  # window-wide: Ctrl+Shift+Delete, from any field
     qtbot.waitUntil(lambda: focused() is window.editor.text_edit)
     press(qtbot, Qt.Key.Key_Delete,
           Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    settle(window)
     assert service.get(article.id).trashed

@@ -100,6 +100,7 @@ def test_article_list_shows_byline_and_time_without_sideways_scrolling(qtbot, ma
                                                    bylines=LONG_BYLINE))
     window = laid_out(qtbot, make_window())
     window.reload_list()
+    assert window.tasks.wait_idle()
     table = window.article_list.table
     QApplication.processEvents()
     assert window.article_list.width() < 400
@@ -107,7 +108,7 @@ def test_article_list_shows_byline_and_time_without_sideways_scrolling(qtbot, ma
     assert total <= table.viewport().width()
     assert table.horizontalScrollBar().maximum() == 0
     assert table.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
-    model = window.article_list.proxy
+    model = window.article_list.model
     row = next(r for r in range(model.rowCount())
                if "बिस्मिल्ल" in str(model.index(r, 2).data()))
     byline_cell = model.index(row, 2)
@@ -170,6 +171,7 @@ def _option(view):
 def test_typed_tag_with_two_words_stays_one_chip(qtbot, make_window):
     window = make_window()
     window.new_action.trigger()
+    assert window.tasks.wait_idle()
     tags = window.metadata.tags
     type_text(tags.input, "नगर निगम")
     qtbot.keyClick(tags.input, Qt.Key.Key_Return)

@@ -22,12 +22,15 @@ def test_new_article_dateline_date_is_today_not_the_previous_articles(qtbot, mak
                                                    dateline_date=date(2024, 3, 9)))
     window = make_window()
     window.reload_list()
+    settle(window)
     old = next(window.article_list.model.summary(r).id
                for r in range(window.article_list.model.rowCount())
                if window.article_list.model.summary(r).headline == "पुरानी ख़बर")
     window.article_list.select(old)
+    settle(window)
     assert window.metadata.dateline_date.date() == QDate(2024, 3, 9)
     window.new_action.trigger()
+    settle(window)
     meta = window.metadata
     assert meta.dateline_date.date() == QDate.currentDate()
     qtbot.mouseClick(meta.dateline_has_date, Qt.MouseButton.LeftButton)  # the user dates it
@@ -40,22 +43,31 @@ def test_new_article_shows_in_the_list_while_a_search_is_active(qtbot, make_wind
     type_text(listing.search_box, "नालों")
     qtbot.waitUntil(lambda: listing.model.rowCount() == 1 and listing.model.hit(0) is not None)
     window.new_action.trigger()
+    settle(window)
     new_id = window.record.id
     assert listing.query() == ""  # the search was cleared to show the new article
     assert new_id in {listing.model.summary(r).id for r in range(listing.model.rowCount())}
     assert listing.current_id() == new_id
     qtbot.wait(400)  # a pending search timer must not hide it again
+    settle(window)
     assert listing.current_id() == new_id
+    assert listing.model.rowCount() == 2  # the whole (unfiltered) list is back
 
 
 def test_new_article_clears_a_status_filter_that_hides_drafts(qtbot, make_window):
     window = make_window()
     listing = window.article_list
     listing.status_filter.setCurrentIndex(listing.status_filter.findData("published"))
+    settle(window)
     assert listing.model.rowCount() == 0
     window.new_action.trigger()
+    settle(window)
     assert listing.status() is None
     assert listing.current_id() == window.record.id
+
+
+def settle(window) -> None:
+    assert window.tasks.wait_idle()
 
 
 def _line(qtbot, typing: PhoneticTyping) -> QLineEdit:
@@ -93,6 +105,7 @@ def test_switching_off_converts_in_the_body_editor_in_one_undo_step(qtbot, rich)
 def test_switching_off_in_the_window_converts_the_headline_word(qtbot, make_window):
     window = make_window()
     window.new_action.trigger()
+    settle(window)
     window.phonetic_action.trigger()
     type_text(window.metadata.headline, "bharat")
     window.phonetic_action.trigger()  # Ctrl+Shift+H / toolbar: off

@@ -21,7 +21,7 @@ from tests.conftest import REPO_ROOT
 @pytest.fixture
 def hindi_qt(qtbot):
     app = QApplication.instance()
-    report = install_qt_translations(app, "hi")
+    report = install_qt_translations(app, "hi-en")
     yield report
     install_qt_translations(app, "en")
 
@@ -34,27 +34,42 @@ def _menu_texts(widget) -> list[str]:
         menu.deleteLater()
 
 
-def test_hindi_ui_gets_hindi_buttons_context_menus_and_calendar(hindi_qt, qtbot):
+def _button_texts(qtbot) -> set[str]:
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                | QDialogButtonBox.StandardButton.Cancel)
     qtbot.addWidget(buttons)
-    texts = {b.text() for b in buttons.buttons()}
-    assert texts == {"ठीक है (OK)", "रद्द करें (Cancel)"}
+    return {b.text() for b in buttons.buttons()}
+
+
+def test_hindi_ui_gets_hindi_buttons_context_menus_and_calendar(hindi_qt, qtbot):
+    assert _button_texts(qtbot) == {"ठीक है (OK)", "रद्द करें (Cancel)"}
     line = QLineEdit()
     qtbot.addWidget(line)
-    assert "चिपकाएं (&Paste)" in _menu_texts(line)
+    assert "चिपकाएं (&Paste)" in _menu_texts(line)  # mnemonic kept in the English part
     text = QTextEdit()
     qtbot.addWidget(text)
-    assert "सब चुनें (Select all)" in _menu_texts(text)
+    assert "सब चुनें (Select All)" in _menu_texts(text)
     assert QLocale().monthName(1) == "जनवरी"
     assert QLocale().toString(QDate(2026, 12, 1), "dd-MM-yyyy") == "01-12-2026"
 
 
-def test_english_ui_keeps_qt_strings_english(qtbot):
-    install_qt_translations(QApplication.instance(), "en")
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-    qtbot.addWidget(buttons)
-    assert buttons.buttons()[0].text() == "OK"
+def test_hindi_only_and_english_modes(qtbot):
+    app = QApplication.instance()
+    try:
+        install_qt_translations(app, "hi")
+        assert _button_texts(qtbot) == {"ठीक है", "रद्द करें"}
+        install_qt_translations(app, "en")
+        assert _button_texts(qtbot) == {"OK", "Cancel"}
+    finally:
+        install_qt_translations(app, "en")
+
+
+def test_window_start_up_installs_qt_hindi_by_default(qtbot, make_window):
+    try:
+        make_window()  # ui_language defaults to "hi-en"
+        assert _button_texts(qtbot) == {"ठीक है (OK)", "रद्द करें (Cancel)"}
+    finally:
+        install_qt_translations(QApplication.instance(), "en")
 
 
 def test_report_says_what_qt_itself_does_not_ship(hindi_qt):
@@ -71,7 +86,7 @@ def test_report_says_what_qt_itself_does_not_ship(hindi_qt):
 def test_missing_own_translation_is_reported_not_fatal(qtbot, tmp_path):
     app = QApplication.instance()
     try:
-        report = install_qt_translations(app, "hi", qt_dir=tmp_path, own_dir=tmp_path)
+        report = install_qt_translations(app, "hi-en", qt_dir=tmp_path, own_dir=tmp_path)
         assert report.loaded == [] and len(report.missing) == 2
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         qtbot.addWidget(buttons)
