@@ -37,11 +37,11 @@ __all__ = ["FOCUS_TARGETS", "FocusTarget", "install_focus_chain", "make_focus_ac
 
 #: name -> (menu label, shortcut). Alt+digit and Ctrl+L are free in every widget we use.
 FOCUS_TARGETS: dict[str, tuple[str, str]] = {
-    "headline": ("शीर्षक पर जाएँ (Go to headline)", "Alt+1"),
-    "dek": ("सार पर जाएँ (Go to dek)", "Alt+2"),
-    "body": ("मुख्य पाठ पर जाएँ (Go to body)", "Alt+3"),
-    "list": ("लेख सूची पर जाएँ (Go to article list)", "Alt+4"),
-    "search": ("खोज पर जाएँ (Go to search)", "Ctrl+L"),
+    "headline": ("शीर्षक पर जाएं (Go to headline)", "Alt+1"),
+    "dek": ("सार पर जाएं (Go to dek)", "Alt+2"),
+    "body": ("मुख्य पाठ पर जाएं (Go to body)", "Alt+3"),
+    "list": ("लेख सूची पर जाएं (Go to article list)", "Alt+4"),
+    "search": ("खोज पर जाएं (Go to search)", "Ctrl+L"),
 }
 
 

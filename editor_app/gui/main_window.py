@@ -215,6 +215,12 @@ class MainWindow(QMainWindow):
         self.list_trash_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.list_trash_action.triggered.connect(self.trash_article)
         self.article_list.table.addAction(self.list_trash_action)
+        self.close_find_action = QAction("खोज पट्टी बंद करें (Close find bar)",
+                                         self.editor.find_bar)
+        self.close_find_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.close_find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.close_find_action.triggered.connect(self.editor.find_bar.close_bar)
+        self.editor.find_bar.addAction(self.close_find_action)
         self.restore_action = action("वापस लाएँ (&Restore)", self.restore_article)
         self.save_action = action("अभी सहेजें (&Save now)", lambda: self.save_now(),
                                   QKeySequence.StandardKey.Save)

@@ -20,7 +20,7 @@ _HEADLINE_CHARS = 40
 
 
 class TrashNotice(QWidget):
-    """``“headline” रद्दी में डाला गया (moved to trash)  [वापस लाएँ (Undo)]``."""
+    """``“headline” रद्दी में डाला गया (moved to trash)  [वापस लाएं (Undo)]``."""
 
     undo_requested = Signal(int)
 
@@ -29,13 +29,13 @@ class TrashNotice(QWidget):
         self._article_id: int | None = None
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.undo_action = QAction("रद्दी से वापस लाएँ (&Undo trash)", self)
+        self.undo_action = QAction("रद्दी से वापस लाएं (&Undo trash)", self)
         self.undo_action.setObjectName("undo_trash")
         self.undo_action.setEnabled(False)
         self.undo_action.triggered.connect(self.undo)
         self.button = QToolButton()
-        self.button.setText("↶ वापस लाएँ (Undo)")
-        self.button.setToolTip("लेख को रद्दी से वापस लाएँ (Restore the article)")
+        self.button.setText("↶ वापस लाएं (Undo)")
+        self.button.setToolTip("लेख को रद्दी से वापस लाएं (Restore the article)")
         self.button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.button.clicked.connect(self.undo)
         layout = QHBoxLayout(self)

@@ -108,7 +108,7 @@ def test_shortcut_page_lists_every_action_with_a_shortcut(qtbot, make_window):
         assert (what, (key_name,)) in shown
     assert len(dialog.shown_rows()) == len(collect_shortcuts(window))
     labels = {row.action for row in dialog.shown_rows()}
-    for expected in ("शीर्षक पर जाएँ (Go to headline)", "खोज पर जाएँ (Go to search)",
+    for expected in ("शीर्षक पर जाएं (Go to headline)", "खोज पर जाएं (Go to search)",
                      "रद्दी में डालें (Trash)", "गहरा (Bold)"):
         assert expected in labels
 
@@ -147,7 +147,7 @@ def test_conflict_finder_catches_a_duplicate(qtbot, make_window):
     clash.setShortcut("Ctrl+L")
     window.addAction(clash)
     conflicts = find_conflicts(window.findChildren(QAction))
-    assert conflicts == [("Ctrl+L", ["खोज पर जाएँ (Go to search)", "दूसरा (Other)"])]
+    assert conflicts == [("Ctrl+L", ["खोज पर जाएं (Go to search)", "दूसरा (Other)"])]
 
 
 def test_delete_in_list_trashes_without_asking_and_undo_restores(qtbot, make_window, gui_db):
@@ -197,3 +197,15 @@ def test_trash_keys_never_eat_word_deletion_in_a_field(qtbot, make_window, gui_d
           Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     settle(window)
     assert service.get(article.id).trashed
+
+
+def test_escape_closes_the_find_bar_and_returns_to_the_text(qtbot, make_window):
+    window = make_window()
+    body = window.editor.text_edit
+    body.setFocus()
+    qtbot.waitUntil(lambda: focused() is body)
+    press(qtbot, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    bar = window.editor.find_bar
+    assert bar.isVisible() and focused() is bar.find_edit
+    press(qtbot, Qt.Key.Key_Escape)
+    assert not bar.isVisible() and focused() is body
