@@ -587,12 +587,21 @@ class MainWindow(QMainWindow):
 
     def run_checks(self) -> None:
         """Show the checks tab and re-check now."""
-        self.side_tabs.setCurrentWidget(self.checks)
+        self.panels.set_panel_open(SIDE_INDEX, True)
+        self.side_tabs.setCurrentIndex(self._side_tab_of(self.checks))
         self.checks.refresh()
 
     def show_shortcuts(self) -> None:
         """Help → Keyboard shortcuts (built from the live actions)."""
         ShortcutsDialog(self).exec()
+
+    def _side_tab_of(self, widget: QWidget) -> int:
+        """Index of the side tab whose page holds ``widget`` (pages sit in scroll areas)."""
+        for index in range(self.side_tabs.count()):
+            page = self.side_tabs.widget(index)
+            if page is widget or (page is not None and page.isAncestorOf(widget)):
+                return index
+        return self.side_tabs.currentIndex()
 
     def _show_side_tab(self, index: int) -> None:
         self.panels.set_panel_open(SIDE_INDEX, True)

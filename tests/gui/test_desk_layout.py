@@ -178,3 +178,12 @@ def test_typed_tag_with_two_words_stays_one_chip(qtbot, make_window):
     assert tags.tags() == ("नगर निगम",)
     assert tags.list.visualItemRect(tags.list.item(0)).width() > \
         tags.list.fontMetrics().horizontalAdvance("नगर निगम")
+
+
+def test_run_checks_shows_the_checks_tab_even_from_a_collapsed_panel(qtbot, make_window):
+    window = laid_out(qtbot, make_window())
+    window.toggle_side_action.trigger()
+    assert window.panels.is_collapsed(SIDE_INDEX)
+    window.check_action.trigger()  # F7
+    assert not window.panels.is_collapsed(SIDE_INDEX)
+    assert window.side_tabs.currentWidget().isAncestorOf(window.checks)
