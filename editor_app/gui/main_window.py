@@ -46,6 +46,7 @@ from editor_app.gui.dialogs.legacy_paste_dialog import maybe_convert_paste
 from editor_app.gui.dialogs.spelling_dialog import SpellingDialog
 from editor_app.gui.editor.phonetic import PhoneticTyping
 from editor_app.gui.editor.rich_editor import RichEditor
+from editor_app.gui.editor.spell_fields import SpellField
 from editor_app.gui.editor.spell_highlighter import SpellHighlighter
 from editor_app.gui.editor.spell_menu import install_spell_context_menu
 from editor_app.gui.images_panel import ImagesPanel
@@ -118,6 +119,8 @@ class MainWindow(QMainWindow):
         self.spell_highlighter = SpellHighlighter(self.speller)
         self.editor.attach_highlighter(self.spell_highlighter)
         install_spell_context_menu(self.editor.text_edit, self.spell_highlighter)
+        self.metadata.attach_spelling(self.speller)  # headline, dek, bylines: one checker
+        self.images.attach_spelling(self.speller)
         self.spell_highlighter.warmup_finished.connect(self.statusBar().clearMessage)
         self.phonetic = PhoneticTyping(self)
         for widget in (self.editor.text_edit, self.metadata.headline, self.metadata.dek):
@@ -469,13 +472,14 @@ class MainWindow(QMainWindow):
         return maybe_convert_paste(self, text)
 
     def check_spelling(self) -> None:
-        """Walk through every misspelling of the body (Change, Ignore, Add to dictionary)."""
+        """Walk through every misspelling of headline, dek, body, then the image captions."""
         if not self.spell_highlighter.available:
             QMessageBox.information(self, "वर्तनी जाँच (Spell-check)",
                                     self.spell_highlighter.unavailable_reason)
             return
-        SpellingDialog(self.editor.text_edit, self.speller, self.spell_highlighter,
-                       parent=self).exec()
+        body = SpellField("मुख्य पाठ (Body)", self.editor.text_edit, self.spell_highlighter)
+        fields = [*self.metadata.spelling_fields(), body, *self.images.spelling_fields()]
+        SpellingDialog(fields, self.speller, parent=self).exec()
 
     def edit_house_style(self) -> None:
         """Show the newsroom's house style sheet (editable by a desk chief)."""
