@@ -68,7 +68,7 @@ class ImagesPanel(QWidget):
         self.alt_text = QLineEdit()
         self.alt_text.setPlaceholderText("विवरण — दृष्टिबाधित पाठकों के लिए (Alt text)")
         self.add_button = QPushButton("+ चित्र जोड़ें (Add image…)")
-        self.remove_button = QPushButton("− हटाएँ (Remove)")
+        self.remove_button = QPushButton("− हटाएं (Remove)")
         self.insert_button = QPushButton("पाठ में डालें (Insert in text)")
         form = QFormLayout()
         form.addRow("कैप्शन", self.caption)

@@ -99,10 +99,10 @@ class MainWindow(QMainWindow):
         self.editor.text_edit.set_paste_filter(self.filter_paste)
         self.side_tabs = QTabWidget()
         self.side_tabs.addTab(scroll, "विवरण (Details)")
-        self.side_tabs.addTab(self.checks, "जाँच (Checks)")
+        self.side_tabs.addTab(self.checks, "जांच (Checks)")
         self.side_tabs.addTab(self.images, "चित्र (Images)")
         self.checks.findings_changed.connect(
-            lambda n: self.side_tabs.setTabText(1, f"जाँच (Checks) {n}"))
+            lambda n: self.side_tabs.setTabText(1, f"जांच (Checks) {n}"))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.article_list)
         splitter.addWidget(self.editor)
@@ -183,19 +183,19 @@ class MainWindow(QMainWindow):
         self.duplicate_action = action("प्रतिलिपि (&Duplicate)", self.duplicate_article,
                                        "Ctrl+Shift+D")
         self.trash_action = action("रद्दी में डालें (&Trash)", self.trash_article)
-        self.restore_action = action("वापस लाएँ (&Restore)", self.restore_article)
+        self.restore_action = action("वापस लाएं (&Restore)", self.restore_article)
         self.save_action = action("अभी सहेजें (&Save now)", lambda: self.save_now(),
                                   QKeySequence.StandardKey.Save)
         self.font_action = action("फ़ॉन्ट… (&Font…)", self.choose_font)
         self.style_action = action("हाउस स्टाइल… (&House style…)", self.edit_house_style)
-        self.spelling_action = action("वर्तनी जाँचें… (&Check spelling…)", self.check_spelling,
+        self.spelling_action = action("वर्तनी जांचें… (&Check spelling…)", self.check_spelling,
                                       "Shift+F7")
-        self.check_action = action("जाँच चलाएँ (&Run checks)", self.run_checks, "F7")
+        self.check_action = action("जांच चलाएं (&Run checks)", self.run_checks, "F7")
         self.phonetic_action = QAction("अ ध्वन्यात्मक हिंदी (&Phonetic Hindi typing)", self)
         self.phonetic_action.setCheckable(True)
         self.phonetic_action.setIconText("अ→ ध्वन्यात्मक")
         self.phonetic_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
-        self.phonetic_action.setToolTip("Roman में लिखें, देवनागरी पाएँ: bharat → भारत "
+        self.phonetic_action.setToolTip("Roman में लिखें, देवनागरी पाएं: bharat → भारत "
                                         "(Ctrl+Shift+H)")
         self.phonetic_action.toggled.connect(self.set_phonetic)
         self.phonetic_action.setChecked(bool(self.config.settings.get("phonetic_typing")))
@@ -216,7 +216,7 @@ class MainWindow(QMainWindow):
         format_menu.addAction(self.phonetic_action)
         view_menu = self.menuBar().addMenu("दृश्य (&View)")
         view_menu.addAction(self.font_action)
-        checks_menu = self.menuBar().addMenu("जाँच (&Checks)")
+        checks_menu = self.menuBar().addMenu("जांच (&Checks)")
         checks_menu.addAction(self.check_action)
         checks_menu.addAction(self.spelling_action)
         checks_menu.addAction(self.style_action)
@@ -298,7 +298,7 @@ class MainWindow(QMainWindow):
         self.images.set_article(record.id)
         self._update_editable()
         if self.spell_highlighter.warming:
-            self.statusBar().showMessage("वर्तनी जाँच हो रही है… (checking spelling…)")
+            self.statusBar().showMessage("वर्तनी जांच हो रही है… (checking spelling…)")
 
     def _update_editable(self) -> None:
         """Only a live (not trashed) article can be edited; a trashed one is read-only until
@@ -474,7 +474,7 @@ class MainWindow(QMainWindow):
     def check_spelling(self) -> None:
         """Walk through every misspelling of headline, dek, body, then the image captions."""
         if not self.spell_highlighter.available:
-            QMessageBox.information(self, "वर्तनी जाँच (Spell-check)",
+            QMessageBox.information(self, "वर्तनी जांच (Spell-check)",
                                     self.spell_highlighter.unavailable_reason)
             return
         body = SpellField("मुख्य पाठ (Body)", self.editor.text_edit, self.spell_highlighter)
