@@ -221,3 +221,13 @@ def red_pixels(table, rect) -> int:
             if color.red() - color.green() > 60 and color.red() - color.blue() > 60:
                 count += 1
     return count
+
+
+def test_phonetic_typing_works_in_the_headline(qtbot: QtBot, make_window) -> None:
+    window = spelled_window(make_window)
+    headline = window.metadata.headline
+    headline.setFocus()
+    window.phonetic_action.setChecked(True)
+    type_text(headline, "bharat mein barish\n")
+    window.phonetic_action.setChecked(False)
+    assert headline.text() == "भारत में बारिश"  # Enter converted the last word, no newline
