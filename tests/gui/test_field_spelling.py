@@ -32,6 +32,7 @@ def spelled_window(make_window) -> MainWindow:
     if not window.spell_highlighter.available:
         skip_unless_spelling(window.spell_highlighter.unavailable_reason)
     window.new_action.trigger()
+    assert window.tasks.wait_idle()
     return window
 
 
@@ -84,7 +85,8 @@ def test_headline_typo_is_underlined_and_fixed_from_the_menu(
     settle(highlighter, qtbot)
     assert headline.text() == text.replace(TYPO, FIXED)
     assert underlines(headline.document().begin()) == []
-    assert window.save_now()
+    window.save_now()
+    assert window.tasks.wait_idle()
     assert window.record is not None and window.record.data.headline == text.replace(TYPO, FIXED)
 
 
