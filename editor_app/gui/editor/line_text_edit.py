@@ -14,7 +14,8 @@ Contract (it behaves like a ``QLineEdit``)
   long text scrolls sideways with the cursor. With ``fit_height`` (default) the widget is
   one text line high, like a line edit, and follows font changes.
 - ``QLineEdit``-style API: :meth:`text`, :meth:`setText` (clears undo, like ``QLineEdit``),
-  :meth:`insert` (one undoable edit replacing the selection), :meth:`cursorPosition`,
+  :meth:`insert` (one undoable edit replacing the selection), :meth:`home`, :meth:`end`,
+  :meth:`cursorPosition`,
   :meth:`setCursorPosition`, :meth:`setSelection`, :meth:`hasSelectedText`,
   :meth:`selectedText`. Positions are UTF-16 units, as in Qt. ``textChanged`` is the
   inherited argument-less signal; :attr:`editingFinished` is also emitted when the widget
@@ -86,6 +87,21 @@ class LineTextEdit(QPlainTextEdit):
         """Put the cursor at UTF-16 ``position`` (clamped) and show it."""
         cursor = self.textCursor()
         cursor.setPosition(max(0, min(position, len(self.text().encode("utf-16-le")) // 2)))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def home(self, mark: bool) -> None:
+        """Cursor to the start; with ``mark`` select up to there."""
+        self._move(QTextCursor.MoveOperation.Start, mark)
+
+    def end(self, mark: bool) -> None:
+        """Cursor to the end; with ``mark`` select up to there."""
+        self._move(QTextCursor.MoveOperation.End, mark)
+
+    def _move(self, operation: QTextCursor.MoveOperation, mark: bool) -> None:
+        mode = QTextCursor.MoveMode.KeepAnchor if mark else QTextCursor.MoveMode.MoveAnchor
+        cursor = self.textCursor()
+        cursor.movePosition(operation, mode)
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
 
