@@ -117,3 +117,32 @@ class _AllWords:
 
     def suggest(self, word: str) -> list[str]:
         return []
+
+
+def test_analyses_by_last_letter_match_the_full_tables() -> None:
+    """``analyses`` compares a word only with suffixes ending in its last letter; the
+    result (and its order) is what scanning every suffix gives."""
+    from editor_app.core.text import inflection
+
+    def reference(word: str) -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        for suffix, replacements in inflection._NOMINAL_SORTED:
+            if len(word) > len(suffix) and word.endswith(suffix):
+                stem = word[: -len(suffix)]
+                if inflection._plausible_stem(stem):
+                    for repl in replacements:
+                        pair = (stem + repl, inflection.NOMINAL)
+                        if stem + repl != word and pair not in out:
+                            out.append(pair)
+        for suffix in inflection._VERBAL_SORTED:
+            if len(word) > len(suffix) and word.endswith(suffix):
+                stem = word[: -len(suffix)]
+                pair = (stem, inflection.VERBAL)
+                if inflection._plausible_stem(stem) and pair not in out:
+                    out.append(pair)
+        return out
+
+    lexicon = load_lexicon(resource_path("spelling"))
+    words = [*sorted(lexicon.zipf)[::7], "लड़कियों", "करवाएंगे", "खंगाले", "दरों", "न", "ों"]
+    for word in words:
+        assert list(inflection.analyses(word)) == reference(word), word
