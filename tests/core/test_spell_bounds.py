@@ -14,7 +14,7 @@ from editor_app.core.resources import resource_path
 from editor_app.core.text import word_judge
 from editor_app.core.text.hindi_lexicon import load_lexicon
 from editor_app.core.text.spell import SpellChecker, create_spell_checker
-from editor_app.core.text.word_judge import MAX_ANALYSED_LENGTH, WordJudge
+from editor_app.core.text.word_judge import MAX_ANALYSED_LENGTH, MAX_SUGGESTED_LENGTH, WordJudge
 from tests.conftest import skip_unless_spelling
 
 _COUNTED = ("split_compound_points", "analyses", "repair_variants", "neighbour_edits",
@@ -146,3 +146,13 @@ def test_analyses_by_last_letter_match_the_full_tables() -> None:
     words = [*sorted(lexicon.zipf)[::7], "लड़कियों", "करवाएंगे", "खंगाले", "दरों", "न", "ों"]
     for word in words:
         assert list(inflection.analyses(word)) == reference(word), word
+
+
+def test_long_words_get_no_edit_suggestions(speller: SpellChecker, calls: Counter[str]) -> None:
+    """Above MAX_SUGGESTED_LENGTH no edit of the word is generated or judged."""
+    word = "क" * (MAX_SUGGESTED_LENGTH + 1)
+    assert speller.suggest(word) == []
+    assert calls["candidate_edits"] == 0
+    short = "मजूबत"
+    assert speller.suggest(short)[0] == "मजबूत"
+    assert calls["candidate_edits"] == 1

@@ -11,7 +11,9 @@ Contract:
 - Bounded work: a word longer than :data:`MAX_ANALYSED_LENGTH` code points (no Hindi word
   is; the longest in the dictionaries has 19) gets no morphology, compound, variant or
   suggestion analysis: it is correct only when the newsroom list holds it, it has no
-  suggestions, and judging it costs one hash of the word. Below the cap a compound analysis
+  suggestions, and judging it costs one hash of the word. Suggestions are computed for
+  words of at most :data:`MAX_SUGGESTED_LENGTH` code points (longer ones get only their
+  curated or variant-rule correct form). Below the cap a compound analysis
   splits the word's aksharas once (not once per split point). So checking a text of N
   characters costs O(N), whatever its words; a single 10,000-letter "word" does not hang
   ``sampadak check`` or the GUI's spell worker.
@@ -93,6 +95,10 @@ COMPOUND_VETO_ZIPF = 4.0
 #: Longest word (code points) that gets any analysis beyond a look-up; see the contract.
 #: Two of the longest dictionary words written solid still fit.
 MAX_ANALYSED_LENGTH = 40
+#: Longest word (code points) that gets suggestions beyond its curated correct form:
+#: suggesting judges every edit of the word, the costliest step (the longest dictionary
+#: word has 19 code points, the longest typo in the labelled data 15).
+MAX_SUGGESTED_LENGTH = 24
 #: Weight of frequency against edit cost when ranking suggestions.
 FREQ_WEIGHT = 0.3
 _ENCHANT_WHEN_FEWER_THAN = 3
@@ -469,8 +475,11 @@ class WordJudge:
 
     def suggest(self, word: str, limit: int = 5) -> list[str]:
         """Ranked replacements for the NFC Devanagari ``word`` (see the module contract)."""
-        if self._null or limit <= 0 or len(word) > MAX_ANALYSED_LENGTH:
+        if self._null or limit <= 0:
             return []
+        if len(word) > MAX_SUGGESTED_LENGTH:
+            preferred = self.preferred_form(word)
+            return [preferred] if preferred is not None else []
         words = self.candidate_words()
         found: list[tuple[str, float]] = []
         freq: dict[str, float] = {}
