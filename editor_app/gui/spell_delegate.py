@@ -4,8 +4,10 @@ Contract
 --------
 - :class:`SpellingDelegate` paints the cells of its ``columns`` with the red spelling
   underline under each misspelled word (whole words, so no cluster is split; the shared
-  checker decides, under its lock; ``suggest`` is never called while painting). Other
-  columns are painted as usual.
+  checker decides, under its lock; ``suggest`` is never called while painting). While
+  the checker's word lists are still loading (``checker.ready`` is false) cells are
+  painted plain and repainted a moment later, so painting never waits for the load.
+  Other columns are painted as usual.
 - Editing such a cell opens a :class:`LineTextEdit` with live underlines and the body's
   spelling context menu; Enter commits and closes it, Tab moves to the next cell, Escape
   cancels (the delegate's usual keys).
@@ -20,7 +22,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Collection
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QPoint, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QPainter,
@@ -52,6 +61,7 @@ __all__ = ["SpellingDelegate", "spell_check_table"]
 
 log = logging.getLogger(__name__)
 AnyIndex = QModelIndex | QPersistentModelIndex
+_RETRY_MS = 250
 
 
 class SpellingDelegate(QStyledItemDelegate):
@@ -64,6 +74,7 @@ class SpellingDelegate(QStyledItemDelegate):
         self.columns = frozenset(columns)
         self.editor: LineTextEdit | None = None
         self.menu: SpellContextMenu | None = None
+        self._retry_pending = False
 
     def misspelled(self, text: str) -> list[tuple[int, int]]:
         """UTF-16 ``[start, end)`` of the misspelled words of ``text``."""
@@ -77,7 +88,11 @@ class SpellingDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        spans = self.misspelled(text) if index.column() in self.columns else []
+        checked = index.column() in self.columns and bool(text)
+        if checked and not self.checker.ready:
+            self._repaint_later(option.widget)
+            checked = False
+        spans = self.misspelled(text) if checked else []
         if not spans:
             super().paint(painter, option, index)
             return
@@ -113,6 +128,17 @@ class SpellingDelegate(QStyledItemDelegate):
         painter.setClipRect(0, 0, rect.width(), rect.height())
         document.documentLayout().draw(painter, context)
         painter.restore()
+
+    def _repaint_later(self, widget: QWidget | None) -> None:
+        if self._retry_pending or widget is None:
+            return
+        self._retry_pending = True
+
+        def retry() -> None:
+            self._retry_pending = False
+            widget.update()
+
+        QTimer.singleShot(_RETRY_MS, widget, retry)
 
     # ------------------------------------------------------------------ editing
 

@@ -233,3 +233,27 @@ def test_phonetic_typing_works_in_the_headline(qtbot: QtBot, make_window) -> Non
     type_text(headline, "bharat mein barish\n")
     window.phonetic_action.setChecked(False)
     assert headline.text() == "भारत में बारिश"  # Enter converted the last word, no newline
+
+
+def test_byline_painting_never_waits_for_the_word_lists(qtbot: QtBot) -> None:
+    """Cells paint plain while the checker's word lists load, then get their underline."""
+    from editor_app.core.text.spell import create_spell_checker
+    from editor_app.gui.byline_editor import BylineEditor
+
+    checker = create_spell_checker(None, None)
+    if not checker.available:
+        skip_unless_spelling(checker.unavailable_reason)
+    assert not checker.ready  # lists load on first use
+    editor = BylineEditor()
+    qtbot.addWidget(editor)
+    editor.attach_spelling(checker)
+    editor.set_bylines([BylineData("नेहा", "Neha", "संवाददता", "")])
+    editor.resize(520, 160)
+    editor.show()
+    qtbot.waitExposed(editor)
+    table = editor.table
+    rect = table.visualRect(table.model().index(0, 2))
+    assert red_pixels(table, rect) == 0
+    assert not checker.ready  # painting did not load the lists on the GUI thread
+    checker.preload()
+    qtbot.waitUntil(lambda: red_pixels(table, rect) > 0, timeout=3000)
