@@ -11,6 +11,9 @@ measured in the same run.
 - canonical body: ``canonical_markdown`` (what every save applies) on a 20,000-word
   Markdown article, cold (empty caches, as for ``sampadak new``) and warm (an autosave
   right after the editor wrote the same text) vs the NFC pass every save already made.
+- check one huge word: ``sampadak check`` (in-process, a temporary profile) on a file
+  holding one 10,000-letter Devanagari word vs the same command on 10,000 letters of
+  ordinary prose (before the word-length cap, a single 60-letter word took over a minute).
 - search: indexing 500 generated articles (ORM insert with the index kept in sync) vs the
   same insert with search sync switched off; a 3-word query vs a Python substring scan of
   all headlines and bodies.
@@ -20,6 +23,8 @@ Medians over the rounds; figures go in docs/BENCHMARKS.md.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import random
 import statistics
 import sys
@@ -36,6 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench_editor import make_article
 
+from editor_app.app import main as sampadak_main
 from editor_app.core import markdown_inline, markdown_model
 from editor_app.core.db import open_database
 from editor_app.core.models import Article
@@ -63,6 +69,25 @@ def _articles(count: int, words: list[str], seed: int) -> list[Article]:
         headline = " ".join(rng.choice(words) for _ in range(8))
         out.append(Article(headline=headline, body=body))
     return out
+
+
+def _check_huge_word(prose: str, rounds: int) -> tuple[float, float]:
+    """ms of ``sampadak check`` on one 10,000-letter word, and on 10,000 letters of prose."""
+    with tempfile.TemporaryDirectory() as folder:
+        huge = Path(folder) / "huge.txt"
+        huge.write_text("क" * 10_000 + "\n", encoding="utf-8")
+        normal = Path(folder) / "prose.txt"
+        normal.write_text(prose[:10_000] + "\n", encoding="utf-8")
+        profile = str(Path(folder) / "profile")
+
+        def check(path: Path) -> Callable[[], object]:
+            def run() -> object:
+                with contextlib.redirect_stdout(io.StringIO()):
+                    return sampadak_main(["--profile", profile, "check", str(path)])
+            return run
+
+        check(normal)()  # create the profile database once
+        return _median_ms(check(huge), rounds), _median_ms(check(normal), rounds)
 
 
 def bench(rounds: int) -> list[tuple[str, float, float]]:
@@ -96,6 +121,8 @@ def bench(rounds: int) -> list[tuple[str, float, float]]:
     markdown_model.canonical_markdown(text)
     rows.append(("canonical body 20k words, warm",
                  _median_ms(lambda: markdown_model.canonical_markdown(text), rounds), nfc))
+    rows.append(("`sampadak check`, one 10,000-letter word",
+                 *_check_huge_word(text, rounds)))
     words = _WORD.findall(text)
     with tempfile.TemporaryDirectory() as folder:
         synced = open_database(f"sqlite:///{folder}/a.sqlite")

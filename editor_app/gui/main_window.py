@@ -47,6 +47,7 @@ from editor_app.gui.dialogs.legacy_paste_dialog import maybe_convert_paste
 from editor_app.gui.dialogs.spelling_dialog import SpellingDialog
 from editor_app.gui.editor.phonetic import PhoneticTyping
 from editor_app.gui.editor.rich_editor import RichEditor
+from editor_app.gui.editor.spell_fields import SpellField
 from editor_app.gui.editor.spell_highlighter import SpellHighlighter
 from editor_app.gui.editor.spell_menu import install_spell_context_menu
 from editor_app.gui.focus_chain import FocusTarget, install_focus_chain, make_focus_actions
@@ -113,10 +114,10 @@ class MainWindow(QMainWindow):
         self.editor.text_edit.set_paste_filter(self.filter_paste)
         self.side_tabs = QTabWidget()
         self.side_tabs.addTab(scroll, "विवरण (Details)")
-        self.side_tabs.addTab(scrollable(self.checks), "जाँच (Checks)")
+        self.side_tabs.addTab(scrollable(self.checks), "जांच (Checks)")
         self.side_tabs.addTab(scrollable(self.images), "चित्र (Images)")
         self.checks.findings_changed.connect(
-            lambda n: self.side_tabs.setTabText(1, f"जाँच (Checks) {n}"))
+            lambda n: self.side_tabs.setTabText(1, f"जांच (Checks) {n}"))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.article_list)
         splitter.addWidget(self.editor)
@@ -138,6 +139,8 @@ class MainWindow(QMainWindow):
         self.spell_highlighter = SpellHighlighter(self.speller)
         self.editor.attach_highlighter(self.spell_highlighter)
         install_spell_context_menu(self.editor.text_edit, self.spell_highlighter)
+        self.metadata.attach_spelling(self.speller)  # headline, dek, bylines: one checker
+        self.images.attach_spelling(self.speller)
         self.spell_highlighter.warmup_finished.connect(self.statusBar().clearMessage)
         self.phonetic = PhoneticTyping(self)
         for widget in (self.editor.text_edit, self.metadata.headline, self.metadata.dek):
@@ -221,7 +224,7 @@ class MainWindow(QMainWindow):
         self.close_find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.close_find_action.triggered.connect(self.editor.find_bar.close_bar)
         self.editor.find_bar.addAction(self.close_find_action)
-        self.restore_action = action("वापस लाएँ (&Restore)", self.restore_article)
+        self.restore_action = action("वापस लाएं (&Restore)", self.restore_article)
         self.save_action = action("अभी सहेजें (&Save now)", lambda: self.save_now(),
                                   QKeySequence.StandardKey.Save)
         self.font_action = action("फ़ॉन्ट… (&Font…)", self.choose_font)
@@ -245,14 +248,14 @@ class MainWindow(QMainWindow):
             FocusTarget("search", lambda: self.article_list.search_box),
         ], self.panels.reveal)
         self.style_action = action("हाउस स्टाइल… (&House style…)", self.edit_house_style)
-        self.spelling_action = action("वर्तनी जाँचें… (&Check spelling…)", self.check_spelling,
+        self.spelling_action = action("वर्तनी जांचें… (&Check spelling…)", self.check_spelling,
                                       "Shift+F7")
-        self.check_action = action("जाँच चलाएँ (&Run checks)", self.run_checks, "F7")
+        self.check_action = action("जांच चलाएं (&Run checks)", self.run_checks, "F7")
         self.phonetic_action = QAction("अ ध्वन्यात्मक हिंदी (&Phonetic Hindi typing)", self)
         self.phonetic_action.setCheckable(True)
         self.phonetic_action.setIconText("अ→ ध्वन्यात्मक")
         self.phonetic_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
-        self.phonetic_action.setToolTip("Roman में लिखें, देवनागरी पाएँ: bharat → भारत "
+        self.phonetic_action.setToolTip("Roman में लिखें, देवनागरी पाएं: bharat → भारत "
                                         "(Ctrl+Shift+H)")
         self.phonetic_action.toggled.connect(self.set_phonetic)
         self.phonetic_action.setChecked(bool(self.config.settings.get("phonetic_typing")))
@@ -280,7 +283,7 @@ class MainWindow(QMainWindow):
         view_menu.addActions(self.side_tab_actions)
         view_menu.addAction(self.toggle_list_action)
         view_menu.addAction(self.toggle_side_action)
-        checks_menu = self.menuBar().addMenu("जाँच (&Checks)")
+        checks_menu = self.menuBar().addMenu("जांच (&Checks)")
         checks_menu.addAction(self.check_action)
         checks_menu.addAction(self.spelling_action)
         checks_menu.addAction(self.style_action)
@@ -364,7 +367,7 @@ class MainWindow(QMainWindow):
         self.images.set_article(record.id)
         self._update_editable()
         if self.spell_highlighter.warming:
-            self.statusBar().showMessage("वर्तनी जाँच हो रही है… (checking spelling…)")
+            self.statusBar().showMessage("वर्तनी जांच हो रही है… (checking spelling…)")
 
     def _update_editable(self) -> None:
         """Only a live (not trashed) article can be edited; a trashed one is read-only until
@@ -568,13 +571,14 @@ class MainWindow(QMainWindow):
         return maybe_convert_paste(self, text)
 
     def check_spelling(self) -> None:
-        """Walk through every misspelling of the body (Change, Ignore, Add to dictionary)."""
+        """Walk through every misspelling of headline, dek, body, then the image captions."""
         if not self.spell_highlighter.available:
-            QMessageBox.information(self, "वर्तनी जाँच (Spell-check)",
+            QMessageBox.information(self, "वर्तनी जांच (Spell-check)",
                                     self.spell_highlighter.unavailable_reason)
             return
-        SpellingDialog(self.editor.text_edit, self.speller, self.spell_highlighter,
-                       parent=self).exec()
+        body = SpellField("मुख्य पाठ (Body)", self.editor.text_edit, self.spell_highlighter)
+        fields = [*self.metadata.spelling_fields(), body, *self.images.spelling_fields()]
+        SpellingDialog(fields, self.speller, parent=self).exec()
 
     def edit_house_style(self) -> None:
         """Show the newsroom's house style sheet (editable by a desk chief)."""

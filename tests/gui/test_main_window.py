@@ -261,7 +261,7 @@ def test_sample_article_follows_the_default_house_style(qtbot, make_window):
     window.checks.runner.wait()
     qtbot.wait(50)
     assert window.checks.findings() == []
-    assert window.side_tabs.tabText(1) == "जाँच (Checks) 0"
+    assert window.side_tabs.tabText(1) == "जांच (Checks) 0"
 
 
 def test_no_article_or_trashed_article_is_read_only(qtbot, make_window, gui_db):
