@@ -70,7 +70,7 @@ def test_file_logging_resumes_when_writes_work_again(tmp_path, capfd, restore_ro
 def test_broken_stderr_drops_records_silently(tmp_path, capfd, restore_root_logging):
     setup_logging(tmp_path / "logs")
     stderr_handler = next(h for h in logging.getLogger().handlers
-                          if isinstance(h, logging.StreamHandler)
+                          if getattr(h, "_sampadak", False)
                           and not isinstance(h, logging.FileHandler))
 
     class ClosedPipe:
