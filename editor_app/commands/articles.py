@@ -41,8 +41,8 @@ def _record_json(record: ArticleRecord) -> dict[str, Any]:
 def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
     """List articles (not trashed unless --trashed or --all)."""
     trashed: bool | None = None if args.all else bool(args.trashed)
-    rows = ctx.service().list_articles(status=args.status, tag=args.tag, trashed=trashed)
-    rows = rows[args.offset:args.offset + args.limit] if args.limit else rows[args.offset:]
+    rows = ctx.service().list_articles(status=args.status, tag=args.tag, trashed=trashed,
+                                       limit=args.limit or None, offset=args.offset)
     if args.json:
         ctx.print_json([_summary_json(r) for r in rows])
         return 0

@@ -5,6 +5,6 @@ up-to-date database needs no Alembic import (a test checks it against Alembic's 
 head). Adding a migration means updating it.
 """
 
-HEAD_REVISION = "0002_search_index"
+HEAD_REVISION = "0003_list_indexes"
 #: Every revision in ``versions/``, oldest first (checked against Alembic by a test).
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_search_index")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_search_index", "0003_list_indexes")
