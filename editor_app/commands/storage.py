@@ -37,8 +37,10 @@ def cmd_doctor(ctx: CliContext, args: argparse.Namespace) -> int:
                 "over the database with Sampadak closed" if newest else
                 "no backup exists: copy the file somewhere safe before trying repairs")
         out.write(f"verdict: DAMAGED: {hint}\n")
-    out.write("verdict: healthy\n" if result.healthy else
-              ("" if result.damaged else "verdict: NOT usable by this version\n"))
+    elif not result.healthy:
+        out.write("verdict: problems found (see above)\n")
+    else:
+        out.write("verdict: healthy\n")
     return 0 if result.healthy else 2
 
 

@@ -20,6 +20,8 @@ Contract:
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import logging
 import os
 import re
@@ -29,7 +31,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from editor_app.core.errors import StorageError
+from editor_app.core.errors import DiskFull, StorageError
 
 __all__ = [
     "KEEP_BACKUPS",
@@ -111,6 +113,12 @@ def latest_backup(db_file: Path) -> BackupInfo | None:
     return backups[-1] if backups else None
 
 
+def _is_disk_full(exc: BaseException) -> bool:
+    if isinstance(exc, OSError):
+        return exc.errno == errno.ENOSPC
+    return "database or disk is full" in str(exc).lower()
+
+
 def _copy_with_backup_api(source: Path, target: Path) -> None:
     """Consistent copy of the SQLite database ``source`` to ``target`` (via a temp name)."""
     partial = target.with_name(target.name + ".partial")
@@ -129,6 +137,8 @@ def _copy_with_backup_api(source: Path, target: Path) -> None:
         os.replace(partial, target)
     except (OSError, sqlite3.Error) as exc:
         partial.unlink(missing_ok=True)
+        if _is_disk_full(exc):
+            raise DiskFull(f"cannot copy {source} to {target}: the disk is full") from exc
         raise StorageError(f"cannot copy {source} to {target}: {exc}") from exc
 
 
@@ -194,6 +204,7 @@ def restore_backup(db_file: Path, backup: Path) -> Path:
         raise StorageError(f"the backup {backup} does not exist")
     aside = db_file.with_name(f"{db_file.stem}.damaged-{_stamp()}.sqlite")
     incoming = db_file.with_name(db_file.name + ".restoring")
+    moved: list[tuple[Path, Path]] = []
     try:
         if db_file.exists():
             shutil.copy2(db_file, aside)
@@ -203,11 +214,21 @@ def restore_backup(db_file: Path, backup: Path) -> Path:
         for suffix in _SIDE_FILES:  # a stale WAL would be replayed into the restored file
             side = db_file.with_name(db_file.name + suffix)
             if side.exists():
-                os.replace(side, aside.with_name(aside.name + suffix))
+                target = aside.with_name(aside.name + suffix)
+                os.replace(side, target)
+                moved.append((target, side))
         os.replace(incoming, db_file)
     except OSError as exc:
+        for target, side in reversed(moved):  # put the damaged file's WAL back with it
+            with contextlib.suppress(OSError):
+                os.replace(target, side)
         incoming.unlink(missing_ok=True)
-        raise StorageError(f"cannot restore {backup} over {db_file}: {exc}") from exc
+        aside.unlink(missing_ok=True)
+        if _is_disk_full(exc):
+            raise DiskFull(f"cannot restore {backup} over {db_file}: the disk is full "
+                           "(the database was not changed)") from exc
+        raise StorageError(f"cannot restore {backup} over {db_file}: {exc} (the database "
+                           "was not changed)") from exc
     log.warning("restored %s from %s; the damaged file is kept as %s", db_file, backup, aside)
     return aside
 

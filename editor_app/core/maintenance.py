@@ -126,7 +126,7 @@ def _diagnose_sqlite(db_file: Path, result: Diagnosis) -> None:
         result.checks.append(("database", "not created yet (it is made on first start)"))
         return
     try:
-        conn = sqlite3.connect(f"file:{db_file}?mode=rw", uri=True, timeout=10)
+        conn = sqlite3.connect(f"{db_file.resolve().as_uri()}?mode=rw", uri=True, timeout=10)
     except sqlite3.Error as exc:
         result.problems.append(f"cannot open the file: {exc}")
         return

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from sqlalchemy import event, text
@@ -133,3 +136,27 @@ def test_restore_puts_the_damaged_file_aside_and_the_backup_in_place(tmp_path):
             assert conn.execute(text("PRAGMA integrity_check")).scalar() == "ok"
     finally:
         db.close()
+
+
+def test_failed_restore_changes_nothing(tmp_path, monkeypatch):
+    path = tmp_path / "desk.sqlite"
+    populated_sqlite(path, articles=2)
+    backup = make_backup(path)
+    damage_pages(path, first_page=3)
+    damaged_bytes = path.read_bytes()
+    wal = path.with_name(path.name + "-wal")
+    wal.write_bytes(b"wal of the damaged file")
+    real_replace = os.replace
+
+    def replace_failing_at_the_end(src, dst):
+        if Path(dst) == path:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace_failing_at_the_end)
+    with pytest.raises(DiskFull, match="was not changed"):
+        restore_backup(path, backup)
+    assert path.read_bytes() == damaged_bytes
+    assert wal.read_bytes() == b"wal of the damaged file"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [path.name, wal.name, backup.name])
