@@ -17,6 +17,11 @@ from tests.conftest import REPO_ROOT
 from tests.storage_helpers import damage_pages, populated_sqlite
 
 
+def _pythonpath() -> str:
+    """This checkout first, then whatever the caller's PYTHONPATH already had."""
+    return os.pathsep.join(p for p in (str(REPO_ROOT), os.environ.get("PYTHONPATH")) if p)
+
+
 def run(capsys, *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
@@ -26,7 +31,7 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 def sampadak(*argv: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "editor_app", *argv], cwd=REPO_ROOT,
                           capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "PYTHONPATH": str(REPO_ROOT), **(env or {})})
+                          env={**os.environ, "PYTHONPATH": _pythonpath(), **(env or {})})
 
 
 @pytest.fixture
@@ -142,7 +147,7 @@ print('MODULES', code, ' '.join(heavy))
 def _imports(*argv: str) -> tuple[int, set[str]]:
     result = subprocess.run([sys.executable, "-c", _IMPORT_PROBE, *argv], cwd=REPO_ROOT,
                             capture_output=True, text=True, timeout=120,
-                            env={**os.environ, "PYTHONPATH": str(REPO_ROOT)})
+                            env={**os.environ, "PYTHONPATH": _pythonpath()})
     line = next(x for x in result.stdout.splitlines() if x.startswith("MODULES"))
     _, code, *names = line.split()
     return int(code), set(names)

@@ -20,6 +20,11 @@ from editor_app.core.migrations import HEAD_REVISION, KNOWN_REVISIONS
 from tests.conftest import REPO_ROOT
 
 
+def _pythonpath() -> str:
+    """This checkout first, then whatever the caller's PYTHONPATH already had."""
+    return os.pathsep.join(p for p in (str(REPO_ROOT), os.environ.get("PYTHONPATH")) if p)
+
+
 def test_head_revision_constant_matches_alembic(tmp_path):
     script = ScriptDirectory.from_config(_alembic_config(f"sqlite:///{tmp_path / 'x.sqlite'}"))
     assert script.get_current_head() == HEAD_REVISION
@@ -36,7 +41,7 @@ def test_up_to_date_database_opens_without_importing_alembic(db_url):
         "db.close()\n"
         "print('alembic' in sys.modules, any(m.startswith('alembic') for m in sys.modules))\n"
     )
-    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+    env = {**os.environ, "PYTHONPATH": _pythonpath()}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             env=env, cwd=REPO_ROOT, timeout=120, check=True)
     assert result.stdout.split() == ["False", "False"], result.stderr
