@@ -80,7 +80,8 @@ def test_broken_stderr_drops_records_silently(tmp_path, capfd, restore_root_logg
         def flush(self) -> None:
             raise BrokenPipeError(32, "Broken pipe")
 
-    stderr_handler.setStream(ClosedPipe())  # type: ignore[type-var]
+    assert isinstance(stderr_handler, logging.StreamHandler)
+    stderr_handler.setStream(ClosedPipe())
     logging.getLogger("sampadak.test").error("कहीं नहीं")
     _, err = capfd.readouterr()
     assert err == ""

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 
 import pytest
 from sqlalchemy import text
 
-from editor_app.core import maintenance
 from editor_app.core.article_data import ArticleData
 from editor_app.core.articles import ArticleService
 from editor_app.core.backups import make_backup
@@ -104,6 +104,6 @@ def test_vacuum_refused_without_room(db, monkeypatch):
     class Usage:
         free = 10
 
-    monkeypatch.setattr(maintenance.shutil, "disk_usage", lambda _: Usage())
+    monkeypatch.setattr(shutil, "disk_usage", lambda _: Usage())
     with pytest.raises(DiskFull, match="VACUUM needs"):
         run_maintenance(db, vacuum=True)

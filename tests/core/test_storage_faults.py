@@ -128,7 +128,8 @@ def test_restore_puts_the_damaged_file_aside_and_the_backup_in_place(tmp_path):
     assert aside.read_bytes() == damaged_bytes
     assert aside.with_name(aside.name + "-wal").exists()
     assert not path.with_name(path.name + "-wal").exists()
-    assert latest_backup(path).path == backup  # the damaged copy is not a backup
+    newest = latest_backup(path)
+    assert newest is not None and newest.path == backup  # the damaged copy is not a backup
     db = open_database(f"sqlite:///{path}")
     try:
         assert len(ArticleService(db).list_articles()) == 3

@@ -160,7 +160,12 @@ def test_damage_found_while_building_the_window_also_asks(qtbot, tmp_path):
 
 def test_excepthook_never_says_autosaved_for_storage_faults(qtbot, monkeypatch):
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+
+    def record(box: QMessageBox) -> int:
+        shown.append(box.text())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", record)
     errors.install_excepthook()
     try:
         for exc in (DatabaseDamaged("the database x is damaged"), DiskFull("disk is full")):
