@@ -54,23 +54,32 @@ def test_damaged_header_is_database_damaged_at_open(tmp_path):
     assert caught.value.backup is None
 
 
-def _fail_on(db, prefix: str) -> None:
+def _fail_on(db, prefix: str) -> list[str]:
+    """Make the driver fail statements starting with ``prefix`` with SQLite's disk-full
+    error; returns the list of statements seen (the failing one last)."""
+    seen: list[str] = []
+
     def driver_execute(cursor, statement, parameters, context):
-        if statement.lstrip().upper().startswith(prefix):
+        seen.append(statement.lstrip().upper())
+        if seen[-1].startswith(prefix):
             raise sqlite3.OperationalError("database or disk is full")
 
     event.listen(db.engine, "do_execute", driver_execute)
+    return seen
 
 
 def test_disk_full_during_save_is_typed_and_keeps_the_previous_version(db):
     service = ArticleService(db, "सीमा")
     record = service.create(ArticleData(headline="पहला", body="पुराना पाठ।"))
-    _fail_on(db, "INSERT INTO REVISIONS")  # the article UPDATE went through, then this
+    seen = _fail_on(db, "INSERT INTO REVISIONS")
     with pytest.raises(DiskFull, match="disk is full"):
         service.save(record.id, replace(record.data, body="नया पाठ।"), record.version)
+    assert seen[-1].startswith("INSERT INTO REVISIONS")
+    assert any(s.startswith("UPDATE ARTICLES") for s in seen)  # a half-done save
     again = ArticleService(open_database(db.url), "सीमा")
     stored = again.get(record.id)
-    assert stored.version == record.version and stored.data.body == "पुराना पाठ।"
+    assert stored.version == record.version and stored.data.body == record.data.body
+    assert "पुराना" in stored.data.body
     assert len(again.revisions(record.id)) == 1
     again.db.close()
 
