@@ -8,7 +8,7 @@ import would: ``ArticleService.create_many`` (the batch API) when it exists, oth
 create re-indexed every other article of its byline people, so large N would take hours).
 The database also gets a local profile, so the GUI opens it without the first-run dialog.
 
-Cache: ``/tmp/sampadak-bench/archive-<N>-<seed>-<schema head>.sqlite`` plus a ``.json``
+Cache: ``/tmp/sampadak-bench/archive-<N>-<seed>-g<generator>-<schema head>.sqlite`` plus a ``.json``
 with the build figures (seconds, articles/s, bytes per article). A cached archive is reused
 when both files exist; the build writes to a temporary name and renames at the end, so an
 interrupted build is never reused.
@@ -31,7 +31,7 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
-from benchmarks.newsgen import article  # noqa: E402
+from benchmarks.newsgen import GENERATOR_VERSION, article  # noqa: E402
 from editor_app.core.article_data import ArticleData  # noqa: E402
 from editor_app.core.articles import ArticleService  # noqa: E402
 from editor_app.core.db import open_database, sqlite_url_for  # noqa: E402
@@ -64,7 +64,7 @@ def has_batch_api() -> bool:
 
 def archive_path(count: int, seed: int) -> Path:
     """Cache location of the archive of ``count`` articles seeded with ``seed``."""
-    return CACHE_DIR / f"archive-{count}-{seed}-{schema_head()}.sqlite"
+    return CACHE_DIR / f"archive-{count}-{seed}-g{GENERATOR_VERSION}-{schema_head()}.sqlite"
 
 
 def _progress(items: Iterable[ArticleData], total: int) -> Iterator[ArticleData]:
@@ -141,7 +141,7 @@ def ensure_archive(count: int, seed: int = 1, *, rebuild: bool = False,
 def ensure_sample_db(folder: Path) -> Path:
     """A fresh database in ``folder`` with the profile and the first-run sample article
     (what a new user's window opens on)."""
-    path = folder / "sample.sqlite"
+    path = folder / f"sample-{schema_head()}.sqlite"
     if path.exists():
         return path
     folder.mkdir(parents=True, exist_ok=True)

@@ -21,7 +21,9 @@ Contract:
 
 from __future__ import annotations
 
+import functools
 import random
+import string
 import sys
 import unicodedata
 from collections.abc import Iterator
@@ -48,9 +50,11 @@ from benchmarks.news_vocab import (  # noqa: E402
 )
 from editor_app.core.article_data import ArticleData, BylineData  # noqa: E402
 
-__all__ = ["FIRST_DATE", "LAST_DATE", "REPORTERS", "article", "articles", "news_document",
-           "tag_pool"]
+__all__ = ["FIRST_DATE", "GENERATOR_VERSION", "LAST_DATE", "REPORTERS", "article", "articles",
+           "news_document", "tag_pool"]
 
+#: Bump when the output for a given (seed, index) changes (archive cache key).
+GENERATOR_VERSION = 2
 FIRST_DATE = date(2024, 12, 1)
 LAST_DATE = date(2026, 11, 30)
 _DAYS = (LAST_DATE - FIRST_DATE).days
@@ -167,6 +171,9 @@ SUBHEADS: tuple[str, ...] = (
 )
 
 _CATEGORY_NAMES = tuple(CATEGORIES)
+_CITIES = tuple(city for city, _ in PLACES)
+_AMOUNT_UNITS = ("करोड़ रुपये", "लाख रुपये", "करोड़")
+_PERCENT_UNITS = ("फीसदी", "प्रतिशत", "%")
 _APPS = ("UPI", "app", "WhatsApp", "OTP", "e-KYC", "DigiLocker", "helpline", "portal")
 
 
@@ -281,28 +288,52 @@ class _Filler:
         day = self.when + timedelta(days=self.rng.randint(-40, 40))
         return f"{self._num(day.day)} {MONTHS[day.month - 1]}"
 
+    def _pick(self, seq: tuple[str, ...] | list[str]) -> str:
+        return seq[int(self.rng.random() * len(seq))]
+
     def fill(self, template: str) -> str:
-        rng = self.rng
+        """``template`` with each of its slots filled (only the slots it uses are drawn)."""
         if "{quote}" in template:
-            template = template.replace("{quote}", rng.choice(QUOTES))
-        values = {
-            "place": self.place if rng.random() < 0.7 else rng.choice(PLACES)[0],
-            "state": self.state,
-            "org": rng.choice(ORGS), "org2": rng.choice(ORGS),
-            "official": rng.choice(OFFICIALS),
-            "person": rng.choice(self.people),
-            "topic": rng.choice(self.topics), "topic2": rng.choice(self.topics),
-            "n": self._num(rng.randint(2, 60)), "n2": self._num(rng.randint(120, 95_000)),
-            "amount": f"{self._num(rng.randint(2, 900))} "
-                      f"{rng.choice(('करोड़ रुपये', 'लाख रुपये', 'करोड़'))}",
-            "pct": f"{self._num(rng.randint(3, 70))} "
-                   f"{rng.choice(('फीसदी', 'प्रतिशत', '%'))}".replace(" %", "%"),
-            "date": self._date(),
-            "loan": rng.choice(LOANWORDS),
-            "app": rng.choice(_APPS),
-            "year": self._num(rng.choice((2019, 2020, 2021, 2022, 2023, 2024))),
-        }
-        return template.format_map(values)
+            template = template.replace("{quote}", self._pick(QUOTES))
+        return template.format_map({name: self._slot(name) for name in _fields(template)})
+
+    def _slot(self, name: str) -> str:
+        rng, pick = self.rng, self._pick
+        if name == "place":
+            return self.place if rng.random() < 0.7 else pick(_CITIES)
+        if name == "state":
+            return self.state
+        if name in ("org", "org2"):
+            return pick(ORGS)
+        if name == "official":
+            return pick(OFFICIALS)
+        if name == "person":
+            return pick(self.people)
+        if name in ("topic", "topic2"):
+            return pick(self.topics)
+        if name == "n":
+            return self._num(rng.randint(2, 60))
+        if name == "n2":
+            return self._num(rng.randint(120, 95_000))
+        if name == "amount":
+            return f"{self._num(rng.randint(2, 900))} {pick(_AMOUNT_UNITS)}"
+        if name == "pct":
+            unit = pick(_PERCENT_UNITS)
+            return f"{self._num(rng.randint(3, 70))}{'' if unit == '%' else ' '}{unit}"
+        if name == "date":
+            return self._date()
+        if name == "loan":
+            return pick(LOANWORDS)
+        if name == "app":
+            return pick(_APPS)
+        if name == "year":
+            return self._num(2019 + int(rng.random() * 6))
+        raise KeyError(name)
+
+
+@functools.cache
+def _fields(template: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(f for _t, f, _s, _c in string.Formatter().parse(template) if f))
 
 
 def _quoted_people(rng: random.Random) -> list[str]:
