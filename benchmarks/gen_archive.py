@@ -85,6 +85,7 @@ def _checkpoint(path: Path) -> None:
 def build_archive(path: Path, count: int, seed: int = 1, *, chunk_size: int = 500,
                   allow_slow: bool = False) -> dict[str, Any]:
     """Create ``path`` holding ``count`` generated articles; return the build figures."""
+    schema = schema_head()
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -116,7 +117,7 @@ def build_archive(path: Path, count: int, seed: int = 1, *, chunk_size: int = 50
     size = path.stat().st_size
     return {"count": created, "seed": seed, "method": method, "seconds": seconds,
             "rate_per_s": created / seconds if seconds else 0.0, "bytes": size,
-            "bytes_per_article": size / max(created, 1), "schema": schema_head()}
+            "bytes_per_article": size / max(created, 1), "schema": schema}
 
 
 def ensure_archive(count: int, seed: int = 1, *, rebuild: bool = False,

@@ -104,6 +104,14 @@ def _list_table(window: Any) -> Any:
     return tables[0] if tables else None
 
 
+def is_dirty(window: Any) -> bool:
+    """True while the window has unsaved edits or a save in flight (either design)."""
+    saver = getattr(window, "saver", None)
+    if saver is not None:
+        return bool(saver.dirty or saver.saving)
+    return bool(getattr(window, "dirty", False))
+
+
 def _emit(result: dict[str, Any]) -> None:
     sys.stdout.write("RESULT " + json.dumps(result) + "\n")
     sys.stdout.flush()
@@ -253,7 +261,7 @@ def gui_stalls(database: str, profile: str) -> None:
         app.processEvents()
     dog.take()
     t = time.perf_counter()
-    _spin(120.0, lambda: bool(saves) and not window.dirty)
+    _spin(120.0, lambda: bool(saves) and not is_dirty(window))
     result["typing_stop_to_saved_s"] = time.perf_counter() - t
     _spin(0.5)
     result["save_stall_ms"] = dog.take()
