@@ -17,6 +17,7 @@ interrupted build is never reused.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import logging
 import os
@@ -51,10 +52,12 @@ SLOW_PATH_LIMIT = 3_000
 
 
 def schema_head() -> str:
-    """The newest migration file's revision prefix (part of the cache key)."""
+    """The newest migration's revision prefix plus a hash of every migration file (part of
+    the cache key: a migration edited in place also invalidates cached archives)."""
     versions = _ROOT / "editor_app" / "core" / "migrations" / "versions"
-    names = sorted(p.stem.split("_")[0] for p in versions.glob("[0-9]*.py"))
-    return names[-1] if names else "0"
+    files = sorted(versions.glob("[0-9]*.py"))
+    digest = hashlib.sha1(b"".join(f.read_bytes() for f in files)).hexdigest()[:8]
+    return f"{files[-1].stem.split('_')[0]}.{digest}" if files else "0"
 
 
 def has_batch_api() -> bool:
