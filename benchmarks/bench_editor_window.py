@@ -16,6 +16,7 @@ the RSS column comes from the untraced run).
 
 from __future__ import annotations
 
+import os
 import resource
 import statistics
 import tempfile
@@ -84,6 +85,8 @@ def window_child(document: str, size: tuple[int, int], keys: int,
     t0 = time.perf_counter()
     window = open_main_window(config, db, ask_profile=lambda: None)
     assert window is not None
+    if os.environ.get("SAMPADAK_BENCH_NO_CHECKS"):  # diagnosis: is the checks panel the stall?
+        window.checks.schedule = lambda: None
     window.show()
     app.processEvents()
     interactive = time.perf_counter() - t0
@@ -128,6 +131,7 @@ def window_child(document: str, size: tuple[int, int], keys: int,
     typing_stopped = time.perf_counter()
     dog.start()
     _spin(AFTER_TYPING_S)
+    stall_at = dog.longest_at
     stall = dog.take()
     latencies.sort()
     start = time.perf_counter()
@@ -156,6 +160,7 @@ def window_child(document: str, size: tuple[int, int], keys: int,
         "count_ms": count_ms,
         "words_counted": counts.words,
         "stall_after_typing_ms": stall,
+        "stall_starts_after_s": stall_at,
         "autosave_landed_s": (saves[0] - typing_stopped) if saves else None,
         "autosave_ms": autosave_ms,
         "save_landed_ms": save_landed_ms,

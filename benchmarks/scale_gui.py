@@ -54,22 +54,27 @@ class Watchdog:
         self._timer = QTimer()
         self._timer.setInterval(WATCHDOG_MS)
         self._timer.timeout.connect(self._tick)
-        self._last = time.perf_counter()
+        self._last = self._origin = time.perf_counter()
         self.longest = 0.0
+        #: When the longest gap began, in seconds after :meth:`start` (or the last take).
+        self.longest_at = 0.0
 
     def start(self) -> None:
-        self._last = time.perf_counter()
+        self._last = self._origin = time.perf_counter()
         self.longest = 0.0
         self._timer.start()
 
     def _tick(self) -> None:
         now = time.perf_counter()
-        self.longest = max(self.longest, (now - self._last) * 1000)
+        gap = (now - self._last) * 1000
+        if gap > self.longest:
+            self.longest, self.longest_at = gap, self._last - self._origin
         self._last = now
 
     def take(self) -> float:
         self._tick()
         longest, self.longest = self.longest, 0.0
+        self._origin = time.perf_counter()
         return longest
 
 
@@ -163,11 +168,13 @@ class _PaintProbe:
         dog = Watchdog()
         dog.start()
         _spin(AFTER_OPEN_S)
+        stall_at = dog.longest_at
         stall = dog.take()
         rows = self.table.model().rowCount() if self.table is not None else 0
         _emit({"first_paint_s": (self.first_paint or usable) - self.started,
                "list_paint_s": (self.list_paint or usable) - self.started,
                "usable_s": usable - self.started, "stall_after_open_ms": stall,
+               "stall_starts_after_s": stall_at,
                "rss_ready_mib": rss_ready, "peak_rss_mib": _rss_mib(), "rows": rows})
         os._exit(0)
 
