@@ -86,7 +86,7 @@ def window_child(document: str, size: tuple[int, int], keys: int,
     window = open_main_window(config, db, ask_profile=lambda: None)
     assert window is not None
     if os.environ.get("SAMPADAK_BENCH_NO_CHECKS"):  # diagnosis: is the checks panel the stall?
-        window.checks.schedule = lambda: None
+        window.checks.schedule = lambda: None  # type: ignore[method-assign]
     window.show()
     app.processEvents()
     interactive = time.perf_counter() - t0

@@ -100,8 +100,7 @@ def build_archive(path: Path, count: int, seed: int = 1, *, chunk_size: int = 50
         start = time.perf_counter()
         if has_batch_api():
             method = "create_many"
-            ids = service.create_many(items, chunk_size=chunk_size,  # type: ignore[attr-defined]
-                                      note="imported")
+            ids = service.create_many(items, chunk_size=chunk_size, note="imported")
             created = len(ids)
         else:
             if count > SLOW_PATH_LIMIT and not allow_slow:

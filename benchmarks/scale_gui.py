@@ -213,7 +213,7 @@ def cold_start(kind: str, started: float, database: str, profile: str) -> None:
             probe.attach(window)
         return window
 
-    application.open_main_window = probed  # type: ignore[assignment]
+    application.open_main_window = probed
     main(["--profile", profile, "--database", database])
 
 
