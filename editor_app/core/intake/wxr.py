@@ -1,0 +1,179 @@
+"""WordPress WXR archives (RSS 2.0 with ``wp:``, ``content:``, ``excerpt:``, ``dc:``).
+
+Parsed with defusedxml: a DOCTYPE, entity declarations or external references refuse the
+whole file (:class:`ImportRejected`), nothing is expanded or fetched. Each ``item`` whose
+``wp:post_type`` is ``post`` (or missing) becomes one :class:`ImportResult`: title,
+``dc:creator`` resolved to the channel's ``wp:author`` display name, ``category`` elements
+(``domain="category"`` → category, first one wins; ``domain="post_tag"`` → tags),
+``wp:post_date_gmt``/``wp:post_date``/``pubDate`` → dateline date, ``wp:post_name`` → slug,
+``wp:status`` → ``status``, ``excerpt:encoded`` → dek and ``content:encoded`` HTML → Markdown
+(:func:`html_to_markdown`).
+
+Sampadak's own WXR export may add ``wp:postmeta`` keys that are read back exactly:
+``sampadak_uuid``, ``sampadak_dateline_place``, ``sampadak_dateline_date`` (ISO),
+``sampadak_language`` and ``sampadak_bylines`` (JSON list of ``{name, name_latin,
+designation, outlet}``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import date
+from email.utils import parsedate_to_datetime
+from typing import Any
+from xml.etree.ElementTree import Element, ParseError
+
+import defusedxml
+import defusedxml.ElementTree as SafeET
+import regex
+
+from editor_app.core.article_data import ArticleData, BylineData
+from editor_app.core.errors import ImportRejected
+from editor_app.core.intake.html_md import check_inline_data, html_to_markdown, wpautop
+from editor_app.core.intake.result import ImportResult
+
+__all__ = ["MAX_WXR_ITEMS", "parse_wxr"]
+
+log = logging.getLogger(__name__)
+
+MAX_WXR_ITEMS = 200_000
+_WP = regex.compile(r"^\{http://wordpress\.org/export/\d+\.\d+/\}")
+_CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
+_DC = "{http://purl.org/dc/elements/1.1/}"
+_EXCERPT = regex.compile(r"^\{http://wordpress\.org/export/\d+\.\d+/excerpt/\}")
+
+
+def _local(el: Element, prefix: regex.Pattern[str] | str, name: str) -> Element | None:
+    for child in el:
+        tag = child.tag
+        if isinstance(prefix, str):
+            if tag == prefix + name:
+                return child
+        else:
+            match = prefix.match(tag)
+            if match and tag[match.end():] == name:
+                return child
+    return None
+
+
+def _text(el: Element, prefix: regex.Pattern[str] | str, name: str) -> str:
+    found = _local(el, prefix, name)
+    return (found.text or "").strip() if found is not None else ""
+
+
+def _all(el: Element, prefix: regex.Pattern[str], name: str) -> list[Element]:
+    out = []
+    for child in el:
+        match = prefix.match(child.tag)
+        if match and child.tag[match.end():] == name:
+            out.append(child)
+    return out
+
+
+def _when(item: Element) -> date | None:
+    for name in ("post_date_gmt", "post_date"):
+        text = _text(item, _WP, name)
+        if text and not text.startswith("0000"):
+            try:
+                return date.fromisoformat(text[:10])
+            except ValueError:
+                continue
+    pub = _text(item, "", "pubDate")
+    if pub:
+        try:
+            return parsedate_to_datetime(pub).date()
+        except (TypeError, ValueError, IndexError):
+            return None
+    return None
+
+
+def _postmeta(item: Element) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for meta in _all(item, _WP, "postmeta"):
+        key, value = _text(meta, _WP, "meta_key"), _text(meta, _WP, "meta_value")
+        if key:
+            out[key] = value
+    return out
+
+
+def _own_bylines(raw: str) -> tuple[BylineData, ...] | None:
+    try:
+        value: Any = json.loads(raw)
+    except ValueError:
+        return None
+    if not isinstance(value, list):
+        return None
+    out = []
+    for b in value:
+        if isinstance(b, dict):
+            out.append(BylineData(*(str(b.get(k) or "") for k in
+                                    ("name", "name_latin", "designation", "outlet"))))
+    return tuple(out)
+
+
+def parse_wxr(data: bytes, source: str = "") -> list[ImportResult]:
+    """Every post in a WXR file (see module contract)."""
+    name = source or "the file"
+    check_inline_data(data, name)
+    try:
+        root = SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True,
+                                 forbid_external=True)
+    except defusedxml.DefusedXmlException as exc:
+        raise ImportRejected(f"{name} declares a DOCTYPE or entities; WXR files never "
+                             f"need them and they are refused ({type(exc).__name__})") from exc
+    except ParseError as exc:
+        raise ImportRejected(f"{name} is not well-formed XML: {exc}") from exc
+    channel = root.find("channel")
+    if root.tag != "rss" or channel is None:
+        raise ImportRejected(f"{name} is not a WordPress export (no rss/channel)")
+    version = _text(channel, _WP, "wxr_version")
+    if version and not regex.fullmatch(r"\d+\.\d+", version):
+        raise ImportRejected(f"{name} has an unknown wxr_version {version!r}")
+    authors: dict[str, str] = {}
+    for author in _all(channel, _WP, "author"):
+        login = _text(author, _WP, "author_login")
+        authors[login] = _text(author, _WP, "author_display_name") or login
+    items = channel.findall("item")
+    if len(items) > MAX_WXR_ITEMS:
+        raise ImportRejected(f"{name} has {len(items):,} items; at most {MAX_WXR_ITEMS:,}")
+    results = []
+    for item in items:
+        kind = _text(item, _WP, "post_type") or "post"
+        if kind != "post":
+            continue
+        meta = _postmeta(item)
+        category, tags = "", []
+        for cat in item.findall("category"):
+            label = " ".join((cat.text or "").split())
+            if cat.get("domain") == "post_tag" and label:
+                tags.append(label)
+            elif cat.get("domain") in (None, "category") and label and not category:
+                category = label
+        login = _text(item, _DC, "creator")
+        bylines = _own_bylines(meta.get("sampadak_bylines", "")) or (
+            (BylineData(authors.get(login, login)),) if login else ())
+        html_body = _text(item, _CONTENT, "encoded")
+        when = _when(item)
+        own_date = meta.get("sampadak_dateline_date", "")
+        if own_date:
+            try:
+                when = date.fromisoformat(own_date)
+            except ValueError:
+                pass
+        article = ArticleData(
+            headline=_text(item, "", "title"),
+            dek=" ".join(regex.sub(r"<[^>]*>", " ", _text(item, _EXCERPT, "encoded")).split()),
+            body=html_to_markdown(wpautop(html_body)), slug=_text(item, _WP, "post_name"),
+            category=category, tags=tuple(tags), bylines=bylines,
+            dateline_place=meta.get("sampadak_dateline_place", ""), dateline_date=when,
+            language=meta.get("sampadak_language", "") or "hi")
+        subheads = tuple(line[3:] for line in article.body.split("\n")
+                         if line.startswith("## "))
+        results.append(ImportResult(
+            data=article, source=source, format="wxr", subheadings=subheads,
+            status=_text(item, _WP, "status"), uuid=meta.get("sampadak_uuid", ""),
+            extra={"wp_post_id": _text(item, _WP, "post_id")}))
+    if not results:
+        raise ImportRejected(f"{name} holds no posts")
+    return results
