@@ -94,14 +94,14 @@ def decode_text(data: bytes, name: str = "the file") -> str:
         if data.startswith(bom):
             return _finish(_utf16(data[2:], encoding, name), name)
     if b"\x00" in data:
-        encoding = _looks_utf16(data)
-        if encoding is not None:
-            return _finish(_utf16(data, encoding, name), name)
+        guess = _looks_utf16(data)
+        if guess is not None:
+            return _finish(_utf16(data, guess, name), name)
         what = sniff_binary(data) or "a binary file"
         raise ImportRejected(f"{name} is {what}, not text")
-    what = sniff_binary(data)
-    if what is not None:
-        raise ImportRejected(f"{name} is {what}, not text")
+    kind = sniff_binary(data)
+    if kind is not None:
+        raise ImportRejected(f"{name} is {kind}, not text")
     return _finish(_utf8(data, name, 0), name)
 
 

@@ -156,8 +156,8 @@ def _join(blocks: list[str]) -> str:
     """Blocks separated by blank lines; consecutive list items stay one list."""
     out: list[str] = []
     for block in blocks:
-        is_item = block.startswith(("- ", "1. "))
-        if out and is_item and out[-1].startswith(("- ", "1. ")):
+        marker = next((m for m in ("- ", "1. ") if block.startswith(m)), "")
+        if out and marker and out[-1].split("\n")[-1].startswith(marker):
             out[-1] += "\n" + block
         else:
             out.append(block)

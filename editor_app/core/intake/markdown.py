@@ -18,7 +18,7 @@ import logging
 from datetime import date, datetime
 from typing import Any
 
-import frontmatter
+from frontmatter.default_handlers import YAMLHandler
 import yaml
 
 from editor_app.core.article_data import ArticleData, BylineData
@@ -96,17 +96,23 @@ def parse_markdown_file(text: str, source: str = "") -> ImportResult:
     if head.startswith("---") and len(head.split("\n---", 1)[0]) > MAX_FRONT_MATTER:
         raise ImportRejected(f"{name}: the front matter is larger than "
                              f"{MAX_FRONT_MATTER // 1024} KiB")
-    try:
-        post = frontmatter.loads(head)
-    except yaml.YAMLError as exc:
-        raise ImportRejected(f"{name}: the YAML front matter is not valid: {exc}") from exc
-    except (ValueError, TypeError, RecursionError) as exc:
-        raise ImportRejected(f"{name}: the front matter cannot be read: {exc}") from exc
-    meta = post.metadata
-    if not isinstance(meta, dict):
-        raise ImportRejected(f"{name}: the front matter must be a mapping of keys")
+    handler = YAMLHandler()
+    meta: Any = {}
+    body = head
+    if handler.detect(head):
+        try:
+            raw, body = handler.split(head)
+            meta = handler.load(raw)
+        except yaml.YAMLError as exc:
+            raise ImportRejected(f"{name}: the YAML front matter is not valid: {exc}") \
+                from exc
+        except (ValueError, TypeError, RecursionError) as exc:
+            raise ImportRejected(f"{name}: the front matter cannot be read: {exc}") from exc
+        if meta is None:
+            meta = {}
+        if not isinstance(meta, dict):
+            raise ImportRejected(f"{name}: the front matter must be a mapping of keys")
     meta = {str(k).casefold(): v for k, v in meta.items()}
-    body = post.content
     warnings: list[str] = []
     key, value = _first(meta, "title", "headline")
     headline = _text(value, key, name)

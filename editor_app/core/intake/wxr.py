@@ -17,6 +17,7 @@ designation, outlet}``).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 from datetime import date
@@ -157,10 +158,8 @@ def parse_wxr(data: bytes, source: str = "") -> list[ImportResult]:
         when = _when(item)
         own_date = meta.get("sampadak_dateline_date", "")
         if own_date:
-            try:
+            with contextlib.suppress(ValueError):
                 when = date.fromisoformat(own_date)
-            except ValueError:
-                pass
         article = ArticleData(
             headline=_text(item, "", "title"),
             dek=" ".join(regex.sub(r"<[^>]*>", " ", _text(item, _EXCERPT, "encoded")).split()),
