@@ -18,8 +18,8 @@ import logging
 from datetime import date, datetime
 from typing import Any
 
-from frontmatter.default_handlers import YAMLHandler
 import yaml
+from frontmatter.default_handlers import YAMLHandler
 
 from editor_app.core.article_data import ArticleData, BylineData
 from editor_app.core.errors import ImportRejected
