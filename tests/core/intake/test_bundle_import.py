@@ -155,7 +155,7 @@ def test_every_conflict_choice_keeps_what_was_chosen(db, desk, tmp_path, choice,
     service, desk_id, outcome = _conflict(db, desk, tmp_path)
     assert outcome.record is not None and outcome.theirs is not None
     choices = {"headline": choice, "dek": "mine", "tags": "theirs"}
-    merged, copy = resolve(service, outcome.record, outcome.theirs, choices,  # type: ignore
+    merged, copy = resolve(service, outcome.record, outcome.theirs, choices,
                            source="2.zip")
     assert merged.data.headline == headline
     assert merged.data.dek == "डेस्क का परिचय" and merged.data.tags == ("पुल",)
@@ -172,7 +172,7 @@ def test_resolve_without_a_choice_for_every_field_writes_nothing(db, desk, tmp_p
     service, _, outcome = _conflict(db, desk, tmp_path)
     before = dump(desk)
     with pytest.raises(ValidationError):
-        resolve(service, outcome.record, outcome.theirs, {"headline": "mine"})  # type: ignore
+        resolve(service, outcome.record, outcome.theirs, {"headline": "mine"})
     assert dump(desk) == before
 
 
