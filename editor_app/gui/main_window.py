@@ -43,6 +43,7 @@ from editor_app.gui.dialogs.conflict import ask_conflict
 from editor_app.gui.dialogs.errors import show_error
 from editor_app.gui.dialogs.font_picker import pick_font
 from editor_app.gui.dialogs.house_style_dialog import HouseStyleDialog
+from editor_app.gui.dialogs.import_dialog import FileDropFilter, open_import
 from editor_app.gui.dialogs.legacy_paste_dialog import maybe_convert_paste
 from editor_app.gui.dialogs.spelling_dialog import SpellingDialog
 from editor_app.gui.editor.phonetic import PhoneticTyping
@@ -169,6 +170,9 @@ class MainWindow(QMainWindow):
         self.lists = ListController(self.article_list, service, self.tasks,
                                     lambda text: self.statusBar().showMessage(text, 5000), self)
         self.lists.loaded.connect(self._on_list_loaded)
+        self.drop_filter = FileDropFilter(lambda paths: open_import(self, paths), self)
+        self.article_list.table.viewport().setAcceptDrops(True)
+        self.article_list.table.viewport().installEventFilter(self.drop_filter)
         self.lists.known_loaded.connect(self.metadata.set_known)
         if self.speller.available and not self.speller.ready:
             self.tasks.run(self.speller.preload, kind="spell")  # word lists, off the GUI
@@ -261,6 +265,8 @@ class MainWindow(QMainWindow):
         self.phonetic_action.setChecked(bool(self.config.settings.get("phonetic_typing")))
         self._show_mode(self.phonetic_action.isChecked())
         self.quit_action = action("बंद करें (&Quit)", self.close, QKeySequence.StandardKey.Quit)
+        self.import_action = action("आयात करें… (&Import…)", lambda: open_import(self),
+                                    QKeySequence.StandardKey.Open)
         file_menu = self.menuBar().addMenu("फ़ाइल (&File)")
         for act in (self.new_action, self.duplicate_action, self.save_action):
             file_menu.addAction(act)
@@ -268,6 +274,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.trash_action)
         file_menu.addAction(self.trash_notice.undo_action)
         file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         format_menu = self.menuBar().addMenu("संपादन (&Edit)")

@@ -1,0 +1,353 @@
+"""File → Import: read files in the background, preview and correct, then store.
+
+The dialog is a thin view: files are read through the window's :class:`TaskRunner` (one
+read job per file, progress bar, cancel), a bad file shows its message in the list and the
+rest go on; the user corrects headline, dek, bylines, dateline, tags and category (and the
+body Markdown), sees what was recognised (subheadings, related links, dropped boilerplate,
+warnings, suggested tags) and stores the checked entries on the writer thread.
+:class:`FileDropFilter` makes a widget accept dropped files (the article list).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor_app.core.article_data import ArticleData, BylineData
+from editor_app.core.articles import ArticleService
+from editor_app.core.intake.bundle import BundleOutcome
+from editor_app.core.intake.preview import FileRead, read_for_preview, store_confirmed
+from editor_app.core.intake.result import ImportResult
+from editor_app.gui.tasks import TaskRunner
+
+__all__ = ["FileDropFilter", "ImportDialog", "choose_import_files", "open_import"]
+
+log = logging.getLogger(__name__)
+
+FILE_FILTER = ("खबरें (Stories) (*.txt *.html *.htm *.docx *.md *.markdown *.xml *.wxr *.zip);;"
+               "सभी फ़ाइलें (All files) (*)")
+
+
+@dataclass
+class _Entry:
+    read: FileRead
+    result: ImportResult | None
+    data: ArticleData | None
+    stored: str = ""
+
+
+def choose_import_files(parent: QWidget | None) -> list[Path]:
+    """Ask for files to import (empty when cancelled)."""
+    names, _ = QFileDialog.getOpenFileNames(parent, "आयात करें (Import)", "", FILE_FILTER)
+    return [Path(n) for n in names]
+
+
+def _bylines_text(bylines: Sequence[BylineData]) -> str:
+    return "\n".join(", ".join((b.name, b.designation, b.outlet)).rstrip(", ")
+                     for b in bylines)
+
+
+def _parse_bylines(text: str, old: Sequence[BylineData]) -> tuple[BylineData, ...]:
+    latin = {b.name: b.name_latin for b in old}
+    out = []
+    for line in text.splitlines():
+        parts = [p.strip() for p in line.split(",")]
+        if parts and parts[0]:
+            parts += ["", ""]
+            out.append(BylineData(parts[0], latin.get(parts[0], ""), parts[1],
+                                  ", ".join(p for p in parts[2:] if p)))
+    return tuple(out)
+
+
+class ImportDialog(QDialog):
+    """Preview and correct imported stories before they are stored."""
+
+    stored = Signal(int)  # article id of each stored story
+
+    def __init__(self, service: ArticleService, tasks: TaskRunner, paths: Sequence[Path],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("आयात करें (Import)")
+        self.resize(1000, 680)
+        self._service, self._tasks = service, tasks
+        self._entries: list[_Entry] = []
+        self._current: int | None = None
+        self._pending = 0
+        self._cancelled = False
+        self.stored_ids: list[int] = []
+        self.progress = QProgressBar()
+        self.progress.setRange(0, len(paths))
+        self.progress.setValue(0)
+        self.progress.setFormat("%v / %m फ़ाइलें (files)")
+        self.cancel_button = QPushButton("रोकें (Cancel reading)")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.files = QListWidget()
+        self.files.currentRowChanged.connect(self._show)
+        self.headline, self.dek = QLineEdit(), QLineEdit()
+        self.bylines = QPlainTextEdit()
+        self.bylines.setPlaceholderText("नाम, पद, संस्थान (name, designation, outlet) — one a line")
+        self.bylines.setMaximumHeight(70)
+        self.place, self.tags, self.category = QLineEdit(), QLineEdit(), QLineEdit()
+        self.tags.setPlaceholderText("टैग, कॉमा से अलग (tags, comma-separated)")
+        self.body = QPlainTextEdit()
+        self.recognised = QPlainTextEdit()
+        self.recognised.setReadOnly(True)
+        self.recognised.setMaximumHeight(150)
+        self.use_suggested = QPushButton("सुझाए टैग जोड़ें (Add suggested tags)")
+        self.use_suggested.clicked.connect(self._add_suggested)
+        form = QFormLayout()
+        form.addRow("शीर्षक (Headline)", self.headline)
+        form.addRow("परिचय (Dek)", self.dek)
+        form.addRow("बायलाइन (Bylines)", self.bylines)
+        form.addRow("डेटलाइन (Dateline place)", self.place)
+        tag_row = QHBoxLayout()
+        tag_row.addWidget(self.tags)
+        tag_row.addWidget(self.use_suggested)
+        form.addRow("टैग (Tags)", tag_row)
+        form.addRow("श्रेणी (Category)", self.category)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.addLayout(form)
+        column.addWidget(QLabel("मुख्य पाठ, Markdown (Body)"))
+        column.addWidget(self.body, 3)
+        column.addWidget(QLabel("पहचाना गया (Recognised: subheadings, related links, dropped)"))
+        column.addWidget(self.recognised, 1)
+        split = QSplitter()
+        split.addWidget(self.files)
+        split.addWidget(right)
+        split.setSizes([300, 700])
+        self.buttons = QDialogButtonBox()
+        self.import_button = self.buttons.addButton("सहेजें (Import checked)",
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.import_button.clicked.connect(self.store_checked)
+        self.buttons.rejected.connect(self.reject)
+        self.status = QLabel("")
+        top = QHBoxLayout()
+        top.addWidget(self.progress, 1)
+        top.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.import_button.setEnabled(False)
+        for path in paths:
+            self._read(Path(path))
+
+    # ------------------------------------------------------------ reading
+    def _read(self, path: Path) -> None:
+        self._pending += 1
+
+        def work() -> FileRead | None:
+            return None if self._cancelled else read_for_preview(path)
+
+        self._tasks.run(work, done=self._read_done, kind="import-read")
+
+    def cancel(self) -> None:
+        """Stop reading files not started yet (those read so far stay in the list)."""
+        self._cancelled = True
+        self.cancel_button.setEnabled(False)
+        self.status.setText("रोका गया (Reading cancelled)")
+
+    def _read_done(self, read: FileRead | None) -> None:
+        self._pending -= 1
+        self.progress.setValue(self.progress.value() + 1)
+        if read is not None:
+            if read.error:
+                self._add(_Entry(read, None, None), f"✗ {read.path.name}: {read.error}")
+            for result in read.results:
+                self._add(_Entry(read, result, result.data),
+                          f"{result.data.headline or read.path.name}  [{read.format}]")
+        if self._pending == 0:
+            self.cancel_button.setEnabled(False)
+            self.import_button.setEnabled(any(e.result for e in self._entries))
+            if self.files.currentRow() < 0 and self._entries:
+                self.files.setCurrentRow(0)
+
+    def _add(self, entry: _Entry, label: str) -> None:
+        self._entries.append(entry)
+        item = QListWidgetItem(label)
+        if entry.result is not None:
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+        else:
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
+            item.setToolTip(entry.read.error)
+        self.files.addItem(item)
+
+    # ------------------------------------------------------------ preview
+    def _show(self, row: int) -> None:
+        self._keep_edits()
+        self._current = row if 0 <= row < len(self._entries) else None
+        entry = self._entries[row] if self._current is not None else None
+        editable = entry is not None and entry.data is not None
+        for widget in (self.headline, self.dek, self.bylines, self.place, self.tags,
+                       self.category, self.body, self.use_suggested):
+            widget.setEnabled(editable)
+        if entry is None or entry.data is None or entry.result is None:
+            self.recognised.setPlainText(entry.read.error if entry else "")
+            return
+        d, r = entry.data, entry.result
+        self.headline.setText(d.headline)
+        self.dek.setText(d.dek)
+        self.bylines.setPlainText(_bylines_text(d.bylines))
+        self.place.setText(d.dateline_place)
+        self.tags.setText(", ".join(d.tags))
+        self.category.setText(d.category)
+        self.body.setPlainText(d.body)
+        lines = [f"## {s}" for s in r.subheadings]
+        lines += [f"इसे भी पढ़ें (related): {x.title} {x.url}".rstrip() for x in r.related]
+        lines += [f"हटाया (dropped): {t}" for t in r.dropped]
+        lines += [f"चेतावनी (warning): {w}" for w in r.warnings]
+        if d.dateline_date or r.agency:
+            lines.append(f"डेटलाइन (dateline): {d.dateline_date or ''} {r.agency}".rstrip())
+        if r.suggested_tags:
+            lines.append(f"सुझाए टैग (suggested tags): {', '.join(r.suggested_tags)}")
+        self.use_suggested.setEnabled(bool(r.suggested_tags))
+        self.recognised.setPlainText("\n".join(lines))
+
+    def _keep_edits(self) -> None:
+        if self._current is None:
+            return
+        entry = self._entries[self._current]
+        if entry.data is None:
+            return
+        entry.data = replace(
+            entry.data, headline=self.headline.text(), dek=self.dek.text(),
+            bylines=_parse_bylines(self.bylines.toPlainText(), entry.data.bylines),
+            dateline_place=self.place.text(), category=self.category.text(),
+            tags=tuple(t.strip() for t in self.tags.text().split(",") if t.strip()),
+            body=self.body.toPlainText())
+
+    def _add_suggested(self) -> None:
+        entry = self._entries[self._current] if self._current is not None else None
+        if entry is None or entry.result is None:
+            return
+        have = [t.strip() for t in self.tags.text().split(",") if t.strip()]
+        have += [t for t in entry.result.suggested_tags if t not in have]
+        self.tags.setText(", ".join(have))
+
+    # ------------------------------------------------------------ storing
+    def store_checked(self) -> None:
+        """Store every checked entry on the writer thread; the dialog closes when done."""
+        self._keep_edits()
+        jobs = [(i, e) for i, e in enumerate(self._entries)
+                if e.result is not None and e.data is not None and not e.stored
+                and self.files.item(i).checkState() == Qt.CheckState.Checked]
+        if not jobs:
+            return
+        self.import_button.setEnabled(False)
+        left = [len(jobs)]
+        for row, entry in jobs:
+            self._tasks.run(self._store_work(entry), done=self._stored_done(row, left),
+                            failed=self._store_failed(row, left), write=True,
+                            kind="import-store")
+
+    def _store_work(self, entry: _Entry) -> Callable[[], object]:
+        read, result, data = entry.read, entry.result, entry.data
+        assert result is not None and data is not None
+        return lambda: store_confirmed(self._service, read, result, data)
+
+    def _stored_done(self, row: int, left: list[int]) -> Callable[[object], None]:
+        def done(value: object) -> None:
+            item = self.files.item(row)
+            if isinstance(value, BundleOutcome):
+                self._entries[row].stored = "conflict"
+                item.setText("⚠ " + item.text() + " — टकराव (conflict: edited on both sides; "
+                             "sampadak import --on-conflict)")
+            else:
+                article_id = int(getattr(value, "id", 0))
+                self._entries[row].stored = "stored"
+                self.stored_ids.append(article_id)
+                self.stored.emit(article_id)
+                item.setText("✓ " + item.text())
+            self._one_less(left)
+        return done
+
+    def _store_failed(self, row: int, left: list[int]) -> Callable[[BaseException], None]:
+        def failed(error: BaseException) -> None:
+            item = self.files.item(row)
+            item.setText(f"✗ {item.text()}: {error}")
+            self._one_less(left)
+        return failed
+
+    def _one_less(self, left: list[int]) -> None:
+        left[0] -= 1
+        if left[0] == 0:
+            self.status.setText(f"{len(self.stored_ids)} लेख सहेजे गए "
+                                f"({len(self.stored_ids)} stored)")
+            if all(e.stored == "stored" for e in self._entries if e.result is not None):
+                self.accept()
+            else:
+                self.import_button.setEnabled(True)
+
+
+class FileDropFilter(QObject):
+    """Event filter: files dropped on the watched widget go to ``on_files``."""
+
+    def __init__(self, on_files: Callable[[list[Path]], object], parent: QObject) -> None:
+        super().__init__(parent)
+        self._on_files = on_files
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            drag = event
+            assert isinstance(drag, QDragEnterEvent | QDropEvent)
+            if drag.mimeData().hasUrls():
+                drag.acceptProposedAction()
+                return True
+        elif event.type() == QEvent.Type.Drop:
+            drop = event
+            assert isinstance(drop, QDropEvent)
+            paths = [Path(u.toLocalFile()) for u in drop.mimeData().urls() if u.isLocalFile()]
+            if paths:
+                drop.acceptProposedAction()
+                self._on_files(paths)
+                return True
+        return super().eventFilter(watched, event)
+
+
+class _Window(Protocol):
+    service: ArticleService
+    tasks: TaskRunner
+
+    def reload_list(self, select_id: int | None = None) -> None: ...
+
+
+def open_import(window: _Window, paths: Sequence[Path] | None = None) -> ImportDialog | None:
+    """File → Import (or files dropped on the list): ask for files when none are given,
+    show the preview dialog, reload the list when stories were stored."""
+    parent = window if isinstance(window, QWidget) else None
+    chosen = list(paths) if paths is not None else choose_import_files(parent)
+    if not chosen:
+        return None
+    dialog = ImportDialog(window.service, window.tasks, chosen, parent)
+    dialog.finished.connect(
+        lambda _code: window.reload_list(dialog.stored_ids[-1] if dialog.stored_ids else None))
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
