@@ -10,6 +10,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
+from editor_app.core.article_data import BylineData
 from editor_app.core.articles import ArticleService
 from editor_app.gui.dialogs.import_dialog import ImportDialog, open_import
 from tests.gui.typing import type_text
@@ -39,7 +40,8 @@ def test_preview_correct_and_store_with_a_bad_file_listed(qtbot, make_window, gu
     row = next(i for i, label in enumerate(labels) if "[scraped]" in label)
     dialog.files.setCurrentRow(row)
     assert dialog.headline.text().startswith("जयपुर में पुराने बाजारों")
-    assert dialog.bylines.toPlainText() == "सुनील शर्मा, वरिष्ठ संवाददाता, राजस्थान उदाहरण टाइम्स"
+    assert dialog.bylines.bylines() == (
+        BylineData("सुनील शर्मा", "", "वरिष्ठ संवाददाता", "राजस्थान उदाहरण टाइम्स"),)
     assert dialog.place.text() == "जयपुर"
     recognised = dialog.recognised.toPlainText()
     assert "## काम पूरा होने की समय सीमा" in recognised

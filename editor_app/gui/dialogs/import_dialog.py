@@ -36,11 +36,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor_app.core.article_data import ArticleData, BylineData
+from editor_app.core.article_data import ArticleData
 from editor_app.core.articles import ArticleService
 from editor_app.core.intake.bundle import BundleOutcome
 from editor_app.core.intake.preview import FileRead, read_for_preview, store_confirmed
 from editor_app.core.intake.result import ImportResult
+from editor_app.gui.byline_editor import BylineEditor
 from editor_app.gui.tasks import TaskRunner
 
 __all__ = ["FileDropFilter", "ImportDialog", "choose_import_files", "open_import"]
@@ -63,23 +64,6 @@ def choose_import_files(parent: QWidget | None) -> list[Path]:
     """Ask for files to import (empty when cancelled)."""
     names, _ = QFileDialog.getOpenFileNames(parent, "आयात करें (Import)", "", FILE_FILTER)
     return [Path(n) for n in names]
-
-
-def _bylines_text(bylines: Sequence[BylineData]) -> str:
-    return "\n".join(", ".join((b.name, b.designation, b.outlet)).rstrip(", ")
-                     for b in bylines)
-
-
-def _parse_bylines(text: str, old: Sequence[BylineData]) -> tuple[BylineData, ...]:
-    latin = {b.name: b.name_latin for b in old}
-    out = []
-    for line in text.splitlines():
-        parts = [p.strip() for p in line.split(",")]
-        if parts and parts[0]:
-            parts += ["", ""]
-            out.append(BylineData(parts[0], latin.get(parts[0], ""), parts[1],
-                                  ", ".join(p for p in parts[2:] if p)))
-    return tuple(out)
 
 
 class ImportDialog(QDialog):
@@ -107,9 +91,8 @@ class ImportDialog(QDialog):
         self.files = QListWidget()
         self.files.currentRowChanged.connect(self._show)
         self.headline, self.dek = QLineEdit(), QLineEdit()
-        self.bylines = QPlainTextEdit()
-        self.bylines.setPlaceholderText("नाम, पद, संस्थान (name, designation, outlet) — one a line")
-        self.bylines.setMaximumHeight(70)
+        self.bylines = BylineEditor()
+        self.bylines.setMaximumHeight(150)
         self.place, self.tags, self.category = QLineEdit(), QLineEdit(), QLineEdit()
         self.tags.setPlaceholderText("टैग, कॉमा से अलग (tags, comma-separated)")
         self.body = QPlainTextEdit()
@@ -214,7 +197,7 @@ class ImportDialog(QDialog):
         d, r = entry.data, entry.result
         self.headline.setText(d.headline)
         self.dek.setText(d.dek)
-        self.bylines.setPlainText(_bylines_text(d.bylines))
+        self.bylines.set_bylines(d.bylines)
         self.place.setText(d.dateline_place)
         self.tags.setText(", ".join(d.tags))
         self.category.setText(d.category)
@@ -238,7 +221,7 @@ class ImportDialog(QDialog):
             return
         entry.data = replace(
             entry.data, headline=self.headline.text(), dek=self.dek.text(),
-            bylines=_parse_bylines(self.bylines.toPlainText(), entry.data.bylines),
+            bylines=self.bylines.bylines(),
             dateline_place=self.place.text(), category=self.category.text(),
             tags=tuple(t.strip() for t in self.tags.text().split(",") if t.strip()),
             body=self.body.toPlainText())
