@@ -134,3 +134,46 @@ def test_dropping_files_on_the_list_opens_the_import(qtbot, make_window):
     assert len(dialogs) == 1
     qtbot.waitUntil(lambda: dialogs[0].files.count() == 1, timeout=10000)
     assert dialogs[0].files.item(0).text().startswith("जयपुर")
+
+
+def test_bundle_conflict_shows_both_sides_and_applies_the_choice_per_field(
+        qtbot, make_window, gui_db, tmp_path):
+    from dataclasses import replace
+
+    from editor_app.core.article_data import ArticleData
+    from editor_app.core.db import open_database
+    from editor_app.core.intake.bundle import import_bundle, read_bundle_file
+    from tests.core.intake.bundles import export_bundle
+
+    window = make_window()
+    laptop_db = open_database(f"sqlite:///{tmp_path / 'laptop.sqlite'}")
+    laptop = ArticleService(laptop_db, "laptop")
+    rec = laptop.create(ArticleData(headline="गांव में नया पुल बना", dek="परिचय", body="पाठ।\n"))
+    desk = ArticleService(gui_db, "desk")
+    mine = import_bundle(desk, read_bundle_file(
+        export_bundle(laptop, rec.id, tmp_path / "1.zip"))).record
+    assert mine is not None
+    desk.save(mine.id, replace(mine.data, headline="गांव में नया पुल बनकर तैयार"), mine.version)
+    rec = laptop.get(rec.id)
+    laptop.save(rec.id, replace(rec.data, headline="गांव में पुराना पुल टूटा", dek="नया परिचय"),
+                rec.version)
+    bundle = export_bundle(laptop, rec.id, tmp_path / "2.zip")
+    laptop_db.close()
+    dialog = _dialog(qtbot, window, [bundle])
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.merge_dialog is not None, timeout=10000)
+    merge = dialog.merge_dialog
+    assert merge is not None and set(merge.combos) == {"headline", "dek"}
+    mine_cell = merge.table.cellWidget(0, 1).text()
+    theirs_cell = merge.table.cellWidget(0, 2).text()
+    assert "बनकर" in mine_cell and "background" in mine_cell
+    assert "पुराना" in theirs_cell and "background" in theirs_cell
+    assert merge.combos["dek"].currentData() == "theirs"  # only the bundle changed it
+    merge.combos["headline"].setCurrentIndex(2)  # both: mine stays, theirs as a copy
+    qtbot.mouseClick(merge.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(dialog.stored_ids) == 2, timeout=10000)
+    merged = desk.get(mine.id).data
+    assert (merged.headline, merged.dek) == ("गांव में नया पुल बनकर तैयार", "नया परिचय")
+    copy = desk.get(next(i for i in dialog.stored_ids if i != mine.id)).data
+    assert copy.headline == "गांव में पुराना पुल टूटा"
+    assert window.tasks.wait_idle()

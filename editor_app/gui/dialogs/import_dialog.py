@@ -36,12 +36,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor_app.core.article_data import ArticleData
+from editor_app.core.article_data import ArticleData, ArticleRecord
 from editor_app.core.articles import ArticleService
 from editor_app.core.intake.bundle import BundleOutcome
+from editor_app.core.intake.merge import resolve
 from editor_app.core.intake.preview import FileRead, read_for_preview, store_confirmed
 from editor_app.core.intake.result import ImportResult
 from editor_app.gui.byline_editor import BylineEditor
+from editor_app.gui.dialogs.bundle_merge_dialog import BundleMergeDialog
 from editor_app.gui.tasks import TaskRunner
 
 __all__ = ["FileDropFilter", "ImportDialog", "choose_import_files", "open_import"]
@@ -82,6 +84,7 @@ class ImportDialog(QDialog):
         self._pending = 0
         self._cancelled = False
         self.stored_ids: list[int] = []
+        self.merge_dialog: BundleMergeDialog | None = None
         self.progress = QProgressBar()
         self.progress.setRange(0, len(paths))
         self.progress.setValue(0)
@@ -260,8 +263,8 @@ class ImportDialog(QDialog):
             item = self.files.item(row)
             if isinstance(value, BundleOutcome):
                 self._entries[row].stored = "conflict"
-                item.setText("⚠ " + item.text() + " — टकराव (conflict: edited on both sides; "
-                             "sampadak import --on-conflict)")
+                item.setText("⚠ " + item.text() + " — टकराव (conflict: edited on both sides)")
+                self._ask_merge(row, value)
             else:
                 article_id = int(getattr(value, "id", 0))
                 self._entries[row].stored = "stored"
@@ -270,6 +273,35 @@ class ImportDialog(QDialog):
                 item.setText("✓ " + item.text())
             self._one_less(left)
         return done
+
+    def _ask_merge(self, row: int, outcome: BundleOutcome) -> None:
+        """Show both versions; on Apply, merge with the chosen sides in the background."""
+        record, theirs = outcome.record, outcome.theirs
+        if record is None or theirs is None:
+            return
+        dialog = BundleMergeDialog(outcome.diffs, record.data.headline, self)
+        self.merge_dialog = dialog
+        source = self._entries[row].read.path.name
+
+        def merged(result: tuple[ArticleRecord, ArticleRecord | None]) -> None:
+            saved, copy = result
+            self._entries[row].stored = "stored"
+            for article in (saved, copy):
+                if article is not None:
+                    self.stored_ids.append(article.id)
+                    self.stored.emit(article.id)
+            item = self.files.item(row)
+            item.setText("✓ " + item.text().removeprefix("⚠ "))
+            self.status.setText("मिलाया गया (merged)")
+
+        def apply() -> None:
+            choices = dialog.choices()
+            self._tasks.run(lambda: resolve(self._service, record, theirs, choices,
+                                            source=source),
+                            done=merged, write=True, kind="import-merge")
+
+        dialog.accepted.connect(apply)
+        dialog.open()
 
     def _store_failed(self, row: int, left: list[int]) -> Callable[[BaseException], None]:
         def failed(error: BaseException) -> None:

@@ -239,3 +239,13 @@ def test_tampered_or_hostile_bundles_change_nothing(db, desk, tmp_path, change):
     with pytest.raises(BundleError):
         import_bundle(desk_service, read_bundle_file(bad))
     assert dump(desk) == before
+
+
+def test_word_diff_marks_whole_words_and_keeps_the_text():
+    from editor_app.core.intake.word_diff import word_diff
+
+    left, right = word_diff("गांव में नया पुल बना", "गांव में पुराना पुल टूटा")
+    assert "".join(t for _, t in left) == "गांव में नया पुल बना"
+    assert "".join(t for _, t in right) == "गांव में पुराना पुल टूटा"
+    assert [t for k, t in left if k == "changed"] == ["नया", "बना"]
+    assert [t for k, t in right if k == "changed"] == ["पुराना", "टूटा"]
