@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 
 from editor_app.core.article_data import BylineData
 from editor_app.core.articles import ArticleService
@@ -164,8 +164,9 @@ def test_bundle_conflict_shows_both_sides_and_applies_the_choice_per_field(
     qtbot.waitUntil(lambda: dialog.merge_dialog is not None, timeout=10000)
     merge = dialog.merge_dialog
     assert merge is not None and set(merge.combos) == {"headline", "dek"}
-    mine_cell = merge.table.cellWidget(0, 1).text()
-    theirs_cell = merge.table.cellWidget(0, 2).text()
+    mine_label, theirs_label = merge.table.cellWidget(0, 1), merge.table.cellWidget(0, 2)
+    assert isinstance(mine_label, QLabel) and isinstance(theirs_label, QLabel)
+    mine_cell, theirs_cell = mine_label.text(), theirs_label.text()
     assert "बनकर" in mine_cell and "background" in mine_cell
     assert "पुराना" in theirs_cell and "background" in theirs_cell
     assert merge.combos["dek"].currentData() == "theirs"  # only the bundle changed it
