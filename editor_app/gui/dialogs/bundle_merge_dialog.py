@@ -68,9 +68,10 @@ class BundleMergeDialog(QDialog):
         self.setWindowTitle("टकराव: बंडल (Bundle conflict)")
         self.resize(1000, 560)
         self._diffs = list(diffs)
-        intro = QLabel(f"«{html.escape(headline)}» डेस्क पर और बंडल में, दोनों जगह बदला गया है। "
-                       "हर फ़ील्ड के लिए चुनें।<br>This story changed here and in the bundle: "
-                       "choose per field. Nothing is lost: 'both' keeps theirs as a copy.")
+        intro = QLabel(f"<b>{html.escape(headline)}</b><br>यह लेख डेस्क पर और बंडल में, दोनों "
+                       "जगह बदला गया है। हर फ़ील्ड के लिए चुनें।<br>This story changed here and "
+                       "in the bundle: choose per field. Nothing is lost: with दोनों (both) "
+                       "theirs is kept as a copy.")
         intro.setWordWrap(True)
         self.table = QTableWidget(len(self._diffs), 4)
         self.table.setHorizontalHeaderLabels(["फ़ील्ड (Field)", "मेरा, डेस्क (Mine)",
