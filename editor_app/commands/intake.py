@@ -14,41 +14,17 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, TextIO
+from typing import Any, TextIO
 
-from editor_app.core.articles import ArticleService
-from editor_app.core.errors import SampadakError
-from editor_app.core.intake.result import FORMATS, ImportResult
+from editor_app.commands.context import CliContext
+from editor_app.core.errors import SampadakError, ValidationError
+from editor_app.core.intake.result import ImportResult
 
-__all__ = ["add_import_parser", "cmd_import"]
+__all__ = ["cmd_import", "parse_choices"]
 
 log = logging.getLogger(__name__)
-
-
-class _Context(Protocol):
-    out: TextIO
-    err: TextIO
-
-    def service(self) -> ArticleService: ...
-
-
-def add_import_parser(subparsers: Any, common: argparse.ArgumentParser) -> None:
-    """Register ``import`` on an argparse sub-parser set."""
-    p = subparsers.add_parser("import", parents=[common],
-                              help="bring stories in (scraped text, HTML, Word, Markdown, "
-                                   "WordPress WXR, field bundles)")
-    p.add_argument("files", nargs="+", metavar="FILE", help="files to import")
-    p.add_argument("--as-format", choices=FORMATS, help="read every file as this format "
-                   "(default: from the file name and content)")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--dry-run", action="store_true", help="show what would be stored; "
-                   "store nothing")
-    p.add_argument("--on-conflict", choices=("report", "mine", "theirs", "both"),
-                   default="report", help="a bundle edited on both sides: only report it "
-                   "(default), or take mine/theirs for every field, or keep both (a copy)")
 
 
 @dataclass
@@ -73,7 +49,19 @@ def _article_json(result: ImportResult, record: Any, outcome: str) -> dict[str, 
     return item
 
 
-def _import_one(ctx: _Context, path: Path, args: argparse.Namespace,
+def parse_choices(items: list[str]) -> dict[str, Any]:
+    """``["headline=theirs", ...]`` → ``{"headline": "theirs"}``; bad items raise
+    :class:`ValidationError`."""
+    out: dict[str, Any] = {}
+    for item in items:
+        field_name, _, choice = item.partition("=")
+        if choice not in ("mine", "theirs", "both") or not field_name:
+            raise ValidationError(f"--choose {item!r}: write FIELD=mine|theirs|both")
+        out[field_name.strip()] = choice
+    return out
+
+
+def _import_one(ctx: CliContext, path: Path, args: argparse.Namespace,
                 report: _FileReport) -> bool:
     """Import one file into ``report``; False when a conflict was left for the user."""
     from editor_app.core.intake.bundle import import_bundle, read_bundle_file
@@ -93,14 +81,17 @@ def _import_one(ctx: _Context, path: Path, args: argparse.Namespace,
             item["conflicts"] = [{"field": d.name, "mine": d.mine, "theirs": d.theirs,
                                   "base": d.base, "changed_by": d.changed_by}
                                  for d in outcome.diffs]
-            if args.on_conflict != "report" and outcome.record and outcome.theirs:
-                choice = args.on_conflict
-                merged, copy = resolve(service, outcome.record, outcome.theirs,
-                                       {d.name: choice for d in outcome.diffs},
+            named = parse_choices(args.choose)
+            fields = [d.name for d in outcome.diffs]
+            complete = args.on_conflict != "report" or all(f in named for f in fields)
+            if complete and outcome.record and outcome.theirs:
+                choices = {f: named.get(f, args.on_conflict) for f in fields}
+                merged, copy = resolve(service, outcome.record, outcome.theirs, choices,
                                        source=path.name)
-                item = _article_json(outcome.result, merged, f"merged ({choice})")
+                label = ", ".join(f"{f}={c}" for f, c in choices.items())
+                item = _article_json(outcome.result, merged, f"merged ({label})")
                 item["copy_id"] = copy.id if copy else None
-                report.outcome = f"merged ({choice})"
+                report.outcome = f"merged ({label})"
         report.articles.append(item)
         return report.outcome != "conflict"
     report.format, results = read_import_file(path, fmt)
@@ -139,7 +130,7 @@ def _write_text(out: TextIO, report: _FileReport) -> None:
         out.write("\n".join(lines) + "\n")
 
 
-def cmd_import(ctx: _Context, args: argparse.Namespace) -> int:
+def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
     """Import files (see module contract)."""
     reports: list[_FileReport] = []
     failed = unresolved = False
@@ -164,7 +155,3 @@ def cmd_import(ctx: _Context, args: argparse.Namespace) -> int:
             if report.outcome != "failed":
                 _write_text(ctx.out, report)
     return 2 if failed else 1 if unresolved else 0
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit("run as: sampadak import FILE...")

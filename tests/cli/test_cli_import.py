@@ -10,6 +10,7 @@ from pathlib import Path
 
 from editor_app.app import main
 from editor_app.config import load_config
+from editor_app.core.article_data import ArticleData
 from editor_app.core.articles import ArticleService
 from editor_app.core.db import open_database
 from tests.core.intake.bundles import export_bundle
@@ -109,5 +110,35 @@ def test_bundle_import_and_conflict_report_then_keep_both(capsys, profile_dir, t
     [article] = json.loads(out)["files"][0]["articles"]
     assert desk.get(mine.id).data.headline == "डेस्क ने बदला"
     assert desk.get(article["copy_id"]).data.headline == "लैपटॉप ने बदला"
+    laptop_db.close()
+    desk_db.close()
+
+
+def test_bundle_conflict_per_field_choices(capsys, profile_dir, tmp_path):
+    laptop_db = open_database(f"sqlite:///{tmp_path / 'laptop.sqlite'}")
+    laptop = ArticleService(laptop_db, "laptop")
+    rec = laptop.create(ArticleData(headline="पुल बना", dek="पहला", body="पाठ।\n"))
+    code, _, _ = run(capsys, "--profile", str(profile_dir), "import",
+                     str(export_bundle(laptop, rec.id, tmp_path / "one.zip")))
+    assert code == 0
+    desk_db = open_database(load_config(profile_dir).database_url)
+    desk = ArticleService(desk_db, "desk")
+    mine = desk.get_by_uuid(rec.uuid)
+    desk.save(mine.id, replace(mine.data, headline="डेस्क", dek="डेस्क परिचय"), mine.version)
+    rec = laptop.get(rec.id)
+    laptop.save(rec.id, replace(rec.data, headline="लैपटॉप", dek="लैपटॉप परिचय"), rec.version)
+    bundle = str(export_bundle(laptop, rec.id, tmp_path / "two.zip"))
+    # a choice for only one of the two fields: still only reported
+    code, _, _ = run(capsys, "--profile", str(profile_dir), "import", "--choose",
+                     "headline=theirs", bundle)
+    assert code == 1 and desk.get(mine.id).data.headline == "डेस्क"
+    code, _, err = run(capsys, "--profile", str(profile_dir), "import", "--choose", "x=maybe",
+                       bundle)
+    assert code == 2 and "FIELD=mine|theirs|both" in err
+    code, out, _ = run(capsys, "--profile", str(profile_dir), "import", "--choose",
+                       "headline=theirs", "--choose", "dek=mine", bundle)
+    assert code == 0 and "merged (headline=theirs, dek=mine)" in out
+    merged = desk.get(mine.id).data
+    assert (merged.headline, merged.dek) == ("लैपटॉप", "डेस्क परिचय")
     laptop_db.close()
     desk_db.close()
