@@ -32,16 +32,14 @@ from collections.abc import Iterable
 import nh3
 import regex
 
-from editor_app.core.publish.source import PublishArticle
-
-# The Qt-free Markdown model; it moves to editor_app.core.markdown_model on main.
-from editor_app.gui.editor.markdown_model import (
+from editor_app.core.publish.markdown import (
     BlockKind,
     ImageBlock,
     Run,
     TextBlock,
     parse_markdown,
 )
+from editor_app.core.publish.source import PublishArticle
 
 __all__ = ["ALLOWED_TAGS", "LINK_SCHEMES", "body_html", "body_text", "safe_link", "sanitize"]
 

@@ -27,8 +27,8 @@ from editor_app.core.publish.body_html import body_html, sanitize
 from editor_app.core.publish.source import PublishArticle, PublishOptions, ist_iso
 from editor_app.core.resources import resource_path
 
-__all__ = ["HINDI_MONTHS", "canonical_url", "dateline_text", "json_ld", "render_document",
-           "render_fragment"]
+__all__ = ["HINDI_MONTHS", "article_context", "canonical_url", "dateline_text", "json_ld",
+           "render_document", "render_fragment", "stylesheet_text", "template_environment"]
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,8 @@ class _Dateline:
 
 
 @lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
+def template_environment() -> jinja2.Environment:
+    """The Jinja2 environment of ``resources/templates`` (autoescape on, strict)."""
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(resource_path("templates"))),
         autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
@@ -52,7 +53,8 @@ def _environment() -> jinja2.Environment:
 
 
 @lru_cache(maxsize=1)
-def _stylesheet() -> str:
+def stylesheet_text() -> str:
+    """``article.css``, inlined into documents (so they load nothing)."""
     return resource_path("templates", "article.css").read_text(encoding="utf-8").strip()
 
 
@@ -111,7 +113,8 @@ def json_ld(article: PublishArticle, options: PublishOptions) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _context(article: PublishArticle, options: PublishOptions) -> dict[str, Any]:
+def article_context(article: PublishArticle, options: PublishOptions) -> dict[str, Any]:
+    """Template values shared by the document, fragment and proof templates."""
     data = article.data
     dateline = None
     if data.dateline_place or data.dateline_date:
@@ -138,10 +141,10 @@ def _context(article: PublishArticle, options: PublishOptions) -> dict[str, Any]
 def render_document(article: PublishArticle, options: PublishOptions | None = None) -> str:
     """The standalone HTML5 document (``article.html``)."""
     options = options or PublishOptions()
-    context = _context(article, options)
+    context = article_context(article, options)
     context["json_ld"] = Markup(json_ld(article, options))
-    context["stylesheet"] = Markup(_stylesheet())
-    return _environment().get_template("article.html.j2").render(context)
+    context["stylesheet"] = Markup(stylesheet_text())
+    return template_environment().get_template("article.html.j2").render(context)
 
 
 def render_fragment(article: PublishArticle, options: PublishOptions | None = None, *,
@@ -151,7 +154,7 @@ def render_fragment(article: PublishArticle, options: PublishOptions | None = No
     whole fragment passes nh3 once more, so it is safe to paste anywhere."""
     options = options or PublishOptions()
     header = options.fragment_with_header if with_header is None else with_header
-    context = _context(article, options)
+    context = article_context(article, options)
     context["with_header"] = header
-    html_text = _environment().get_template("fragment.html.j2").render(context)
+    html_text = template_environment().get_template("fragment.html.j2").render(context)
     return sanitize(html_text).strip() + "\n"

@@ -36,7 +36,7 @@ def check_golden(name: str, text: str) -> None:
 
 
 def stylesheet() -> str:
-    return publish_html._stylesheet()
+    return publish_html.stylesheet_text()
 
 
 def test_document_matches_golden() -> None:
