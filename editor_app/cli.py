@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from editor_app.commands.export import add_export_parser
 from editor_app.config import Config
 from editor_app.core.article_data import ArticleData, ArticleRecord, ArticleSummary
 from editor_app.core.articles import ArticleService
@@ -209,9 +210,17 @@ def cmd_fix(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
+    """Export articles (editor_app.commands.export, imported when it runs)."""
+    from editor_app.commands.export import cmd_export as run_export
+
+    return run_export(ctx, args)
+
+
 COMMANDS: dict[str, Command] = {
     "list": cmd_list, "show": cmd_show, "new": cmd_new, "search": cmd_search,
     "convert-legacy": cmd_convert_legacy, "check": cmd_check, "fix": cmd_fix,
+    "export": cmd_export,
 }
 
 
@@ -252,6 +261,7 @@ def add_commands(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--use-database", action="store_true",
                    help="use the newsroom's house style from the database, not the default")
     p.add_argument("file", help="UTF-8 text or Markdown file")
+    add_export_parser(subparsers, common)
 
 
 def run_command(config: Config, args: argparse.Namespace, *, out: TextIO | None = None,

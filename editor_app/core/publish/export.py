@@ -26,6 +26,7 @@ from pathlib import Path
 from editor_app.core.articles import ArticleService
 from editor_app.core.errors import SampadakError, ValidationError
 from editor_app.core.fileio import atomic_write_bytes
+from editor_app.core.publish import FORMATS
 from editor_app.core.publish.bundle import export_bundle
 from editor_app.core.publish.html import render_document, render_fragment
 from editor_app.core.publish.ninjs import render_ninjs
@@ -37,7 +38,6 @@ __all__ = ["EXTENSIONS", "FORMATS", "ExportResult", "export_articles", "render_o
 
 log = logging.getLogger(__name__)
 
-FORMATS = ("html", "fragment", "bundle", "ninjs", "wxr", "pdf")
 EXTENSIONS = {"html": ".html", "fragment": ".fragment.html", "bundle": ".zip",
               "ninjs": ".ninjs.json", "wxr": ".xml", "pdf": ".pdf"}
 CANCELLED = "cancelled"
@@ -131,7 +131,7 @@ def export_articles(
                 _write(article, fmt, path, options)
                 results.append(ExportResult(article_id, path))
         except SampadakError as exc:
-            log.warning("export of article %s failed: %s", article_id, exc)
+            log.info("export of article %s failed: %s", article_id, exc)
             results.append(ExportResult(article_id, error=str(exc)))
         except Exception as exc:  # a renderer bug must not stop the batch
             log.exception("export of article %s failed unexpectedly", article_id)
