@@ -8,6 +8,12 @@ measured in the same run.
   copy-desk check costs.
 - spell: ``SpellChecker.check`` (cold = fresh checker, warm = cached) vs raw enchant
   ``hi_IN`` ``check`` on every word (no inflection, no frequency evidence, no cache).
+- canonical body: ``canonical_markdown`` (what every save applies) on a 20,000-word
+  Markdown article, cold (empty caches, as for ``sampadak new``) and warm (an autosave
+  right after the editor wrote the same text) vs the NFC pass every save already made.
+- check one huge word: ``sampadak check`` (in-process, a temporary profile) on a file
+  holding one 10,000-letter Devanagari word vs the same command on 10,000 letters of
+  ordinary prose (before the word-length cap, a single 60-letter word took over a minute).
 - search: indexing 500 generated articles (ORM insert with the index kept in sync) vs the
   same insert with search sync switched off; a 3-word query vs a Python substring scan of
   all headlines and bodies.
@@ -17,11 +23,14 @@ Medians over the rounds; figures go in docs/BENCHMARKS.md.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import random
 import statistics
 import sys
 import tempfile
 import time
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,6 +41,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench_editor import make_article
 
+from editor_app.app import main as sampadak_main
+from editor_app.core import markdown_inline, markdown_model
 from editor_app.core.db import open_database
 from editor_app.core.models import Article
 from editor_app.core.search import install_search_sync, search, uninstall_search_sync
@@ -60,6 +71,25 @@ def _articles(count: int, words: list[str], seed: int) -> list[Article]:
     return out
 
 
+def _check_huge_word(prose: str, rounds: int) -> tuple[float, float]:
+    """ms of ``sampadak check`` on one 10,000-letter word, and on 10,000 letters of prose."""
+    with tempfile.TemporaryDirectory() as folder:
+        huge = Path(folder) / "huge.txt"
+        huge.write_text("क" * 10_000 + "\n", encoding="utf-8")
+        normal = Path(folder) / "prose.txt"
+        normal.write_text(prose[:10_000] + "\n", encoding="utf-8")
+        profile = str(Path(folder) / "profile")
+
+        def check(path: Path) -> Callable[[], object]:
+            def run() -> object:
+                with contextlib.redirect_stdout(io.StringIO()):
+                    return sampadak_main(["--profile", profile, "check", str(path)])
+            return run
+
+        check(normal)()  # create the profile database once
+        return _median_ms(check(huge), rounds), _median_ms(check(normal), rounds)
+
+
 def bench(rounds: int) -> list[tuple[str, float, float]]:
     """Rows of (what, sampadak ms, baseline ms)."""
     text = make_article()
@@ -79,6 +109,20 @@ def bench(rounds: int) -> list[tuple[str, float, float]]:
         base = _median_ms(lambda: [raw.check(w) for w in _WORD.findall(text)], rounds)
         rows.append(("spell-check 20k words, cold", cold, base))
         rows.append(("spell-check 20k words, warm", warm, base))
+
+    def cold_canonical() -> object:
+        markdown_model._canonical_cache.clear()
+        markdown_inline._parse_inline.cache_clear()
+        markdown_inline._render_inline.cache_clear()
+        return markdown_model.canonical_markdown(text)
+
+    nfc = _median_ms(lambda: unicodedata.normalize("NFC", text), rounds)
+    rows.append(("canonical body 20k words, cold", _median_ms(cold_canonical, rounds), nfc))
+    markdown_model.canonical_markdown(text)
+    rows.append(("canonical body 20k words, warm",
+                 _median_ms(lambda: markdown_model.canonical_markdown(text), rounds), nfc))
+    rows.append(("`sampadak check`, one 10,000-letter word",
+                 *_check_huge_word(text, rounds)))
     words = _WORD.findall(text)
     with tempfile.TemporaryDirectory() as folder:
         synced = open_database(f"sqlite:///{folder}/a.sqlite")

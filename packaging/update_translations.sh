@@ -20,5 +20,8 @@ mapfile -t sources < <(find editor_app -name '*.py' | LC_ALL=C sort)
 "$bin/pyside6-lupdate" -silent -no-obsolete -locations none -source-language en \
   -target-language hi "${sources[@]}" -ts "$ts"
 "$bin/pyside6-lrelease" -silent "$ts" -qm "${ts%.ts}.qm"
+# Qt's own strings in Hindi (written by hand; see editor_app/gui/translations.py).
+"$bin/pyside6-lrelease" -silent resources/translations/qtbase_hi.ts \
+  -qm resources/translations/qtbase_hi.qm
 unfinished="$(grep -c 'type="unfinished"' "$ts" || true)"
 echo "update_translations: $ts ($unfinished unfinished)" >&2

@@ -44,6 +44,7 @@ from editor_app.core.article_queries import (
 )
 from editor_app.core.db import Database
 from editor_app.core.errors import ConflictError, NotFoundError, ValidationError
+from editor_app.core.markdown_model import canonical_markdown
 from editor_app.core.models import (
     Article,
     AuditEvent,
@@ -262,6 +263,9 @@ class ArticleService:
     # ----------------------------------------------------------------- helpers
     def _validated(self, data: ArticleData) -> ArticleData:
         clean = normalized(data)
+        # One canonical body form for every save (CLI, import, editor): see
+        # core.markdown_model.canonical_markdown. Old bodies are canonicalised when saved.
+        clean = replace(clean, body=canonical_markdown(clean.body))
         if len(clean.body) > MAX_BODY_CHARS:
             raise ValidationError(
                 f"the body has {len(clean.body):,} characters; the limit is {MAX_BODY_CHARS:,}")

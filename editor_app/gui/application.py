@@ -26,6 +26,7 @@ from editor_app.gui.dialogs.errors import install_excepthook, show_error
 from editor_app.gui.dialogs.profile_dialog import ProfileDialog
 from editor_app.gui.fonts import choose_font, load_bundled_fonts
 from editor_app.gui.main_window import MainWindow
+from editor_app.gui.translations import install_qt_translations
 
 __all__ = ["ProfileAsker", "ask_profile_with_dialog", "ensure_application", "open_main_window",
            "run_gui"]
@@ -76,9 +77,10 @@ def open_main_window(config: Config, db: Database,
 
     Returns ``None`` when the user cancels the first-run dialog.
     """
-    ensure_application()
+    app = ensure_application()
     i18n.setup(config.get_str(i18n.SETTING))
     load_bundled_fonts()
+    install_qt_translations(app, i18n.current_language())
     profile = local_profile(db) or _first_run(db, ask_profile)
     if profile is None:
         return None

@@ -268,7 +268,7 @@ class ArticleList(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(250)
         self.status_filter = QComboBox()
-        self.status_filter.addItem("सभी स्थितियाँ (all statuses)", "")
+        self.status_filter.addItem("सभी स्थितियां (all statuses)", "")
         for key, label in STATUS_LABELS.items():
             self.status_filter.addItem(label, key)
         self.tag_filter = QComboBox()

@@ -1,10 +1,14 @@
-"""Byline editor: several people, each with Latin name, designation and outlet, reorderable."""
+"""Byline editor: several people, each with Latin name, designation and outlet, reorderable.
+
+With :meth:`BylineEditor.attach_spelling` the Devanagari cells are spell-checked
+(:mod:`editor_app.gui.spell_delegate`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -18,10 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.core.article_data import BylineData
+from editor_app.core.text.spell import SpellChecker
+from editor_app.gui.spell_delegate import SpellingDelegate, spell_check_table
 
 __all__ = ["BylineEditor"]
 
 _HEADERS = ("नाम", "Latin", "पद", "संस्थान")
+#: Columns spell-checked once :meth:`BylineEditor.attach_spelling` is called (not Latin).
+SPELLED_COLUMNS = (0, 2, 3)
 _HEADER_TIPS = ("नाम देवनागरी में (Name in Devanagari)", "Name in Latin letters",
                 "पद (Designation), जैसे संवाददाता", "संस्थान (Outlet)")
 
@@ -38,6 +46,7 @@ class BylineEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._known: dict[str, BylineData] = {}
+        self.spelling: SpellingDelegate | None = None
         self.table = QTableWidget(0, len(_HEADERS))
         self.table.setHorizontalHeaderLabels(_HEADERS)
         for column, tip in enumerate(_HEADER_TIPS):
@@ -46,18 +55,22 @@ class BylineEditor(QWidget):
                 header_item.setToolTip(tip)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Columns fit their content (no "Neha ..." elision); a narrow panel scrolls sideways.
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setMinimumSectionSize(60)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setFixedHeight(120)
         self.add_button = QPushButton("+ जोड़ें")
         self.add_button.setToolTip("बाइलाइन जोड़ें (Add byline)")
-        self.remove_button = QPushButton("− हटाएँ")
-        self.remove_button.setToolTip("चुनी हुई बाइलाइन हटाएँ (Remove byline)")
+        self.remove_button = QPushButton("− हटाएं")
+        self.remove_button.setToolTip("चुनी हुई बाइलाइन हटाएं (Remove byline)")
         self.up_button = QPushButton("▲")
         self.down_button = QPushButton("▼")
-        self.up_button.setToolTip("ऊपर ले जाएँ (Move up)")
-        self.down_button.setToolTip("नीचे ले जाएँ (Move down)")
+        self.up_button.setToolTip("ऊपर ले जाएं (Move up)")
+        self.down_button.setToolTip("नीचे ले जाएं (Move down)")
         buttons = QHBoxLayout()
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)
@@ -72,6 +85,11 @@ class BylineEditor(QWidget):
         self.up_button.clicked.connect(lambda: self.move_current(-1))
         self.down_button.clicked.connect(lambda: self.move_current(1))
         self.table.itemChanged.connect(self._on_item_changed)
+
+    def attach_spelling(self, checker: SpellChecker) -> None:
+        """Underline misspellings in the name, designation and outlet cells; editing such a
+        cell (or right-clicking it) offers the spelling menu."""
+        self.spelling = spell_check_table(self.table, checker, SPELLED_COLUMNS)
 
     def set_known_people(self, people: Sequence[BylineData]) -> None:
         """People offered for auto-fill."""

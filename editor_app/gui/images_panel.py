@@ -1,9 +1,11 @@
 """Images panel: the article's pictures with caption, credit and alt text.
 
 Add a picture from a file (type checked by core), edit its caption/credit/alt text (saved
-when a field is left), remove it, or insert it into the body at the cursor. The panel also
-serves the rich editor: :meth:`ImagesPanel.provider` lists the images for its chooser and
-:meth:`ImagesPanel.resolve` gives a cached local file for an ``asset:ID`` reference.
+when a field is left or Enter is pressed; the caption is spell-checked once
+:meth:`ImagesPanel.attach_spelling` is called), remove it, or insert it into the body at
+the cursor. The panel also serves the rich editor: :meth:`ImagesPanel.provider` lists the
+images for its chooser and :meth:`ImagesPanel.resolve` gives a cached local file for an
+``asset:ID`` reference.
 """
 
 from __future__ import annotations
@@ -31,7 +33,11 @@ from editor_app.core.assets import AssetInfo
 from editor_app.core.db import Database
 from editor_app.core.errors import SampadakError
 from editor_app.core.fileio import atomic_write_bytes
+from editor_app.core.text.spell import SpellChecker
 from editor_app.gui.dialogs.errors import show_error
+from editor_app.gui.editor.line_text_edit import LineTextEdit
+from editor_app.gui.editor.spell_fields import SpellField, spell_check_field
+from editor_app.gui.editor.spell_highlighter import SpellHighlighter
 
 __all__ = ["ImagesPanel"]
 
@@ -54,14 +60,15 @@ class ImagesPanel(QWidget):
         self._assets: dict[int, AssetInfo] = {}
         self.list = QListWidget()
         self.list.setIconSize(QSize(96, 64))
-        self.caption = QLineEdit()
+        self.caption = LineTextEdit()
+        self.caption_highlighter: SpellHighlighter | None = None
         self.caption.setPlaceholderText("कैप्शन (Caption)")
         self.credit = QLineEdit()
         self.credit.setPlaceholderText("साभार / फ़ोटो (Credit)")
         self.alt_text = QLineEdit()
         self.alt_text.setPlaceholderText("विवरण — दृष्टिबाधित पाठकों के लिए (Alt text)")
         self.add_button = QPushButton("+ चित्र जोड़ें (Add image…)")
-        self.remove_button = QPushButton("− हटाएँ (Remove)")
+        self.remove_button = QPushButton("− हटाएं (Remove)")
         self.insert_button = QPushButton("पाठ में डालें (Insert in text)")
         form = QFormLayout()
         form.addRow("कैप्शन", self.caption)
@@ -126,6 +133,40 @@ class ImagesPanel(QWidget):
                 log.warning("cannot cache image %s: %s", ref, exc)
                 return None
         return path
+
+    # ------------------------------------------------------------ spelling
+    def attach_spelling(self, checker: SpellChecker) -> None:
+        """Underline misspellings in the caption field (shared ``checker``)."""
+        self.caption_highlighter = spell_check_field(self.caption, checker)
+
+    def spelling_fields(self) -> list[SpellField]:
+        """One stop per image, in list order: its caption, shown in the caption field.
+
+        Preparing a stop stores the caption being edited and selects that image; after the
+        dialog changes a caption it is stored (:meth:`save_current`).
+        """
+        if self.caption_highlighter is None:
+            return []
+        fields = []
+
+        def chooser(row: int) -> Callable[[], bool]:
+            return lambda: self._select_row(row)
+
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            name = item.text() if item is not None else ""
+            fields.append(SpellField(f"कैप्शन (Caption) {row + 1}: {name}", self.caption,
+                                     self.caption_highlighter,
+                                     prepare=chooser(row),
+                                     commit=self.save_current))
+        return fields
+
+    def _select_row(self, row: int) -> bool:
+        self.save_current()
+        if not 0 <= row < self.list.count():
+            return False
+        self.list.setCurrentRow(row)
+        return self.caption.isEnabled()
 
     # ------------------------------------------------------------ actions
     def current(self) -> AssetInfo | None:

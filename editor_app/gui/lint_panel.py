@@ -35,13 +35,15 @@ from editor_app.gui.dialogs.errors import show_error
 from editor_app.gui.lint_worker import LintRunner
 from editor_app.gui.text_targets import TextTarget
 
-__all__ = ["ChecksPanel"]
+__all__ = ["RULE_ROLE", "SPELLING_TITLE", "ChecksPanel"]
 
 log = logging.getLogger(__name__)
 
 _FIELD_LABELS = {"headline": "शीर्षक", "dek": "सार", "body": "मुख्य पाठ"}
+#: Title of spelling findings (not a lint rule, so not in the rule catalog).
+SPELLING_TITLE = "वर्तनी (Spelling)"
 _FINDING_ROLE = int(Qt.ItemDataRole.UserRole)
-_RULE_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+RULE_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 DEBOUNCE_MS = 400
 
 
@@ -59,6 +61,7 @@ class ChecksPanel(QWidget):
         self._findings: list[FieldFinding] = []
         self._ignores: list[IgnoreEntry] = []
         self._titles = {r["id"]: f"{r['title_hi']} ({r['title']})" for r in rule_catalog()}
+        self._titles.setdefault("spelling", SPELLING_TITLE)
         self.summary = QLabel()
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # indeterminate: shown while a background check runs
@@ -66,12 +69,12 @@ class ChecksPanel(QWidget):
         self.busy.setTextVisible(False)
         self.busy.hide()
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["जाँच (Check)", "पाठ (Text)"])
+        self.tree.setHeaderLabels(["जांच (Check)", "पाठ (Text)"])
         self.tree.setColumnWidth(0, 260)
         self.fix_button = QPushButton("सुधारें (Fix)")
         self.fix_all_button = QPushButton("सभी सुधारें (Fix all of kind)")
         self.ignore_button = QPushButton("अनदेखा… (Ignore…)")
-        self.show_ignored = QCheckBox("अनदेखे दिखाएँ (Show ignored)")
+        self.show_ignored = QCheckBox("अनदेखे दिखाएं (Show ignored)")
         buttons = QHBoxLayout()
         for button in (self.fix_button, self.fix_all_button, self.ignore_button):
             buttons.addWidget(button)
@@ -138,8 +141,8 @@ class ChecksPanel(QWidget):
         self.tree.clear()
         for rule, items in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
             parent = QTreeWidgetItem([f"{len(items)} · {self._titles.get(rule, rule)}", ""])
-            parent.setData(0, _RULE_ROLE, rule)
-            parent.setToolTip(0, rule)
+            parent.setData(0, RULE_ROLE, rule)
+            parent.setToolTip(0, self.rule_title(rule))
             for item in items:
                 self._add_child(parent, item)
             self.tree.addTopLevelItem(parent)
@@ -148,11 +151,12 @@ class ChecksPanel(QWidget):
             ignored = QTreeWidgetItem([f"अनदेखे (ignored) — {len(self._ignores)}", ""])
             for entry in self._ignores:
                 reason = entry.reason or "(कोई कारण नहीं — no reason given)"
-                child = QTreeWidgetItem([f"{entry.rule_id}: {reason}", entry.text])
+                child = QTreeWidgetItem([f"{self.rule_title(entry.rule_id)}: {reason}",
+                                         entry.text])
                 child.setToolTip(0, f"{entry.user}, {entry.created_at:%d-%m-%Y %H:%M}")
                 ignored.addChild(child)
             self.tree.addTopLevelItem(ignored)
-        self.summary.setText(f"जाँच: {len(open_findings)} सुझाव (findings)")
+        self.summary.setText(f"जांच: {len(open_findings)} सुझाव (findings)")
         self.findings_changed.emit(len(open_findings))
 
     def _add_child(self, parent: QTreeWidgetItem, item: FieldFinding) -> None:
@@ -161,8 +165,14 @@ class ChecksPanel(QWidget):
         fix = f" → {finding.fix}" if finding.fix is not None else ""
         child = QTreeWidgetItem([_FIELD_LABELS.get(item.field, item.field), shown + fix])
         child.setData(0, _FINDING_ROLE, item)
-        child.setToolTip(1, f"{finding.message_hi}\n{finding.message}")
+        tip = f"{self.rule_title(finding.rule)}\n{finding.message_hi}\n{finding.message}"
+        child.setToolTip(0, tip)
+        child.setToolTip(1, tip)
         parent.addChild(child)
+
+    def rule_title(self, rule: str) -> str:
+        """The readable name of ``rule`` ("हिंदी (English)"); the id only if it has none."""
+        return self._titles.get(rule, rule)
 
     # ------------------------------------------------------------ actions
     def _selected(self) -> FieldFinding | None:
@@ -177,7 +187,7 @@ class ChecksPanel(QWidget):
         selected = self._selected()
         if selected is not None:
             return selected.finding.rule
-        rule = item.data(0, _RULE_ROLE)
+        rule = item.data(0, RULE_ROLE)
         return rule if isinstance(rule, str) else None
 
     def _on_current(self, _current: object, _previous: object) -> None:

@@ -14,11 +14,11 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QFontDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -41,20 +41,35 @@ from editor_app.core.text.spell import create_spell_checker
 from editor_app.gui.article_list import ArticleList
 from editor_app.gui.dialogs.conflict import ask_conflict
 from editor_app.gui.dialogs.errors import show_error
+from editor_app.gui.dialogs.font_picker import pick_font
 from editor_app.gui.dialogs.house_style_dialog import HouseStyleDialog
 from editor_app.gui.dialogs.legacy_paste_dialog import maybe_convert_paste
 from editor_app.gui.dialogs.spelling_dialog import SpellingDialog
 from editor_app.gui.editor.phonetic import PhoneticTyping
 from editor_app.gui.editor.rich_editor import RichEditor
+from editor_app.gui.editor.spell_fields import SpellField
 from editor_app.gui.editor.spell_highlighter import SpellHighlighter
 from editor_app.gui.editor.spell_menu import install_spell_context_menu
+from editor_app.gui.focus_chain import FocusTarget, install_focus_chain, make_focus_actions
 from editor_app.gui.images_panel import ImagesPanel
+from editor_app.gui.layout_state import (
+    LIST_INDEX,
+    SIDE_INDEX,
+    PanelLayout,
+    initial_window_size,
+    relax_minimum_widths,
+    scrollable,
+)
 from editor_app.gui.lint_panel import ChecksPanel
 from editor_app.gui.list_controller import ListController
+from editor_app.gui.list_filters import clear_hiding_filters
+from editor_app.gui.list_layout import ArticleListFit
 from editor_app.gui.metadata_panel import MetadataPanel
 from editor_app.gui.save_controller import SaveController
+from editor_app.gui.shortcuts import ShortcutsDialog
 from editor_app.gui.tasks import TaskRunner
 from editor_app.gui.text_targets import TextTarget
+from editor_app.gui.trash_notice import TrashNotice
 
 __all__ = ["MainWindow"]
 
@@ -85,7 +100,8 @@ class MainWindow(QMainWindow):
         self.metadata.set_headline_limit(self.house_style.limit_for("headline"))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.metadata.setMinimumWidth(300)  # fits the side panel at 1280×720
         scroll.setWidget(self.metadata)
         self.checks = ChecksPanel(service.db, lambda: self.house_style, profile.name)
         self.checks.set_targets([TextTarget("headline", self.metadata.headline),
@@ -98,30 +114,38 @@ class MainWindow(QMainWindow):
         self.editor.text_edit.set_paste_filter(self.filter_paste)
         self.side_tabs = QTabWidget()
         self.side_tabs.addTab(scroll, "विवरण (Details)")
-        self.side_tabs.addTab(self.checks, "जाँच (Checks)")
-        self.side_tabs.addTab(self.images, "चित्र (Images)")
+        self.side_tabs.addTab(scrollable(self.checks), "जांच (Checks)")
+        self.side_tabs.addTab(scrollable(self.images), "चित्र (Images)")
         self.checks.findings_changed.connect(
-            lambda n: self.side_tabs.setTabText(1, f"जाँच (Checks) {n}"))
+            lambda n: self.side_tabs.setTabText(1, f"जांच (Checks) {n}"))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.article_list)
         splitter.addWidget(self.editor)
         splitter.addWidget(self.side_tabs)
-        splitter.setSizes([330, 620, 430])
         self.setCentralWidget(splitter)
+        relax_minimum_widths(self.article_list)
+        self.list_fit = ArticleListFit(self.article_list.table)
+        self.panels = PanelLayout(splitter, config, self)
         self.save_label = QLabel()
         self.counts_label = QLabel()
         self.mode_label = QLabel()
+        self.trash_notice = TrashNotice()
+        self.trash_notice.undo_requested.connect(self.undo_trash)
         self.statusBar().addWidget(self.save_label, 1)
+        self.statusBar().addWidget(self.trash_notice)
         self.statusBar().addPermanentWidget(self.mode_label)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.speller = create_spell_checker(service.db, profile.id)
         self.spell_highlighter = SpellHighlighter(self.speller)
         self.editor.attach_highlighter(self.spell_highlighter)
         install_spell_context_menu(self.editor.text_edit, self.spell_highlighter)
+        self.metadata.attach_spelling(self.speller)  # headline, dek, bylines: one checker
+        self.images.attach_spelling(self.speller)
         self.spell_highlighter.warmup_finished.connect(self.statusBar().clearMessage)
         self.phonetic = PhoneticTyping(self)
         for widget in (self.editor.text_edit, self.metadata.headline, self.metadata.dek):
             self.phonetic.attach(widget)
+        self.phonetic.set_house_style(self.house_style)
         self.tasks = TaskRunner(self)
         self.tasks.error_handler = self._background_error
         self.busy = QProgressBar()
@@ -159,7 +183,9 @@ class MainWindow(QMainWindow):
         self.editor.counts_changed.connect(self._show_counts)
         self.metadata.changed.connect(self._on_edited)
         self.metadata.headline_changed.connect(self._update_title)
-        self.resize(1400, 860)
+        self.resize(initial_window_size(config, self.screen()))
+        self.panels.restore()
+        install_focus_chain(self._focus_chain())
         self._update_editable()
         self._update_title()
         if not self.spell_highlighter.available:
@@ -179,20 +205,57 @@ class MainWindow(QMainWindow):
         self.new_action = action("नया लेख (&New)", self.new_article, QKeySequence.StandardKey.New)
         self.duplicate_action = action("प्रतिलिपि (&Duplicate)", self.duplicate_article,
                                        "Ctrl+Shift+D")
-        self.trash_action = action("रद्दी में डालें (&Trash)", self.trash_article)
-        self.restore_action = action("वापस लाएँ (&Restore)", self.restore_article)
+        # Ctrl+Delete deletes a word in text fields, so window-wide it is Ctrl+Shift+Delete;
+        # in the list (Alt+4) plain Del or Ctrl+Delete.
+        self.trash_action = action("रद्दी में डालें (&Trash)", self.trash_article,
+                                   "Ctrl+Shift+Delete")
+        self.trash_action.setToolTip("रद्दी में डालें, Undo से वापस "
+                                     "(Ctrl+Shift+Delete; Del in the list)")
+        self.list_trash_action = QAction("रद्दी में डालें, सूची में (Trash, in the list)",
+                                         self.article_list.table)
+        self.list_trash_action.setShortcuts([QKeySequence(Qt.Key.Key_Delete),
+                                             QKeySequence("Ctrl+Delete")])
+        self.list_trash_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.list_trash_action.triggered.connect(self.trash_article)
+        self.article_list.table.addAction(self.list_trash_action)
+        self.close_find_action = QAction("खोज पट्टी बंद करें (Close find bar)",
+                                         self.editor.find_bar)
+        self.close_find_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.close_find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.close_find_action.triggered.connect(self.editor.find_bar.close_bar)
+        self.editor.find_bar.addAction(self.close_find_action)
+        self.restore_action = action("वापस लाएं (&Restore)", self.restore_article)
         self.save_action = action("अभी सहेजें (&Save now)", lambda: self.save_now(),
                                   QKeySequence.StandardKey.Save)
         self.font_action = action("फ़ॉन्ट… (&Font…)", self.choose_font)
+        self.shortcuts_action = action("कुंजीपटल शॉर्टकट (&Keyboard shortcuts)",
+                                       self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
+        self.toggle_list_action = action("लेख सूची दिखाएं (Article &list panel)",
+                                         lambda: self.panels.toggle_panel(LIST_INDEX), "F9")
+        self.toggle_side_action = action("विवरण पैनल दिखाएं (&Side panel)",
+                                         lambda: self.panels.toggle_panel(SIDE_INDEX), "Shift+F9")
+        self.side_tab_actions = [
+            action(f"{label} टैब ({english} tab)", partial(self._show_side_tab, i),
+                   f"Alt+{5 + i}")
+            for i, (label, english) in enumerate((("विवरण", "&Details"), ("जांच", "&Checks"),
+                                                  ("चित्र", "&Images")))]
+        self.focus_actions = make_focus_actions(self, [
+            FocusTarget("headline", lambda: self.metadata.headline),
+            FocusTarget("dek", lambda: self.metadata.dek),
+            FocusTarget("body", lambda: self.editor.source_edit if self.editor.is_source_mode()
+                        else self.editor.text_edit),
+            FocusTarget("list", lambda: self.article_list.table),
+            FocusTarget("search", lambda: self.article_list.search_box),
+        ], self.panels.reveal)
         self.style_action = action("हाउस स्टाइल… (&House style…)", self.edit_house_style)
-        self.spelling_action = action("वर्तनी जाँचें… (&Check spelling…)", self.check_spelling,
+        self.spelling_action = action("वर्तनी जांचें… (&Check spelling…)", self.check_spelling,
                                       "Shift+F7")
-        self.check_action = action("जाँच चलाएँ (&Run checks)", self.run_checks, "F7")
+        self.check_action = action("जांच चलाएं (&Run checks)", self.run_checks, "F7")
         self.phonetic_action = QAction("अ ध्वन्यात्मक हिंदी (&Phonetic Hindi typing)", self)
         self.phonetic_action.setCheckable(True)
         self.phonetic_action.setIconText("अ→ ध्वन्यात्मक")
         self.phonetic_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
-        self.phonetic_action.setToolTip("Roman में लिखें, देवनागरी पाएँ: bharat → भारत "
+        self.phonetic_action.setToolTip("Roman में लिखें, देवनागरी पाएं: bharat → भारत "
                                         "(Ctrl+Shift+H)")
         self.phonetic_action.toggled.connect(self.set_phonetic)
         self.phonetic_action.setChecked(bool(self.config.settings.get("phonetic_typing")))
@@ -203,6 +266,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(act)
         file_menu.addSeparator()
         file_menu.addAction(self.trash_action)
+        file_menu.addAction(self.trash_notice.undo_action)
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -213,10 +277,18 @@ class MainWindow(QMainWindow):
         format_menu.addAction(self.phonetic_action)
         view_menu = self.menuBar().addMenu("दृश्य (&View)")
         view_menu.addAction(self.font_action)
-        checks_menu = self.menuBar().addMenu("जाँच (&Checks)")
+        view_menu.addSeparator()
+        view_menu.addActions(list(self.focus_actions.values()))
+        view_menu.addSeparator()
+        view_menu.addActions(self.side_tab_actions)
+        view_menu.addAction(self.toggle_list_action)
+        view_menu.addAction(self.toggle_side_action)
+        checks_menu = self.menuBar().addMenu("जांच (&Checks)")
         checks_menu.addAction(self.check_action)
         checks_menu.addAction(self.spelling_action)
         checks_menu.addAction(self.style_action)
+        help_menu = self.menuBar().addMenu("सहायता (&Help)")
+        help_menu.addAction(self.shortcuts_action)
         toolbar = self.addToolBar("लेख (Article)")
         toolbar.setObjectName("article_toolbar")
         for act in (self.new_action, self.duplicate_action, self.trash_action,
@@ -295,7 +367,7 @@ class MainWindow(QMainWindow):
         self.images.set_article(record.id)
         self._update_editable()
         if self.spell_highlighter.warming:
-            self.statusBar().showMessage("वर्तनी जाँच हो रही है… (checking spelling…)")
+            self.statusBar().showMessage("वर्तनी जांच हो रही है… (checking spelling…)")
 
     def _update_editable(self) -> None:
         """Only a live (not trashed) article can be edited; a trashed one is read-only until
@@ -372,27 +444,34 @@ class MainWindow(QMainWindow):
                        write=True, kind="create")
 
     def _show_new(self, record: ArticleRecord) -> None:
+        # A search or filter that would hide the new article is cleared, the list reloads.
+        cleared = clear_hiding_filters(self.article_list, status=record.status,
+                                       tags=record.data.tags, trashed=record.trashed)
         self.article_list.model.insert_row(record.summary())
         self._show_record(record)
+        if cleared:
+            self.reload_list(record.id)
         self.metadata.headline.setFocus()
 
     def trash_article(self) -> None:
-        """Move the current article to the trash."""
-        if self.record is None:
+        """Move the current article to the trash, asking nothing: the status bar then says
+        what happened and offers Undo (:meth:`undo_trash`)."""
+        if self.record is None or self.record.trashed:
             return
-        article_id = self.record.id
+        article_id, headline = self.record.id, self.record.data.headline
 
         def trash() -> None:
             assert self.record is not None
             version = self.record.version
             self.tasks.run(lambda: self.service.trash(article_id, version),
-                           done=lambda _r: self._after_trash(article_id), write=True,
-                           kind="trash")
+                           done=lambda _r: self._after_trash(article_id, headline),
+                           write=True, kind="trash")
 
         self.save_now(then=trash)
 
-    def _after_trash(self, article_id: int) -> None:
+    def _after_trash(self, article_id: int, headline: str = "") -> None:
         self.article_list.model.remove_row(article_id)
+        self.trash_notice.show_trashed(article_id, headline)
         self._clear_article()
         model = self.article_list.model
         if model.rowCount():
@@ -420,6 +499,8 @@ class MainWindow(QMainWindow):
         article_id, version = self.record.id, self.record.version
 
         def restored(record: ArticleRecord) -> None:
+            if self.trash_notice.article_id() == record.id:
+                self.trash_notice.clear()
             self._clear_article()
             self.article_list.show_trash.setChecked(False)  # reloads the live list
             self.reload_list(record.id)
@@ -428,11 +509,32 @@ class MainWindow(QMainWindow):
         self.tasks.run(lambda: self.service.restore(article_id, version), done=restored,
                        write=True, kind="restore")
 
+    def undo_trash(self, article_id: int) -> None:
+        """Bring ``article_id`` back from the trash (the status bar's Undo) and open it."""
+        def restore() -> ArticleRecord:
+            record = self.service.get(article_id)
+            return self.service.restore(record.id, record.version) if record.trashed \
+                else record
+
+        def restored(record: ArticleRecord) -> None:
+            clear_hiding_filters(self.article_list, status=record.status,
+                                 tags=record.data.tags, trashed=False)
+            if not self.article_list.model.update_row(record.summary()):
+                self.article_list.model.insert_row(record.summary())
+            self._show_record(record)
+            self.reload_list(record.id)
+            self.statusBar().showMessage("लेख रद्दी से वापस आया (restored from the trash)", 5000)
+
+        def start() -> None:
+            self.tasks.run(restore, done=restored, write=True, kind="restore")
+
+        self.save_now(then=start)
+
     def choose_font(self) -> None:
-        """Let the user pick the Hindi text font; remembered in settings."""
-        ok, font = QFontDialog.getFont(self.editor.text_edit.font(), self,
-                                       "फ़ॉन्ट चुनें (Choose font)")
-        if ok:
+        """Let the user pick the Hindi text font (Devanagari fonts first, a Devanagari
+        sample); remembered in settings."""
+        font = pick_font(self.editor.text_edit.font(), self)
+        if font is not None:
             self.apply_font(font)
             self.config.settings["font_family"] = font.family()
             self.config.settings["font_size"] = font.pointSize()
@@ -469,26 +571,61 @@ class MainWindow(QMainWindow):
         return maybe_convert_paste(self, text)
 
     def check_spelling(self) -> None:
-        """Walk through every misspelling of the body (Change, Ignore, Add to dictionary)."""
+        """Walk through every misspelling of headline, dek, body, then the image captions."""
         if not self.spell_highlighter.available:
-            QMessageBox.information(self, "वर्तनी जाँच (Spell-check)",
+            QMessageBox.information(self, "वर्तनी जांच (Spell-check)",
                                     self.spell_highlighter.unavailable_reason)
             return
-        SpellingDialog(self.editor.text_edit, self.speller, self.spell_highlighter,
-                       parent=self).exec()
+        body = SpellField("मुख्य पाठ (Body)", self.editor.text_edit, self.spell_highlighter)
+        fields = [*self.metadata.spelling_fields(), body, *self.images.spelling_fields()]
+        SpellingDialog(fields, self.speller, parent=self).exec()
 
     def edit_house_style(self) -> None:
         """Show the newsroom's house style sheet (editable by a desk chief)."""
         dialog = HouseStyleDialog(self.service.db, self.profile, self)
         if dialog.exec() and dialog.saved_style is not None:
             self.house_style = dialog.saved_style
+            self.phonetic.set_house_style(self.house_style)
             self.metadata.set_headline_limit(self.house_style.limit_for("headline"))
             self.checks.refresh()
 
     def run_checks(self) -> None:
         """Show the checks tab and re-check now."""
-        self.side_tabs.setCurrentWidget(self.checks)
+        self.panels.set_panel_open(SIDE_INDEX, True)
+        self.side_tabs.setCurrentIndex(self._side_tab_of(self.checks))
         self.checks.refresh()
+
+    def show_shortcuts(self) -> None:
+        """Help → Keyboard shortcuts (built from the live actions)."""
+        ShortcutsDialog(self).exec()
+
+    def _side_tab_of(self, widget: QWidget) -> int:
+        """Index of the side tab whose page holds ``widget`` (pages sit in scroll areas)."""
+        for index in range(self.side_tabs.count()):
+            page = self.side_tabs.widget(index)
+            if page is widget or (page is not None and page.isAncestorOf(widget)):
+                return index
+        return self.side_tabs.currentIndex()
+
+    def _show_side_tab(self, index: int) -> None:
+        self.panels.set_panel_open(SIDE_INDEX, True)
+        self.side_tabs.setCurrentIndex(index)
+        page = self.side_tabs.currentWidget()
+        if page is not None:
+            page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _focus_chain(self) -> list[QWidget]:
+        """Tab order: search and filters, the list, then headline → dek → body → the rest
+        of the details."""
+        listing = self.article_list
+        meta = self.metadata
+        return [listing.search_box, listing.search_scope, listing.status_filter,
+                listing.tag_filter, listing.show_trash, listing.table,
+                meta.headline, meta.dek, self.editor.text_edit, meta.bylines.table,
+                meta.bylines.add_button, meta.bylines.remove_button, meta.bylines.up_button,
+                meta.bylines.down_button, meta.dateline_place, meta.dateline_has_date,
+                meta.dateline_date, meta.category, meta.tags.input, meta.tags.remove_button,
+                meta.tags.list, meta.slug, meta.slug_auto]
 
     def apply_font(self, font: QFont) -> None:
         """Use ``font`` for the editor and the whole window."""
@@ -517,6 +654,7 @@ class MainWindow(QMainWindow):
             return
         self.checks.runner.wait()
         self.tasks.shutdown()
+        self.panels.save(self.size())
         event.accept()
 
     def _close_after_save(self) -> None:

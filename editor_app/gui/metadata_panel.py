@@ -3,6 +3,10 @@ slug (generated from the Hindi headline in Latin letters unless edited by hand).
 
 Passive view: :meth:`MetadataPanel.set_data` fills it without emitting ``changed``;
 :meth:`MetadataPanel.apply_to` returns an :class:`ArticleData` with the panel's fields.
+The headline is a one-line :class:`LineTextEdit` (a text document, so it can be
+spell-checked); :meth:`MetadataPanel.attach_spelling` underlines misspellings in the
+headline, dek and byline cells with the shared checker, and :meth:`spelling_fields` gives
+the headline and dek to the "Check spelling" dialog, in that order.
 """
 
 from __future__ import annotations
@@ -27,7 +31,11 @@ from PySide6.QtWidgets import (
 from editor_app.core.article_data import ArticleData, BylineData
 from editor_app.core.text.counts import akshara_count
 from editor_app.core.text.romanize import slugify
+from editor_app.core.text.spell import SpellChecker
 from editor_app.gui.byline_editor import BylineEditor
+from editor_app.gui.editor.line_text_edit import LineTextEdit
+from editor_app.gui.editor.spell_fields import SpellField, spell_check_field
+from editor_app.gui.editor.spell_highlighter import SpellHighlighter
 from editor_app.gui.tag_editor import TagEditor
 
 __all__ = ["CATEGORIES", "MetadataPanel"]
@@ -46,12 +54,13 @@ class MetadataPanel(QWidget):
         super().__init__(parent)
         self._loading = True
         self._headline_limit = 0
-        self.headline = QLineEdit()
+        self.headline = LineTextEdit()
         self.headline.setPlaceholderText("शीर्षक (Headline)")
         self.headline_count = QLabel()
         self.dek = QPlainTextEdit()
         self.dek.setPlaceholderText("उप-शीर्षक / सार (Dek)")
         self.dek.setFixedHeight(64)
+        self.spell_highlighters: dict[str, SpellHighlighter] = {}
         self.bylines = BylineEditor()
         self.dateline_place = QLineEdit()
         self.dateline_place.setPlaceholderText("स्थान (Place)")
@@ -92,7 +101,8 @@ class MetadataPanel(QWidget):
         form.addRow("टैग", self.tags)
         form.addRow("स्लग", slug_row)
 
-        self.headline.textChanged.connect(self._on_headline_changed)
+        self.headline.textChanged.connect(
+            lambda: self._on_headline_changed(self.headline.text()))
         for signal in (self.dek.textChanged, self.bylines.changed, self.dateline_place.textChanged,
                        self.dateline_date.dateChanged, self.dateline_has_date.toggled,
                        self.category.currentTextChanged, self.tags.changed,
@@ -110,6 +120,19 @@ class MetadataPanel(QWidget):
         """Autocomplete sources for tags and bylines."""
         self.tags.set_known_tags(tags)
         self.bylines.set_known_people(people)
+
+    def attach_spelling(self, checker: SpellChecker) -> None:
+        """Spell-check the headline, dek and byline cells with ``checker`` (shared)."""
+        for name, widget in (("headline", self.headline), ("dek", self.dek)):
+            self.spell_highlighters[name] = spell_check_field(widget, checker)
+        self.bylines.attach_spelling(checker)
+
+    def spelling_fields(self) -> list[SpellField]:
+        """Headline then dek, for the spelling dialog (empty before :meth:`attach_spelling`)."""
+        labels = {"headline": "शीर्षक (Headline)", "dek": "सार (Dek)"}
+        widgets = {"headline": self.headline, "dek": self.dek}
+        return [SpellField(labels[name], widgets[name], highlighter)
+                for name, highlighter in self.spell_highlighters.items()]
 
     def set_headline_limit(self, aksharas: int) -> None:
         """The house style's headline limit in aksharas (0 = none) for the counter."""
@@ -133,6 +156,8 @@ class MetadataPanel(QWidget):
             if data.dateline_date is not None:
                 d = data.dateline_date
                 self.dateline_date.setDate(QDate(d.year, d.month, d.day))
+            else:  # ticking the box dates it today, never the previous article's date
+                self.dateline_date.setDate(QDate.currentDate())
             self.category.setCurrentText(data.category)
             self.tags.set_tags(data.tags)
             auto = not data.slug or data.slug == slugify(data.headline)

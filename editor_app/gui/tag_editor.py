@@ -1,11 +1,12 @@
-"""Tag editor: type a tag (autocomplete from existing tags), Enter adds it; tags show as a
-list you can remove from with Delete or the remove button."""
+"""Tag editor: type a tag (autocomplete from existing tags), Enter adds it; tags show as
+chips (:mod:`editor_app.gui.tag_chips`), removed with a chip's ``×``, Delete on the selected
+chip, or the remove button."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCompleter,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.core.text.normalize import to_nfc
+from editor_app.gui.tag_chips import CHIP_PADDING_Y, ChipDelegate
 
 __all__ = ["TagEditor"]
 
@@ -41,7 +43,7 @@ class TagEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.input = QLineEdit()
-        self.input.setPlaceholderText("टैग लिखें, Enter दबाएँ (type a tag, press Enter)")
+        self.input.setPlaceholderText("टैग लिखें, Enter दबाएं (type a tag, press Enter)")
         self._completion_model = QStringListModel(self)
         completer = QCompleter(self._completion_model, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -50,10 +52,14 @@ class TagEditor(QWidget):
         self.list = _TagList()
         self.list.setFlow(QListWidget.Flow.LeftToRight)
         self.list.setWrapping(True)
-        self.list.setFixedHeight(56)
-        self.list.setSpacing(2)
-        self.remove_button = QPushButton("× हटाएँ")
-        self.remove_button.setToolTip("चुना हुआ टैग हटाएँ (Remove selected tag)")
+        self.list.setSpacing(3)
+        self._fit_height()
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setUniformItemSizes(False)
+        self.chips = ChipDelegate(self.list)
+        self.list.setItemDelegate(self.chips)
+        self.remove_button = QPushButton("× हटाएं")
+        self.remove_button.setToolTip("चुना हुआ टैग हटाएं (Remove selected tag)")
         row = QHBoxLayout()
         row.addWidget(self.input, 1)
         row.addWidget(self.remove_button)
@@ -65,6 +71,18 @@ class TagEditor(QWidget):
         self.input.returnPressed.connect(self._add_from_input)
         self.remove_button.clicked.connect(self.remove_selected)
         self.list.delete_pressed.connect(self.remove_selected)
+        self.chips.remove_requested.connect(self.remove_row)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Keep room for two rows of chips when the font changes."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_height()
+
+    def _fit_height(self) -> None:
+        chip = self.list.fontMetrics().height() + CHIP_PADDING_Y * 2 + 2
+        self.list.setFixedHeight(2 * chip + 3 * self.list.spacing() + 2 * self.list.frameWidth()
+                                 + 4)
 
     def set_known_tags(self, tags: Sequence[str]) -> None:
         """Tags offered by autocomplete."""
@@ -95,6 +113,12 @@ class TagEditor(QWidget):
         for row in rows:
             self.list.takeItem(row)
         if rows:
+            self.changed.emit()
+
+    def remove_row(self, row: int) -> None:
+        """Remove the tag in ``row`` (a chip's ``×``)."""
+        if 0 <= row < self.list.count():
+            self.list.takeItem(row)
             self.changed.emit()
 
     def _add_from_input(self) -> None:

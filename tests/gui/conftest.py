@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from editor_app.config import Config, load_config
 from editor_app.core.db import Database, open_database
@@ -13,6 +14,7 @@ from editor_app.core.text.spell import SpellChecker, create_spell_checker
 from editor_app.gui.application import open_main_window
 from editor_app.gui.editor.rich_editor import RichEditor
 from editor_app.gui.main_window import MainWindow
+from editor_app.gui.translations import install_qt_translations
 from tests.conftest import skip_unless_spelling
 
 WindowFactory = Callable[[], MainWindow]
@@ -33,7 +35,7 @@ def gui_db(gui_config) -> Iterator[Database]:
 
 
 @pytest.fixture
-def make_window(qtbot, gui_config, gui_db) -> WindowFactory:
+def make_window(qtbot, gui_config, gui_db) -> Iterator[WindowFactory]:
     """Open a main window (first run answers the profile dialog as a copy editor)."""
 
     def factory() -> MainWindow:
@@ -45,7 +47,9 @@ def make_window(qtbot, gui_config, gui_db) -> WindowFactory:
         assert window.tasks.wait_idle(), "the first list load and open did not finish"
         return window
 
-    return factory
+    yield factory
+    # start-up installed Hindi for Qt's own strings; later tests start from Qt's English
+    install_qt_translations(QApplication.instance(), "en")
 
 
 @pytest.fixture

@@ -10,7 +10,9 @@ from editor_app.core.articles import ArticleService
 from editor_app.core.house_style import load_style
 from editor_app.core.lint_ignores import list_ignores
 from editor_app.core.profiles import ProfileInfo, Role
+from editor_app.core.text.lint.engine import rule_catalog
 from editor_app.gui.dialogs.house_style_dialog import HouseStyleDialog
+from editor_app.gui.lint_panel import RULE_ROLE
 
 BODY = "राम औऱ श्याम बाज़ार गए।  वहाँ औऱ लोग भी थे।"
 
@@ -29,7 +31,7 @@ def open_problem_article(qtbot, make_window, gui_db):
 def rule_item(panel, rule):
     for i in range(panel.tree.topLevelItemCount()):
         item = panel.tree.topLevelItem(i)
-        if item.toolTip(0) == rule:
+        if item.data(0, RULE_ROLE) == rule:
             return item
     raise AssertionError(f"no group for {rule}")
 
@@ -43,7 +45,30 @@ def test_findings_grouped_and_jump_selects_span(qtbot, make_window, gui_db):
     panel.tree.setCurrentItem(body_child)
     panel._jump(body_child)
     assert window.editor.text_edit.textCursor().selectedText() == "औऱ"
-    assert "जाँच (Checks)" in window.side_tabs.tabText(1)
+    assert "जांच (Checks)" in window.side_tabs.tabText(1)
+
+
+def test_tooltips_name_the_rule_and_show_the_mark(qtbot, make_window, gui_db):
+    """Tooltips give the rule's readable name (never its id) and show a named mark on a
+    dotted circle, not an empty "()"."""
+    window = make_window()
+    record = ArticleService(gui_db, "x").create(
+        ArticleData(headline="नई जाँच", body="वहाँ आॅफिस है।"))
+    window.reload_list(record.id)
+    window.open_article(record.id)
+    panel = window.checks
+    qtbot.waitUntil(lambda: {"style.nasal", "unicode.donotemit"} <= {
+        f.finding.rule for f in panel.findings()})
+    titles = {r["id"]: r for r in rule_catalog()}
+    for rule in ("style.nasal", "unicode.donotemit"):
+        group = rule_item(panel, rule)
+        title = f"{titles[rule]['title_hi']} ({titles[rule]['title']})"
+        assert group.toolTip(0) == title and rule not in group.toolTip(0)
+        for i in range(group.childCount()):
+            tip = group.child(i).toolTip(1)
+            assert tip.startswith(title) and rule not in tip
+            assert "()" not in tip and "( " not in tip
+            assert "\u25cc" in tip  # the mark is shown on a dotted circle
 
 
 def test_fix_all_of_kind_is_one_undo_step(qtbot, make_window, gui_db):

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication, QFontDialog
+from PySide6.QtWidgets import QApplication
 
 from editor_app.core.article_data import ArticleRecord
 from editor_app.core.articles import ArticleService
@@ -172,7 +172,7 @@ def test_conflict_is_never_silently_overwritten(qtbot, make_window, gui_db, monk
     type_text(window.editor.text_edit, "मेरा पाठ")
     window.save_now()
     settle(window)
-    assert other.get(article.id).data.body == "उनका पाठ"
+    assert other.get(article.id).data.body == "उनका पाठ\n"
     assert window.record.id != article.id
     assert other.get(window.record.id).data.body == "मेरा पाठ\n"
 
@@ -182,7 +182,9 @@ def test_font_is_devanagari_and_user_selectable(qtbot, make_window, monkeypatch,
     assert window.editor.text_edit.font().family() in devanagari_families()
     chosen = window.font()
     chosen.setPointSize(17)
-    monkeypatch.setattr(QFontDialog, "getFont", lambda *a, **k: (True, chosen))
+    import editor_app.gui.main_window as main_window
+
+    monkeypatch.setattr(main_window, "pick_font", lambda *a, **k: chosen)
     window.font_action.trigger()
     assert window.editor.text_edit.font().pointSize() == 17
     assert "font_size = 17" in gui_config.settings_path.read_text("utf-8")
@@ -231,7 +233,8 @@ def test_phonetic_toggle_in_window_types_devanagari_and_is_remembered(qtbot, mak
     type_text(window.metadata.headline, "bharat mein samachar ")
     type_text(window.editor.text_edit, "dilli mein barish hui.")
     assert window.metadata.headline.text() == "भारत में समाचार "
-    assert window.editor.text_edit.toPlainText() == "दिल्ली में बारिश हुई."
+    # the default house style wants danda: a sentence-end "." is typed as ।
+    assert window.editor.text_edit.toPlainText() == "दिल्ली में बारिश हुई।"
     assert "phonetic_typing = true" in gui_config.settings_path.read_text("utf-8")
     window.phonetic_action.trigger()
     type_text(window.editor.text_edit, " ok ")
@@ -258,7 +261,7 @@ def test_sample_article_follows_the_default_house_style(qtbot, make_window):
     window.checks.runner.wait()
     qtbot.wait(50)
     assert window.checks.findings() == []
-    assert window.side_tabs.tabText(1) == "जाँच (Checks) 0"
+    assert window.side_tabs.tabText(1) == "जांच (Checks) 0"
 
 
 def test_no_article_or_trashed_article_is_read_only(qtbot, make_window, gui_db):

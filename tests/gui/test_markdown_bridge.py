@@ -7,6 +7,12 @@ from hypothesis import HealthCheck, given, settings
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication
 
+from editor_app.core.markdown_model import (
+    Block,
+    ImageBlock,
+    parse_markdown,
+    render_markdown,
+)
 from editor_app.gui.editor.markdown_bridge import (
     decode_image_name,
     document_blocks,
@@ -14,13 +20,7 @@ from editor_app.gui.editor.markdown_bridge import (
     encode_image_name,
     set_document_markdown,
 )
-from editor_app.gui.editor.markdown_model import (
-    Block,
-    ImageBlock,
-    parse_markdown,
-    render_markdown,
-)
-from tests.gui.test_markdown_bridge_model import BLOCKS
+from tests.core.test_markdown_model import BLOCKS
 
 SAMPLE = (
     "## मुख्य *बातें*\n\n"

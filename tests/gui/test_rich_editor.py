@@ -7,8 +7,8 @@ from PySide6.QtGui import QAction, QSyntaxHighlighter, QTextCursor
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from editor_app.core.markdown_model import ImageBlock
 from editor_app.core.text.counts import TextCounts
-from editor_app.gui.editor.markdown_model import ImageBlock
 from editor_app.gui.editor.rich_editor import RichEditor
 from tests.gui.typing import type_text
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QPoint
@@ -308,3 +308,27 @@ def test_disable_and_recheck(make_edit: Callable[[], QTextEdit], checker: SpellC
     highlighter.recheck_word(PLACE)
     assert [t for _, _, t in all_underlines(edit)] == [TYPO]
     assert [s.word for s in highlighter.misspellings()] == [TYPO]
+
+
+def test_an_overlong_word_costs_the_spell_worker_no_analysis(
+        make_edit: Callable[[], QTextEdit], checker: SpellChecker, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The word-length cap of the judge protects highlighting too: a pasted 10,000-letter
+    word is underlined without a single compound split (which used to hang the worker)."""
+    from editor_app.core.text import word_judge
+
+    splits: list[str] = []
+    original = word_judge.split_compound_points  # type: ignore[attr-defined]
+
+    def counting(word: str, min_part: int = 2) -> Iterator[int]:
+        splits.append(word)
+        return original(word, min_part)
+
+    monkeypatch.setattr(word_judge, "split_compound_points", counting)
+    edit = make_edit()
+    highlighter = SpellHighlighter(checker, edit.document())
+    huge = "क" * 10_000
+    edit.setPlainText(f"{huge} ")
+    settle(highlighter, qtbot)
+    assert underlines(edit.document().begin()) == [(0, len(huge))]
+    assert [w for w in splits if len(w) > word_judge.MAX_ANALYSED_LENGTH] == []

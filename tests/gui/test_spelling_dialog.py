@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+import regex
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QTextEdit
 from pytestqt.qtbot import QtBot
 
 from editor_app.core.db import Database
 from editor_app.core.errors import SpellCheckUnavailable
 from editor_app.core.text.spell import SpellChecker, SpellDict, create_spell_checker
-from editor_app.gui.dialogs.spelling_dialog import DONE_TEXT, SpellingDialog, find_misspellings
+from editor_app.gui.dialogs.spelling_dialog import (
+    DONE_TEXT,
+    SpellingDialog,
+    context_snippet,
+    find_misspellings,
+)
 from editor_app.gui.editor.rich_editor import RichEditor
 from editor_app.gui.editor.spell_highlighter import SpellHighlighter
 
@@ -96,3 +105,45 @@ def test_unavailable_checker_says_why(qtbot: QtBot, db: Database, user_id: int) 
     assert dialog.current is None
     assert "hunspell-hi" in dialog.status.text()
     assert not any(b.isEnabled() for b in dialog.buttons.values())
+
+
+def _context_plain(dialog: SpellingDialog) -> str:
+    document = QTextDocument()
+    document.setHtml(dialog.context.text())
+    return document.toPlainText()
+
+
+def test_context_is_cut_at_word_and_akshara_boundaries(qtbot: QtBot,
+                                                       checker: SpellChecker) -> None:
+    """The old 60-code-point cut started the context on a vowel sign (a dotted circle)
+    and ended it inside a word; now it starts and ends on whole words."""
+    left = "प्रधानमंत्री ने कहा कि राज्य सरकार बाढ़ प्रभावित क्षेत्रों में राहत पहुंचाएगी और "
+    right = " से बने मजबूत पुल का उद्घाटन अगले महीने होगा जिसमें मुख्यमंत्री भी शामिल होंगे"
+    text = left + TYPO + right
+    # the old cut points fall inside a cluster / a word here
+    assert unicodedata.category(left[-60]) in ("Mn", "Mc")
+    assert not right[59].isspace() and not right[60].isspace()
+    edit = QTextEdit()
+    qtbot.addWidget(edit)
+    edit.setPlainText(text)
+    dialog = SpellingDialog(edit, checker)
+    qtbot.addWidget(dialog)
+    assert dialog.current is not None and dialog.current.word == TYPO
+    shown = _context_plain(dialog)
+    before, _, after = shown.partition(TYPO)
+    assert before.startswith("…") and after.endswith("…")
+    first_word, last_word = before[1:].split()[0], after[:-1].split()[-1]
+    assert first_word in left.split() and last_word in right.split()  # whole words
+    assert unicodedata.category(before[1]) not in ("Mn", "Mc")  # no dotted circle
+
+
+def test_context_snippet_falls_back_to_whole_clusters() -> None:
+    """Inside one huge word (no space near) the cut falls between aksharas."""
+    word = "क्षत्रिय" * 20  # clusters क्ष, त्रि, य
+    before, shown, after = context_snippet(word + " " + TYPO + " " + word,
+                                           len(word) + 1, len(word) + 1 + len(TYPO), 20)
+    assert shown == TYPO
+    for part in (before.lstrip("…"), after.rstrip("…")):
+        clusters = regex.findall(r"\X", part.strip())
+        assert clusters and all(c in ("क्ष", "त्रि", "य") for c in clusters)
+    assert context_snippet("छोटा वाक्य", 0, 4) == ("", "छोटा", " वाक्य")  # nothing cut

@@ -141,7 +141,6 @@ def test_continuous_typing_is_saved_every_max_interval(qtbot, gui_config, make_w
     for _ in range(12):  # a key every 150 ms for ~1.8 s: the idle timer never fires
         type_text(edit, "क")
         qtbot.wait(150)
-    assert window.autosave_timer.isActive()
     revisions = ArticleService(gui_db).revisions(article_id)
     assert len(revisions) > before, "nothing saved while typing continuously"
 

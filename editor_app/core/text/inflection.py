@@ -79,6 +79,14 @@ _VERBAL_SUFFIXES: tuple[str, ...] = (
 
 _NOMINAL_SORTED = tuple(sorted(_NOMINAL_RULES, key=lambda rule: -len(rule[0])))
 _VERBAL_SORTED = tuple(sorted(set(_VERBAL_SUFFIXES), key=len, reverse=True))
+# The same tables by the suffix's last character (order kept): a word is only compared
+# with the suffixes it can end with (analyses() is the spell-checker's innermost loop).
+_NOMINAL_BY_LAST: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    last: tuple(rule for rule in _NOMINAL_SORTED if rule[0][-1] == last)
+    for last in {rule[0][-1] for rule in _NOMINAL_SORTED}}
+_VERBAL_BY_LAST: dict[str, tuple[str, ...]] = {
+    last: tuple(suffix for suffix in _VERBAL_SORTED if suffix[-1] == last)
+    for last in {suffix[-1] for suffix in _VERBAL_SORTED}}
 
 
 #: Verb endings by weight of evidence for the stem (see ``WordJudge._verb_evidence``):
@@ -132,7 +140,8 @@ def _plausible_stem(stem: str) -> bool:
 def analyses(word: str) -> Iterator[tuple[str, str]]:
     """Yield ``(lemma, kind)`` candidates for ``word`` (see the module contract)."""
     seen: set[tuple[str, str]] = set()
-    for suffix, replacements in _NOMINAL_SORTED:
+    last = word[-1:]
+    for suffix, replacements in _NOMINAL_BY_LAST.get(last, ()):
         if len(word) > len(suffix) and word.endswith(suffix):
             stem = word[: -len(suffix)]
             if not _plausible_stem(stem):
@@ -143,7 +152,7 @@ def analyses(word: str) -> Iterator[tuple[str, str]]:
                 if lemma != word and (lemma, NOMINAL) not in seen:
                     seen.add((lemma, NOMINAL))
                     yield lemma, NOMINAL
-    for suffix in _VERBAL_SORTED:
+    for suffix in _VERBAL_BY_LAST.get(last, ()):
         if len(word) > len(suffix) and word.endswith(suffix):
             stem = word[: -len(suffix)]
             if _plausible_stem(stem) and (stem, VERBAL) not in seen:

@@ -8,6 +8,15 @@ Contract:
 - :meth:`WordJudge.is_correct` takes an NFC Devanagari word; :meth:`preferred_form` returns the
   correct form when the word is a known misspelling (curated or variant rule), else ``None``;
   :meth:`suggest` returns ranked replacements (it may call enchant's slow ``suggest``).
+- Bounded work: a word longer than :data:`MAX_ANALYSED_LENGTH` code points (no Hindi word
+  is; the longest in the dictionaries has 19) gets no morphology, compound, variant or
+  suggestion analysis: it is correct only when the newsroom list holds it, it has no
+  suggestions, and judging it costs one hash of the word. Suggestions are computed for
+  words of at most :data:`MAX_SUGGESTED_LENGTH` code points (longer ones get only their
+  curated or variant-rule correct form). Below the cap a compound analysis
+  splits the word's aksharas once (not once per split point). So checking a text of N
+  characters costs O(N), whatever its words; a single 10,000-letter "word" does not hang
+  ``sampadak check`` or the GUI's spell worker.
 - Thread-safe for readers: caches are plain dicts filled idempotently.
 """
 
@@ -83,6 +92,13 @@ VARIANT_MIN_ZIPF = 3.5
 FUNCTION_WORD_ZIPF = 5.6
 #: Minimum Zipf of a frequent neighbour that vetoes a compound analysis (समचार: सम+चार).
 COMPOUND_VETO_ZIPF = 4.0
+#: Longest word (code points) that gets any analysis beyond a look-up; see the contract.
+#: Two of the longest dictionary words written solid still fit.
+MAX_ANALYSED_LENGTH = 40
+#: Longest word (code points) that gets suggestions beyond its curated correct form:
+#: suggesting judges every edit of the word, the costliest step (the longest dictionary
+#: word has 19 code points, the longest typo in the labelled data 15).
+MAX_SUGGESTED_LENGTH = 24
 #: Weight of frequency against edit cost when ranking suggestions.
 FREQ_WEIGHT = 0.3
 _ENCHANT_WHEN_FEWER_THAN = 3
@@ -143,6 +159,8 @@ class WordJudge:
             return True
         if word in self._extra:
             return True
+        if len(word) > MAX_ANALYSED_LENGTH:
+            return False  # not a word (module contract: bounded work)
         if self.preferred_form(word) is not None or self._has_non_hindi_letter(word):
             return False
         if self._is_base(word) or self._inflected(word, 2):
@@ -157,6 +175,8 @@ class WordJudge:
         """
         if self._null or word in self._extra:
             return None
+        if len(word) > MAX_ANALYSED_LENGTH:
+            return self._lex.misspellings.get(word)
         if word in self._preferred:
             return self._preferred[word]
         self._preferred[word] = None  # guards against cycles while computing
@@ -411,16 +431,35 @@ class WordJudge:
 
     def _compound(self, word: str, depth: int) -> bool:
         """Two content words written solid (जलभराव, हैंडपंप); not function-word merges."""
-        if len(akshara_split(word)) < 4:
+        if len(word) > MAX_ANALYSED_LENGTH:
             return False
+        aksharas = akshara_split(word)
+        if len(aksharas) < 4:
+            return False
+        # Akshara boundaries (code-point index -> aksharas before it), computed once.
+        bounds: dict[int, int] = {}
+        offset = 0
+        for count, cluster in enumerate(aksharas):
+            bounds[offset] = count
+            offset += len(cluster)
+        bounds[offset] = len(aksharas)
         for index in split_compound_points(word, min_part=2):
             left, right = word[:index], word[index:]
-            if len(akshara_split(left)) < 2 or len(akshara_split(right)) < 2:
+            before = bounds.get(index)
+            if before is not None:  # the common case: the split falls between aksharas
+                left_count, right_count = before, len(aksharas) - before
+            else:
+                left_count, right_count = len(akshara_split(left)), len(akshara_split(right))
+            if left_count < 2 or right_count < 2:
                 continue
             if (self.zipf(left) >= FUNCTION_WORD_ZIPF or self.zipf(right) >= FUNCTION_WORD_ZIPF
                     or left in self._lex.function_words or right in self._lex.function_words):
                 continue
-            if left.endswith(right) or akshara_split(left)[-1] == akshara_split(right)[0]:
+            if before is not None:
+                doubled = aksharas[before - 1] == aksharas[before]
+            else:
+                doubled = akshara_split(left)[-1] == akshara_split(right)[0]
+            if left.endswith(right) or doubled:
                 continue  # चुना|नाव, परिवार|वार: a doubled syllable, not a compound
             if (self._is_base(left) and self.preferred_form(left) is None
                     and self._is_known(right, depth - 1) and self.preferred_form(right) is None):
@@ -438,6 +477,9 @@ class WordJudge:
         """Ranked replacements for the NFC Devanagari ``word`` (see the module contract)."""
         if self._null or limit <= 0:
             return []
+        if len(word) > MAX_SUGGESTED_LENGTH:
+            preferred = self.preferred_form(word)
+            return [preferred] if preferred is not None else []
         words = self.candidate_words()
         found: list[tuple[str, float]] = []
         freq: dict[str, float] = {}

@@ -55,7 +55,7 @@ class LegacyPasteDialog(QDialog):
         self.convert_button = self.buttons.addButton(
             "बदलें (Convert)", QDialogButtonBox.ButtonRole.AcceptRole)
         self.as_is_button = self.buttons.addButton(
-            "जैसा है वैसा चिपकाएँ (Paste as is)", QDialogButtonBox.ButtonRole.RejectRole)
+            "जैसा है वैसा चिपकाएं (Paste as is)", QDialogButtonBox.ButtonRole.RejectRole)
         form = QFormLayout()
         form.addRow("फ़ॉन्ट (Font)", self.font_combo)
         layout = QVBoxLayout(self)

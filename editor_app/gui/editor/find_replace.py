@@ -48,7 +48,7 @@ class FindReplaceBar(QWidget):
         self.replace_edit = QLineEdit(self)
         self.replace_edit.setPlaceholderText("इससे बदलें (Replace with)")
         self.match_case = QCheckBox("Aa", self)
-        self.match_case.setToolTip("केस मिलाएँ (Match case)")
+        self.match_case.setToolTip("केस मिलाएं (Match case)")
         self.whole_word = QCheckBox("पूरा शब्द", self)
         self.whole_word.setToolTip("केवल पूरे शब्द (Whole word)")
         self.regex = QCheckBox(".*", self)

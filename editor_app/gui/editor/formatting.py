@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from PySide6.QtGui import QBrush, QTextBlock, QTextCharFormat, QTextCursor, QTextListFormat
 
+from editor_app.core.markdown_model import BlockKind
 from editor_app.core.text.tokenize import tokenize
 from editor_app.gui.editor.markdown_bridge import (
     LINK_COLOR,
@@ -24,7 +25,6 @@ from editor_app.gui.editor.markdown_bridge import (
     plain_weight,
     strong_weight,
 )
-from editor_app.gui.editor.markdown_model import BlockKind
 from editor_app.gui.editor.utf16 import Utf16Map, snap_span
 
 __all__ = [

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor_app.core.markdown_model import ImageBlock
 from editor_app.core.text.normalize import to_nfc
-from editor_app.gui.editor.markdown_model import ImageBlock
 
 __all__ = ["AssetProvider", "ImageChooserDialog", "choose_image"]
 

@@ -3,8 +3,8 @@
 ``QTextDocument.setMarkdown``/``toMarkdown`` are not used: their output is not canonical
 (it wraps lines, escapes differently and drops image captions). Instead:
 
-- :func:`set_document_markdown` parses with :mod:`markdown_model` and builds the document
-  through a ``QTextCursor``;
+- :func:`set_document_markdown` parses with :mod:`editor_app.core.markdown_model` and
+  builds the document through a ``QTextCursor``;
 - :func:`document_markdown` walks blocks and fragments back into the block model and renders
   canonical Markdown.
 
@@ -48,8 +48,7 @@ from PySide6.QtGui import (
     QTextListFormat,
 )
 
-from editor_app.core.urls import is_article_image, safe_href
-from editor_app.gui.editor.markdown_model import (
+from editor_app.core.markdown_model import (
     Block,
     BlockKind,
     ImageBlock,
@@ -59,6 +58,7 @@ from editor_app.gui.editor.markdown_model import (
     parse_markdown,
     render_markdown,
 )
+from editor_app.core.urls import is_article_image, safe_href
 
 __all__ = [
     "IMAGE_SCHEME",

@@ -4,7 +4,7 @@ Contract for the main window:
 
 - :meth:`RichEditor.set_markdown` loads a body: no ``content_changed``, undo history cleared,
   document marked unmodified. :meth:`RichEditor.markdown` returns canonical NFC Markdown
-  (see ``markdown_model``), also while the source view is shown.
+  (see ``core.markdown_model``), also while the source view is shown.
 - ``content_changed`` fires for user edits only (typing, formatting, undo/redo, source
   edits), not for loading and not for highlighter repaints.
 - ``counts_changed(TextCounts)`` fires at most every :data:`COUNT_DELAY_MS` after edits.
@@ -38,6 +38,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor_app.core.markdown_model import (
+    BlockKind,
+    ImageBlock,
+    TextBlock,
+    canonical_markdown,
+    parse_markdown,
+)
 from editor_app.core.text.counts import TextCounts, count_text, total_counts
 from editor_app.core.text.normalize import to_nfc
 from editor_app.core.urls import safe_href
@@ -50,13 +57,6 @@ from editor_app.gui.editor.markdown_bridge import (
     insert_blocks,
     is_strong,
     set_document_markdown,
-)
-from editor_app.gui.editor.markdown_model import (
-    BlockKind,
-    ImageBlock,
-    TextBlock,
-    canonical_markdown,
-    parse_markdown,
 )
 from editor_app.gui.editor.text_edit import AssetResolver, ContextMenuProvider, RichTextEdit
 

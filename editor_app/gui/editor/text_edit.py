@@ -41,6 +41,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextEdit, QWidget
 
+from editor_app.core.markdown_model import BlockKind, ImageBlock
 from editor_app.core.text.normalize import to_nfc
 from editor_app.core.text.tokenize import tokenize
 from editor_app.gui.editor.markdown_bridge import (
@@ -54,7 +55,6 @@ from editor_app.gui.editor.markdown_bridge import (
     insert_blocks,
     is_quote,
 )
-from editor_app.gui.editor.markdown_model import BlockKind, ImageBlock
 from editor_app.gui.editor.utf16 import Utf16Map
 
 __all__ = ["AssetResolver", "ContextMenuProvider", "PasteFilter", "RichTextEdit"]

@@ -35,7 +35,21 @@ __all__ = [
     "Rule",
     "StoryStats",
     "make_finding",
+    "show_marks",
 ]
+
+#: U+25CC DOTTED CIRCLE: the conventional base on which a combining mark is shown alone.
+DOTTED_CIRCLE = "\u25cc"
+_BARE_MARK_RE = regex.compile(r"(?<![\p{L}\p{M}\u25cc])(\p{M})")
+
+
+def show_marks(message: str) -> str:
+    """``message`` with every combining mark that has no letter before it put on a dotted
+    circle (``(ं)`` becomes ``(◌ं)``), so an explanation that names a mark shows the mark
+    instead of an empty ``()`` or a mark fused with the punctuation before it. Marks inside
+    words are left alone."""
+    return _BARE_MARK_RE.sub(DOTTED_CIRCLE + r"\1", message)
+
 
 # Character classes (for ``regex``; never Python ``re`` ``\w`` on Devanagari).
 DEVA_LETTER = r"[\u0904-\u0939\u093d\u0950\u0958-\u0961\u0971-\u097f]"
@@ -157,9 +171,11 @@ class LintContext:
 def make_finding(rule: Rule, ctx: LintContext, start: int, end: int, message: str,
                  message_hi: str, *, fix: str | None = None, severity: Severity | None = None,
                  suggestions: tuple[str, ...] = ()) -> Finding:
-    """Build a :class:`Finding` with the style's severity override applied."""
+    """Build a :class:`Finding` with the style's severity override applied; marks named in
+    the messages are shown on a dotted circle (:func:`show_marks`)."""
     level = ctx.style.severity_for(rule.id, severity or rule.severity)
     if fix is not None and not suggestions:
         suggestions = (fix,)
     return Finding(rule=rule.id, start=start, end=end, text=ctx.text[start:end], severity=level,
-                   message=message, message_hi=message_hi, suggestions=suggestions, fix=fix)
+                   message=show_marks(message), message_hi=show_marks(message_hi),
+                   suggestions=suggestions, fix=fix)

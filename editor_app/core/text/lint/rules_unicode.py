@@ -171,8 +171,10 @@ def _check_vowel_sign(ctx: LintContext) -> Iterator[Finding]:
             continue
         name = unicodedata.name(m.group(), "sign").title()
         yield _word_fix(ctx, VOWEL_SIGN, start, m.end(), "",
-                        f"{name} has no consonant to attach to (it shows a dotted circle).",
-                        "इस मात्रा/चिह्न का कोई आधार व्यंजन नहीं है (यह बिंदीदार गोले के साथ दिखेगा)।",
+                        f"{name} ({m.group()}) has no consonant to attach to (it shows a "
+                        "dotted circle).",
+                        f"इस मात्रा/चिह्न ({m.group()}) का कोई आधार व्यंजन नहीं है (यह बिंदीदार "
+                        "गोले के साथ दिखेगा)।",
                         fixable=False)
 
 

@@ -6,22 +6,39 @@ No Qt here (pure Python, unit-testable). The *canonical inline form*:
   the mark that lasts longer is opened first, so ``**a *b* c**``.
 - ``[text](url)``; emphasis never crosses a link edge (it is closed before ``[`` and
   reopened inside), so spans are computed per *link segment*.
-- Text escapes: ``\\`` `````` ``*`` ``_`` ``[`` ``]`` ``#`` always get a backslash, ``<``
-  is written ``&lt;`` and ``&`` is written ``&amp;`` when it would start an entity. At the
-  start of a block ``>``, ``-``, ``+`` and the ``.``/``)`` after leading digits are escaped,
-  so text never turns into a quote, list or ordered list.
-- URLs: ``\\``, ``(`` and ``)`` are backslash-escaped (spaces are %20 in the model).
+- Text escapes are CommonMark backslash escapes only: ``\\`` `````` ``*`` ``_`` ``[``
+  ``]`` ``#`` ``<`` and ``&`` always get a backslash. At the start of a block only what
+  would read as block syntax is escaped, so text never turns into a quote (``\\>``), a
+  list (``\\- x``, ``\\+ x``, ``1\\. x``, ``2\\) x``), a rule (``\\--``) or a code
+  fence (``\\~~~``); ``1.5 करोड़``, ``-5°`` and ``+91`` stay as they are.
+- URLs: ``\\``, ``(``, ``)`` and an ``&`` that starts an entity are backslash-escaped
+  (spaces are %20 in the model).
+
+**A body is text, not HTML.** Raw HTML (``<b>``, ``<script>``) and entities (``&amp;``,
+``&lt;``, ``&#2325;``) are literal text: ``&amp;`` in a body is five characters of text, shown
+as such by the editor, and the canonical form writes it ``\\&amp;`` so that a CommonMark
+renderer shows the same five characters. The parser never decodes an entity. For HTML
+export, render the parsed model (``parse_markdown``) or use a CommonMark renderer:
+Python-Markdown 3.11 knows neither ``\\<`` nor ``\\&`` by default, and even with both
+added to ``md.ESCAPED_CHARS`` its serializer turns ``\\&amp;T`` into ``&amp;T`` (shown
+``&T``).
+
+Formatting that CommonMark cannot write (a mark whose delimiters could not open or close
+there, e.g. a strong ``(ख)`` glued to a letter before it: ``क**(ख)**`` reads as literal
+asterisks) is dropped from that span rather than written as literal asterisks: the text
+always survives, the mark may not.
 
 The parser reads the canonical form exactly and is lenient with hand-written Markdown
-(``_x_``, ``__x__``, titles after link URLs, HTML entities ``&lt; &gt; &amp; &quot; &#..;``).
+(``_x_``, ``__x__``, titles after link URLs). Code spans (`` `x` ``) are not part of the
+subset: they are read as literal text, backticks included, and their content is never
+markup (`` `a*b*` `` is the text `` `a*b*` ``).
 """
 
 from __future__ import annotations
 
-import html
 import logging
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
@@ -33,10 +50,11 @@ __all__ = ["Run", "escape_text", "escape_url", "merge_runs", "parse_inline", "re
 log = logging.getLogger(__name__)
 
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
-# Always escaped: \ ` * _ [ ] #; "<" as &lt;; "&" as &amp; when an entity follows.
-_NEEDS_ESCAPE = regex.compile(r"[\\`*_\[\]#<]|&(?=#?[A-Za-z0-9]+;)")
-_ENTITY = regex.compile(r"&(?:lt|gt|amp|quot|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
-_BLOCK_START_DIGITS = regex.compile(r"([0-9]+)([.)])")
+# Always escaped with a backslash: \ ` * _ [ ] # < &.
+_NEEDS_ESCAPE = regex.compile(r"[\\`*_\[\]#<&]")
+# What would turn a block's text into block syntax when it starts the line: a quote, a
+# list marker (followed by a space or nothing), a rule (``--``), a code fence.
+_BLOCK_SYNTAX = regex.compile(r">|-(?=[ \t-]|\Z)|\+(?=[ \t]|\Z)|~~~|[0-9]+([.)])(?=[ \t]|\Z)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,12 +101,7 @@ def merge_runs(runs: Iterable[Run]) -> list[Run]:
 # --------------------------------------------------------------------------- rendering
 
 def _escape_one(match: regex.Match[str]) -> str:
-    char = match.group()
-    if char == "<":
-        return "&lt;"
-    if char == "&":
-        return "&amp;"
-    return "\\" + char
+    return "\\" + match.group()
 
 
 def escape_text(text: str, *, block_start: bool = False) -> str:
@@ -100,18 +113,20 @@ def escape_text(text: str, *, block_start: bool = False) -> str:
     if block_start and text:
         # The block-start characters are never escaped above, so their offsets in ``out``
         # are their offsets in ``text``.
-        if text[0] in ">-+":
-            return "\\" + out
-        m = _BLOCK_START_DIGITS.match(text)
-        if m:
-            dot = m.end(1)
-            return out[:dot] + "\\" + out[dot:]
+        m = _BLOCK_SYNTAX.match(text)
+        if m is not None:
+            at = m.start(1) if m.group(1) else 0
+            return out[:at] + "\\" + out[at:]
     return out
 
 
+_URL_SPECIAL = regex.compile(r"[\\()]|&(?=#?[A-Za-z0-9]+;)")
+
+
 def escape_url(url: str) -> str:
-    """Escape a link or image destination for ``(...)``."""
-    return "".join("\\" + c if c in "\\()" else c for c in url)
+    """Escape a link or image destination for ``(...)``: ``\\``, ``(``, ``)`` and an ``&``
+    that would read as an entity (entities are text here, as everywhere in a body)."""
+    return _URL_SPECIAL.sub(lambda m: "\\" + m.group(), url)
 
 
 def _extent(runs: list[Run], start: int, mark: str) -> int:
@@ -127,15 +142,42 @@ _DELIM = {"strong": "**", "emphasis": "*"}
 
 
 def _render_marks(runs: list[Run], block_start: bool) -> str:
-    """Render one link segment; try nesting orders until the result parses back exactly."""
-    first = ""
-    for order in _ORDERS:
-        rendered = _render_marks_with(runs, block_start, order)
-        if _parse_segment(rendered, runs[0].href if runs else None) == runs:
-            return rendered
-        first = first or rendered
-    log.debug("no exact Markdown for runs %r; canonical form will differ", runs)
-    return first
+    """Render one link segment exactly: try nesting orders until the result parses back to
+    ``runs``; when none does, drop the fewest mark spans that CommonMark cannot write (one
+    span, then a whole mark, then all marks: plain escaped text is always exact)."""
+    href = runs[0].href if runs else None
+    for candidate in _mark_candidates(runs):
+        for order in _ORDERS:
+            rendered = _render_marks_with(candidate, block_start, order)
+            if _parse_segment(rendered, href) == candidate:
+                if candidate is not runs:
+                    log.debug("no exact Markdown for runs %r; marks dropped", runs)
+                return rendered
+    raise AssertionError("plain escaped text must render exactly")  # pragma: no cover
+
+
+def _without(runs: list[Run], mark: str, start: int = 0, end: int | None = None) -> list[Run]:
+    stop = len(runs) if end is None else end
+    return merge_runs(
+        Run(r.text, r.strong and not (mark == "strong" and start <= k < stop),
+            r.emphasis and not (mark == "emphasis" and start <= k < stop), r.href)
+        for k, r in enumerate(runs))
+
+
+def _mark_candidates(runs: list[Run]) -> Iterator[list[Run]]:
+    yield runs
+    for mark in ("emphasis", "strong"):
+        index = 0
+        while index < len(runs):
+            extent = _extent(runs, index, mark)
+            if extent:
+                yield _without(runs, mark, index, index + extent)
+                index += extent
+            else:
+                index += 1
+    yield _without(runs, "emphasis")
+    yield _without(runs, "strong")
+    yield _without(_without(runs, "strong"), "emphasis")
 
 
 def _longest_first(runs: list[Run], index: int, mark: str) -> tuple[int, bool]:
@@ -256,7 +298,7 @@ def _clean_destination(raw: str) -> str:
 
 
 def unescape(text: str) -> str:
-    """Resolve backslash escapes of ASCII punctuation and the few entities we write."""
+    """Resolve backslash escapes of ASCII punctuation (entities stay text)."""
     out: list[str] = []
     i = 0
     while i < len(text):
@@ -265,12 +307,6 @@ def unescape(text: str) -> str:
             out.append(text[i + 1])
             i += 2
             continue
-        if char == "&":
-            m = _ENTITY.match(text, i)
-            if m:
-                out.append(html.unescape(m.group()))
-                i = m.end()
-                continue
         out.append(char)
         i += 1
     return "".join(out)
@@ -291,13 +327,12 @@ def _flanking(delim: str, before: str, after: str) -> tuple[bool, bool]:
     return left and (not right or _is_punct(before)), right and (not left or _is_punct(after))
 
 
-# One token per match: a backslash escape of ASCII punctuation, an entity we read, a
-# delimiter run, a stretch of ordinary text, or a lone ``\\``/``&`` that is just text.
+# One token per match: a backslash escape of ASCII punctuation, a delimiter run, a
+# stretch of ordinary text, or a lone ``\\`` that is just text.
 _TOKEN = regex.compile(
     r"\\([!-/:-@\[-`{-~])"
-    r"|(&(?:lt|gt|amp|quot|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});)"
     r"|(\*+|_+)"
-    r"|[^\\&*_]+|.",
+    r"|[^\\*_]+|.",
     regex.DOTALL)
 
 
@@ -305,11 +340,9 @@ def _tokenize(src: str) -> list[_Node]:
     """Nodes of ``src``: text stretches (not single characters) and delimiter runs."""
     nodes: list[_Node] = []
     for m in _TOKEN.finditer(src):
-        escaped, entity, delim = m.group(1, 2, 3)
+        escaped, delim = m.group(1, 2)
         if escaped is not None:
             nodes.append(_Node(escaped))
-        elif entity is not None:
-            nodes.append(_Node(html.unescape(entity)))
         elif delim is not None:
             i, j = m.span()
             can_open, can_close = _flanking(delim[0], src[i - 1] if i else " ",
@@ -381,8 +414,46 @@ def parse_inline(src: str) -> list[Run]:
     return list(_parse_inline(src))
 
 
+_BACKTICKS = regex.compile(r"`+")
+_PUNCT_CHAR = regex.compile(r"[!-/:-@\[-`{-~]")
+
+
+def _literal(text: str) -> str:
+    """``text`` with every ASCII punctuation character backslash-escaped (reads as text)."""
+    return _PUNCT_CHAR.sub(lambda m: "\\" + m.group(), text)
+
+
+def _code_spans_as_text(src: str) -> str:
+    """Rewrite code spans (CommonMark: a backtick run closed by the next run of the same
+    length; no escapes inside) and unmatched backtick runs as escaped literal text."""
+    out: list[str] = []
+    i = 0
+    while i < len(src):
+        tick = src.find("`", i)
+        if tick < 0:
+            out.append(src[i:])
+            break
+        slash = src.find("\\", i, tick)
+        if slash >= 0:  # a backslash escape before the backtick run: copy it as is
+            out.append(src[i:slash + 2])
+            i = slash + 2
+            continue
+        opening = _BACKTICKS.match(src, tick)
+        assert opening is not None
+        out.append(src[i:tick])
+        width = opening.end() - tick
+        close = next((m for m in _BACKTICKS.finditer(src, opening.end())
+                      if m.end() - m.start() == width), None)
+        end = close.end() if close is not None else opening.end()
+        out.append(_literal(src[tick:end]))
+        i = end
+    return "".join(out)
+
+
 @lru_cache(maxsize=8192)
 def _parse_inline(src: str) -> tuple[Run, ...]:
+    if "`" in src:
+        src = _code_spans_as_text(src)
     runs: list[Run] = []
     plain_start = pos = 0
     while (m := _LINK_OR_ESCAPE.search(src, pos)) is not None:

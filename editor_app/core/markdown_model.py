@@ -1,6 +1,13 @@
 """Block model of the canonical article Markdown, its canonical form, parser and renderer.
 
-Pure Python (no Qt); ``markdown_bridge`` maps this model to and from a ``QTextDocument``.
+:func:`canonical_markdown` is THE canonical form of an article body: exactly what the editor
+writes when it loads a body and saves it without an edit. ``ArticleService`` applies it on
+every save (CLI, import and editor alike), so loading and saving without an edit changes
+nothing and an edit changes only what was edited. A body is text, not HTML: raw HTML and
+entities are literal text (see :mod:`markdown_inline`), and constructs outside the subset
+(tables, code blocks and spans, nested lists, rules, HTML) keep their visible text.
+
+Pure Python (no Qt); ``gui.editor.markdown_bridge`` maps this model to and from a ``QTextDocument``.
 
 Canonical Markdown (what :func:`render_markdown` writes, a fixed point of parse + render):
 
@@ -13,9 +20,14 @@ Canonical Markdown (what :func:`render_markdown` writes, a fixed point of parse 
 - Quote: ``> text``, one paragraph per quote block.
 - Image block, alone on its line: ``![alt](asset:ID "caption | credit")``. The title holds
   the caption, then `` | `` and the credit when there is one; inside the title ``\\``,
-  ``"`` and ``|`` are backslash-escaped. With neither caption nor credit the title is left
-  out. Images are blocks only, never inline.
+  ``"``, ``|`` and ``&`` are backslash-escaped. With neither caption nor credit the title
+  is left out. Images are blocks only, never inline.
 - Inline text: see :mod:`markdown_inline`.
+- Not in the subset, read as text so that nothing visible is lost: a fenced code block
+  (```` ``` ```` or ``~~~``) gives one literal paragraph per non-blank line, fences included;
+  table rows, indented code and HTML blocks are paragraph text; nested lists are flattened;
+  a backslash at the end of a paragraph line (a hard line break) becomes a space like any
+  line break; thematic breaks (``---``) are dropped.
 - Text is NFC, with formatting boundaries on grapheme-cluster (akshara) boundaries: a
   cluster takes the format of its first character, so a format never splits a conjunct.
   Leading and trailing spaces of a block are dropped; a mark never starts or ends on a
@@ -31,12 +43,11 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from functools import partial
 from itertools import accumulate
 
 import regex
 
-from editor_app.gui.editor.markdown_inline import (
+from editor_app.core.markdown_inline import (
     Run,
     escape_text,
     escape_url,
@@ -99,7 +110,6 @@ _CLUSTER = regex.compile(r"\X")
 _SPACE_LIKE = regex.compile(r"[\p{Cc}\u2028\u2029\u0085]")
 _DROP = regex.compile(r"[\ufffc\ufffe\uffff\p{Cs}]")
 _UNCLEAN = regex.compile(r"[\p{Cc}\u2028\u2029\u0085\ufffc\ufffe\uffff\p{Cs}]")
-_nfc = partial(unicodedata.normalize, "NFC")
 
 
 def _clean(text: str) -> str:
@@ -176,8 +186,9 @@ def _settled(runs: list[Run]) -> bool:
     condition below is necessary for the pass to be the identity, and together they are
     sufficient (``False`` only costs the exact pass). Conditions: runs non-empty and
     merged, hrefs canonical, nothing for ``_clean`` to change, no edge space, every run
-    boundary on a cluster boundary, every cluster NFC, no mark span starting or ending
-    with a space-led cluster.
+    boundary on a cluster boundary, every cluster NFC (checked as "the whole text is NFC",
+    which implies it and is slightly stronger), no mark span starting or ending with a
+    space-led cluster.
     """
     if not runs:
         return True
@@ -191,9 +202,13 @@ def _settled(runs: list[Run]) -> bool:
     text = "".join(r.text for r in runs)
     if text[0] == " " or text[-1] == " " or _UNCLEAN.search(text):
         return False
-    clusters = _CLUSTER.findall(text)
-    if list(map(_nfc, clusters)) != clusters:
+    # Every cluster NFC: a substring of NFC text is NFC (the whole-text check is one C
+    # call; it may say no to text whose clusters are each NFC, which only costs time).
+    if not unicodedata.is_normalized("NFC", text):
         return False
+    if len(runs) == 1 and not (runs[0].strong or runs[0].emphasis):
+        return True  # no run boundary and no mark span to check
+    clusters = _CLUSTER.findall(text)
     ends = list(accumulate(map(len, clusters)))  # cluster k is text[ends[k-1]:ends[k]]
     bounds = list(accumulate(len(r.text) for r in runs))
     for bound in bounds[:-1]:
@@ -281,7 +296,7 @@ _PREFIX = {BlockKind.PARAGRAPH: "", BlockKind.HEADING2: "## ", BlockKind.HEADING
 
 
 def _escape_title(text: str) -> str:
-    return "".join("\\" + c if c in '\\"|' else c for c in text)
+    return "".join("\\" + c if c in '\\"|&' else c for c in text)
 
 
 def _render_image(block: ImageBlock) -> str:
@@ -320,6 +335,7 @@ _BULLET = regex.compile(r"[-*+](?:[ \t]+(.*))?")
 _ORDERED = regex.compile(r"[0-9]{1,9}[.)](?:[ \t]+(.*))?")
 _QUOTE = regex.compile(r">[ ]?(.*)")
 _RULE = regex.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})")
+_FENCE = regex.compile(r"(`{3,}(?=[^`]*\Z)|~{3,}).*")
 _IMAGE = regex.compile(
     r'!\[((?:\\.|[^\\\]])*)\]\(\s*((?:\\.|[^\\()\s])+)(?:\s+"((?:\\.|[^\\"])*)")?\s*\)',
     regex.DOTALL)
@@ -346,8 +362,14 @@ def _split_title(title: str) -> tuple[str, str]:
     return caption, credit
 
 
+_HARD_BREAK = regex.compile(r"(?<!\\)(?:\\\\)*\\\Z")
+
+
 def _finish(kind: BlockKind, lines: list[str]) -> Block:
-    text = " ".join(lines)
+    # An odd number of backslashes ending a line that is not the block's last is a hard
+    # line break (CommonMark); like every line break in the subset it becomes a space.
+    text = " ".join([line[:-1] if _HARD_BREAK.search(line) else line for line in lines[:-1]]
+                    + lines[-1:])
     if kind is BlockKind.PARAGRAPH:
         m = _IMAGE.fullmatch(text)
         if m:
@@ -359,11 +381,13 @@ def _finish(kind: BlockKind, lines: list[str]) -> Block:
 def parse_markdown(markdown: str) -> list[Block]:
     """Parse Markdown of the subset into canonical blocks (lenient with other Markdown).
 
-    Nested lists are flattened, other block syntax is read as paragraph text.
+    Nested lists are flattened, code blocks are literal text, other block syntax is read
+    as paragraph text (see the module docstring).
     """
     blocks: list[Block] = []
     kind: BlockKind | None = None
     lines: list[str] = []
+    fence = ""  # the opening fence while inside a fenced code block
 
     def flush() -> None:
         nonlocal kind, lines
@@ -373,6 +397,16 @@ def parse_markdown(markdown: str) -> list[Block]:
 
     for raw in markdown.splitlines():
         line = raw.strip(" \t")
+        opening = None if fence else _FENCE.fullmatch(line)
+        if fence or opening:
+            flush()
+            if opening:
+                fence = opening.group(1)
+            elif line.startswith(fence) and not line.strip(fence[0]):
+                fence = ""  # the closing fence: as long as the opening one, nothing else
+            if line:
+                blocks.append(TextBlock(BlockKind.PARAGRAPH, (Run(line),)))
+            continue
         if not line:
             flush()
             continue
@@ -408,5 +442,12 @@ def parse_markdown(markdown: str) -> list[Block]:
 
 
 def canonical_markdown(markdown: str) -> str:
-    """Parse and re-render: the canonical form of any Markdown of the subset."""
+    """The canonical form of an article body (``parse_markdown`` then ``render_markdown``).
+
+    Contract: ``canonical_markdown(canonical_markdown(x)) == canonical_markdown(x)`` for
+    any string, and the editor loads a canonical body and writes it back unchanged. Text is
+    kept: entities and raw HTML stay literal text, unsupported constructs keep their
+    visible text (see the module docstring). Bodies stored before this rule are
+    canonicalised only when they are next saved; until then they are stored as written.
+    """
     return render_markdown(parse_markdown(markdown))

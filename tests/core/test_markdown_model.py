@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from editor_app.gui.editor.markdown_model import (
+from editor_app.core.markdown_model import (
     Block,
     BlockKind,
     ImageBlock,
@@ -63,7 +63,7 @@ def test_canonical_example() -> None:
 
 def test_special_characters_survive() -> None:
     md = render_markdown([TextBlock(P, (Run("# 5 * 3 = _x_ [a](b) <i> &amp; \\"),))])
-    assert md == "\\# 5 \\* 3 = \\_x\\_ \\[a\\](b) &lt;i> &amp;amp; \\\\\n"
+    assert md == "\\# 5 \\* 3 = \\_x\\_ \\[a\\](b) \\<i> \\&amp; \\\\\n"
     assert parse_markdown(md)[0] == TextBlock(P, (Run("# 5 * 3 = _x_ [a](b) <i> &amp; \\"),))
 
 
@@ -108,3 +108,17 @@ def test_render_parse_round_trip(blocks: list[TextBlock | ImageBlock]) -> None:
     assert parsed == canonical_blocks(blocks)
     assert render_markdown(parsed) == md
     assert canonical_blocks(parsed) == parsed
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(RUN, min_size=1, max_size=5))
+def test_settled_shortcut_is_only_taken_when_the_exact_pass_changes_nothing(
+        runs: list[Run]) -> None:
+    """``_settled`` lets canonicalisation skip the per-cluster pass: it must never say yes
+    to runs that the exact pass would change (saying no only costs time)."""
+    from editor_app.core.markdown_inline import merge_runs
+    from editor_app.core.markdown_model import _cluster_pass, _settled
+
+    for candidate in (runs, merge_runs(runs), _cluster_pass(runs)):
+        if _settled(candidate):
+            assert _cluster_pass(candidate) == candidate, candidate
