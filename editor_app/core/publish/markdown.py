@@ -1,12 +1,9 @@
-"""The one place the publish package takes the canonical Markdown model from.
-
-The Qt-free model (``markdown_model``/``markdown_inline``) is moving from
-``editor_app.gui.editor`` into ``editor_app.core``; when it lands, only this import changes.
-"""
+"""The one place the publish package takes the canonical Markdown model from
+(:mod:`editor_app.core.markdown_model`, shared with the editor and the CLI)."""
 
 from __future__ import annotations
 
-from editor_app.gui.editor.markdown_model import (
+from editor_app.core.markdown_model import (
     BlockKind,
     ImageBlock,
     Run,
