@@ -37,6 +37,7 @@ COMMANDS: dict[str, str] = {
     "doctor": "editor_app.commands.storage:cmd_doctor",
     "maintenance": "editor_app.commands.storage:cmd_maintenance",
     "import": "editor_app.commands.intake:cmd_import",
+    "export": "editor_app.commands.export:cmd_export",
 }
 
 
@@ -100,6 +101,9 @@ def add_commands(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--rebuild-search", action="store_true",
                    help="re-create the search index from the articles")
     _add_import(subparsers, common)
+    from editor_app.commands.export import add_export_parser  # wip-publish's parser
+
+    add_export_parser(subparsers, common)
 
 
 def _add_import(subparsers: Any, common: argparse.ArgumentParser) -> None:
