@@ -9,15 +9,18 @@ whole file (:class:`ImportRejected`), nothing is expanded or fetched. Each ``ite
 ``wp:status`` → ``status``, ``excerpt:encoded`` → dek and ``content:encoded`` HTML → Markdown
 (:func:`html_to_markdown`).
 
-Sampadak's own WXR export may add ``wp:postmeta`` keys that are read back exactly:
-``sampadak_uuid``, ``sampadak_dateline_place``, ``sampadak_dateline_date`` (ISO),
-``sampadak_language`` and ``sampadak_bylines`` (JSON list of ``{name, name_latin,
-designation, outlet}``).
+Sampadak's own WXR export (``core/publish/wxr.py``) adds ``wp:postmeta`` that is read back:
+``sampadak_uuid``, ``sampadak_bylines`` (``"name, designation, outlet; …"``, or a JSON list
+of ``{name, name_latin, designation, outlet}``) and ``sampadak_dateline`` (``"place, ISO
+date"``); ``sampadak_dateline_place``/``sampadak_dateline_date``/``sampadak_language`` are
+read too. Titles, excerpts, terms and meta values are HTML-unescaped (WordPress stores them
+as HTML).
 """
 
 from __future__ import annotations
 
 import contextlib
+import html
 import json
 import logging
 from datetime import date
@@ -94,7 +97,7 @@ def _postmeta(item: Element) -> dict[str, str]:
     for meta in _all(item, _WP, "postmeta"):
         key, value = _text(meta, _WP, "meta_key"), _text(meta, _WP, "meta_value")
         if key:
-            out[key] = value
+            out[key] = html.unescape(value)
     return out
 
 
@@ -111,6 +114,29 @@ def _own_bylines(raw: str) -> tuple[BylineData, ...] | None:
             out.append(BylineData(*(str(b.get(k) or "") for k in
                                     ("name", "name_latin", "designation", "outlet"))))
     return tuple(out)
+
+
+def _display_bylines(raw: str) -> tuple[BylineData, ...]:
+    """``"name, designation, outlet; name2"`` (the export's display form) → bylines; a
+    person with two parts is taken as name and designation."""
+    out = []
+    for part in raw.split(";"):
+        bits = [b.strip() for b in part.split(",")]
+        if bits and bits[0]:
+            bits += ["", ""]
+            out.append(BylineData(bits[0], "", bits[1], ", ".join(b for b in bits[2:] if b)))
+    return tuple(out)
+
+
+def _own_dateline(raw: str) -> tuple[str, date | None]:
+    """``"place, 2024-06-12"`` / ``"place"`` / ``"2024-06-12"`` → (place, date)."""
+    place, _, last = raw.rpartition(",")
+    for candidate, rest in ((last.strip(), place.strip()), (raw.strip(), "")):
+        try:
+            return rest, date.fromisoformat(candidate)
+        except ValueError:
+            continue
+    return raw.strip(), None
 
 
 def parse_wxr(data: bytes, source: str = "") -> list[ImportResult]:
@@ -146,26 +172,35 @@ def parse_wxr(data: bytes, source: str = "") -> list[ImportResult]:
         meta = _postmeta(item)
         category, tags = "", []
         for cat in item.findall("category"):
-            label = " ".join((cat.text or "").split())
+            label = html.unescape(" ".join((cat.text or "").split()))
             if cat.get("domain") == "post_tag" and label:
                 tags.append(label)
             elif cat.get("domain") in (None, "category") and label and not category:
                 category = label
         login = _text(item, _DC, "creator")
-        bylines = _own_bylines(meta.get("sampadak_bylines", "")) or (
+        raw_bylines = meta.get("sampadak_bylines", "")
+        own = (_own_bylines(raw_bylines) if raw_bylines.startswith("[")
+               else _display_bylines(raw_bylines))
+        bylines = own or (
             (BylineData(authors.get(login, login)),) if login else ())
         html_body = _text(item, _CONTENT, "encoded")
         when = _when(item)
+        place = meta.get("sampadak_dateline_place", "")
         own_date = meta.get("sampadak_dateline_date", "")
         if own_date:
             with contextlib.suppress(ValueError):
                 when = date.fromisoformat(own_date)
+        if "sampadak_uuid" in meta:  # Sampadak's own export: no dateline unless it says so
+            when = None
+            if "sampadak_dateline" in meta:  # "place, ISO date"
+                place, when = _own_dateline(meta["sampadak_dateline"])
         article = ArticleData(
-            headline=_text(item, "", "title"),
-            dek=" ".join(regex.sub(r"<[^>]*>", " ", _text(item, _EXCERPT, "encoded")).split()),
+            headline=html.unescape(_text(item, "", "title")),
+            dek=html.unescape(" ".join(
+                regex.sub(r"<[^>]*>", " ", _text(item, _EXCERPT, "encoded")).split())),
             body=html_to_markdown(wpautop(html_body)), slug=_text(item, _WP, "post_name"),
             category=category, tags=tuple(tags), bylines=bylines,
-            dateline_place=meta.get("sampadak_dateline_place", ""), dateline_date=when,
+            dateline_place=place, dateline_date=when,
             language=meta.get("sampadak_language", "") or "hi")
         subheads = tuple(line[3:] for line in article.body.split("\n")
                          if line.startswith("## "))
