@@ -287,13 +287,17 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("वर्तनी जांच हो रही है… (checking spelling…)")
 
     def _update_editable(self) -> None:
-        """Only a live (not trashed) article can be edited; a trashed one is read-only until
-        it is restored."""
-        editable = self.record is not None and not self.record.trashed
+        """Only a live (not trashed) article on a writable database can be edited; a
+        trashed one is read-only until it is restored, and a backup opened read-only after
+        damage changes nothing."""
+        writable = not self.service.db.read_only
+        editable = writable and self.record is not None and not self.record.trashed
         self.editor.set_read_only(not editable)
         self.metadata.setEnabled(editable)
         self.images.setEnabled(editable)
-        self.duplicate_action.setEnabled(self.record is not None)
+        self.duplicate_action.setEnabled(writable and self.record is not None)
+        for action in (self.new_action, self.trash_action, self.list_trash_action):
+            action.setEnabled(writable)
 
     def current_data(self) -> ArticleData:
         """What the user sees now, as article data."""
