@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
     focus_actions: dict[str, QAction]
     font_action: QAction
     import_action: QAction
+    import_clipboard_action: QAction
     list_trash_action: QAction
     new_action: QAction
     phonetic_action: QAction

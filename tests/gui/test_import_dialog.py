@@ -4,6 +4,7 @@ bad files listed while the rest go on, storing, drag and drop onto the list."""
 from __future__ import annotations
 
 import threading
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
@@ -51,13 +52,15 @@ def test_preview_correct_and_store_with_a_bad_file_listed(qtbot, make_window, gu
     type_text(dialog.headline, "बाजारों की मरम्मत शुरू")
     dialog.category.setFocus()
     type_text(dialog.category, "राजस्थान")
+    dialog.when.setFocus()
+    type_text(dialog.when, "2024-07-01")
     stored_ids = dialog.stored_ids
     with qtbot.waitSignal(dialog.finished, timeout=10000):  # every story stored: it closes
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     service = ArticleService(gui_db)
     stored = service.get(stored_ids[0]).data
     assert stored.headline == "बाजारों की मरम्मत शुरू" and stored.category == "राजस्थान"
-    assert stored.dateline_place == "जयपुर"
+    assert (stored.dateline_place, stored.dateline_date) == ("जयपुर", date(2024, 7, 1))
     assert "हमें फॉलो करें" not in stored.body
     assert window.tasks.wait_idle()
     assert stored_ids[0] in [r.id for r in service.list_articles()]
@@ -178,3 +181,33 @@ def test_bundle_conflict_shows_both_sides_and_applies_the_choice_per_field(
     copy = desk.get(next(i for i in dialog.stored_ids if i != mine.id)).data
     assert copy.headline == "गांव में पुराना पुल टूटा"
     assert window.tasks.wait_idle()
+
+
+def test_import_from_the_clipboard_html_page_or_text(qtbot, make_window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window()
+    clipboard = QApplication.clipboard()
+    page = QMimeData()
+    page.setHtml((DATA / "html" / "news-page-hi.html").read_text("utf-8"))
+    clipboard.setMimeData(page)
+    window.import_clipboard_action.trigger()
+    [dialog] = window.findChildren(ImportDialog)
+    qtbot.waitUntil(lambda: dialog.files.count() == 1, timeout=10000)
+    dialog.files.setCurrentRow(0)
+    assert "[html]" in dialog.files.item(0).text()
+    assert dialog.headline.text() == "उदयपुर की झीलों में फिर लौटा पानी, पर्यटकों की संख्या बढ़ी"
+    assert dialog.when.text() == "2024-08-14"
+    dialog.close()
+    clipboard.setText(SITE_D.read_text("utf-8"))
+    window.import_clipboard_action.trigger()
+    dialogs = [d for d in window.findChildren(ImportDialog) if d.isVisible()]
+    assert len(dialogs) == 1
+    qtbot.waitUntil(lambda: dialogs[0].files.count() == 1, timeout=10000)
+    assert "[scraped]" in dialogs[0].files.item(0).text()
+    dialogs[0].close()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    clipboard.clear()
+    window.import_clipboard_action.trigger()
+    assert shown and "clipboard" in shown[0]

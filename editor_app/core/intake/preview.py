@@ -17,18 +17,18 @@ from pathlib import Path
 from editor_app.core.article_data import ArticleData, ArticleRecord
 from editor_app.core.articles import ArticleService
 from editor_app.core.bundle_format import Bundle
-from editor_app.core.errors import SampadakError
+from editor_app.core.errors import ImportRejected, SampadakError
 from editor_app.core.intake.bundle import (
     BundleOutcome,
     bundle_data,
     import_bundle,
     read_bundle_file,
 )
-from editor_app.core.intake.formats import read_import_file
+from editor_app.core.intake.formats import parse_bytes, read_import_file
 from editor_app.core.intake.result import ImportResult
 from editor_app.core.intake.store import store_result
 
-__all__ = ["FileRead", "read_for_preview", "store_confirmed"]
+__all__ = ["FileRead", "read_bytes_for_preview", "read_for_preview", "store_confirmed"]
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +59,18 @@ def read_for_preview(path: Path, fmt: str | None = None) -> FileRead:
     except SampadakError as exc:
         log.info("preview of %s refused: %s", path, exc)
         return FileRead(path, error=str(exc))
+
+
+def read_bytes_for_preview(data: bytes, name: str, fmt: str) -> FileRead:
+    """Like :func:`read_for_preview` for bytes that are not a file (the clipboard):
+    ``fmt`` is ``html`` for a copied page, ``scraped`` for copied text."""
+    try:
+        if not data.strip():
+            raise ImportRejected(f"{name} is empty")
+        return FileRead(Path(name), fmt, tuple(parse_bytes(data, name, fmt)))
+    except SampadakError as exc:
+        log.info("preview of %s refused: %s", name, exc)
+        return FileRead(Path(name), error=str(exc))
 
 
 def store_confirmed(service: ArticleService, read: FileRead, result: ImportResult,

@@ -13,12 +13,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -40,13 +43,20 @@ from editor_app.core.article_data import ArticleData, ArticleRecord
 from editor_app.core.articles import ArticleService
 from editor_app.core.intake.bundle import BundleOutcome
 from editor_app.core.intake.merge import resolve
-from editor_app.core.intake.preview import FileRead, read_for_preview, store_confirmed
+from editor_app.core.intake.preview import (
+    FileRead,
+    read_bytes_for_preview,
+    read_for_preview,
+    store_confirmed,
+)
 from editor_app.core.intake.result import ImportResult
 from editor_app.gui.byline_editor import BylineEditor
 from editor_app.gui.dialogs.bundle_merge_dialog import BundleMergeDialog
+from editor_app.gui.dialogs.errors import show_error
 from editor_app.gui.tasks import TaskRunner
 
-__all__ = ["FileDropFilter", "ImportDialog", "choose_import_files", "open_import"]
+__all__ = ["FileDropFilter", "ImportDialog", "choose_import_files", "open_clipboard_import",
+           "open_import"]
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +84,8 @@ class ImportDialog(QDialog):
     stored = Signal(int)  # article id of each stored story
 
     def __init__(self, service: ArticleService, tasks: TaskRunner, paths: Sequence[Path],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 readers: Sequence[Callable[[], FileRead]] = ()) -> None:
         super().__init__(parent)
         self.setWindowTitle("आयात करें (Import)")
         self.resize(1000, 680)
@@ -86,7 +97,7 @@ class ImportDialog(QDialog):
         self.stored_ids: list[int] = []
         self.merge_dialog: BundleMergeDialog | None = None
         self.progress = QProgressBar()
-        self.progress.setRange(0, len(paths))
+        self.progress.setRange(0, len(paths) + len(readers))
         self.progress.setValue(0)
         self.progress.setFormat("%v / %m फ़ाइलें (files)")
         self.cancel_button = QPushButton("रोकें (Cancel reading)")
@@ -97,6 +108,8 @@ class ImportDialog(QDialog):
         self.bylines = BylineEditor()
         self.bylines.setMaximumHeight(150)
         self.place, self.tags, self.category = QLineEdit(), QLineEdit(), QLineEdit()
+        self.when = QLineEdit()
+        self.when.setPlaceholderText("YYYY-MM-DD")
         self.tags.setPlaceholderText("टैग, कॉमा से अलग (tags, comma-separated)")
         self.body = QPlainTextEdit()
         self.recognised = QPlainTextEdit()
@@ -109,6 +122,7 @@ class ImportDialog(QDialog):
         form.addRow("परिचय (Dek)", self.dek)
         form.addRow("बायलाइन (Bylines)", self.bylines)
         form.addRow("डेटलाइन (Dateline place)", self.place)
+        form.addRow("तारीख (Dateline date)", self.when)
         tag_row = QHBoxLayout()
         tag_row.addWidget(self.tags)
         tag_row.addWidget(self.use_suggested)
@@ -142,14 +156,16 @@ class ImportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.import_button.setEnabled(False)
         for path in paths:
-            self._read(Path(path))
+            self._read(partial(read_for_preview, Path(path)))
+        for reader in readers:
+            self._read(reader)
 
     # ------------------------------------------------------------ reading
-    def _read(self, path: Path) -> None:
+    def _read(self, reader: Callable[[], FileRead]) -> None:
         self._pending += 1
 
         def work() -> FileRead | None:
-            return None if self._cancelled else read_for_preview(path)
+            return None if self._cancelled else reader()
 
         self._tasks.run(work, done=self._read_done, kind="import-read")
 
@@ -191,7 +207,7 @@ class ImportDialog(QDialog):
         self._current = row if 0 <= row < len(self._entries) else None
         entry = self._entries[row] if self._current is not None else None
         editable = entry is not None and entry.data is not None
-        for widget in (self.headline, self.dek, self.bylines, self.place, self.tags,
+        for widget in (self.headline, self.dek, self.bylines, self.place, self.when, self.tags,
                        self.category, self.body, self.use_suggested):
             widget.setEnabled(editable)
         if entry is None or entry.data is None or entry.result is None:
@@ -202,6 +218,7 @@ class ImportDialog(QDialog):
         self.dek.setText(d.dek)
         self.bylines.set_bylines(d.bylines)
         self.place.setText(d.dateline_place)
+        self.when.setText(d.dateline_date.isoformat() if d.dateline_date else "")
         self.tags.setText(", ".join(d.tags))
         self.category.setText(d.category)
         self.body.setPlainText(d.body)
@@ -209,8 +226,8 @@ class ImportDialog(QDialog):
         lines += [f"इसे भी पढ़ें (related): {x.title} {x.url}".rstrip() for x in r.related]
         lines += [f"हटाया (dropped): {t}" for t in r.dropped]
         lines += [f"चेतावनी (warning): {w}" for w in r.warnings]
-        if d.dateline_date or r.agency:
-            lines.append(f"डेटलाइन (dateline): {d.dateline_date or ''} {r.agency}".rstrip())
+        if r.agency:
+            lines.append(f"एजेंसी (agency): {r.agency}")
         if r.suggested_tags:
             lines.append(f"सुझाए टैग (suggested tags): {', '.join(r.suggested_tags)}")
         self.use_suggested.setEnabled(bool(r.suggested_tags))
@@ -222,8 +239,15 @@ class ImportDialog(QDialog):
         entry = self._entries[self._current]
         if entry.data is None:
             return
+        when = entry.data.dateline_date
+        try:
+            when = date.fromisoformat(self.when.text().strip()) if self.when.text().strip() \
+                else None
+        except ValueError:
+            self.status.setText("तारीख YYYY-MM-DD में लिखें (write the date as YYYY-MM-DD); "
+                                "the old date is kept")
         entry.data = replace(
-            entry.data, headline=self.headline.text(), dek=self.dek.text(),
+            entry.data, headline=self.headline.text(), dek=self.dek.text(), dateline_date=when,
             bylines=self.bylines.bylines(),
             dateline_place=self.place.text(), category=self.category.text(),
             tags=tuple(t.strip() for t in self.tags.text().split(",") if t.strip()),
@@ -361,6 +385,28 @@ def open_import(window: _Window, paths: Sequence[Path] | None = None) -> ImportD
     if not chosen:
         return None
     dialog = ImportDialog(window.service, window.tasks, chosen, parent)
+    dialog.finished.connect(
+        lambda _code: window.reload_list(dialog.stored_ids[-1] if dialog.stored_ids else None))
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def open_clipboard_import(window: _Window) -> ImportDialog | None:
+    """Import what the clipboard holds: the HTML of a copied web page (read as a page),
+    else its plain text (read as scraped text)."""
+    mime = QApplication.clipboard().mimeData()
+    parent = window if isinstance(window, QWidget) else None
+    if mime is not None and mime.hasHtml():
+        data, name, fmt = mime.html().encode("utf-8"), "clipboard.html", "html"
+    elif mime is not None and mime.hasText():
+        data, name, fmt = mime.text().encode("utf-8"), "clipboard.txt", "scraped"
+    else:
+        show_error(parent, "आयात करें (Import)",
+                   "क्लिपबोर्ड खाली है (the clipboard holds no text or web page)")
+        return None
+    dialog = ImportDialog(window.service, window.tasks, [], parent,
+                          readers=[partial(read_bytes_for_preview, data, name, fmt)])
     dialog.finished.connect(
         lambda _code: window.reload_list(dialog.stored_ids[-1] if dialog.stored_ids else None))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
