@@ -67,7 +67,7 @@ def _import_one(ctx: CliContext, path: Path, args: argparse.Namespace,
     from editor_app.core.intake.bundle import import_bundle, read_bundle_file
     from editor_app.core.intake.formats import read_import_file
     from editor_app.core.intake.merge import resolve
-    from editor_app.core.intake.store import store_result
+    from editor_app.core.intake.store import store_results
 
     service = ctx.service()
     fmt = args.as_format
@@ -95,8 +95,8 @@ def _import_one(ctx: CliContext, path: Path, args: argparse.Namespace,
         report.articles.append(item)
         return report.outcome != "conflict"
     report.format, results = read_import_file(path, fmt)
-    for result in results:
-        record = store_result(service, result, dry_run=args.dry_run)
+    records = [None] * len(results) if args.dry_run else store_results(service, results)
+    for result, record in zip(results, records, strict=True):
         report.articles.append(_article_json(result, record,
                                              "dry-run" if args.dry_run else "stored"))
     report.outcome = "dry-run" if args.dry_run else "stored"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Sequence
 from dataclasses import replace
 
 from sqlalchemy import func, select
@@ -23,7 +24,7 @@ from editor_app.core.text.normalize import to_nfc
 
 from .result import ImportResult
 
-__all__ = ["store_result"]
+__all__ = ["store_result", "store_results"]
 
 log = logging.getLogger(__name__)
 
@@ -65,3 +66,39 @@ def store_result(service: ArticleService, result: ImportResult, *,
         record = service.save(record.id, replace(record.data, body=body), record.version,
                               note="imported images attached")
     return record
+
+
+def store_results(service: ArticleService, results: Sequence[ImportResult], *,
+                  chunk_size: int = 500) -> list[ArticleRecord]:
+    """Store many results (a WXR archive) in input order: those without images in bulk
+    through :meth:`ArticleService.create_many` (one transaction per chunk, with the
+    ``article.import`` audit events of a chunk written together), the others one by one
+    with :func:`store_result`. A failing item stops the batch (chunks already written stay,
+    as with ``create_many``)."""
+    records: list[ArticleRecord] = []
+    plain: list[ImportResult] = []
+
+    def flush() -> None:
+        if not plain:
+            return
+        ids = service.create_many((r.data for r in plain), chunk_size=chunk_size,
+                                  note=f"imported from {plain[0].format}")
+        with service.db.session() as session:
+            for article_id, result in zip(ids, plain, strict=True):
+                session.add(AuditEvent(user=service.author, action="article.import",
+                                       article_id=article_id,
+                                       detail_json=json.dumps(_audit_detail(result),
+                                                              ensure_ascii=False)))
+        records.extend(service.get(i) for i in ids)
+        plain.clear()
+
+    for result in results:
+        if result.images:
+            flush()
+            record = store_result(service, result)
+            assert record is not None
+            records.append(record)
+        else:
+            plain.append(result)
+    flush()
+    return records

@@ -166,3 +166,27 @@ def test_detect_format_by_name_and_content():
     assert detect_format("noext", b'<?xml version="1.0"?><rss>') == "wxr"
     assert detect_format("noext", b"---\ntitle: x\n---\n") == "md"
     assert detect_format("noext", b"PK\x03\x04....word/document.xml") == "docx"
+
+
+def test_store_results_in_bulk_keeps_order_audits_and_images(db, tmp_path):
+    import json
+
+    from sqlalchemy import select
+
+    from editor_app.core.intake.store import store_results
+    from editor_app.core.models import AuditEvent
+
+    _, posts = read_import_file(DATA / "wxr" / "archive.xml")
+    path = tmp_path / "story.docx"
+    path.write_bytes(_docx_bytes())
+    _, [word] = read_import_file(path)
+    service = ArticleService(db, "test")
+    records = store_results(service, [posts[0], word, posts[1]], chunk_size=1)
+    assert [r.data.headline for r in records] == [
+        posts[0].data.headline, "शीर्षक यहां", posts[1].data.headline]
+    assert list_assets(db, records[1].id)[0].caption == "झील की फोटो"
+    with db.session() as session:
+        events = {e.article_id: json.loads(e.detail_json) for e in session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "article.import"))}
+    assert set(events) == {r.id for r in records}
+    assert events[records[2].id]["source_uuid"] == "3f2b8c1e-1111-4c2a-9d7e-0a1b2c3d4e5f"
