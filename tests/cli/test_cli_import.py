@@ -51,7 +51,7 @@ def test_json_dry_run_stores_nothing(capsys, profile_dir):
                        "--dry-run", *files)
     assert code == 0
     report = json.loads(out)
-    assert [f["outcome"] for f in report["files"]] == ["dry-run"] * 4
+    assert [f["outcome"] for f in report["files"]] == ["dry-run"] * len(files) == ["dry-run"] * 5
     first = report["files"][0]["articles"][0]
     assert first["id"] is None and first["dateline"]["agency"] == "भाषा"
     assert {"headline", "bylines", "dateline", "tags", "category", "body", "related",

@@ -280,13 +280,17 @@ def _body_blocks(work: _Work, lines: list[str]) -> tuple[list[str], list[str]]:
         line = lines[i]
         is_related, title = _related(line)
         if is_related:
-            if not title and i + 1 < len(lines) and not _related(lines[i + 1])[0]:
+            bullets = []
+            while i + 1 < len(lines) and rules.BULLET.match(lines[i + 1]):
                 i += 1
-                title = lines[i]
-                line = f"{line} {title}"
-            if title:
-                work.related.append(_link(title))
-            work.dropped.append(line)
+                bullets.append(lines[i])
+            if not title and not bullets and i + 1 < len(lines) \
+                    and not _related(lines[i + 1])[0]:
+                i += 1
+                bullets.append(lines[i])
+            for item in ([title] if title else []) + bullets:
+                work.related.append(_link(rules.BULLET.sub("", item, count=1)))
+            work.dropped.append(" ".join([line, *bullets]))
             i += 1
             continue
         if _is_furniture(line) or rules.SECTION_END.match(line):

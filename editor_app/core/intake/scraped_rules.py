@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 __all__ = [
-    "AGENCIES", "BOILERPLATE_LINE", "BREADCRUMB", "BYLINE_PREFIX", "DESIGNATIONS",
+    "AGENCIES", "BOILERPLATE_LINE", "BREADCRUMB", "BULLET", "BYLINE_PREFIX", "DESIGNATIONS",
     "END_PUNCT", "HINDI_MONTHS", "LATIN_MONTHS", "PUBLISHED_LINE", "RELATED_EN",
     "RELATED_HI", "SECTION_END", "STOPWORDS", "TAG_HEADING", "TAG_LINE",
 ]
@@ -46,7 +46,7 @@ BOILERPLATE_LINE = regex.compile(
     r"twitter|linkedin|telegram|email|print|copy\s+link|"
     r"(?:follow|join)\s+us\b.*|subscribe\b.*|sign\s+up\b.*|click\s+here\b.*|"
     r"download\s+(?:the\s+)?app\b.*|"
-    r"advertisement|sponsored|scroll\s+to\s+continue.*|"
+    r"advertisement|sponsored|scroll\s+to\s+continue.*|(?:edited|curated|compiled)\s+by\b.*|"
     r"(?:©|\(c\)|copyright)\s*.*|.*\ball\s+rights\s+reserved\b.*|"
     r".*सर्वाधिकार\s+सुरक्षित.*|"
     r"विज्ञापन|शेयर\s+करें.*|फॉलो\s+करें.*|हमें\s+फॉलो\s+करें.*|.*पर\s+फॉलो\s+करें.*|"
@@ -54,6 +54,9 @@ BOILERPLATE_LINE = regex.compile(
     r"(?:ऐप|एप)\s+डाउनलोड\s+करें.*|ताज़?ा\s+अपडेट्?स?\s+के\s+लिए.*"
     r")\s*$",
     regex.IGNORECASE)
+
+#: A list item under a bare "ये भी पढ़ें:" (several related links, one a line).
+BULLET = regex.compile(r"^\s*[•\-–*▪►»·●◆]\s*")
 
 BREADCRUMB = regex.compile(r"^\s*(?:home|होम|मुख्य\s+पृष्ठ)\s*(?:[»>/|›]\s*[^»>/|›]+){1,6}$",
                            regex.IGNORECASE)

@@ -90,6 +90,22 @@ def test_site_d_agency_dateline_without_byline_suggests_tags_never_sets_them():
         assert gone not in d.body, gone
 
 
+def test_site_e_compact_no_blank_lines_edited_by_and_a_bulleted_related_list():
+    r = _load("site-e-compact-hi.txt")
+    d = r.data
+    assert d.headline == "लखनऊ में बिजली कटौती पर नाराजगी, व्यापारियों ने सौंपा ज्ञापन"
+    assert d.bylines == (BylineData("मनोज तिवारी", "", "संवाददाता", "अवध उदाहरण"),)
+    assert (d.dateline_place, d.dateline_date, r.agency) == ("लखनऊ", date(2024, 7, 3),
+                                                             "एजेंसी")
+    assert d.body.startswith("शहर के पुराने बाजारों में")
+    assert r.subheadings == ("विभाग का जवाब",)
+    assert [x.title for x in r.related] == ["उत्तर प्रदेश में बिजली की मांग ने तोड़ा रिकॉर्ड",
+                                            "लखनऊ में नए सबस्टेशन का काम शुरू"]
+    assert d.tags == ("लखनऊ", "बिजली कटौती")
+    for gone in ("Edited By", "Updated", "Follow us", "Trending", "जलभराव", "सबस्टेशन", "•"):
+        assert gone not in d.body, gone
+
+
 @pytest.mark.parametrize(("paragraph", "place", "when", "agency"), [
     ("जयपुर। नगर निगम ने सोमवार से काम शुरू किया।", "जयपुर", None, ""),
     ("नई दिल्ली, 12 जून (भाषा) केंद्र सरकार ने बुधवार को विधेयक पेश किया।", "नई दिल्ली",
