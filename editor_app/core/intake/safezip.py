@@ -65,7 +65,8 @@ def check_zip(data: bytes, name: str, limits: ZipLimits | None = None) -> None:
                         if total > limits.max_total_bytes:
                             raise ImportRejected(
                                 f"{name} unpacks to more than "
-                                f"{limits.max_total_bytes // (1024 * 1024)} MiB")
+                                f"{limits.max_total_bytes / (1024 * 1024):.1f} MiB "
+                                "(the limit for one file)")
                         if produced > 1024 * 1024 and produced > limits.max_ratio * max(
                                 info.compress_size, 1):
                             raise ImportRejected(

@@ -154,3 +154,17 @@ def test_markdown_front_matter_errors(db, tmp_path):
 def test_missing_file_and_folder(db, tmp_path):
     assert "no such file" in _rejected(db, tmp_path / "nope.txt")
     assert "folder" in _rejected(db, tmp_path)
+
+
+def test_zip_total_size_and_member_count_limits_are_counted_while_reading():
+    import os
+
+    from editor_app.core.intake.safezip import ZipLimits, check_zip
+
+    random_members = {f"m{i}.bin": os.urandom(4000) for i in range(5)}  # ratio about 1
+    data = make_zip(random_members)
+    check_zip(data, "ok.docx", ZipLimits(max_total_bytes=20_000))
+    with pytest.raises(ImportRejected, match="unpacks to more than"):
+        check_zip(data, "big.docx", ZipLimits(max_total_bytes=15_000))
+    with pytest.raises(ImportRejected, match="5 entries"):
+        check_zip(data, "many.docx", ZipLimits(max_members=4))
