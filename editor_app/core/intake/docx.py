@@ -19,6 +19,7 @@ from typing import Any
 import docx
 from docx.document import Document
 from docx.opc.exceptions import PackageNotFoundError
+from docx.text.hyperlink import Hyperlink
 
 from editor_app.core.article_data import ArticleData, BylineData
 from editor_app.core.assets import EXTENSIONS, MAX_IMAGE_BYTES, sniff_image_type
@@ -37,23 +38,35 @@ _BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 _EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
 
 
+def _run_markdown(run: Any) -> str:
+    text = escape_inline(run.text)
+    if not text.strip():
+        return str(text)
+    lead = text[:len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()):]
+    core = text.strip()
+    if run.bold and run.italic:
+        core = f"***{core}***"
+    elif run.bold:
+        core = f"**{core}**"
+    elif run.italic:
+        core = f"*{core}*"
+    return lead + core + trail
+
+
 def _runs_markdown(paragraph: Any) -> str:
+    """The paragraph's runs and hyperlinks as inline Markdown (``[text](url)``)."""
     out = []
-    for run in paragraph.runs:
-        text = escape_inline(run.text)
-        if not text.strip():
-            out.append(text)
-            continue
-        lead = text[:len(text) - len(text.lstrip())]
-        trail = text[len(text.rstrip()):]
-        core = text.strip()
-        if run.bold and run.italic:
-            core = f"***{core}***"
-        elif run.bold:
-            core = f"**{core}**"
-        elif run.italic:
-            core = f"*{core}*"
-        out.append(lead + core + trail)
+    for part in paragraph.iter_inner_content():
+        if isinstance(part, Hyperlink):
+            inner = "".join(_run_markdown(r) for r in part.runs).strip()
+            url = part.url or ""
+            safe = url.startswith(("http://", "https://", "mailto:"))
+            target = (url.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+                      .replace(" ", "%20"))
+            out.append(f"[{inner}]({target})" if inner and safe else inner)
+        else:
+            out.append(_run_markdown(part))
     return "".join(out).replace("****", "").strip()
 
 

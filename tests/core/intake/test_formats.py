@@ -190,3 +190,32 @@ def test_store_results_in_bulk_keeps_order_audits_and_images(db, tmp_path):
             select(AuditEvent).where(AuditEvent.action == "article.import"))}
     assert set(events) == {r.id for r in records}
     assert events[records[2].id]["source_uuid"] == "3f2b8c1e-1111-4c2a-9d7e-0a1b2c3d4e5f"
+
+
+def test_docx_hyperlinks_keep_their_text_and_address(db, tmp_path):
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    d = docx.Document()
+    d.add_paragraph("शीर्षक", style="Title")
+    p = d.add_paragraph("पूरी खबर ")
+    rid = p.part.relate_to("https://example.in/a(1)", RELATIONSHIP_TYPE.HYPERLINK,
+                           is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rid)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "यहां पढ़ें"
+    run.append(text)
+    link.append(run)
+    p._p.append(link)
+    p.add_run(" और आगे।")
+    out = io.BytesIO()
+    d.save(out)
+    path = tmp_path / "link.docx"
+    path.write_bytes(out.getvalue())
+    _, [r] = read_import_file(path)
+    assert r.data.body == "पूरी खबर [यहां पढ़ें](https://example.in/a\\(1\\)) और आगे।\n"
+    record = ArticleService(db, "t").create(r.data)
+    assert "[यहां पढ़ें](https://example.in/a" in record.data.body
