@@ -60,7 +60,7 @@ class _Work:
 def parse_scraped(text: str, source: str = "", *, today: date | None = None) -> ImportResult:
     """Everything recognised in scraped ``text`` (see module contract). ``today`` decides
     the year of a dateline date written without one."""
-    lines = [" ".join(line.split()) for line in text.split("\n")]
+    lines = [" ".join(line.split()) for line in _unwrap(text).split("\n")]
     work = _Work([line for line in lines if line])
     _take_tags(work)
     headline_at = _skip_furniture(work, 0)
@@ -93,6 +93,34 @@ def parse_scraped(text: str, source: str = "", *, today: date | None = None) -> 
         data=data, source=source, format="scraped", related=tuple(work.related),
         dropped=tuple(work.dropped), subheadings=tuple(subheads),
         suggested_tags=suggested, warnings=tuple(work.warnings), agency=dateline.agency)
+
+
+_WRAP_MIN, _WRAP_MAX = 45, 100
+
+
+def _unwrap(text: str) -> str:
+    """Text hard-wrapped at a fixed width (mail, some copy tools) with paragraphs in
+    blank-line blocks: each wrapped block joined into one line. A block looks wrapped when
+    it has two or more lines, every line but its last has the wrap width and its last line
+    ends a sentence or is as long (so a headline + name block stays apart). Nothing is
+    joined unless no line is over 120 characters and at least two blocks, and most of the
+    multi-line blocks, look wrapped."""
+    lengths = [len(line.strip()) for line in text.split("\n") if line.strip()]
+    if not lengths or max(lengths) > 120:
+        return text
+    blocks = regex.split(r"\n[ \t]*\n", text)
+    rows_of = [[r.strip() for r in b.split("\n") if r.strip()] for b in blocks]
+
+    def wrapped(rows: list[str]) -> bool:
+        return (len(rows) >= 2 and all(_WRAP_MIN <= len(r) <= _WRAP_MAX for r in rows[:-1])
+                and (rows[-1][-1] in rules.END_PUNCT or len(rows[-1]) >= _WRAP_MIN))
+
+    multi = [rows for rows in rows_of if len(rows) >= 2]
+    hits = sum(wrapped(rows) for rows in multi)
+    if hits < 2 or hits * 2 < len(multi):
+        return text
+    return "\n\n".join(" ".join(rows) if wrapped(rows) else block
+                        for rows, block in zip(rows_of, blocks, strict=True))
 
 
 def _published(dropped: list[str]) -> date | None:

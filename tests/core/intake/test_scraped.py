@@ -182,3 +182,18 @@ def test_real_shared_sample_when_present():
     for gone in ("Latest News", "More Articles", "Exit mobile", "पढें", "गुयाना"):
         assert gone not in d.body, gone
     assert d.tags == ()
+
+
+def test_hard_wrapped_text_is_joined_back_into_paragraphs():
+    import textwrap
+
+    original = (DATA / "site-b-regional-hi.txt").read_text("utf-8")
+    blocks = original.split("\n\n")
+    wrapped = "\n\n".join(textwrap.fill(b, 70) if "\n" not in b and len(b) > 100 else b
+                           for b in blocks)
+    assert wrapped.count("\n") > original.count("\n") + 5  # really wrapped
+    r = parse_scraped(wrapped, today=TODAY)
+    expected = _load("site-b-regional-hi.txt")
+    assert r.data.body == expected.data.body
+    assert r.subheadings == expected.subheadings == ("काम पूरा होने की समय सीमा",)
+    assert r.data.bylines == expected.data.bylines
