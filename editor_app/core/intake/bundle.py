@@ -105,6 +105,14 @@ def _attach_images(service: ArticleService, record: ArticleRecord,
                         note="bundle images attached")
 
 
+def _after(bundle: Bundle, common: str | None) -> int:
+    """Index of the first bundle revision after the common one (0 when none is common)."""
+    for i, rev in enumerate(bundle.revisions):
+        if rev.hash == common:
+            return i + 1
+    return 0
+
+
 def import_bundle(service: ArticleService, bundle: Bundle, *, source: str = "",
                   dry_run: bool = False) -> BundleOutcome:
     """Add or merge the bundle's article (see module contract)."""
@@ -142,7 +150,13 @@ def import_bundle(service: ArticleService, bundle: Bundle, *, source: str = "",
     if kind == "up-to-date" or dry_run:
         return BundleOutcome(kind, uuid, result, local, theirs)
     if kind == "fast-forward":
-        record = service.save(local.id, theirs, local.version,
+        record = local
+        newer = [r for r in bundle.revisions[_after(bundle, common):] if r.hash not in mine]
+        for rev in newer[:-1]:  # the bundle's steps in between, each one revision here
+            record = service.save(record.id, merge.base_data(rev), record.version,
+                                  note=f"from bundle: {rev.author}, "
+                                       f"{rev.created_at.isoformat()} {rev.note}".strip())
+        record = service.save(record.id, theirs, record.version,
                               note="fast-forward from bundle")
         with service.db.session() as session:
             session.add(AuditEvent(user=service.author, action="article.merge",

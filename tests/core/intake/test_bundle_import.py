@@ -99,12 +99,16 @@ def test_fast_forward_desk_behind_then_laptop_behind(db, desk, tmp_path):
     assert first is not None
     # the reporter goes on writing offline: the desk fast-forwards
     rec = laptop.get(article_id)
+    rec = laptop.save(article_id, replace(rec.data, headline="गांव में पुल लगभग तैयार"),
+                      rec.version)
     laptop.save(article_id, replace(rec.data, headline="गांव में नया पुल बनकर तैयार"),
                 rec.version)
     outcome = import_bundle(desk_service, read_bundle_file(
         export_bundle(laptop, article_id, tmp_path / "2.zip")), source="2.zip")
     assert outcome.kind == "fast-forward"
     assert desk_service.get(first.id).data.headline == "गांव में नया पुल बनकर तैयार"
+    steps = [r.headline for r in desk_service.revisions(first.id)]
+    assert steps[-2:] == ["गांव में पुल लगभग तैयार", "गांव में नया पुल बनकर तैयार"]
     assert _events(desk, "article.merge")[-1]["kind"] == "fast-forward"
     # the desk edits; the laptop takes the desk's bundle back: fast-forward the other way
     rec = desk_service.get(first.id)
