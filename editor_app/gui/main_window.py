@@ -51,6 +51,7 @@ from editor_app.gui.editor.spell_fields import SpellField
 from editor_app.gui.editor.spell_highlighter import SpellHighlighter
 from editor_app.gui.editor.spell_menu import install_spell_context_menu
 from editor_app.gui.focus_chain import install_focus_chain
+from editor_app.gui.gc_tuning import freeze_long_lived
 from editor_app.gui.images_panel import ImagesPanel
 from editor_app.gui.layout_state import (
     SIDE_INDEX,
@@ -195,7 +196,11 @@ class MainWindow(QMainWindow):
         self.article_list.table.viewport().installEventFilter(self.drop_filter)
         self.lists.known_loaded.connect(self.metadata.set_known)
         if self.speller.available and not self.speller.ready:
-            self.tasks.run(self.speller.preload, kind="spell")  # word lists, off the GUI
+            # word lists off the GUI thread; then the start-up objects leave the collector
+            self.tasks.run(self.speller.preload, done=lambda _r: freeze_long_lived(),
+                           kind="spell")
+        else:
+            self.lists.loaded.connect(freeze_long_lived)
         self._open_first_pending = False
         self._close_when_saved = False
         install_actions(self)

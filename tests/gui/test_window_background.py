@@ -290,3 +290,13 @@ def test_damaged_database_is_not_retried_and_keeps_the_text(qtbot, make_window, 
     assert shown and window.dirty and not window.saver.retry_timer.isActive()
     assert "restart" in window.save_label.text()
     assert "बचा हुआ पाठ" in window.editor.text_edit.toPlainText()
+
+
+def test_start_up_objects_leave_the_garbage_collector(make_window):
+    import gc
+
+    gc.unfreeze()
+    window = make_window()  # waits for the spell word lists and the first list page
+    assert window.tasks.idle
+    assert gc.get_freeze_count() > 10_000
+    gc.unfreeze()
