@@ -87,6 +87,10 @@ class ImportRejected(SampadakError):
     """A file offered for import or conversion is broken, hostile or too large."""
 
 
+class BundleError(ImportRejected):
+    """A Sampadak bundle (.zip) is broken, tampered with, hostile or of an unknown version."""
+
+
 class PermissionDenied(SampadakError):
     """The current user's role does not allow this action."""
 

@@ -11,11 +11,14 @@ import contextlib
 import logging
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from editor_app.core.errors import ImportRejected, StorageError
 
-__all__ = ["MAX_TEXT_FILE_BYTES", "atomic_write_bytes", "atomic_write_text", "read_text_file"]
+__all__ = ["MAX_TEXT_FILE_BYTES", "atomic_output", "atomic_write_bytes", "atomic_write_text",
+           "read_text_file"]
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +45,38 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise StorageError(f"cannot write {path}: {exc}") from exc
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path) -> Iterator[BinaryIO]:
+    """Stream a file into place atomically: ``with atomic_output(p) as handle: ...``.
+
+    The handle writes to a temp file in ``path``'s folder; when the block ends normally the
+    file is flushed, fsynced and renamed over ``path`` (then the folder is fsynced). When the
+    block raises, the temp file is removed, ``path`` is untouched and the exception goes on.
+    OS failures become :class:`StorageError`.
+    """
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise StorageError(f"cannot write {path}: {exc}") from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+        _fsync_dir(path.parent)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise StorageError(f"cannot write {path}: {exc}") from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
 
 
 def atomic_write_text(path: Path, text: str) -> None:
