@@ -15,6 +15,7 @@ live as long as the window anyway.
 from __future__ import annotations
 
 import gc
+import linecache
 import logging
 
 __all__ = ["freeze_long_lived"]
@@ -23,7 +24,12 @@ log = logging.getLogger(__name__)
 
 
 def freeze_long_lived() -> None:
-    """Exclude every object alive now from future collections (idempotent enough: later
-    calls freeze only what was made since)."""
+    """Drop the source lines cached during start-up, then exclude every object alive now
+    from future collections (later calls freeze only what was made since).
+
+    PySide6's import hook reads the source of every module imported after it into
+    :mod:`linecache` (about 5 MB of text for Sampadak's imports); a traceback reads what
+    it needs again, so the cache is safe to drop."""
+    linecache.clearcache()
     gc.freeze()
     log.debug("gc: %d start-up objects frozen", gc.get_freeze_count())
