@@ -50,6 +50,7 @@ from editor_app.gui.editor.rich_editor import RichEditor
 from editor_app.gui.editor.spell_fields import SpellField
 from editor_app.gui.editor.spell_highlighter import SpellHighlighter
 from editor_app.gui.editor.spell_menu import install_spell_context_menu
+from editor_app.gui.export_actions import ExportActions
 from editor_app.gui.focus_chain import FocusTarget, install_focus_chain, make_focus_actions
 from editor_app.gui.images_panel import ImagesPanel
 from editor_app.gui.layout_state import (
@@ -268,6 +269,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.trash_action)
         file_menu.addAction(self.trash_notice.undo_action)
         file_menu.addAction(self.restore_action)
+        self.publishing = ExportActions(self, self)  # Export…, preview, copy, print
+        self.publishing.add_to(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         format_menu = self.menuBar().addMenu("संपादन (&Edit)")
