@@ -5,6 +5,11 @@ Run (one run measures every variant, each in its own subprocess, same window siz
     xvfb-run -a .venv/bin/python benchmarks/bench_editor.py            # table + JSON
     xvfb-run -a .venv/bin/python benchmarks/bench_editor.py --rounds 5
 
+Documents (``--document``): ``news`` (default) is 20,000 words of generated news prose
+from :mod:`benchmarks.newsgen` (names, places, numbers in both digit systems, English words
+in Latin script, quotations, ~3% real copy-desk typos: a bare enchant highlighter flags
+hundreds of words); ``dictionary`` is the older text of hunspell-hi words in templates.
+
 Variants
   baseline   bare ``QTextEdit`` + a minimal enchant ``hi_IN`` ``QSyntaxHighlighter``
              (words by ``regex`` ``[\\p{L}\\p{M}]+``, one ``Dict.check`` per word, no cache)
@@ -12,6 +17,10 @@ Variants
              hunspell + inflection + frequency + newsroom dictionary)
   plain      bare ``QTextEdit`` + ``SpellHighlighter`` (isolates the highlighter's cost)
   rich       ``RichEditor`` without spell-check (isolates the editor's own cost)
+  window     the real ``MainWindow`` (``open_main_window`` on a database holding the
+             document as its only article): list, metadata, checks panel, autosave, counts
+  memory     not timed: RSS after each start-up stage of the window variant and the
+             ``tracemalloc`` top Python allocations per stage (where the memory goes)
 
 Measures per variant: ``open_ms`` (load the article with spell-check on until the GUI is
 idle, every underline is drawn and Qt's incremental layout is finished), ``interactive_ms``
@@ -20,6 +29,9 @@ typed mid-document (key event sent -> ``processEvents`` returned, highlighter an
 included), highlighter time per keystroke, ``save_ms`` (serialising the document once after
 the typing, what an autosave costs on the GUI thread: ``RichEditor.markdown()``, or
 ``QTextEdit.toMarkdown()`` for the bare variants) and peak RSS (``ru_maxrss``).
+``window`` adds ``stall_after_typing_ms``: the longest event-loop gap (5 ms watchdog timer)
+in the 4 s after the last key, which covers the word count and the 2 s autosave, and
+``autosave_ms`` (the save it ran: serialisation plus ``ArticleService.save``).
 """
 
 from __future__ import annotations
@@ -119,8 +131,25 @@ def make_article(words: int = WORDS, seed: int = SEED) -> str:
 # ------------------------------------------------------------------ child process
 
 
-def _child(variant: str) -> dict[str, Any]:
+def make_document(kind: str) -> str:
+    """The benchmark document: ``news`` (newsgen prose) or ``dictionary`` (the old one)."""
+    if kind == "dictionary":
+        return make_article()
+    from benchmarks.newsgen import news_document
+
+    return news_document(WORDS, SEED)
+
+
+def _child(variant: str, document: str = "news") -> dict[str, Any]:
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
+    if variant == "window":
+        from benchmarks.bench_editor_window import window_child
+
+        return window_child(make_document(document), SIZE, KEYS, WARM_KEYS)
+    if variant in ("memory", "memory-trace"):
+        from benchmarks.bench_editor_window import memory_child
+
+        return memory_child(make_document(document), trace=variant == "memory-trace")
     from PySide6.QtCore import QEvent, QEventLoop, Qt
     from PySide6.QtGui import QFont, QKeyEvent, QSyntaxHighlighter, QTextCharFormat, QTextCursor
     from PySide6.QtWidgets import QApplication, QTextEdit
@@ -130,7 +159,7 @@ def _child(variant: str) -> dict[str, Any]:
 
     families = load_bundled_fonts()
     font = QFont(families[0] if families else "Noto Sans Devanagari", 13)
-    article = make_article()
+    article = make_document(document)
     highlight_time = [0.0]
 
     if variant == "baseline":
@@ -294,9 +323,10 @@ def _blocks(doc: Any) -> Any:
 # ------------------------------------------------------------------ parent
 
 
-def _run(variant: str) -> dict[str, Any]:
-    out = subprocess.run([sys.executable, __file__, "--child", variant], check=False,
-                         capture_output=True, text=True, cwd=ROOT)
+def _run(variant: str, document: str) -> dict[str, Any]:
+    out = subprocess.run([sys.executable, __file__, "--child", variant, "--document", document],
+                         check=False, capture_output=True, text=True, cwd=ROOT,
+                         env=dict(os.environ, PYTHONPATH=str(ROOT)))
     if out.returncode:
         raise SystemExit(f"{variant} failed:\n{out.stderr}")
     result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
@@ -321,25 +351,31 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--rounds", type=int, default=3, help="runs per variant (median)")
-    parser.add_argument("--variants", default="baseline,sampadak,plain,rich")
+    parser.add_argument("--variants", default="baseline,sampadak,plain,rich,window")
+    parser.add_argument("--document", choices=("news", "dictionary"), default="news")
+    parser.add_argument("--memory", action="store_true",
+                        help="also run the memory breakdown (tracemalloc; not timed)")
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(_child(args.child)))
+        print(json.dumps(_child(args.child, args.document)))
         return
     variants = args.variants.split(",")
     runs: dict[str, list[dict[str, Any]]] = {v: [] for v in variants}
     for _ in range(args.rounds):  # interleaved, so drift hits every variant alike
         for variant in variants:
-            runs[variant].append(_run(variant))
+            runs[variant].append(_run(variant, args.document))
     fields = ["open_ms", "interactive_ms", "open_highlight_ms", "key_p50_ms", "key_p95_ms",
               "highlight_per_key_ms", "save_ms", "peak_rss_mib"]
-    medians = {v: {f: statistics.median(r[f] for r in rs) for f in fields}
+    extra = ["stall_after_typing_ms", "autosave_ms", "count_ms"]
+    medians = {v: {f: statistics.median(r[f] for r in rs)
+                   for f in fields + [e for e in extra if e in rs[0]]}
                for v, rs in runs.items()}
-    article = make_article()
+    article = make_document(args.document)
     print(f"machine: {_machine()}")
     print(f"platform: {runs[variants[0]][0]['platform']}, window {SIZE[0]}x{SIZE[1]}, "
-          f"article {len(article.split())} words, {args.rounds} rounds (median)")
+          f"{args.document} document {len(article.split())} words, {args.rounds} rounds "
+          f"(median)")
     print(f"{'variant':10}" + "".join(f"{f:>22}" for f in fields))
     base = medians.get("baseline")
     for variant, values in medians.items():
@@ -351,9 +387,24 @@ def main() -> None:
     for variant in variants:
         print(f"{variant}: underlined ranges {runs[variant][0]['underlined_ranges']}, "
               f"blocks {runs[variant][0]['blocks']}")
+        for e in extra:
+            if e in medians[variant]:
+                print(f"{variant}: {e} {medians[variant][e]:.1f}")
+    memory = _run("memory", args.document) if args.memory else None
+    if memory:
+        traced = _run("memory-trace", args.document)
+        memory["traced_stages"] = traced["stages"]
+        print("memory by start-up stage (RSS MiB untraced, delta; Python heap added per "
+              "tracemalloc; top files):")
+        for stage, tr in zip(memory["stages"], traced["stages"], strict=True):
+            print(f"  {stage['stage']:42} {stage['rss_mib']:7.1f} {stage['delta_mib']:+7.1f}"
+                  f"  python heap {tr['traced_mib']:+.1f}")
+            for line in tr["top"]:
+                print(f"      {line}")
     if args.json:
-        args.json.write_text(json.dumps({"machine": _machine(), "runs": runs,
-                                         "medians": medians}, indent=2, ensure_ascii=False))
+        args.json.write_text(json.dumps({"machine": _machine(), "document": args.document,
+                                         "runs": runs, "medians": medians, "memory": memory},
+                                        indent=2, ensure_ascii=False))
 
 
 if __name__ == "__main__":

@@ -1,5 +1,8 @@
 """Entry point: parse arguments, set up paths and logging, then run a command or the GUI.
 
+Only argparse is imported before the arguments are parsed (``sampadak --version`` stays
+fast); configuration, core and the GUI are imported once it is known what will run.
+
 ``sampadak`` with no command opens the window; ``sampadak COMMAND …`` runs headless.
 ``--profile DIR`` and ``--database URL`` are accepted before or after the command.
 """
@@ -12,9 +15,6 @@ from collections.abc import Sequence
 
 from editor_app import __version__
 from editor_app.cli import add_commands, run_command
-from editor_app.config import load_config
-from editor_app.core.errors import ConfigError
-from editor_app.logging_setup import setup_logging
 
 __all__ = ["build_parser", "main"]
 
@@ -49,6 +49,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run Sampadak with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
     parser = build_parser()
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    # Imported after parsing: --version and --help need none of this.
+    from editor_app.config import load_config
+    from editor_app.core.errors import ConfigError
+    from editor_app.logging_setup import setup_logging
+
     try:
         config = load_config(args.profile, args.database)
         config.ensure_dirs()

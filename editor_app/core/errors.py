@@ -6,6 +6,8 @@ non-zero exit code; neither shows a traceback for a :class:`SampadakError`.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class SampadakError(Exception):
     """Base class of every error the core raises on purpose."""
@@ -21,6 +23,41 @@ class StorageError(SampadakError):
 
 class MigrationError(StorageError):
     """A schema upgrade failed; the pre-upgrade backup is named in the message."""
+
+
+class DatabaseTooNew(StorageError):
+    """The database was made by a newer Sampadak (its schema revision is unknown here).
+
+    Nothing was changed and no backup was made; ``revision`` is the stored revision.
+    """
+
+    def __init__(self, message: str, *, revision: str | None = None) -> None:
+        super().__init__(message)
+        self.revision = revision
+
+
+class DatabaseDamaged(StorageError):
+    """The database file is damaged (SQLite reports a malformed image or "not a database").
+
+    ``path`` is the damaged file, ``backup`` the newest backup beside it (``None`` when there
+    is none). The message is one line naming both.
+    """
+
+    def __init__(self, message: str, *, path: Path | None = None,
+                 backup: Path | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.backup = backup
+
+
+class DiskFull(StorageError):
+    """A write failed for lack of space; the transaction was rolled back, so what was stored
+    before (the previous version of an article) is intact. Retrying after freeing space
+    is safe."""
+
+
+class ReadOnlyDatabase(StorageError):
+    """A write was attempted on a database opened read-only (for example a backup view)."""
 
 
 class NotFoundError(SampadakError):

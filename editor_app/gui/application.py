@@ -2,6 +2,11 @@
 
 :func:`open_main_window` does everything but the event loop, so tests and the crash-safety
 child process can drive a real window; :func:`run_gui` adds the loop.
+
+A damaged database (found when opening it or while building the window) goes through
+:func:`recover_from_damage`: a dialog says the file is damaged and offers the latest backup,
+read-only (a migrated working copy in the cache folder; the backup is never written) or
+restored in place (the damaged file is kept aside). Nothing there claims the text is safe.
 """
 
 from __future__ import annotations
@@ -11,30 +16,41 @@ import sys
 from collections.abc import Callable
 
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
 from editor_app import APP_ID, APP_NAME, __version__
 from editor_app.config import Config
 from editor_app.core.articles import ArticleService
-from editor_app.core.db import Database, open_database
-from editor_app.core.errors import SampadakError
+from editor_app.core.backups import BackupInfo, latest_backup, restore_backup
+from editor_app.core.db import Database, open_backup_view, open_database
+from editor_app.core.errors import DatabaseDamaged, SampadakError
 from editor_app.core.profiles import ProfileInfo, Role, create_profile, local_profile
 from editor_app.core.resources import resource_path
 from editor_app.core.sample import create_sample_article
 from editor_app.gui import i18n
+from editor_app.gui.dialogs.damaged_database import (
+    DamagedChoice,
+    build_damaged_dialog,
+    choice_of,
+)
 from editor_app.gui.dialogs.errors import install_excepthook, show_error
 from editor_app.gui.dialogs.profile_dialog import ProfileDialog
 from editor_app.gui.fonts import choose_font, load_bundled_fonts
 from editor_app.gui.main_window import MainWindow
 from editor_app.gui.translations import install_qt_translations
 
-__all__ = ["ProfileAsker", "ask_profile_with_dialog", "ensure_application", "open_main_window",
-           "run_gui"]
+__all__ = ["BACKUP_VIEW_FOLDER", "DamageAsker", "ProfileAsker", "ask_damage_with_dialog",
+           "ask_profile_with_dialog", "build_window", "ensure_application", "open_gui_database",
+           "open_main_window", "recover_from_damage", "run_gui"]
 
 log = logging.getLogger(__name__)
 
 #: Asks who the user is on first run; returns (name, role) or None when cancelled.
 ProfileAsker = Callable[[], tuple[str, Role] | None]
+#: Asks what to do about a damaged database, given the newest backup (or None).
+DamageAsker = Callable[[DatabaseDamaged, BackupInfo | None], DamagedChoice]
+#: Folder under the cache folder holding read-only working copies of backups.
+BACKUP_VIEW_FOLDER = "backup-views"
 
 
 def ask_profile_with_dialog() -> tuple[str, Role] | None:
@@ -43,6 +59,48 @@ def ask_profile_with_dialog() -> tuple[str, Role] | None:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.name(), dialog.role()
+
+
+def ask_damage_with_dialog(error: DatabaseDamaged, backup: BackupInfo | None) -> DamagedChoice:
+    """The damaged-database dialog."""
+    box = build_damaged_dialog(None, error, backup)
+    box.exec()
+    return choice_of(box)
+
+
+def recover_from_damage(config: Config, error: DatabaseDamaged,
+                        ask: DamageAsker = ask_damage_with_dialog) -> Database | None:
+    """Ask what to do about the damaged database; return the database to work on, or
+    ``None`` to quit. A failure while opening or restoring the backup is shown."""
+    log.error("database damaged: %s", error)
+    backup = latest_backup(error.path) if error.path is not None else None
+    choice = ask(error, backup)
+    if backup is None or error.path is None or choice is DamagedChoice.QUIT:
+        return None
+    try:
+        if choice is DamagedChoice.OPEN_BACKUP_READ_ONLY:
+            return open_backup_view(backup.path, config.cache_dir / BACKUP_VIEW_FOLDER)
+        aside = restore_backup(error.path, backup.path)
+        log.warning("backup %s restored; damaged file kept as %s", backup.path, aside)
+        return open_database(config.database_url)
+    except SampadakError as exc:
+        log.error("cannot use the backup %s: %s", backup.path, exc)
+        show_error(None, "बैकअप नहीं खुला (Cannot use the backup)", exc)
+        return None
+
+
+def open_gui_database(config: Config,
+                      ask_damage: DamageAsker = ask_damage_with_dialog) -> Database | None:
+    """Open the configured database for the window; ``None`` when it cannot be used (the
+    user was told why) or the user chose to quit."""
+    try:
+        return open_database(config.database_url)
+    except DatabaseDamaged as exc:
+        return recover_from_damage(config, exc, ask_damage)
+    except SampadakError as exc:
+        log.error("cannot open database: %s", exc)
+        show_error(None, "डेटाबेस नहीं खुला (Cannot open database)", exc)
+        return None
 
 
 def ensure_application() -> QApplication:
@@ -91,20 +149,50 @@ def open_main_window(config: Config, db: Database,
     return window
 
 
+def _mark_read_only(window: MainWindow, db: Database) -> None:
+    label = QLabel(f"केवल पढ़ने के लिए: बैकअप (read-only backup) — {db.label}")
+    label.setObjectName("readOnlyBackupLabel")
+    label.setStyleSheet("color: #a40000; font-weight: bold")
+    window.statusBar().addPermanentWidget(label)
+
+
+def build_window(config: Config, ask_profile: ProfileAsker = ask_profile_with_dialog,
+                 ask_damage: DamageAsker = ask_damage_with_dialog
+                 ) -> tuple[Database | None, MainWindow | None]:
+    """The database and the main window on it, through the damaged-database dialog when
+    needed. ``(None, None)``: nothing to show; ``(db, None)``: the profile dialog was
+    cancelled (the caller closes ``db``)."""
+    db = open_gui_database(config, ask_damage)
+    if db is None:
+        return None, None
+    if db.backup_path is not None:
+        log.info("database upgraded; backup at %s", db.backup_path)
+    try:
+        window = open_main_window(config, db, ask_profile)
+    except DatabaseDamaged as exc:  # damage past what opening the file reads
+        db.close()
+        db = recover_from_damage(config, exc, ask_damage)
+        if db is None:
+            return None, None
+        try:
+            window = open_main_window(config, db, ask_profile)
+        except SampadakError as again:
+            db.close()
+            show_error(None, "डेटाबेस नहीं खुला (Cannot open database)", again)
+            return None, None
+    if window is not None and db.read_only:
+        _mark_read_only(window, db)
+    return db, window
+
+
 def run_gui(config: Config) -> int:
     """Open the window and run the event loop; return the exit code."""
     app = ensure_application()
     install_excepthook()
-    try:
-        db = open_database(config.database_url)
-    except SampadakError as exc:
-        log.error("cannot open database: %s", exc)
-        show_error(None, "डेटाबेस नहीं खुला (Cannot open database)", exc)
+    db, window = build_window(config)
+    if db is None:
         return 1
-    if db.backup_path is not None:
-        log.info("database upgraded; backup at %s", db.backup_path)
     try:
-        window = open_main_window(config, db)
         if window is None:
             return 0
         window.show()

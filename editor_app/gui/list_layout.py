@@ -38,7 +38,8 @@ _CHANGED_MAX_SHARE = 0.22
 _PADDING = 12
 #: Rows re-measured after a column resize only up to this many (wrapping headlines);
 #: beyond it the lazy list keeps uniform heights.
-_RESIZE_ROWS_LIMIT = 2000
+#: At most this many rows from the top of the viewport are measured per fit.
+_VISIBLE_ROWS_FITTED = 60
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -154,8 +155,10 @@ class ArticleListFit(QObject):
         self._timer.timeout.connect(self.fit)
         table.viewport().installEventFilter(self)
         model = table.model()
-        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted):
+        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted,
+                       model.dataChanged):
             signal.connect(self._timer.start)
+        table.verticalScrollBar().valueChanged.connect(self._timer.start)
         self.fit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
@@ -191,8 +194,21 @@ class ArticleListFit(QObject):
         header.resizeSection(STATUS_COLUMN, max(header.minimumSectionSize(), status))
         header.resizeSection(BYLINE_COLUMN, max(header.minimumSectionSize(), byline))
         header.resizeSection(CHANGED_COLUMN, max(header.minimumSectionSize(), changed))
-        if self.table.model().rowCount() <= _RESIZE_ROWS_LIMIT:
-            self.table.resizeRowsToContents()
+        self._fit_visible_rows()
+
+    def _fit_visible_rows(self) -> None:
+        """Give the rows on screen (and a few beyond) the height their wrapped headline or
+        search snippet needs. Only those: measuring every loaded row renders each one's
+        HTML, which froze the window for a quarter second when a search page arrived."""
+        table = self.table
+        rows = table.model().rowCount()
+        if rows == 0:
+            return
+        first = max(0, table.rowAt(0))
+        for row in range(first, min(rows, first + _VISIBLE_ROWS_FITTED)):
+            table.resizeRowToContents(row)
+            if table.rowViewportPosition(row) > table.viewport().height():
+                break
 
     def widget(self) -> QWidget:
         """The table this layout manages."""

@@ -14,10 +14,9 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
-from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -51,10 +50,10 @@ from editor_app.gui.editor.spell_fields import SpellField
 from editor_app.gui.editor.spell_highlighter import SpellHighlighter
 from editor_app.gui.editor.spell_menu import install_spell_context_menu
 from editor_app.gui.export_actions import ExportActions
-from editor_app.gui.focus_chain import FocusTarget, install_focus_chain, make_focus_actions
+from editor_app.gui.focus_chain import install_focus_chain
+from editor_app.gui.gc_tuning import freeze_long_lived
 from editor_app.gui.images_panel import ImagesPanel
 from editor_app.gui.layout_state import (
-    LIST_INDEX,
     SIDE_INDEX,
     PanelLayout,
     initial_window_size,
@@ -71,6 +70,7 @@ from editor_app.gui.shortcuts import ShortcutsDialog
 from editor_app.gui.tasks import TaskRunner
 from editor_app.gui.text_targets import TextTarget
 from editor_app.gui.trash_notice import TrashNotice
+from editor_app.gui.window_actions import install_actions
 
 __all__ = ["MainWindow"]
 
@@ -85,6 +85,26 @@ class MainWindow(QMainWindow):
 
     saved = Signal(int)
     list_loaded = Signal()
+    # made by window_actions.install_actions
+    check_action: QAction
+    close_find_action: QAction
+    duplicate_action: QAction
+    focus_actions: dict[str, QAction]
+    font_action: QAction
+    list_trash_action: QAction
+    new_action: QAction
+    phonetic_action: QAction
+    publishing: ExportActions
+    quit_action: QAction
+    restore_action: QAction
+    save_action: QAction
+    shortcuts_action: QAction
+    side_tab_actions: list[QAction]
+    spelling_action: QAction
+    style_action: QAction
+    toggle_list_action: QAction
+    toggle_side_action: QAction
+    trash_action: QAction
 
     def __init__(self, service: ArticleService, config: Config, font: QFont,
                  profile: ProfileInfo, parent: QWidget | None = None) -> None:
@@ -172,10 +192,14 @@ class MainWindow(QMainWindow):
         self.lists.loaded.connect(self._on_list_loaded)
         self.lists.known_loaded.connect(self.metadata.set_known)
         if self.speller.available and not self.speller.ready:
-            self.tasks.run(self.speller.preload, kind="spell")  # word lists, off the GUI
+            # word lists off the GUI thread; then the start-up objects leave the collector
+            self.tasks.run(self.speller.preload, done=lambda _r: freeze_long_lived(),
+                           kind="spell")
+        else:
+            self.lists.loaded.connect(freeze_long_lived)
         self._open_first_pending = False
         self._close_when_saved = False
-        self._make_actions()
+        install_actions(self)
         self.apply_font(font)
         self.article_list.article_activated.connect(self.open_article)
         self.article_list.filters_changed.connect(lambda: self.reload_list())
@@ -191,114 +215,6 @@ class MainWindow(QMainWindow):
         self._update_title()
         if not self.spell_highlighter.available:
             self.statusBar().showMessage(self.spell_highlighter.unavailable_reason, 15000)
-
-    # ------------------------------------------------------------ actions
-    def _make_actions(self) -> None:
-        def action(text: str, slot: Callable[[], object],
-                   shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-                   ) -> QAction:
-            act = QAction(text, self)
-            if shortcut is not None:
-                act.setShortcut(QKeySequence(shortcut))
-            act.triggered.connect(slot)
-            return act
-
-        self.new_action = action("नया लेख (&New)", self.new_article, QKeySequence.StandardKey.New)
-        self.duplicate_action = action("प्रतिलिपि (&Duplicate)", self.duplicate_article,
-                                       "Ctrl+Shift+D")
-        # Ctrl+Delete deletes a word in text fields, so window-wide it is Ctrl+Shift+Delete;
-        # in the list (Alt+4) plain Del or Ctrl+Delete.
-        self.trash_action = action("रद्दी में डालें (&Trash)", self.trash_article,
-                                   "Ctrl+Shift+Delete")
-        self.trash_action.setToolTip("रद्दी में डालें, Undo से वापस "
-                                     "(Ctrl+Shift+Delete; Del in the list)")
-        self.list_trash_action = QAction("रद्दी में डालें, सूची में (Trash, in the list)",
-                                         self.article_list.table)
-        self.list_trash_action.setShortcuts([QKeySequence(Qt.Key.Key_Delete),
-                                             QKeySequence("Ctrl+Delete")])
-        self.list_trash_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.list_trash_action.triggered.connect(self.trash_article)
-        self.article_list.table.addAction(self.list_trash_action)
-        self.close_find_action = QAction("खोज पट्टी बंद करें (Close find bar)",
-                                         self.editor.find_bar)
-        self.close_find_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        self.close_find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.close_find_action.triggered.connect(self.editor.find_bar.close_bar)
-        self.editor.find_bar.addAction(self.close_find_action)
-        self.restore_action = action("वापस लाएं (&Restore)", self.restore_article)
-        self.save_action = action("अभी सहेजें (&Save now)", lambda: self.save_now(),
-                                  QKeySequence.StandardKey.Save)
-        self.font_action = action("फ़ॉन्ट… (&Font…)", self.choose_font)
-        self.shortcuts_action = action("कुंजीपटल शॉर्टकट (&Keyboard shortcuts)",
-                                       self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
-        self.toggle_list_action = action("लेख सूची दिखाएं (Article &list panel)",
-                                         lambda: self.panels.toggle_panel(LIST_INDEX), "F9")
-        self.toggle_side_action = action("विवरण पैनल दिखाएं (&Side panel)",
-                                         lambda: self.panels.toggle_panel(SIDE_INDEX), "Shift+F9")
-        self.side_tab_actions = [
-            action(f"{label} टैब ({english} tab)", partial(self._show_side_tab, i),
-                   f"Alt+{5 + i}")
-            for i, (label, english) in enumerate((("विवरण", "&Details"), ("जांच", "&Checks"),
-                                                  ("चित्र", "&Images")))]
-        self.focus_actions = make_focus_actions(self, [
-            FocusTarget("headline", lambda: self.metadata.headline),
-            FocusTarget("dek", lambda: self.metadata.dek),
-            FocusTarget("body", lambda: self.editor.source_edit if self.editor.is_source_mode()
-                        else self.editor.text_edit),
-            FocusTarget("list", lambda: self.article_list.table),
-            FocusTarget("search", lambda: self.article_list.search_box),
-        ], self.panels.reveal)
-        self.style_action = action("हाउस स्टाइल… (&House style…)", self.edit_house_style)
-        self.spelling_action = action("वर्तनी जांचें… (&Check spelling…)", self.check_spelling,
-                                      "Shift+F7")
-        self.check_action = action("जांच चलाएं (&Run checks)", self.run_checks, "F7")
-        self.phonetic_action = QAction("अ ध्वन्यात्मक हिंदी (&Phonetic Hindi typing)", self)
-        self.phonetic_action.setCheckable(True)
-        self.phonetic_action.setIconText("अ→ ध्वन्यात्मक")
-        self.phonetic_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
-        self.phonetic_action.setToolTip("Roman में लिखें, देवनागरी पाएं: bharat → भारत "
-                                        "(Ctrl+Shift+H)")
-        self.phonetic_action.toggled.connect(self.set_phonetic)
-        self.phonetic_action.setChecked(bool(self.config.settings.get("phonetic_typing")))
-        self._show_mode(self.phonetic_action.isChecked())
-        self.quit_action = action("बंद करें (&Quit)", self.close, QKeySequence.StandardKey.Quit)
-        file_menu = self.menuBar().addMenu("फ़ाइल (&File)")
-        for act in (self.new_action, self.duplicate_action, self.save_action):
-            file_menu.addAction(act)
-        file_menu.addSeparator()
-        file_menu.addAction(self.trash_action)
-        file_menu.addAction(self.trash_notice.undo_action)
-        file_menu.addAction(self.restore_action)
-        self.publishing = ExportActions(self, self)  # Export…, preview, copy, print
-        self.publishing.add_to(file_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        format_menu = self.menuBar().addMenu("संपादन (&Edit)")
-        for act in self.editor.actions():
-            format_menu.addAction(act)
-        format_menu.addSeparator()
-        format_menu.addAction(self.phonetic_action)
-        view_menu = self.menuBar().addMenu("दृश्य (&View)")
-        view_menu.addAction(self.font_action)
-        view_menu.addSeparator()
-        view_menu.addActions(list(self.focus_actions.values()))
-        view_menu.addSeparator()
-        view_menu.addActions(self.side_tab_actions)
-        view_menu.addAction(self.toggle_list_action)
-        view_menu.addAction(self.toggle_side_action)
-        checks_menu = self.menuBar().addMenu("जांच (&Checks)")
-        checks_menu.addAction(self.check_action)
-        checks_menu.addAction(self.spelling_action)
-        checks_menu.addAction(self.style_action)
-        help_menu = self.menuBar().addMenu("सहायता (&Help)")
-        help_menu.addAction(self.shortcuts_action)
-        toolbar = self.addToolBar("लेख (Article)")
-        toolbar.setObjectName("article_toolbar")
-        for act in (self.new_action, self.duplicate_action, self.trash_action,
-                    self.restore_action):
-            toolbar.addAction(act)
-        toolbar.addSeparator()
-        toolbar.addAction(self.phonetic_action)
 
     # ------------------------------------------------------------ list
     def reload_list(self, select_id: int | None = None) -> None:
@@ -373,13 +289,17 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("वर्तनी जांच हो रही है… (checking spelling…)")
 
     def _update_editable(self) -> None:
-        """Only a live (not trashed) article can be edited; a trashed one is read-only until
-        it is restored."""
-        editable = self.record is not None and not self.record.trashed
+        """Only a live (not trashed) article on a writable database can be edited; a
+        trashed one is read-only until it is restored, and a backup opened read-only after
+        damage changes nothing."""
+        writable = not self.service.db.read_only
+        editable = writable and self.record is not None and not self.record.trashed
         self.editor.set_read_only(not editable)
         self.metadata.setEnabled(editable)
         self.images.setEnabled(editable)
-        self.duplicate_action.setEnabled(self.record is not None)
+        self.duplicate_action.setEnabled(writable and self.record is not None)
+        for action in (self.new_action, self.trash_action, self.list_trash_action):
+            action.setEnabled(writable)
 
     def current_data(self) -> ArticleData:
         """What the user sees now, as article data."""

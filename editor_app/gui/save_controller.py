@@ -17,7 +17,9 @@ Contract of :class:`SaveController` (nothing lost):
   copy), load theirs (drops only the unsaved edits) or cancel (stays dirty, nothing saved,
   autosave paused until the next edit).
 - Any other :class:`SampadakError` (disk full, database gone) is shown once, the text stays
-  in the editor and dirty, and the save is retried every :data:`RETRY_MS` until it lands.
+  in the editor and dirty, and the save is retried every :data:`RETRY_MS` until it lands —
+  except for a damaged or read-only database, where retrying cannot help: the text stays
+  and the status bar says to restart (start-up offers the recovery dialog).
 """
 
 from __future__ import annotations
@@ -30,7 +32,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from editor_app.core.article_data import ArticleData, ArticleRecord
 from editor_app.core.articles import ArticleService
-from editor_app.core.errors import ConflictError, SampadakError
+from editor_app.core.errors import (
+    ConflictError,
+    DatabaseDamaged,
+    ReadOnlyDatabase,
+    SampadakError,
+)
 from editor_app.gui.dialogs.conflict import ConflictChoice
 from editor_app.gui.tasks import TaskRunner
 
@@ -152,9 +159,15 @@ class SaveController(QObject):
         log.warning("save failed: %s", error)
         self._waiting.clear()
         self.abandoned.emit()
-        self.message.emit("सहेजा नहीं जा सका — पाठ संपादक में है, फिर कोशिश होगी "
-                          "(not saved: your text is kept here and will be retried)")
-        self.retry_timer.start()
+        if isinstance(error, DatabaseDamaged | ReadOnlyDatabase):
+            # retrying cannot succeed: the text stays in the editor, the user is told why
+            self.message.emit("सहेजा नहीं जा सका — डेटाबेस खराब या केवल-पठन है, पाठ संपादक में "
+                              "है (not saved: the database is damaged or read-only; restart "
+                              "Sampadak to recover, your text is still here)")
+        else:
+            self.message.emit("सहेजा नहीं जा सका — पाठ संपादक में है, फिर कोशिश होगी "
+                              "(not saved: your text is kept here and will be retried)")
+            self.retry_timer.start()
         if not self._error_shown:
             self._error_shown = True
             self._show_error("सहेजा नहीं जा सका (Could not save)", error)

@@ -17,6 +17,8 @@ __all__ = ["NOTICE_MS", "TrashNotice"]
 
 NOTICE_MS = 30_000
 _HEADLINE_CHARS = 40
+#: One literal, so the quotes around the headline are checked as a pair.
+_TRASHED = "“{headline}” रद्दी में डाला गया (moved to trash)"
 
 
 class TrashNotice(QWidget):
@@ -58,7 +60,7 @@ class TrashNotice(QWidget):
         short = " ".join(headline.split()) or "बिना शीर्षक (untitled)"
         if len(short) > _HEADLINE_CHARS:
             short = short[:_HEADLINE_CHARS].rstrip() + "…"
-        self.label.setText(f"“{short}” रद्दी में डाला गया (moved to trash)")
+        self.label.setText(_TRASHED.format(headline=short))
         self.undo_action.setEnabled(True)
         self.show()
         self._timer.start()

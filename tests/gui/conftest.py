@@ -83,3 +83,13 @@ def rich(qtbot) -> RichEditor:
 def editor(rich: RichEditor) -> RichEditor:
     """The rich editor, focused (the name the editor's own tests use)."""
     return rich
+
+
+@pytest.fixture(autouse=True)
+def _unfreeze_gc() -> Iterator[None]:
+    """A window freezes its start-up objects out of the collector; give them back after
+    each test so windows of earlier tests can be collected."""
+    yield
+    import gc
+
+    gc.unfreeze()

@@ -270,3 +270,33 @@ def test_storage_error_keeps_text_says_so_and_retries(qtbot, make_window, gui_db
     assert "not saved" in window.save_label.text()
     qtbot.waitUntil(lambda: not window.dirty, timeout=3000)  # the retry landed
     assert "बचा हुआ पाठ" in ArticleService(gui_db).get(window.record.id).data.body
+
+
+def test_damaged_database_is_not_retried_and_keeps_the_text(qtbot, make_window, monkeypatch):
+    import editor_app.gui.main_window as main_window
+    from editor_app.core.errors import DatabaseDamaged
+
+    window = make_window()
+    shown: list[str] = []
+    monkeypatch.setattr(main_window, "show_error", lambda _p, title, exc: shown.append(title))
+
+    def damaged(*_args, **_kwargs):
+        raise DatabaseDamaged("database disk image is malformed")
+
+    monkeypatch.setattr(window.service, "save", damaged)
+    type_text(window.editor.text_edit, "बचा हुआ पाठ ")
+    window.save_now()
+    settle(window)
+    assert shown and window.dirty and not window.saver.retry_timer.isActive()
+    assert "restart" in window.save_label.text()
+    assert "बचा हुआ पाठ" in window.editor.text_edit.toPlainText()
+
+
+def test_start_up_objects_leave_the_garbage_collector(make_window):
+    import gc
+
+    gc.unfreeze()
+    window = make_window()  # waits for the spell word lists and the first list page
+    assert window.tasks.idle
+    assert gc.get_freeze_count() > 10_000
+    gc.unfreeze()

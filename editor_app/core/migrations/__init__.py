@@ -1,1 +1,10 @@
-"""Alembic migration environment (applied programmatically by ``core.db.open_database``)."""
+"""Alembic migration environment (applied programmatically by ``core.db.open_database``).
+
+:data:`HEAD_REVISION` names the newest revision in ``versions/`` so that opening an
+up-to-date database needs no Alembic import (a test checks it against Alembic's own
+head). Adding a migration means updating it.
+"""
+
+HEAD_REVISION = "0003_list_indexes"
+#: Every revision in ``versions/``, oldest first (checked against Alembic by a test).
+KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_search_index", "0003_list_indexes")

@@ -31,7 +31,7 @@ from editor_app.gui.fonts import devanagari_families
 
 __all__ = ["DEVANAGARI_SAMPLE", "FontPicker", "pick_font"]
 
-DEVANAGARI_SAMPLE = "प्रधानमंत्री ने क्षेत्रीय समाचार पर ज़्यादा ध्यान दिया — श्रृंखला २०२६ (2026)"
+DEVANAGARI_SAMPLE = "प्रधानमंत्री ने क्षेत्रीय समाचार पर ज़्यादा ध्यान दिया — श्रृंखला 2026"
 _HEADER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 

@@ -1,0 +1,1 @@
+"""Benchmarks (not tests): importable so tests can check the generators."""

@@ -1,0 +1,317 @@
+"""Child-process halves of :mod:`benchmarks.bench_scale` that need Qt.
+
+- :func:`cold_start` runs the real app (``editor_app.app.main`` with ``--profile`` and
+  ``--database``: the same start-up path as ``sampadak``) or, for the baseline, a bare
+  ``QMainWindow`` + ``QTableView``; it prints one JSON line with the wall-clock time the
+  window first painted, the article list first painted with rows, and when the event loop
+  was next idle ("usable"), then the longest event-loop stall in the following seconds and
+  the peak RSS.
+- :func:`gui_stalls` builds the real ``MainWindow`` through
+  ``editor_app.gui.application.open_main_window`` and drives it: open another article, type
+  and let autosave run, search from the list's search box, clear the search. An event-loop
+  watchdog (a 5 ms ``QTimer`` recording the largest gap between ticks) gives the longest
+  GUI-thread stall of each phase.
+
+Both are started by ``bench_scale.py`` as ``python -m benchmarks.scale_gui MODE ...``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+_ROOT = Path(__file__).resolve().parent.parent
+if str(_ROOT) not in sys.path:
+    sys.path.insert(0, str(_ROOT))
+
+WATCHDOG_MS = 5
+AFTER_OPEN_S = 3.0
+
+
+def _rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _current_rss_mib() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+class Watchdog:
+    """A 5 ms timer on the GUI thread; :meth:`take` returns the longest gap since the last
+    call (ms) — how long the event loop could not run."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self._timer = QTimer()
+        self._timer.setInterval(WATCHDOG_MS)
+        self._timer.timeout.connect(self._tick)
+        self._last = self._origin = time.perf_counter()
+        self.longest = 0.0
+        #: When the longest gap began, in seconds after :meth:`start` (or the last take).
+        self.longest_at = 0.0
+
+    def start(self) -> None:
+        self._last = self._origin = time.perf_counter()
+        self.longest = 0.0
+        self._timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        gap = (now - self._last) * 1000
+        if gap > self.longest:
+            self.longest, self.longest_at = gap, self._last - self._origin
+        self._last = now
+
+    def take(self) -> float:
+        self._tick()
+        longest, self.longest = self.longest, 0.0
+        self._origin = time.perf_counter()
+        return longest
+
+
+def _spin(seconds: float, until: Any = None) -> float:
+    """Run the event loop for ``seconds`` or until ``until()`` is true; return elapsed s."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    start = time.perf_counter()
+    loop = QEventLoop()
+    poll = QTimer()
+    poll.setInterval(10)
+
+    def check() -> None:
+        if (until is not None and until()) or time.perf_counter() - start >= seconds:
+            loop.quit()
+
+    poll.timeout.connect(check)
+    poll.start()
+    loop.exec()
+    poll.stop()
+    return time.perf_counter() - start
+
+
+def _list_table(window: Any) -> Any:
+    """The article list's table view (the window's first ``QTableView`` as a fallback)."""
+    from PySide6.QtWidgets import QTableView
+
+    table = getattr(getattr(window, "article_list", None), "table", None)
+    if isinstance(table, QTableView):
+        return table
+    tables = window.findChildren(QTableView)
+    return tables[0] if tables else None
+
+
+def is_dirty(window: Any) -> bool:
+    """True while the window has unsaved edits or a save in flight (either design)."""
+    saver = getattr(window, "saver", None)
+    if saver is not None:
+        return bool(saver.dirty or saver.saving)
+    return bool(getattr(window, "dirty", False))
+
+
+def _emit(result: dict[str, Any]) -> None:
+    sys.stdout.write("RESULT " + json.dumps(result) + "\n")
+    sys.stdout.flush()
+
+
+# ---------------------------------------------------------------- cold start
+class _PaintProbe:
+    """Records the first window paint and the first list paint with rows, then reports."""
+
+    def __init__(self, started: float) -> None:
+        self.started = started
+        self.first_paint: float | None = None
+        self.list_paint: float | None = None
+        self.table: Any = None
+        self.done = False
+
+    def attach(self, window: Any) -> None:
+        from PySide6.QtCore import QEvent, QObject
+
+        probe = self
+        self.table = _list_table(window)
+
+        class Filter(QObject):
+            def eventFilter(self, obj: Any, event: Any) -> bool:  # noqa: N802
+                if event.type() == QEvent.Type.Paint:
+                    now = time.time()
+                    if probe.first_paint is None:
+                        probe.first_paint = now
+                    if (probe.list_paint is None and probe.table is not None
+                            and obj is probe.table.viewport()
+                            and probe.table.model() is not None
+                            and probe.table.model().rowCount() > 0):
+                        probe.list_paint = now
+                        from PySide6.QtCore import QTimer
+                        QTimer.singleShot(0, probe.ready)
+                return False
+
+        self._filter = Filter()
+        window.installEventFilter(self._filter)
+        if self.table is not None:
+            self.table.viewport().installEventFilter(self._filter)
+
+    def ready(self) -> None:
+        if self.done:
+            return
+        self.done = True
+        usable = time.time()
+        rss_ready = _current_rss_mib()
+        dog = Watchdog()
+        dog.start()
+        _spin(AFTER_OPEN_S)
+        stall_at = dog.longest_at
+        stall = dog.take()
+        rows = self.table.model().rowCount() if self.table is not None else 0
+        _emit({"first_paint_s": (self.first_paint or usable) - self.started,
+               "list_paint_s": (self.list_paint or usable) - self.started,
+               "usable_s": usable - self.started, "stall_after_open_ms": stall,
+               "stall_starts_after_s": stall_at,
+               "rss_ready_mib": rss_ready, "peak_rss_mib": _rss_mib(), "rows": rows})
+        os._exit(0)
+
+
+def cold_start(kind: str, started: float, database: str, profile: str) -> None:
+    """``kind`` is ``baseline`` or ``app``; ``started`` is the parent's ``time.time()``
+    just before it spawned this process."""
+    if kind == "baseline":
+        from PySide6.QtGui import QStandardItem, QStandardItemModel
+        from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+        app = QApplication(sys.argv[:1])
+        window = QMainWindow()
+        model = QStandardItemModel(50, 4)
+        for row in range(50):
+            for col in range(4):
+                model.setItem(row, col, QStandardItem(f"मानसून से पहले नालों की सफ़ाई {row}.{col}"))
+        table = QTableView()
+        table.setModel(model)
+        window.setCentralWidget(table)
+        window.resize(1400, 860)
+        probe = _PaintProbe(started)
+        probe.attach(window)
+        window.show()
+        app.exec()
+        return
+    import editor_app.gui.application as application
+    from editor_app.app import main
+
+    if os.environ.get("SAMPADAK_BENCH_NO_CHECKS"):  # diagnosis: is the first check the stall?
+        from editor_app.gui.lint_panel import ChecksPanel
+
+        ChecksPanel.refresh = lambda self: 0  # type: ignore[method-assign]
+
+    original = application.open_main_window
+    probe = _PaintProbe(started)
+
+    def probed(*args: Any, **kwargs: Any) -> Any:
+        window = original(*args, **kwargs)
+        if window is not None:
+            probe.attach(window)
+        return window
+
+    application.open_main_window = probed
+    main(["--profile", profile, "--database", database])
+
+
+# ---------------------------------------------------------------- stalls in the window
+def gui_stalls(database: str, profile: str) -> None:
+    """Drive the real window on ``database``; print the longest stall per phase."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    from editor_app.config import load_config
+    from editor_app.core.db import open_database
+    from editor_app.gui.application import ensure_application, open_main_window
+
+    config = load_config(profile, database)
+    config.ensure_dirs()
+    app = ensure_application()
+    db = open_database(database)
+    t = time.perf_counter()
+    window = open_main_window(config, db, ask_profile=lambda: None)
+    assert window is not None, "the archive has no profile"
+    window.show()
+    _spin(30.0, lambda: window.isVisible())
+    build_s = time.perf_counter() - t
+    highlighter = window.spell_highlighter
+    _spin(30.0, lambda: not highlighter.warming)
+    _spin(0.5)
+    result: dict[str, Any] = {"build_window_s": build_s}
+    dog = Watchdog()
+    table = _list_table(window)
+
+    # open another article from the list
+    dog.start()
+    first_id = window.record.id if window.record else None
+    t = time.perf_counter()
+    table.setCurrentIndex(table.model().index(min(4, table.model().rowCount() - 1), 0))
+    _spin(30.0, lambda: window.record is not None and window.record.id != first_id
+          and not highlighter.warming)
+    result["open_article_s"] = time.perf_counter() - t
+    _spin(0.5)
+    result["open_stall_ms"] = dog.take()
+
+    # type, then let the autosave run (2 s after typing stops)
+    edit = window.editor.text_edit
+    edit.setFocus()
+    saves: list[int] = []
+    window.saved.connect(saves.append)
+    for char in " बेंच अद्यतन":
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(edit, QKeyEvent(kind, Qt.Key.Key_unknown,
+                                                   Qt.KeyboardModifier.NoModifier, char))
+        app.processEvents()
+    dog.take()
+    t = time.perf_counter()
+    _spin(120.0, lambda: bool(saves) and not is_dirty(window))
+    result["typing_stop_to_saved_s"] = time.perf_counter() - t
+    _spin(0.5)
+    result["save_stall_ms"] = dog.take()
+
+    # search from the list's search box (250 ms debounce), then clear it
+    box = window.article_list.search_box
+    model = table.model()
+    resets: list[int] = []
+    for signal in (model.modelReset, model.layoutChanged, model.rowsInserted,
+                   model.rowsRemoved):
+        signal.connect(lambda *_a: resets.append(1))
+    dog.take()
+    t = time.perf_counter()
+    box.setText("नगर निगम बैठक")
+    _spin(120.0, lambda: bool(resets))
+    result["search_shown_s"] = time.perf_counter() - t
+    _spin(0.5)
+    result["search_stall_ms"] = dog.take()
+    result["search_rows"] = model.rowCount()
+    resets.clear()
+    t = time.perf_counter()
+    box.setText("")
+    _spin(120.0, lambda: bool(resets))
+    result["clear_shown_s"] = time.perf_counter() - t
+    _spin(0.5)
+    result["clear_stall_ms"] = dog.take()
+    result["peak_rss_mib"] = _rss_mib()
+    _emit(result)
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("QT_QPA_PLATFORM",
+                          "xcb" if os.environ.get("DISPLAY") else "offscreen")
+    mode = sys.argv[1]
+    if mode == "cold":
+        cold_start(sys.argv[2], float(sys.argv[3]), sys.argv[4], sys.argv[5])
+    elif mode == "stalls":
+        gui_stalls(sys.argv[2], sys.argv[3])
+    else:
+        raise SystemExit(f"unknown mode {mode}")

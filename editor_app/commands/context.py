@@ -1,0 +1,90 @@
+"""What every command receives: the config, a lazily opened database, the output streams."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TextIO
+
+from editor_app.config import Config
+from editor_app.core.errors import NotFoundError, ValidationError
+
+if TYPE_CHECKING:
+    from editor_app.core.articles import ArticleService
+    from editor_app.core.db import Database
+
+__all__ = ["MAX_ARTICLE_ID", "CliContext", "parse_article_id"]
+
+#: Largest article id: PostgreSQL's INTEGER (SQLite's is wider; ids must fit both).
+MAX_ARTICLE_ID = 2**31 - 1
+
+
+def parse_article_id(text: str) -> int | None:
+    """The numeric id written in ``text``, ``None`` when it is not a number at all.
+
+    Raises :class:`ValidationError` for digits that are not ASCII (``१``: Python's ``int``
+    would read it as 1) and for numbers outside 1 … :data:`MAX_ARTICLE_ID`.
+    """
+    stripped = text.strip()
+    if not stripped or not all(ch.isdecimal() for ch in stripped):
+        return None
+    if not stripped.isascii():
+        raise ValidationError(f"article id {text!r} is not written in ASCII digits (0-9)")
+    if len(stripped) > len(str(MAX_ARTICLE_ID)) or not 1 <= int(stripped) <= MAX_ARTICLE_ID:
+        raise ValidationError(f"article id {text} is out of range "
+                              f"(ids are 1 to {MAX_ARTICLE_ID})")
+    return int(stripped)
+
+
+@dataclass
+class CliContext:
+    """What a command needs: the config, a lazily opened database, the output streams."""
+
+    config: Config
+    out: TextIO = field(default_factory=lambda: sys.stdout)
+    err: TextIO = field(default_factory=lambda: sys.stderr)
+    _db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        """The migrated database (opened on first use)."""
+        if self._db is None:
+            from editor_app.core.db import open_database
+
+            self.config.ensure_dirs()
+            self._db = open_database(self.config.database_url)
+        return self._db
+
+    def service(self) -> ArticleService:
+        """An article service acting as the local profile (or "cli")."""
+        from editor_app.core.articles import ArticleService
+        from editor_app.core.profiles import local_profile
+
+        profile = local_profile(self.db)
+        return ArticleService(self.db, profile.name if profile else "cli")
+
+    def find_id(self, ident: str) -> int:
+        """The id of the article named by ``ident`` (a numeric id or a UUID).
+
+        Every command that takes an article goes through here, so ids are checked the
+        same way everywhere (see :func:`parse_article_id`).
+        """
+        number = parse_article_id(ident)
+        if number is not None:
+            return number
+        try:
+            return self.service().get_by_uuid(ident.strip()).id
+        except NotFoundError:
+            raise NotFoundError(f"no article with id or UUID {ident!r}") from None
+
+    def close(self) -> None:
+        """Close the database if it was opened."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def print_json(self, value: Any) -> None:
+        """Pretty UTF-8 JSON on stdout (Devanagari left readable)."""
+        json.dump(value, self.out, ensure_ascii=False, indent=2, default=str)
+        self.out.write("\n")

@@ -1,0 +1,104 @@
+"""Storage faults as typed errors: damaged file, full disk, read-only database.
+
+Contract of :func:`typed_storage_error`: given any exception raised by the database driver
+(bare, or wrapped by SQLAlchemy in ``DBAPIError.orig``), return the
+:class:`~editor_app.core.errors.StorageError` it means, or ``None`` for everything else
+(constraint violations, lock timeouts, programming errors stay as they are):
+
+- SQLite ``SQLITE_CORRUPT`` / ``SQLITE_NOTADB`` ("database disk image is malformed", "file is
+  not a database") and PostgreSQL ``XX001``/``XX002`` → :class:`DatabaseDamaged` naming the
+  file and its latest backup;
+- SQLite ``SQLITE_FULL`` ("database or disk is full") and PostgreSQL ``53100`` → :class:`DiskFull`;
+- SQLite ``SQLITE_READONLY`` on a database opened read-only → :class:`ReadOnlyDatabase`;
+- ``OverflowError`` (an integer too large for SQLite) → :class:`ValidationError`.
+
+:func:`install_fault_translation` applies it to every statement, commit and connect of an
+engine (SQLAlchemy's ``handle_error`` event), so ORM sessions, Core connections and the
+migration runner all raise the typed errors.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Engine, event
+from sqlalchemy.engine import ExceptionContext
+
+from editor_app.core.backups import latest_backup
+from editor_app.core.errors import (
+    DatabaseDamaged,
+    DiskFull,
+    ReadOnlyDatabase,
+    SampadakError,
+    ValidationError,
+)
+
+__all__ = ["damaged_error", "install_fault_translation", "typed_storage_error"]
+
+log = logging.getLogger(__name__)
+
+_SQLITE_READONLY = 8
+_SQLITE_CORRUPT = 11
+_SQLITE_FULL = 13
+_SQLITE_NOTADB = 26
+_DAMAGE_TEXT = ("database disk image is malformed", "file is not a database")
+_PG_DAMAGED = frozenset({"XX001", "XX002"})
+_PG_DISK_FULL = "53100"
+
+
+def damaged_error(where: Path | str, detail: str, db_file: Path | None) -> DatabaseDamaged:
+    """The one-line :class:`DatabaseDamaged` for ``where`` (a file or a URL label)."""
+    backup = latest_backup(db_file) if db_file is not None else None
+    last = backup.describe() if backup else "none found"
+    return DatabaseDamaged(f"the database {where} is damaged ({detail}); latest backup: {last}",
+                           path=db_file, backup=backup.path if backup else None)
+
+
+def _detail(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def typed_storage_error(exc: BaseException, *, db_file: Path | None = None,
+                        label: str = "", read_only: bool = False) -> SampadakError | None:
+    """The typed error ``exc`` stands for, or ``None`` (see the module contract)."""
+    orig: BaseException = getattr(exc, "orig", None) or exc
+    where: Path | str = db_file if db_file is not None else (label or "in use")
+    if isinstance(orig, OverflowError):
+        return ValidationError(f"a number is too large for the database ({_detail(orig)})")
+    if isinstance(orig, sqlite3.Error):
+        code = getattr(orig, "sqlite_errorcode", None)
+        primary = code & 0xFF if isinstance(code, int) else None
+        text = str(orig).lower()
+        if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or any(t in text for t in _DAMAGE_TEXT):
+            return damaged_error(where, _detail(orig), db_file)
+        if primary == _SQLITE_FULL or "database or disk is full" in text:
+            return DiskFull(f"cannot write to the database {where}: the disk is full "
+                            "(nothing was changed; free some space and save again)")
+        if read_only and (primary == _SQLITE_READONLY or "readonly database" in text):
+            return ReadOnlyDatabase(f"the database {where} is open read-only: nothing can be "
+                                    "saved to it")
+        return None
+    sqlstate = getattr(orig, "sqlstate", None)
+    if sqlstate in _PG_DAMAGED:
+        return damaged_error(where, _detail(orig), None)
+    if sqlstate == _PG_DISK_FULL:
+        return DiskFull(f"cannot write to the database {where}: the server's disk is full "
+                        "(nothing was changed; save again when space is freed)")
+    return None
+
+
+def install_fault_translation(engine: Engine, *, db_file: Path | None, label: str,
+                              read_only: bool = False) -> None:
+    """Raise typed storage errors for faults of any statement, commit or connect on
+    ``engine``."""
+
+    def on_error(context: ExceptionContext) -> None:
+        typed = typed_storage_error(context.original_exception, db_file=db_file, label=label,
+                                    read_only=read_only)
+        if typed is not None:
+            log.info("database fault: %s", typed)  # the caller reports it, once
+            raise typed
+
+    event.listen(engine, "handle_error", on_error)
