@@ -23,13 +23,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from editor_app.core.article_data import ArticleData, BylineData  # noqa: E402
-from editor_app.core.articles import ArticleService  # noqa: E402
-from editor_app.core.assets import add_image  # noqa: E402
-from editor_app.core.db import open_database  # noqa: E402
-from editor_app.core.publish.export import export_articles  # noqa: E402
-from editor_app.core.publish.html import render_document  # noqa: E402
-from editor_app.core.publish.source import PublishOptions, load_article  # noqa: E402
+from editor_app.core.article_data import ArticleData, BylineData
+from editor_app.core.articles import ArticleService
+from editor_app.core.assets import add_image
+from editor_app.core.db import open_database
+from editor_app.core.publish.export import export_articles
+from editor_app.core.publish.html import render_document
+from editor_app.core.publish.source import PublishOptions, load_article
 
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00"
        b"\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xcf\xc0\xf0\x1f\x00\x05\x00\x01\xff"
