@@ -36,6 +36,7 @@ COMMANDS: dict[str, str] = {
     "fix": "editor_app.commands.text:cmd_fix",
     "doctor": "editor_app.commands.storage:cmd_doctor",
     "maintenance": "editor_app.commands.storage:cmd_maintenance",
+    "import": "editor_app.commands.intake:cmd_import",
     "export": "editor_app.commands.export:cmd_export",
 }
 
@@ -99,9 +100,28 @@ def add_commands(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--optimize", action="store_true", help="merge the search index")
     p.add_argument("--rebuild-search", action="store_true",
                    help="re-create the search index from the articles")
-    from editor_app.commands.export import add_export_parser  # import-light (no renderers)
+    _add_import(subparsers, common)
+    from editor_app.commands.export import add_export_parser  # wip-publish's parser
 
     add_export_parser(subparsers, common)
+
+
+def _add_import(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    p = subparsers.add_parser("import", parents=[common],
+                              help="bring stories in (scraped text, HTML, Word, Markdown, "
+                                   "WordPress WXR, field bundles)")
+    p.add_argument("files", nargs="+", metavar="FILE", help="files to import")
+    p.add_argument("--as-format", choices=("scraped", "html", "docx", "md", "wxr", "bundle"),
+                   help="read every file as this format (default: from name and content)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--dry-run", action="store_true",
+                   help="show what would be stored; store nothing")
+    p.add_argument("--on-conflict", choices=("report", "mine", "theirs", "both"),
+                   default="report", help="a bundle edited on both sides: only report it "
+                   "(default), or take mine/theirs for every field, or keep both (a copy)")
+    p.add_argument("--choose", action="append", default=[], metavar="FIELD=CHOICE",
+                   help="per-field choice for a bundle conflict (mine, theirs or both), "
+                   "e.g. --choose headline=theirs; fields not named follow --on-conflict")
 
 
 def _command(name: str) -> Any:

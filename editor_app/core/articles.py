@@ -21,7 +21,8 @@ import itertools
 import json
 import logging
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from datetime import datetime
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
@@ -57,9 +58,24 @@ from editor_app.core.models import (
 from editor_app.core.search import Highlight, SearchHit, search, snippets_for
 from editor_app.core.text.romanize import slugify
 
-__all__ = ["MAX_BODY_CHARS", "ArticleService"]
+__all__ = ["MAX_BODY_CHARS", "ArticleService", "ImportedRevision"]
 
 log = logging.getLogger(__name__)
+
+@dataclass(frozen=True, slots=True)
+class ImportedRevision:
+    """A revision that arrives with an imported article (its history from another
+    machine), written as-is by :meth:`ArticleService.create_imported`."""
+
+    article_version: int
+    author: str
+    created_at: datetime
+    headline: str
+    dek: str
+    body: str
+    metadata_json: str
+    note: str
+
 
 #: Largest body accepted in one save (about 150 times a long feature).
 MAX_BODY_CHARS = 5_000_000
@@ -214,6 +230,37 @@ class ArticleService:
                 raise ValidationError(f"{exc} (after {len(ids):,} articles were stored)") \
                     from exc
             log.debug("create_many: %d articles stored", len(ids))
+
+    def create_imported(self, data: ArticleData, *, uuid: str,
+                        history: Iterable[ImportedRevision] = (),
+                        note: str = "imported") -> ArticleRecord:
+        """Store an article that arrives with its identity (a field bundle): UUID kept,
+        the earlier revisions written first (oldest first, parent chain kept, authors and
+        times as given), then the current data as the newest revision. Raises
+        :class:`ConflictError` when an article with ``uuid`` already exists (nothing is
+        written): merging is the caller's job.
+        """
+        clean = self._validated(data)
+        with self._db.session() as session:
+            if session.scalar(select(Article.id).where(Article.uuid == uuid)) is not None:
+                raise ConflictError(f"an article with UUID {uuid} already exists")
+            article = Article(status="draft", uuid=uuid)
+            session.add(article)
+            self._apply(session, LinkResolver(session), article, clean)
+            session.flush()
+            parent: int | None = None
+            for old in history:
+                rev = Revision(article_id=article.id, parent_id=parent,
+                               article_version=old.article_version, author=old.author,
+                               created_at=old.created_at, headline=old.headline, dek=old.dek,
+                               body=old.body, metadata_json=old.metadata_json, note=old.note)
+                session.add(rev)
+                session.flush()
+                parent = rev.id
+            self._write_revision(session, article, clean, note, parent_id=parent)
+            self._audit(session, "article.import", article.id, {"uuid": uuid})
+            session.flush()
+            return _record(article)
 
     def save(self, article_id: int, data: ArticleData, expected_version: int, *,
              note: str = "") -> ArticleRecord:

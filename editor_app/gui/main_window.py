@@ -42,6 +42,7 @@ from editor_app.gui.dialogs.conflict import ask_conflict
 from editor_app.gui.dialogs.errors import show_error
 from editor_app.gui.dialogs.font_picker import pick_font
 from editor_app.gui.dialogs.house_style_dialog import HouseStyleDialog
+from editor_app.gui.dialogs.import_dialog import FileDropFilter, open_import
 from editor_app.gui.dialogs.legacy_paste_dialog import maybe_convert_paste
 from editor_app.gui.dialogs.spelling_dialog import SpellingDialog
 from editor_app.gui.editor.phonetic import PhoneticTyping
@@ -91,6 +92,8 @@ class MainWindow(QMainWindow):
     duplicate_action: QAction
     focus_actions: dict[str, QAction]
     font_action: QAction
+    import_action: QAction
+    import_clipboard_action: QAction
     list_trash_action: QAction
     new_action: QAction
     phonetic_action: QAction
@@ -190,6 +193,9 @@ class MainWindow(QMainWindow):
         self.lists = ListController(self.article_list, service, self.tasks,
                                     lambda text: self.statusBar().showMessage(text, 5000), self)
         self.lists.loaded.connect(self._on_list_loaded)
+        self.drop_filter = FileDropFilter(lambda paths: open_import(self, paths), self)
+        self.article_list.table.viewport().setAcceptDrops(True)
+        self.article_list.table.viewport().installEventFilter(self.drop_filter)
         self.lists.known_loaded.connect(self.metadata.set_known)
         if self.speller.available and not self.speller.ready:
             # word lists off the GUI thread; then the start-up objects leave the collector

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from editor_app.gui.dialogs.import_dialog import open_clipboard_import, open_import
 from editor_app.gui.export_actions import ExportActions
 from editor_app.gui.focus_chain import FocusTarget, make_focus_actions
 from editor_app.gui.layout_state import LIST_INDEX, SIDE_INDEX
@@ -96,6 +97,10 @@ def install_actions(window: MainWindow) -> None:
     window.phonetic_action.setChecked(bool(window.config.settings.get("phonetic_typing")))
     window._show_mode(window.phonetic_action.isChecked())
     window.quit_action = action("बंद करें (&Quit)", window.close, QKeySequence.StandardKey.Quit)
+    window.import_action = action("आयात करें… (&Import…)", lambda: open_import(window),
+                                  QKeySequence.StandardKey.Open)
+    window.import_clipboard_action = action("क्लिपबोर्ड से आयात (Import from clip&board)",
+                                            lambda: open_clipboard_import(window))
     file_menu = window.menuBar().addMenu("फ़ाइल (&File)")
     for act in (window.new_action, window.duplicate_action, window.save_action):
         file_menu.addAction(act)
@@ -105,6 +110,9 @@ def install_actions(window: MainWindow) -> None:
     file_menu.addAction(window.restore_action)
     window.publishing = ExportActions(window, window)  # Export…, preview, copy, print
     window.publishing.add_to(file_menu)
+    file_menu.addSeparator()
+    file_menu.addAction(window.import_action)
+    file_menu.addAction(window.import_clipboard_action)
     file_menu.addSeparator()
     file_menu.addAction(window.quit_action)
     format_menu = window.menuBar().addMenu("संपादन (&Edit)")
