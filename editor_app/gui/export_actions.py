@@ -20,7 +20,7 @@ import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QImage, QKeySequence, QTextDocument
@@ -30,12 +30,13 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QProgressDialog, QWidget
 from editor_app.config import Config
 from editor_app.core.article_data import ArticleRecord
 from editor_app.core.articles import ArticleService
-from editor_app.core.publish.export import CANCELLED, ExportResult, export_articles
-from editor_app.core.publish.html import render_fragment
 from editor_app.core.publish.source import PublishArticle, PublishOptions, load_article
 from editor_app.gui.dialogs.export_dialog import ExportChoice, ExportDialog
 from editor_app.gui.dialogs.html_preview import HtmlPreview
 from editor_app.gui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # the renderers (Jinja2, nh3) load on first use, not at window start
+    from editor_app.core.publish.export import ExportResult
 
 __all__ = ["ExportActions", "printable_document"]
 
@@ -63,6 +64,8 @@ def printable_document(article: PublishArticle, options: PublishOptions,
                        font_family: str = "Noto Sans Devanagari") -> QTextDocument:
     """The fragment with header as a QTextDocument, the article's images loaded from memory
     (nothing else is fetched: QTextDocument loads no remote resources)."""
+    from editor_app.core.publish.html import render_fragment
+
     document = QTextDocument()
     font = document.defaultFont()
     font.setFamily(font_family)
@@ -142,6 +145,8 @@ class ExportActions(QObject):
 
     def preview(self) -> None:
         """Show the HTML preview of the open article."""
+        from editor_app.core.publish.html import render_fragment
+
         def show(article: PublishArticle) -> None:
             html = render_fragment(article, self.options(), with_header=True)
             self.last_preview = HtmlPreview(article, html, self.parent_widget)
@@ -150,6 +155,8 @@ class ExportActions(QObject):
 
     def copy_fragment(self) -> None:
         """Put the fragment (body only, or with header as last chosen) on the clipboard."""
+        from editor_app.core.publish.html import render_fragment
+
         remembered = ExportChoice.from_setting(self.window.config.settings.get("export_last"))
 
         def copy(article: PublishArticle) -> None:
@@ -191,6 +198,8 @@ class ExportActions(QObject):
 
     def start_export(self, choice: ExportChoice) -> None:
         """Export ``choice`` in the background with a progress dialog (Cancel stops)."""
+        from editor_app.core.publish.export import export_articles
+
         service = self.window.service
         options = self.options(choice)
         out = Path(choice.destination)
@@ -240,6 +249,8 @@ class ExportActions(QObject):
         self.window.save_now(then=run)
 
     def _report(self, results: list[ExportResult]) -> None:
+        from editor_app.core.publish.export import CANCELLED
+
         failures = [r for r in results if not r.ok and r.error != CANCELLED]
         skipped = sum(1 for r in results if r.error == CANCELLED)
         written = len(results) - len(failures) - skipped
