@@ -28,8 +28,10 @@ esac
 started_at=$SECONDS
 
 # Runtime libraries PySide6 needs offscreen and on X11, spell-check, a Devanagari font,
-# and a virtual screen for machines without a display. Checked on a Debian 12 minbase
-# system, which starts without python3, python3-venv and ca-certificates (PyPI over https).
+# a virtual screen for machines without a display, Pango for WeasyPrint's PDF proofs and
+# Chromium for the test that loads an exported page in a real browser. Checked on a Debian
+# 12 minbase system, which starts without python3, python3-venv and ca-certificates (PyPI
+# over https); the Pango and Chromium lines were added later and only checked here.
 apt_packages=(
   ca-certificates python3 python3-venv
   libenchant-2-2 hunspell-hi hunspell-en-us fonts-noto-core fonts-dejavu-core
@@ -37,6 +39,7 @@ apt_packages=(
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
   libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-xinerama0 libxcb-xkb1
   xvfb xauth
+  libpango-1.0-0 libpangoft2-1.0-0 chromium
 )
 
 as_root() {

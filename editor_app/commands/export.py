@@ -19,7 +19,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
-from editor_app.core.errors import NotFoundError, ValidationError
+from editor_app.core.errors import ValidationError
 from editor_app.core.publish import FORMATS
 
 if TYPE_CHECKING:  # the renderers (Jinja2, nh3, WeasyPrint) load only when export runs
@@ -42,6 +42,8 @@ class _Context(Protocol):
     def service(self) -> ArticleService: ...
 
     def print_json(self, value: Any) -> None: ...
+
+    def find_id(self, ident: str) -> int: ...
 
 
 def add_export_parser(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -72,16 +74,6 @@ def publish_options(config: Any, *, site_url: str | None = None,
         fragment_with_header=with_header)
 
 
-def _resolve(service: ArticleService, ident: str) -> int:
-    text = ident.strip()
-    if text.isdigit() and text.isascii():
-        return int(text)
-    try:
-        return service.get_by_uuid(text).id
-    except NotFoundError:
-        raise NotFoundError(f"no article with id or UUID {ident!r}") from None
-
-
 def cmd_export(ctx: _Context, args: argparse.Namespace) -> int:
     """Export the named articles, or all of a status (see the module contract)."""
     from editor_app.core.publish.export import export_articles
@@ -94,7 +86,7 @@ def cmd_export(ctx: _Context, args: argparse.Namespace) -> int:
         if not ids:
             ctx.err.write(f"sampadak: no article has status {args.status!r}\n")
     else:
-        ids = [_resolve(service, ident) for ident in args.ids]
+        ids = [ctx.find_id(ident) for ident in args.ids]
     out = Path(args.out)
     if (len(ids) > 1 and args.format != "wxr") or args.out.endswith(("/", "\\")):
         out.mkdir(parents=True, exist_ok=True)

@@ -50,6 +50,7 @@ from editor_app.gui.editor.rich_editor import RichEditor
 from editor_app.gui.editor.spell_fields import SpellField
 from editor_app.gui.editor.spell_highlighter import SpellHighlighter
 from editor_app.gui.editor.spell_menu import install_spell_context_menu
+from editor_app.gui.export_actions import ExportActions
 from editor_app.gui.focus_chain import install_focus_chain
 from editor_app.gui.gc_tuning import freeze_long_lived
 from editor_app.gui.images_panel import ImagesPanel
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
     list_trash_action: QAction
     new_action: QAction
     phonetic_action: QAction
+    publishing: ExportActions
     quit_action: QAction
     restore_action: QAction
     save_action: QAction

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from editor_app.gui.dialogs.import_dialog import open_clipboard_import, open_import
+from editor_app.gui.export_actions import ExportActions
 from editor_app.gui.focus_chain import FocusTarget, make_focus_actions
 from editor_app.gui.layout_state import LIST_INDEX, SIDE_INDEX
 
@@ -107,6 +108,8 @@ def install_actions(window: MainWindow) -> None:
     file_menu.addAction(window.trash_action)
     file_menu.addAction(window.trash_notice.undo_action)
     file_menu.addAction(window.restore_action)
+    window.publishing = ExportActions(window, window)  # Export…, preview, copy, print
+    window.publishing.add_to(file_menu)
     file_menu.addSeparator()
     file_menu.addAction(window.import_action)
     file_menu.addAction(window.import_clipboard_action)

@@ -41,8 +41,7 @@ def test_export_one_article_each_format(capsys, profile_dir, tmp_path, fmt):
     if fmt == "bundle":
         assert read_bundle(target).article.headline == "जयपुर में बारिश"
     elif fmt == "wxr":
-        title = ET.fromstring(data).find("channel/item/title")
-        assert title is not None and title.text == "जयपुर में बारिश"
+        assert ET.fromstring(data).findtext("channel/item/title") == "जयपुर में बारिश"
     elif fmt == "ninjs":
         assert json.loads(data)["headlines"][0]["value"] == "जयपुर में बारिश"
     else:

@@ -33,7 +33,7 @@ from editor_app.core.publish.ninjs import render_ninjs
 from editor_app.core.publish.source import PublishArticle, PublishOptions, load_article
 from editor_app.core.publish.wxr import render_wxr
 
-__all__ = ["EXTENSIONS", "FORMATS", "ExportResult", "export_articles", "render_one",
+__all__ = ["CANCELLED", "EXTENSIONS", "FORMATS", "ExportResult", "export_articles", "render_one",
            "target_path"]
 
 log = logging.getLogger(__name__)

@@ -1,0 +1,281 @@
+"""The window's publishing commands: Export…, HTML preview, Copy HTML fragment, Print.
+
+Contract (:class:`ExportActions`, wired into the File menu by the main window):
+
+- Every command first saves pending edits (``window.save_now(then=...)``), so what leaves
+  the app is what is stored; reading the article and rendering run on ``window.tasks``.
+- Export… asks :class:`~.dialogs.export_dialog.ExportDialog`, then exports in the
+  background (:func:`~editor_app.core.publish.export.export_articles`) with a progress
+  dialog whose Cancel stops the batch before the next article; failures are listed at the
+  end, the other articles are exported anyway.
+- HTML preview shows the fragment with header in a QTextBrowser; Copy HTML fragment puts
+  the fragment's HTML source on the clipboard (as text, for a CMS's HTML field).
+- Print (Ctrl+P) and Print preview render the fragment with header into a QTextDocument
+  (Qt's printing, so the system's printers and the preview work without WeasyPrint).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QImage, QKeySequence, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QMenu, QMessageBox, QProgressDialog, QWidget
+
+from editor_app.config import Config
+from editor_app.core.article_data import ArticleRecord
+from editor_app.core.articles import ArticleService
+from editor_app.core.publish.source import PublishArticle, PublishOptions, load_article
+from editor_app.gui.dialogs.export_dialog import ExportChoice, ExportDialog
+from editor_app.gui.dialogs.html_preview import HtmlPreview
+from editor_app.gui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # the renderers (Jinja2, nh3) load on first use, not at window start
+    from editor_app.core.publish.export import ExportResult
+
+__all__ = ["ExportActions", "printable_document"]
+
+log = logging.getLogger(__name__)
+
+
+class ExportHost(Protocol):
+    """What the actions need of the main window."""
+
+    service: ArticleService
+    config: Config
+    tasks: TaskRunner
+    record: ArticleRecord | None
+
+    def save_now(self, then: Callable[[], None] | None = None) -> None: ...
+
+
+class _Progress(QObject):
+    """Carries progress from the worker thread to the GUI thread (queued signal)."""
+
+    advanced = Signal(int, int)
+
+
+def printable_document(article: PublishArticle, options: PublishOptions,
+                       font_family: str = "Noto Sans Devanagari") -> QTextDocument:
+    """The fragment with header as a QTextDocument, the article's images loaded from memory
+    (nothing else is fetched: QTextDocument loads no remote resources)."""
+    from editor_app.core.publish.html import render_fragment
+
+    document = QTextDocument()
+    font = document.defaultFont()
+    font.setFamily(font_family)
+    document.setDefaultFont(font)
+    for image in article.images:
+        picture = QImage()
+        picture.loadFromData(image.data)
+        document.addResource(QTextDocument.ResourceType.ImageResource.value,
+                             QUrl(image.entry), picture)
+    document.setHtml(render_fragment(article, options, with_header=True))
+    return document
+
+
+class ExportActions(QObject):
+    """The publishing actions of one window (see the module contract)."""
+
+    #: Emitted when a batch export ended: the per-article results.
+    exported = Signal(list)
+
+    def __init__(self, window: ExportHost, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.window = window
+        self.parent_widget = parent
+        self.export_action = self._action("निर्यात… (&Export…)", self.export, "Ctrl+Shift+E")
+        self.preview_action = self._action("HTML पूर्वावलोकन (HTML pre&view)", self.preview)
+        self.copy_action = self._action("HTML अंश कॉपी करें (&Copy HTML fragment)",
+                                        self.copy_fragment)
+        self.print_action = self._action("प्रिंट… (&Print…)", self.print_article,
+                                         QKeySequence.StandardKey.Print)
+        self.print_preview_action = self._action("प्रिंट पूर्वावलोकन (Print previe&w)",
+                                                 self.print_preview)
+        self.last_preview: HtmlPreview | None = None
+        self.last_progress: QProgressDialog | None = None
+        self.cancel_event: threading.Event | None = None
+        self.last_message: QMessageBox | None = None
+
+    def _action(self, text: str, slot: Callable[[], object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                ) -> QAction:
+        act = QAction(text, self.parent_widget)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(slot)
+        return act
+
+    def add_to(self, menu: QMenu) -> None:
+        """Put the actions into ``menu`` (after a separator)."""
+        menu.addSeparator()
+        for act in (self.export_action, self.preview_action, self.copy_action,
+                    self.print_preview_action, self.print_action):
+            menu.addAction(act)
+
+    def options(self, choice: ExportChoice | None = None) -> PublishOptions:
+        """Export options from the settings (and the dialog's choice)."""
+        config = self.window.config
+        site = choice.site_url if choice and choice.site_url else config.get_str(
+            "publish_site_url")
+        return PublishOptions(site_url=site,
+                              publisher=config.get_str("publish_publisher") or "Sampadak",
+                              fragment_with_header=bool(choice and choice.with_header))
+
+    # ------------------------------------------------------------ one article
+    def with_article(self, then: Callable[[PublishArticle], None]) -> None:
+        """Save, load the open article in the background, then call ``then`` with it."""
+        record = self.window.record
+        if record is None:
+            self.notify("निर्यात (Export)", "पहले कोई लेख खोलें (Open an article first).")
+            return
+        article_id = record.id
+        service = self.window.service
+
+        def load() -> None:
+            self.window.tasks.run(lambda: load_article(service, article_id), done=then,
+                                  kind="publish-load")
+
+        self.window.save_now(then=load)
+
+    def preview(self) -> None:
+        """Show the HTML preview of the open article."""
+        from editor_app.core.publish.html import render_fragment
+
+        def show(article: PublishArticle) -> None:
+            html = render_fragment(article, self.options(), with_header=True)
+            self.last_preview = HtmlPreview(article, html, self.parent_widget)
+            self.last_preview.show()
+        self.with_article(show)
+
+    def copy_fragment(self) -> None:
+        """Put the fragment (body only, or with header as last chosen) on the clipboard."""
+        from editor_app.core.publish.html import render_fragment
+
+        remembered = ExportChoice.from_setting(self.window.config.settings.get("export_last"))
+
+        def copy(article: PublishArticle) -> None:
+            html = render_fragment(article, self.options(remembered))
+            # The HTML source as text: what a CMS's HTML field takes. (A QMimeData with a
+            # text/html flavour as well crashes PySide6 at exit: the clipboard and Python
+            # both delete it.)
+            QGuiApplication.clipboard().setText(html)
+            log.info("HTML fragment of article %s copied", article.id)
+        self.with_article(copy)
+
+    def print_article(self) -> None:
+        """Print the open article (system print dialog)."""
+        def run(article: PublishArticle) -> None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            dialog = QPrintDialog(printer, self.parent_widget)
+            if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+                printable_document(article, self.options()).print_(printer)
+        self.with_article(run)
+
+    def print_preview(self) -> None:
+        """Print preview of the open article."""
+        def run(article: PublishArticle) -> None:
+            document = printable_document(article, self.options())
+            dialog = QPrintPreviewDialog(self.parent_widget)
+            dialog.paintRequested.connect(document.print_)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+        self.with_article(run)
+
+    # ------------------------------------------------------------ batch
+    def export(self) -> None:
+        """Ask what to export, then export it in the background."""
+        dialog = ExportDialog(self.window.config, has_current=self.window.record is not None,
+                              parent=self.parent_widget)
+        if dialog.exec() != ExportDialog.DialogCode.Accepted:
+            return
+        self.start_export(dialog.choice())
+
+    def start_export(self, choice: ExportChoice) -> None:
+        """Export ``choice`` in the background with a progress dialog (Cancel stops)."""
+        from editor_app.core.publish.export import export_articles
+
+        service = self.window.service
+        options = self.options(choice)
+        out = Path(choice.destination)
+        current = self.window.record.id if self.window.record else None
+        cancel = threading.Event()
+        self.cancel_event = cancel
+        progress = QProgressDialog("निर्यात हो रहा है… (Exporting…)", "रोकें (Cancel)", 0, 0,
+                                   self.parent_widget)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        progress.canceled.connect(cancel.set)
+        self.last_progress = progress
+        relay = _Progress(self)
+
+        def advanced(done: int, total: int) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+
+        relay.advanced.connect(advanced)
+
+        def work() -> list[ExportResult]:
+            if choice.scope == "current" and current is not None:
+                ids = [current]
+            else:
+                ids = [row.id for row in service.list_articles(status=choice.status,
+                                                               limit=None)]
+            many = len(ids) > 1 and choice.fmt != "wxr"
+            if many:
+                out.mkdir(parents=True, exist_ok=True)
+            return export_articles(service, ids, choice.fmt, out, options,
+                                   progress=relay.advanced.emit, cancelled=cancel.is_set)
+
+        def finished(results: list[ExportResult]) -> None:
+            progress.reset()
+            progress.close()
+            self.exported.emit(results)
+            self._report(results)
+
+        def failed(error: BaseException) -> None:
+            progress.reset()
+            progress.close()
+            self.notify("निर्यात नहीं हुआ (Export failed)", str(error))
+
+        def run() -> None:
+            self.window.tasks.run(work, done=finished, failed=failed, kind="export")
+
+        self.window.save_now(then=run)
+
+    def _report(self, results: list[ExportResult]) -> None:
+        from editor_app.core.publish.export import CANCELLED
+
+        failures = [r for r in results if not r.ok and r.error != CANCELLED]
+        skipped = sum(1 for r in results if r.error == CANCELLED)
+        written = len(results) - len(failures) - skipped
+        summary = f"{written} लेख निर्यात हुए ({written} exported)"
+        if skipped:
+            summary += f", {skipped} रोके गए ({skipped} cancelled)"
+        log.info("export: %d written, %d failed, %d cancelled", written, len(failures),
+                 skipped)
+        if not failures:
+            self.window_message(summary + ".")
+            return
+        lines = "\n".join(f"{r.article_id}: {r.error}" for r in failures[:20])
+        self.notify("कुछ लेख निर्यात नहीं हुए (Some articles failed)",
+                    f"{summary}; {len(failures)} नहीं ({len(failures)} failed):\n{lines}")
+
+    def notify(self, title: str, text: str) -> None:
+        """A warning box that does not block (``open``, not ``exec``)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text,
+                          QMessageBox.StandardButton.Ok, self.parent_widget)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_message = box
+        box.open()
+
+    def window_message(self, text: str) -> None:
+        """Show ``text`` in the window's status bar when it has one."""
+        status_bar = getattr(self.parent_widget, "statusBar", None)
+        if callable(status_bar):
+            status_bar().showMessage(text, 8000)
