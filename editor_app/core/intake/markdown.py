@@ -7,6 +7,13 @@ Front matter keys (English, with common aliases): ``title``/``headline``,
 ``category``/``categories``, ``dateline``/``place``, ``date``, ``slug``, ``language``/
 ``lang``, ``uuid``. Without a title the first ``# Heading`` line is the headline.
 
+The body is taken as Sampadak's own Markdown (made canonical when stored: unsupported
+syntax keeps its visible text). A body written for other Markdown renderers — with tables,
+fenced code, reference-style links or underlined (setext) headings — is instead read the way
+those renderers show it: Python-Markdown (``tables``, ``fenced_code``, ``sane_lists``) turns
+it into HTML, which goes through the same sanitising HTML → Markdown conversion as web pages
+(:func:`~editor_app.core.intake.html_md.html_to_markdown`), and a warning says so.
+
 Contract: :func:`parse_markdown_file` raises :class:`ImportRejected` for front matter that is
 not valid YAML, not a mapping, larger than :data:`MAX_FRONT_MATTER` or holding nested values
 where text is expected (which also defuses YAML alias bombs: nothing is expanded into text).
@@ -18,12 +25,15 @@ import logging
 from datetime import date, datetime
 from typing import Any
 
+import markdown as python_markdown
+import regex
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from editor_app.core.article_data import ArticleData, BylineData
 from editor_app.core.errors import ImportRejected
 from editor_app.core.intake.dateline import parse_date_words
+from editor_app.core.intake.html_md import html_to_markdown
 from editor_app.core.intake.result import ImportResult
 
 __all__ = ["MAX_FRONT_MATTER", "parse_markdown_file"]
@@ -32,6 +42,25 @@ log = logging.getLogger(__name__)
 
 MAX_FRONT_MATTER = 64 * 1024
 _MAX_ITEMS = 200
+#: Syntax of other Markdown dialects: a table rule, a setext underline, a reference-link
+#: definition, a code fence.
+_FOREIGN_SYNTAX = regex.compile(
+    r"(?m)^(?:[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$"
+    r"|[ \t]{0,3}(?:=+|-{2,})[ \t]*$(?<=\S[^\n]*\n[^\n]*)"
+    r"|[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+"
+    r"|[ \t]{0,3}(?:```|~~~))")
+_FOREIGN_WARNING = ("the file uses Markdown the editor does not have (tables, code blocks, "
+                    "reference links or underlined headings): it was read as a web page "
+                    "would show it")
+
+
+def _body_markdown(body: str) -> tuple[str, list[str]]:
+    """The body in Sampadak's Markdown, and warnings (see the module docstring)."""
+    if not _FOREIGN_SYNTAX.search(body):
+        return body, []
+    html = python_markdown.markdown(body, extensions=["tables", "fenced_code", "sane_lists"],
+                                    output_format="html")
+    return html_to_markdown(html), [_FOREIGN_WARNING]
 
 
 def _text(value: Any, key: str, name: str) -> str:
@@ -137,6 +166,8 @@ def parse_markdown_file(text: str, source: str = "") -> ImportResult:
     if warning:
         warnings.append(warning)
     key, value = _first(meta, "language", "lang")
+    body, foreign = _body_markdown(body)
+    warnings.extend(foreign)
     data = ArticleData(
         headline=headline, dek=dek, body=body.strip("\n") + "\n" if body.strip() else "",
         slug=_text(meta.get("slug"), "slug", name), category=category, dateline_place=place,

@@ -219,3 +219,24 @@ def test_docx_hyperlinks_keep_their_text_and_address(db, tmp_path):
     assert r.data.body == "पूरी खबर [यहां पढ़ें](https://example.in/a\\(1\\)) और आगे।\n"
     record = ArticleService(db, "t").create(r.data)
     assert "[यहां पढ़ें](https://example.in/a" in record.data.body
+
+
+def test_markdown_of_other_renderers_is_read_as_they_show_it():
+    text = ("---\ntitle: जल संकट पर बैठक\n---\n"
+            "पहला अनुच्छेद [रिपोर्ट][1] देखें।\n\n"
+            "बैठक में क्या हुआ\n-----------------\n\n"
+            "| ज़िला | टैंकर |\n|---|---|\n| पटना | 12 |\n\n"
+            "[1]: https://example.org/report\n")
+    result = parse_markdown_file(text)
+    body = result.data.body
+    assert "[रिपोर्ट](https://example.org/report)" in body  # reference link resolved
+    assert "## बैठक में क्या हुआ" in body  # setext heading became a subheading
+    assert "पटना" in body and "12" in body and "|---|" not in body  # table text kept
+    assert result.warnings and "web page" in result.warnings[0]
+
+
+def test_sampadak_markdown_is_taken_as_it_is():
+    text = "---\ntitle: बजट\n---\nAT\\&amp;T और \\<b> पाठ हैं।\n\n## उपशीर्षक\n\n- एक\n- दो\n"
+    result = parse_markdown_file(text)
+    assert result.data.body == "AT\\&amp;T और \\<b> पाठ हैं।\n\n## उपशीर्षक\n\n- एक\n- दो\n"
+    assert result.warnings == ()
