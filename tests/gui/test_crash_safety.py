@@ -19,31 +19,49 @@ from tests.conftest import REPO_ROOT
 TYPED = "\n\nबिजली जाने से ठीक पहले लिखा गया वाक्य: क्षेत्रीय ज़िला अस्पताल।"
 
 
+def spawn_child(tmp_path, *args: str) -> subprocess.Popen[str]:
+    """The real window in a child process (tests/gui/crash_child.py)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.gui.crash_child", str(tmp_path), *args],
+        cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+
+
+def kill(child: subprocess.Popen[str]) -> None:
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=30)
+
+
+def reap(child: subprocess.Popen[str]) -> None:
+    if child.poll() is None:
+        child.kill()
+        child.wait()
+
+
+def stored_body(tmp_path) -> str:
+    """The body of the only article the killed child's profile holds."""
+    db = open_database(load_config(tmp_path, environ={}).database_url)
+    try:
+        service = ArticleService(db)
+        (summary,) = service.list_articles()
+        return service.get(summary.id).data.body
+    finally:
+        db.close()
+
+
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX-only")
 def test_sigkill_three_seconds_after_typing_loses_nothing(tmp_path):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    child = subprocess.Popen(
-        [sys.executable, "-m", "tests.gui.crash_child", str(tmp_path), TYPED],
-        cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    child = spawn_child(tmp_path, TYPED)
     try:
         assert child.stdout is not None
         line = child.stdout.readline()
         assert line.strip() == "TYPED", child.stderr.read() if child.stderr else ""
         time.sleep(3.0)
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=30)
+        kill(child)
     finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait()
+        reap(child)
     assert child.returncode == -signal.SIGKILL
-    db = open_database(load_config(tmp_path, environ={}).database_url)
-    try:
-        service = ArticleService(db)
-        (summary,) = service.list_articles()
-        assert service.get(summary.id).data.body.rstrip().endswith(TYPED.strip())
-    finally:
-        db.close()
+    assert stored_body(tmp_path).rstrip().endswith(TYPED.strip())
 
 
 MAX_SECONDS = 2.0
@@ -51,11 +69,7 @@ MAX_SECONDS = 2.0
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX-only")
 def test_sigkill_while_typing_continuously_loses_at_most_the_max_interval(tmp_path):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    child = subprocess.Popen(
-        [sys.executable, "-m", "tests.gui.crash_child", str(tmp_path), "--continuous",
-         str(MAX_SECONDS)],
-        cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    child = spawn_child(tmp_path, "--continuous", str(MAX_SECONDS))
     typed_at: list[float] = []
     try:
         assert child.stdout is not None
@@ -65,21 +79,12 @@ def test_sigkill_while_typing_continuously_loses_at_most_the_max_interval(tmp_pa
             typed_at.append(time.monotonic())
             if typed_at[-1] - typed_at[0] > 3 * MAX_SECONDS + 1:
                 break
-        child.send_signal(signal.SIGKILL)
         killed_at = time.monotonic()
-        child.wait(timeout=30)
+        kill(child)
     finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait()
+        reap(child)
     assert child.returncode == -signal.SIGKILL
-    db = open_database(load_config(tmp_path, environ={}).database_url)
-    try:
-        service = ArticleService(db)
-        (summary,) = service.list_articles()
-        body = service.get(summary.id).data.body
-    finally:
-        db.close()
+    body = stored_body(tmp_path)
     # every word typed more than MAX_SECONDS (+1 s for the save itself) before the kill
     must_have = [n for n, at in enumerate(typed_at) if at < killed_at - MAX_SECONDS - 1.0]
     assert must_have, "the test typed too briefly"
