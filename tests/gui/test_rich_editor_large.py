@@ -131,3 +131,23 @@ def test_source_mode_load_fills_source(editor: RichEditor, document: str) -> Non
     editor.set_markdown(document)
     assert editor.source_edit.toPlainText() == document
     assert editor.markdown() == document
+
+
+def test_quote_bar_is_painted_for_a_quote_on_screen_deep_in_a_long_story(rich) -> None:
+    """The bar is drawn from the blocks on screen only (a keystroke must not walk the
+    whole story): scroll to a quote far down and find the bar's colour left of it."""
+    from PySide6.QtGui import QColor, QTextCursor
+
+    paragraphs = [f"अनुच्छेद {n}: नगर निगम की बैठक में चर्चा हुई।" for n in range(400)]
+    paragraphs[350] = "> यह एक लंबा उद्धरण है जो बैठक में कहा गया।"
+    rich.set_markdown("\n\n".join(paragraphs) + "\n")
+    edit = rich.text_edit
+    block = edit.document().findBlockByNumber(350)
+    cursor = QTextCursor(block)
+    edit.setTextCursor(cursor)
+    edit.ensureCursorVisible()
+    image = edit.viewport().grab().toImage()
+    rect = edit.cursorRect(cursor)
+    bar = QColor("#b0b8c4")
+    found = any(image.pixelColor(x, rect.center().y()) == bar for x in range(0, 40))
+    assert found, "no quote bar beside the quote on screen"

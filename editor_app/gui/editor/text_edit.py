@@ -241,19 +241,24 @@ class RichTextEdit(QTextEdit):
         menu.deleteLater()
 
     def paintEvent(self, e: QPaintEvent) -> None:  # noqa: N802 (Qt override)
-        """Text as usual, plus a bar left of quote paragraphs."""
+        """Text as usual, plus a bar left of quote paragraphs. Only the blocks on screen are
+        visited (from the one at the viewport's top edge), so a keystroke in a 20,000-word
+        story does not walk all of its paragraphs."""
         super().paintEvent(e)
         painter = QPainter(self.viewport())
         layout = self.document().documentLayout()
         offset_y = -self.verticalScrollBar().value()
         offset_x = -self.horizontalScrollBar().value()
-        block = self.document().begin()
+        height = self.viewport().height()
+        block = self.cursorForPosition(QPoint(0, 0)).block()
         while block.isValid():
+            rect = layout.blockBoundingRect(block)
+            if rect.top() + offset_y > height:
+                break
             if is_quote(block.blockFormat()):
-                rect = layout.blockBoundingRect(block)
                 bar = QRectF(rect.left() + 10 + offset_x, rect.top() + offset_y, 4,
                              rect.height() - block.blockFormat().bottomMargin())
-                if bar.bottom() >= 0 and bar.top() <= self.viewport().height():
+                if bar.bottom() >= 0:
                     painter.fillRect(bar, _QUOTE_BAR)
             block = block.next()
         painter.end()
