@@ -189,6 +189,7 @@ class MainWindow(QMainWindow):
         self.saver.saved.connect(self._after_save)
         self.saver.replaced.connect(self._on_replaced)
         self.saver.abandoned.connect(self._reselect_current)
+        self.saver.abandoned.connect(self._close_cancelled)
         self.saver.message.connect(self.save_label.setText)
         self.lists = ListController(self.article_list, service, self.tasks,
                                     lambda text: self.statusBar().showMessage(text, 5000), self)
@@ -573,21 +574,22 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Save before closing (in the background; the window closes once it landed); stay
-        open if a conflict is left unresolved or the save failed."""
-        if self.saver.dirty or self.saver.saving or not self.tasks.idle:
+        open if a conflict is left unresolved or the save failed. Reads still in flight
+        (list pages, spell data) are waited for, then the runner stops."""
+        if self.saver.dirty or self.saver.saving:
             event.ignore()
             if not self._close_when_saved:
                 self._close_when_saved = True
                 self.save_now(then=self._close_after_save)
-                self.saver.abandoned.connect(self._close_cancelled)
             return
+        self.tasks.wait_idle()
         self.checks.runner.wait()
         self.tasks.shutdown()
         self.panels.save(self.size())
         event.accept()
 
     def _close_after_save(self) -> None:
-        self.tasks.wait_idle()  # reads still in flight (list pages) end first
+        self._close_when_saved = False
         self.close()
 
     def _close_cancelled(self) -> None:

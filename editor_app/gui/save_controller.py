@@ -135,6 +135,7 @@ class SaveController(QObject):
         self._in_flight = False
         self._error_shown = False
         if self.record is None or self.record.id != record.id:
+            self._run_waiting()  # another article is shown by now; this one is stored
             return
         self.record = record
         self._saved_edits = edits

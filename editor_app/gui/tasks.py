@@ -65,9 +65,11 @@ class TaskRunner(QObject):
     def run(self, work: Callable[[], T], *, done: Callable[[T], None] | None = None,
             failed: Callable[[BaseException], None] | None = None, key: str | None = None,
             write: bool = False, kind: str = "") -> int:
-        """Run ``work`` in the background; return the job number."""
+        """Run ``work`` in the background; return the job number (0, and nothing runs,
+        once the runner is shut down: a timer firing after the window closed)."""
         if self._closed:
-            raise RuntimeError("the task runner is shut down")
+            log.debug("task runner shut down: %s not run", kind or key or "job")
+            return 0
         job = next(self._ids)
         was_idle = not self._jobs
         self._jobs[job] = (key, done, failed)
