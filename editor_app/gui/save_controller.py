@@ -155,9 +155,11 @@ class SaveController(QObject):
         if isinstance(error, ConflictError):
             self._resolve_conflict(error, mine, edits)
             return
-        if not isinstance(error, SampadakError):
-            raise error
-        log.warning("save failed: %s", error)
+        if isinstance(error, SampadakError):
+            log.warning("save failed: %s", error)
+        else:  # a bug, not a storage fault: keep the text and retry all the same
+            log.error("save failed unexpectedly", exc_info=error)
+            error = SampadakError(f"unexpected error while saving: {error}")
         self._waiting.clear()
         self.abandoned.emit()
         if isinstance(error, DatabaseDamaged | ReadOnlyDatabase):
