@@ -76,19 +76,19 @@ def publish_options(config: Any, *, site_url: str | None = None,
 
 def cmd_export(ctx: _Context, args: argparse.Namespace) -> int:
     """Export the named articles, or all of a status (see the module contract)."""
-    from editor_app.core.publish.export import export_articles
+    from editor_app.core.publish.export import export_articles, ids_with_status
 
     if bool(args.ids) == bool(args.status):
         raise ValidationError("give article ids or --status, not both and not neither")
     service = ctx.service()
     if args.status:
-        ids = [row.id for row in service.list_articles(status=args.status, limit=None)]
+        ids = ids_with_status(service, args.status)
         if not ids:
             ctx.err.write(f"sampadak: no article has status {args.status!r}\n")
     else:
         ids = [ctx.find_id(ident) for ident in args.ids]
     out = Path(args.out)
-    if (len(ids) > 1 and args.format != "wxr") or args.out.endswith(("/", "\\")):
+    if args.out.endswith(("/", "\\")):  # a folder asked for even for one article
         out.mkdir(parents=True, exist_ok=True)
     options = publish_options(ctx.config, site_url=args.site_url, publisher=args.publisher,
                               with_header=args.with_header)

@@ -290,6 +290,26 @@ class ArticleService:
                 "the article was saved by someone else while you were saving",
                 article_id=article_id, expected=expected_version) from exc
 
+    def save_over_latest(self, article_id: int, data: ArticleData, *,
+                         note: str = "kept after a conflict",
+                         attempts: int = 3) -> ArticleRecord:
+        """Save ``data`` over whatever version is stored now ("keep mine" after a conflict).
+
+        The newest version is read and saved over in a loop, so another writer saving again
+        in between is retried up to ``attempts`` times; theirs stays in the revision history.
+        Raises :class:`ConflictError` only when every attempt lost the race.
+        """
+        for attempt in range(1, attempts + 1):
+            latest = self.get(article_id)
+            try:
+                return self.save(article_id, data, latest.version, note=note)
+            except ConflictError:
+                if attempt == attempts:
+                    raise
+                log.info("save over latest: article %d moved again (attempt %d)",
+                         article_id, attempt)
+        raise AssertionError("unreachable")  # pragma: no cover
+
     def trash(self, article_id: int, expected_version: int | None = None) -> ArticleRecord:
         """Move the article to the trash (it is kept, and can be restored)."""
         return self._set_trashed(article_id, True, expected_version)

@@ -198,7 +198,7 @@ class ExportActions(QObject):
 
     def start_export(self, choice: ExportChoice) -> None:
         """Export ``choice`` in the background with a progress dialog (Cancel stops)."""
-        from editor_app.core.publish.export import export_articles
+        from editor_app.core.publish.export import export_articles, ids_with_status
 
         service = self.window.service
         options = self.options(choice)
@@ -221,14 +221,8 @@ class ExportActions(QObject):
         relay.advanced.connect(advanced)
 
         def work() -> list[ExportResult]:
-            if choice.scope == "current" and current is not None:
-                ids = [current]
-            else:
-                ids = [row.id for row in service.list_articles(status=choice.status,
-                                                               limit=None)]
-            many = len(ids) > 1 and choice.fmt != "wxr"
-            if many:
-                out.mkdir(parents=True, exist_ok=True)
+            ids = ([current] if choice.scope == "current" and current is not None
+                   else ids_with_status(service, choice.status))
             return export_articles(service, ids, choice.fmt, out, options,
                                    progress=relay.advanced.emit, cancelled=cancel.is_set)
 

@@ -441,11 +441,6 @@ class MainWindow(QMainWindow):
 
     def undo_trash(self, article_id: int) -> None:
         """Bring ``article_id`` back from the trash (the status bar's Undo) and open it."""
-        def restore() -> ArticleRecord:
-            record = self.service.get(article_id)
-            return self.service.restore(record.id, record.version) if record.trashed \
-                else record
-
         def restored(record: ArticleRecord) -> None:
             clear_hiding_filters(self.article_list, status=record.status,
                                  tags=record.data.tags, trashed=False)
@@ -456,7 +451,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("लेख रद्दी से वापस आया (restored from the trash)", 5000)
 
         def start() -> None:
-            self.tasks.run(restore, done=restored, write=True, kind="restore")
+            # restore() returns an article that is no longer trashed as it is
+            self.tasks.run(lambda: self.service.restore(article_id), done=restored,
+                           write=True, kind="restore")
 
         self.save_now(then=start)
 

@@ -47,7 +47,6 @@ log = logging.getLogger(__name__)
 
 RETRY_MS = 10_000
 CONFLICT_COPY_MARK = "[टकराव की प्रति — conflict copy]"
-_KEEP_MINE_ATTEMPTS = 3
 
 
 class SaveController(QObject):
@@ -182,7 +181,7 @@ class SaveController(QObject):
         choice = self._ask_conflict(str(error))
         if choice is ConflictChoice.KEEP_MINE:
             self._in_flight = True
-            self._runner.run(lambda: self._keep_mine(article_id, mine),
+            self._runner.run(lambda: self._service.save_over_latest(article_id, mine),
                              done=lambda stored: self._stored(stored, edits),
                              failed=lambda exc: self._failed(exc, mine, edits),
                              write=True, kind="save")
@@ -204,19 +203,6 @@ class SaveController(QObject):
             self.message.emit("टकराव सुलझा नहीं — बदलाव सहेजे नहीं गए "
                               "(conflict not resolved: changes not saved)")
             self.abandoned.emit()
-
-    def _keep_mine(self, article_id: int, mine: ArticleData) -> ArticleRecord:
-        """Worker thread: save over the newest version, again if it moves meanwhile."""
-        for attempt in range(_KEEP_MINE_ATTEMPTS):
-            latest = self._service.get(article_id)
-            try:
-                return self._service.save(article_id, mine, latest.version,
-                                          note="kept after a conflict")
-            except ConflictError:
-                log.info("keep mine: article %d moved again (attempt %d)", article_id,
-                         attempt + 1)
-        return self._service.save(article_id, mine, self._service.get(article_id).version,
-                                  note="kept after a conflict")
 
     def _replace_with(self, record: ArticleRecord) -> None:
         self._in_flight = False

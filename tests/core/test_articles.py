@@ -173,3 +173,44 @@ def test_broken_text_is_stored_safely(service):
     record = service.create(ArticleData(headline="शीर्षक\x00", body="टूटा\ud800 पाठ"))
     stored = service.get(record.id).data
     assert stored.headline == "शीर्षक" and stored.body == "टूटा\ufffd पाठ\n"
+
+
+def test_save_over_latest_retries_a_racing_writer_and_keeps_theirs_in_history(service,
+                                                                              monkeypatch):
+    record = service.create(STORY)
+    other = ArticleService(service.db, "दूसरा")
+    other.save(record.id, replace(record.data, body="उनका पाठ\n"), record.version)
+    real_get = service.get
+    raced: list[int] = []
+
+    def get_and_race(article_id: int):
+        latest = real_get(article_id)
+        if not raced:  # the other desk saves again right after we read
+            raced.append(1)
+            other.save(article_id, replace(latest.data, body="उनका दूसरा पाठ\n"),
+                       latest.version)
+        return latest
+
+    monkeypatch.setattr(service, "get", get_and_race)
+    saved = service.save_over_latest(record.id, replace(record.data, body="मेरा पाठ\n"))
+    assert saved.data.body == "मेरा पाठ\n"
+    bodies = [r.body for r in service.revisions(record.id)]
+    assert "उनका दूसरा पाठ\n" in bodies and bodies[-1] == "मेरा पाठ\n"
+    assert service.revisions(record.id)[-1].note == "kept after a conflict"
+
+
+def test_save_over_latest_gives_up_with_a_conflict_when_every_attempt_loses(service,
+                                                                            monkeypatch):
+    record = service.create(STORY)
+    other = ArticleService(service.db, "दूसरा")
+    real_get = service.get
+
+    def always_race(article_id: int):
+        latest = real_get(article_id)
+        other.save(article_id, replace(latest.data, body=f"{latest.version}\n"),
+                   latest.version)
+        return latest
+
+    monkeypatch.setattr(service, "get", always_race)
+    with pytest.raises(ConflictError):
+        service.save_over_latest(record.id, replace(record.data, body="मेरा\n"), attempts=2)

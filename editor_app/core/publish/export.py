@@ -93,6 +93,11 @@ def _file_name(article: PublishArticle) -> str:
     return slug[:100] or article.uuid
 
 
+def ids_with_status(service: ArticleService, status: str) -> list[int]:
+    """Ids of every live article with ``status`` ("export everything approved")."""
+    return [row.id for row in service.list_articles(status=status, limit=None)]
+
+
 def export_articles(
     service: ArticleService,
     article_ids: Sequence[int],
@@ -111,6 +116,8 @@ def export_articles(
     out = Path(out)
     total = len(article_ids)
     single = total == 1 and fmt != "wxr" and not out.is_dir()
+    if total > 1 and fmt != "wxr":
+        out.mkdir(parents=True, exist_ok=True)  # one file per article into this folder
     results: list[ExportResult] = []
     loaded: list[PublishArticle] = []
     taken: set[str] = set()
