@@ -124,7 +124,7 @@ def _first_run(db: Database, ask_profile: ProfileAsker) -> ProfileInfo | None:
         return None
     profile = create_profile(db, *answer)
     service = ArticleService(db, profile.name)
-    if not service.list_articles(trashed=None):
+    if not service.list_articles(trashed=None, limit=1):  # an empty database
         create_sample_article(service, resource_path("samples", "sample_article.md"))
     return profile
 
