@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from dataclasses import replace
 
+import pytest
 import sqlalchemy as sa
 from PySide6.QtCore import Qt
 
@@ -246,15 +247,18 @@ def test_conflict_cancel_keeps_my_text_unsaved_and_asks_again_next_time(
     assert window.record.id == article_id and len(asked) == 2
 
 
-def test_storage_error_keeps_text_says_so_and_retries(qtbot, make_window, gui_db,
-                                                      monkeypatch):
+@pytest.mark.parametrize("failure", [StorageError("database or disk is full"),
+                                     RuntimeError("a bug in a flush hook")],
+                         ids=["storage", "unexpected"])
+def test_failed_save_keeps_text_says_so_and_retries(qtbot, make_window, gui_db, monkeypatch,
+                                                    failure):
     import editor_app.gui.main_window as main_window
 
     window = make_window()
     shown: list[str] = []
     monkeypatch.setattr(main_window, "show_error", lambda _p, title, exc: shown.append(title))
     real_save = window.service.save
-    failures = [StorageError("database or disk is full")]
+    failures = [failure]
 
     def failing_save(*args, **kwargs):
         if failures:
@@ -300,28 +304,3 @@ def test_start_up_objects_leave_the_garbage_collector(make_window):
     assert window.tasks.idle
     assert gc.get_freeze_count() > 10_000
     gc.unfreeze()
-
-
-def test_an_unexpected_save_error_keeps_the_text_and_retries(qtbot, make_window, gui_db,
-                                                             monkeypatch):
-    import editor_app.gui.main_window as main_window
-
-    window = make_window()
-    shown: list[str] = []
-    monkeypatch.setattr(main_window, "show_error", lambda _p, title, exc: shown.append(title))
-    real_save = window.service.save
-    failures = [RuntimeError("a bug in a flush hook")]
-
-    def failing_save(*args, **kwargs):
-        if failures:
-            raise failures.pop()
-        return real_save(*args, **kwargs)
-
-    monkeypatch.setattr(window.service, "save", failing_save)
-    window.saver.retry_timer.setInterval(200)
-    type_text(window.editor.text_edit, "बचा हुआ पाठ ")
-    window.save_now()
-    settle(window)
-    assert shown and window.dirty
-    qtbot.waitUntil(lambda: not window.dirty, timeout=3000)
-    assert "बचा हुआ पाठ" in ArticleService(gui_db).get(window.record.id).data.body
