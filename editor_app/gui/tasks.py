@@ -83,10 +83,6 @@ class TaskRunner(QObject):
             self.busy_changed.emit(True)
         return job
 
-    def is_current(self, key: str, job: int) -> bool:
-        """True while ``job`` is the newest job submitted with ``key``."""
-        return self._latest.get(key) == job
-
     @property
     def idle(self) -> bool:
         """True when no job is waiting to be delivered."""
