@@ -1,8 +1,9 @@
 """Child process for the crash-safety test: opens the real window, types, then idles.
 
 Usage: python -m tests.gui.crash_child PROFILE_DIR TEXT
-Prints ``TYPED`` on stdout right after the last keystroke, then runs the event loop until
-it is killed.
+Once the first article is open (it loads in the background), prints ``TYPED`` on stdout
+right after the last keystroke (``NOT TYPED`` if the text did not reach the editor), then
+runs the event loop until it is killed.
 
 Usage: python -m tests.gui.crash_child PROFILE_DIR --continuous MAX_SECONDS
 Sets the autosave maximum interval to MAX_SECONDS and types one word every 150 ms without
@@ -42,6 +43,10 @@ def main() -> None:
     def type_and_report() -> None:
         window.editor.text_edit.moveCursor(QTextCursor.MoveOperation.End)
         type_text(window.editor.text_edit, text)
+        if not window.editor.markdown().rstrip().endswith(text.strip()):
+            sys.stdout.write("NOT TYPED\n")  # the test fails on this line
+            sys.stdout.flush()
+            return
         sys.stdout.write("TYPED\n")
         sys.stdout.flush()
 
@@ -61,7 +66,18 @@ def main() -> None:
         window.editor.text_edit.moveCursor(QTextCursor.MoveOperation.End)
         typer.start()
 
-    QTimer.singleShot(200, start_typing if continuous else type_and_report)
+    begin = start_typing if continuous else type_and_report
+
+    def when_open() -> None:
+        # the list and the first article load in the background: typing before the
+        # article is open would go into a read-only editor and prove nothing
+        if window.record is None or window.editor.text_edit.isReadOnly():
+            QTimer.singleShot(50, when_open)
+            return
+        window.tasks.wait_idle()
+        begin()
+
+    QTimer.singleShot(0, when_open)
     app.exec()
 
 
