@@ -34,6 +34,7 @@ from sqlalchemy import (
     event,
     inspect,
 )
+from sqlalchemy import true as sa_true
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column, relationship
 
@@ -46,13 +47,17 @@ __all__ = [
     "AuditEvent",
     "Base",
     "Byline",
+    "Comment",
     "HouseStyle",
     "LintIgnore",
     "NewsroomWord",
     "Person",
     "PersonalWord",
     "Revision",
+    "Suggestion",
     "Tag",
+    "TrackingBase",
+    "User",
     "UserProfile",
     "utcnow",
 ]
@@ -133,8 +138,10 @@ article_tags = Table(
 )
 
 
-class UserProfile(Base):
-    """A person using the app. On SQLite the local profile is the user."""
+class User(Base):
+    """A person using the app: name in Devanagari (``name``) and Latin, an optional login
+    (unique), a role and an active flag. On a single-user SQLite profile the first user is
+    the local profile (table kept from migration 0001; columns added in 0004)."""
 
     __tablename__ = "user_profiles"
 
@@ -143,6 +150,15 @@ class UserProfile(Base):
     role: Mapped[str] = mapped_column(String(32), default="reporter")
     email: Mapped[str] = mapped_column(String(320), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    name_latin: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    login: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=sa_true())
+
+    __table_args__ = (Index("uq_user_profiles_login", "login", unique=True),)
+
+
+#: The model's name before users got logins (kept for existing imports).
+UserProfile = User
 
 
 class Person(Base):
@@ -192,6 +208,23 @@ class Article(Base):
     trashed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     #: The list's byline column, denormalised from ``bylines`` on every save (migration 0003).
     byline_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # ---- review workflow (migration 0004)
+    #: Who created the story (the reporter whose queue it starts in) and the copy editor
+    #: it is assigned to. User ids added to existing tables carry no foreign key: users are
+    #: deactivated, never deleted, and on SQLite a foreign key can be added to (or dropped
+    #: from) an existing table only by rebuilding it, which cascades through its children.
+    owner_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    assignee_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    #: By when the assignee should be done.
+    deadline: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    #: Not to be exported (or marked published) before this time.
+    embargo_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    #: Correction printed by export on an updated story ("सुधार: …, updated <date>").
+    correction_note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    corrected_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    #: The revision last exported: an update leaves it as the published version until the
+    #: update is approved (a plain id, not a foreign key: revisions refer to articles).
+    published_revision_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     bylines: Mapped[list[Byline]] = relationship(
         back_populates="article", order_by="Byline.position", cascade="all, delete-orphan"
@@ -211,6 +244,9 @@ class Article(Base):
         Index("ix_articles_list_status", "trashed", "status", "updated_at", "id"),
         Index("ix_articles_list_headline", "trashed", "headline", "id"),
         Index("ix_articles_list_byline", "trashed", "byline_text", "id"),
+        Index("ix_articles_queue_assignee", "trashed", "assignee_id", "deadline"),
+        Index("ix_articles_queue_owner", "trashed", "owner_id", "status"),
+        Index("ix_articles_queue_deadline", "trashed", "deadline"),
     )
 
 
@@ -248,6 +284,7 @@ class Revision(Base):
         ForeignKey("revisions.id", ondelete="SET NULL"), nullable=True
     )
     article_version: Mapped[int] = mapped_column(Integer)
+    #: The author's display name at the time (kept when the user is gone or imported).
     author: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     headline: Mapped[str] = mapped_column(Text, default="")
@@ -255,6 +292,10 @@ class Revision(Base):
     body: Mapped[str] = mapped_column(Text, default="")
     metadata_json: Mapped[str] = mapped_column(Text, default="{}")
     note: Mapped[str] = mapped_column(String(500), default="")
+    #: The author's user id (no foreign key: see ``Article.owner_id``).
+    author_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    #: The article's status when this revision was written.
+    status: Mapped[str] = mapped_column(String(32), default="", server_default="")
 
     article: Mapped[Article] = relationship(back_populates="revisions")
 
@@ -349,3 +390,89 @@ class AuditEvent(Base):
         ForeignKey("articles.id", ondelete="SET NULL"), nullable=True, index=True
     )
     detail_json: Mapped[str] = mapped_column(Text, default="{}")
+    #: The acting user's id (no foreign key: see ``Article.owner_id``).
+    user_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class TrackingBase(Base):
+    """The accepted text of an article under tracked changes: its suggestions are the
+    differences between this base and the article's current headline, dek and body. Set
+    when the story goes into copy edit (from the submitted revision), moved forward by
+    every accepted suggestion."""
+
+    __tablename__ = "tracking_bases"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    headline: Mapped[str] = mapped_column(Text, default="")
+    dek: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    #: The revision the tracking started from (the submitted one).
+    revision_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    started_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_profiles.id", ondelete="SET NULL"), nullable=True)
+
+
+class Suggestion(Base):
+    """One tracked change: ``old_text`` at ``base_start``–``base_end`` of the field's
+    tracking base becomes ``new_text``. ``state`` is open, accepted, rejected or withdrawn
+    (the author undid it); decided ones are kept for the history."""
+
+    __tablename__ = "suggestions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    field: Mapped[str] = mapped_column(String(16), default="body")
+    base_start: Mapped[int] = mapped_column(Integer, default=0)
+    base_end: Mapped[int] = mapped_column(Integer, default=0)
+    old_text: Mapped[str] = mapped_column(Text, default="")
+    new_text: Mapped[str] = mapped_column(Text, default="")
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_profiles.id", ondelete="SET NULL"), nullable=True)
+    author_name: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    state: Mapped[str] = mapped_column(String(16), default="open")
+    decided_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_profiles.id", ondelete="SET NULL"), nullable=True)
+    decided_by_name: Mapped[str] = mapped_column(String(200), default="")
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    #: The revision the decision wrote.
+    revision_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+    __table_args__ = (Index("ix_suggestions_article_state", "article_id", "state"),)
+
+
+class Comment(Base):
+    """A comment on a text range of the body, headline or dek, or a reply (``parent_id``).
+
+    The anchor is ``anchor_start``–``anchor_end`` in the field's current text plus the
+    quoted text and some context either side, so it can be found again after edits; a
+    comment whose text was deleted is ``orphaned`` (still listed, never dropped).
+    """
+
+    __tablename__ = "comments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("comments.id", ondelete="CASCADE"), nullable=True)
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_profiles.id", ondelete="SET NULL"), nullable=True)
+    author_name: Mapped[str] = mapped_column(String(200), default="")
+    field: Mapped[str] = mapped_column(String(16), default="body")
+    anchor_start: Mapped[int] = mapped_column(Integer, default=0)
+    anchor_end: Mapped[int] = mapped_column(Integer, default=0)
+    quote: Mapped[str] = mapped_column(Text, default="")
+    context_before: Mapped[str] = mapped_column(Text, default="")
+    context_after: Mapped[str] = mapped_column(Text, default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    resolved_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_profiles.id", ondelete="SET NULL"), nullable=True)
+    orphaned: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __table_args__ = (Index("ix_comments_article_id", "article_id", "id"),)

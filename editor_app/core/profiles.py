@@ -16,7 +16,7 @@ from editor_app.core.errors import PermissionDenied, ValidationError
 from editor_app.core.models import UserProfile
 from editor_app.core.text.normalize import to_nfc
 
-__all__ = ["STYLE_EDITORS", "ProfileInfo", "Role", "create_profile", "local_profile",
+__all__ = ["STYLE_EDITORS", "Actor", "ProfileInfo", "Role", "create_profile", "local_profile",
            "require_role"]
 
 
@@ -44,11 +44,18 @@ _LABELS = {
 
 @dataclass(frozen=True, slots=True)
 class ProfileInfo:
-    """The current user."""
+    """A user as the services see them: the acting user of a call (see :data:`Actor`)."""
 
     id: int
     name: str
     role: Role
+    name_latin: str = ""
+    login: str | None = None
+    active: bool = True
+
+
+#: The acting user passed to every core service that changes data.
+Actor = ProfileInfo
 
 
 def local_profile(db: Database) -> ProfileInfo | None:

@@ -38,19 +38,14 @@ from PySide6.QtWidgets import (
 from editor_app.core.article_data import ArticleSummary
 from editor_app.core.article_queries import SortKey
 from editor_app.core.search import Highlight, SearchHit
+from editor_app.core.workflow.statuses import Status
 from editor_app.gui.highlight_delegate import HTML_ROLE, HtmlDelegate, marked_html
 
 __all__ = ["COLUMN_SORT_KEYS", "PAGE_SIZE", "STATUS_LABELS", "ArticleList",
            "ArticleTableModel"]
 
-STATUS_LABELS = {
-    "draft": "मसौदा (draft)",
-    "submitted": "जमा (submitted)",
-    "in_review": "समीक्षा में (in review)",
-    "changes_requested": "बदलाव चाहिए (changes requested)",
-    "approved": "स्वीकृत (approved)",
-    "published": "प्रकाशित (published)",
-}
+#: Status value → bilingual label, in workflow order (one table: core.workflow.statuses).
+STATUS_LABELS = {status.value: status.label for status in Status}
 _COLUMNS = ("शीर्षक (Headline)", "स्थिति (Status)", "बाइलाइन (Byline)", "बदलाव (Changed)")
 ModelIndex = QModelIndex | QPersistentModelIndex
 

@@ -116,7 +116,7 @@ def test_list_filters(service):
     service.create(ArticleData(headline="मौसम"))
     assert {r.id for r in service.list_articles(tag="खेल")} == {b.id}
     assert len(service.list_articles(status="draft")) == 3
-    assert service.list_articles(status="published") == []
+    assert service.list_articles(status="exported") == []
     assert [r.id for r in service.list_articles(text="बाढ")] == [a.id]  # nukta-insensitive
     service.trash(b.id)
     assert b.id not in {r.id for r in service.list_articles()}

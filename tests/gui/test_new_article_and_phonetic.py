@@ -57,7 +57,7 @@ def test_new_article_shows_in_the_list_while_a_search_is_active(qtbot, make_wind
 def test_new_article_clears_a_status_filter_that_hides_drafts(qtbot, make_window):
     window = make_window()
     listing = window.article_list
-    listing.status_filter.setCurrentIndex(listing.status_filter.findData("published"))
+    listing.status_filter.setCurrentIndex(listing.status_filter.findData("exported"))
     settle(window)
     assert listing.model.rowCount() == 0
     window.new_action.trigger()

@@ -39,8 +39,8 @@ __all__ = ["PUBSTATUS", "render_ninjs", "to_ninjs"]
 log = logging.getLogger(__name__)
 
 #: Article status → ninjs pubstatus (unknown statuses are withheld).
-PUBSTATUS = {"approved": "usable", "published": "usable", "exported": "usable",
-             "killed": "canceled"}
+PUBSTATUS = {"approved": "usable", "exported": "usable",
+             "spiked": "canceled"}
 _WORD = regex.compile(r"[\p{L}\p{M}\p{Nd}\u200c\u200d]+")
 
 

@@ -53,9 +53,9 @@ log = logging.getLogger(__name__)
 
 WXR_VERSION = "1.2"
 #: Article status → WordPress post status (unknown statuses become drafts).
-WP_STATUS = {"draft": "draft", "changes_requested": "draft", "submitted": "pending",
-             "in_review": "pending", "approved": "publish", "published": "publish",
-             "exported": "publish", "killed": "trash"}
+WP_STATUS = {"draft": "draft", "returned": "draft", "submitted": "pending",
+             "in_copy_edit": "pending", "approved": "publish", "exported": "publish",
+             "spiked": "trash"}
 _NOT_XML = regex.compile(r"[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _LOGIN_JUNK = regex.compile(r"[^a-z0-9_.-]+")
 

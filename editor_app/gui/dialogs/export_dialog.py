@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from editor_app.config import Config
 from editor_app.core.errors import StorageError
 from editor_app.core.publish import FORMATS
+from editor_app.core.workflow.statuses import Status
 
 __all__ = ["FORMAT_LABELS", "SETTING", "ExportChoice", "ExportDialog"]
 
@@ -44,7 +45,7 @@ FORMAT_LABELS = {
     "wxr": "WordPress WXR",
     "pdf": "PDF प्रूफ (PDF proof)",
 }
-STATUSES = ("draft", "submitted", "in_review", "changes_requested", "approved", "published")
+STATUSES = tuple(status.value for status in Status)
 
 
 @dataclass(frozen=True, slots=True)

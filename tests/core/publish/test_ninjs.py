@@ -70,8 +70,8 @@ def test_mapping() -> None:
     assert len({p["uri"] for p in pictures}) == 2
 
 
-@pytest.mark.parametrize("status,expected", [("draft", "withheld"), ("in_review", "withheld"),
-                                             ("approved", "usable"), ("killed", "canceled")])
+@pytest.mark.parametrize("status,expected", [("draft", "withheld"), ("in_copy_edit", "withheld"),
+                                             ("approved", "usable"), ("spiked", "canceled")])
 def test_pubstatus(status: str, expected: str) -> None:
     value = to_ninjs(replace(golden_article(), status=status), OPTIONS)
     assert value["pubstatus"] == expected

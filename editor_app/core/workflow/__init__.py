@@ -1,0 +1,1 @@
+"""The review workflow: statuses, who may move a story where, and who may edit it."""
