@@ -225,6 +225,8 @@ class Article(Base):
     #: The revision last exported: an update leaves it as the published version until the
     #: update is approved (a plain id, not a foreign key: revisions refer to articles).
     published_revision_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    #: "Read also" links, a JSON list of ``{"title", "url"}`` (see ArticleData.related).
+    related_json: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
 
     bylines: Mapped[list[Byline]] = relationship(
         back_populates="article", order_by="Byline.position", cascade="all, delete-orphan"

@@ -8,7 +8,7 @@ Create Date: 2026-12-01 11:30:00
 - revisions and audit events refer to their user (``author_id``, ``user_id``; the display
   name stays as it was written); a revision records the status it was written in;
 - articles get an owner (the reporter), an assignee and deadline, an embargo time, a
-  correction note and the id of the revision last exported;
+  correction note, the id of the revision last exported and its "read also" links;
 - new tables: ``tracking_bases`` (the accepted text under tracked changes),
   ``suggestions`` (tracked changes) and ``comments`` (anchored, threaded).
 
@@ -57,6 +57,8 @@ def upgrade() -> None:
                                         server_default=""))
     op.add_column("articles", sa.Column("corrected_at", UTCDateTime(), nullable=True))
     op.add_column("articles", sa.Column("published_revision_id", sa.Integer(), nullable=True))
+    op.add_column("articles", sa.Column("related_json", sa.Text(), nullable=False,
+                                        server_default="[]"))
     op.create_index("ix_articles_queue_assignee", "articles",
                     ["trashed", "assignee_id", "deadline"])
     op.create_index("ix_articles_queue_owner", "articles", ["trashed", "owner_id", "status"])
@@ -169,7 +171,7 @@ def downgrade() -> None:
     op.drop_column("audit_events", "user_id")
     op.drop_column("revisions", "author_id")
     op.drop_column("revisions", "status")
-    for column in ("published_revision_id", "corrected_at", "correction_note",
+    for column in ("related_json", "published_revision_id", "corrected_at", "correction_note",
                    "embargo_until", "deadline", "assignee_id", "owner_id"):
         op.drop_column("articles", column)
     op.drop_index("uq_user_profiles_login", table_name="user_profiles")
