@@ -64,9 +64,8 @@ def parse_choices(items: list[str]) -> dict[str, Any]:
 def _import_one(ctx: CliContext, path: Path, args: argparse.Namespace,
                 report: _FileReport) -> bool:
     """Import one file into ``report``; False when a conflict was left for the user."""
-    from editor_app.core.intake.bundle import import_bundle, read_bundle_file
+    from editor_app.core.intake.bundle import import_bundle, read_bundle_file, resolve_conflict
     from editor_app.core.intake.formats import read_import_file
-    from editor_app.core.intake.merge import resolve
     from editor_app.core.intake.store import store_results
 
     service = ctx.service()
@@ -86,8 +85,8 @@ def _import_one(ctx: CliContext, path: Path, args: argparse.Namespace,
             complete = args.on_conflict != "report" or all(f in named for f in fields)
             if complete and outcome.record and outcome.theirs:
                 choices = {f: named.get(f, args.on_conflict) for f in fields}
-                merged, copy = resolve(service, outcome.record, outcome.theirs, choices,
-                                       source=path.name)
+                merged, copy = resolve_conflict(service, outcome, choices,
+                                                source=path.name)
                 label = ", ".join(f"{f}={c}" for f, c in choices.items())
                 item = _article_json(outcome.result, merged, f"merged ({label})")
                 item["copy_id"] = copy.id if copy else None

@@ -7,14 +7,17 @@ NFC-normalised by :func:`normalized`.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
 from editor_app.core.text.normalize import to_nfc
+from editor_app.core.urls import safe_href
 
-__all__ = ["ArticleData", "ArticleRecord", "ArticleSummary", "BylineData", "RevisionInfo",
-           "normalized"]
+__all__ = ["ArticleData", "ArticleRecord", "ArticleSummary", "BylineData", "RelatedLink",
+           "RevisionInfo", "data_from_snapshot", "normalized", "related_as_lines",
+           "related_from_json", "related_from_lines", "related_to_json"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +35,64 @@ class BylineData:
 
 
 @dataclass(frozen=True, slots=True)
+class RelatedLink:
+    """A "read also" pointer (इसे भी पढ़ें): the other story's title and, when known, its
+    URL (only safe link targets are kept: see :func:`editor_app.core.urls.safe_href`)."""
+
+    title: str
+    url: str = ""
+
+    def to_json(self) -> dict[str, str]:
+        """``{"title", "url"}``."""
+        return {"title": self.title, "url": self.url}
+
+    def display(self) -> str:
+        """``"शीर्षक <https://…>"`` (the URL left out when there is none)."""
+        return f"{self.title} <{self.url}>".strip() if self.url else self.title
+
+
+def related_as_lines(links: tuple[RelatedLink, ...]) -> str:
+    """Related links as editable text, one a line: ``शीर्षक https://…``."""
+    return "\n".join(f"{link.title} {link.url}".strip() if link.url else link.title
+                     for link in links)
+
+
+def related_from_lines(text: str) -> tuple[RelatedLink, ...]:
+    """The inverse of :func:`related_as_lines`: one link a line, an ``http(s)://`` URL
+    ending the line (or anything after a last ``|``) is its URL; blank lines skipped."""
+    links: list[RelatedLink] = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        title, bar, url = line.rpartition("|")
+        if not bar:
+            title, _, url = line.rpartition(" ")
+            if not url.lower().startswith(("http://", "https://")):
+                title, url = line, ""
+        links.append(RelatedLink(title.strip(), url.strip()))
+    return tuple(links)
+
+
+def related_to_json(links: tuple[RelatedLink, ...]) -> str:
+    """The stored form of an article's related links (a JSON list)."""
+    return json.dumps([link.to_json() for link in links], ensure_ascii=False)
+
+
+def related_from_json(text: str | None) -> tuple[RelatedLink, ...]:
+    """Related links from their stored JSON; anything malformed is skipped, never raised
+    (the column may come from an older build or another tool)."""
+    try:
+        items = json.loads(text or "[]")
+    except ValueError:
+        return ()
+    if not isinstance(items, list):
+        return ()
+    return tuple(RelatedLink(str(item.get("title", "")), str(item.get("url", "")))
+                 for item in items if isinstance(item, dict))
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleData:
     """Everything an editor can change in one save (status goes through the workflow)."""
 
@@ -45,6 +106,7 @@ class ArticleData:
     dateline_date: date | None = None
     tags: tuple[str, ...] = field(default=())
     bylines: tuple[BylineData, ...] = field(default=())
+    related: tuple[RelatedLink, ...] = field(default=())
 
     def metadata_json(self) -> str:
         """Metadata (all but headline, dek, body) as JSON, for revision snapshots."""
@@ -53,6 +115,26 @@ class ArticleData:
             data.pop(key)
         data["dateline_date"] = self.dateline_date.isoformat() if self.dateline_date else None
         return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def data_from_snapshot(headline: str, dek: str, body: str,
+                       metadata: Mapping[str, Any]) -> ArticleData:
+    """The :class:`ArticleData` a revision snapshot holds (``metadata`` is the parsed
+    :meth:`ArticleData.metadata_json`). Keys an older build did not write get their
+    defaults; unknown keys are ignored."""
+    when = metadata.get("dateline_date")
+    bylines = tuple(BylineData(**{k: str(v) for k, v in b.items()}) if isinstance(b, dict)
+                    else BylineData(*map(str, b)) for b in metadata.get("bylines", ()))
+    related = tuple(RelatedLink(str(r.get("title", "")), str(r.get("url", "")))
+                    for r in metadata.get("related", ()) if isinstance(r, dict))
+    return ArticleData(
+        headline=headline, dek=dek, body=body, slug=str(metadata.get("slug", "")),
+        language=str(metadata.get("language", "hi")),
+        category=str(metadata.get("category", "")),
+        dateline_place=str(metadata.get("dateline_place", "")),
+        dateline_date=date.fromisoformat(when) if isinstance(when, str) and when else None,
+        tags=tuple(str(t) for t in metadata.get("tags", ())), bylines=bylines,
+        related=related)
 
 
 def normalized(data: ArticleData) -> ArticleData:
@@ -73,6 +155,7 @@ def normalized(data: ArticleData) -> ArticleData:
     )
     return replace(
         data,
+        related=_clean_related(data.related),
         headline=" ".join(to_nfc(data.headline).split()),
         dek=to_nfc(data.dek).strip(),
         body=to_nfc(data.body).replace("\r\n", "\n").replace("\r", "\n"),
@@ -83,6 +166,20 @@ def normalized(data: ArticleData) -> ArticleData:
         tags=tuple(sorted(tags)),
         bylines=bylines,
     )
+
+
+def _clean_related(links: tuple[RelatedLink, ...]) -> tuple[RelatedLink, ...]:
+    """NFC titles with collapsed spaces, safe URLs only (an unsafe one is dropped, its
+    title kept), empty and repeated links left out, order kept."""
+    seen: set[tuple[str, str]] = set()
+    clean: list[RelatedLink] = []
+    for link in links:
+        title = " ".join(to_nfc(link.title).split())
+        url = safe_href(link.url.strip()) or ""
+        if (title or url) and (title, url) not in seen:
+            seen.add((title, url))
+            clean.append(RelatedLink(title, url))
+    return tuple(clean)
 
 
 @dataclass(frozen=True, slots=True)

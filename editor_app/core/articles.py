@@ -35,6 +35,8 @@ from editor_app.core.article_data import (
     BylineData,
     RevisionInfo,
     normalized,
+    related_from_json,
+    related_to_json,
 )
 from editor_app.core.article_links import LinkResolver
 from editor_app.core.article_queries import (
@@ -408,6 +410,7 @@ class ArticleService:
                 for byline in data.bylines:
                     links.person(byline)
             article.byline_text = "; ".join(b.display() for b in data.bylines)
+            article.related_json = related_to_json(data.related)
 
     def _revision(self, article: Article, data: ArticleData, note: str,
                   parent_id: int | None) -> Revision:
@@ -443,7 +446,8 @@ def _data_of(article: Article) -> ArticleData:
         headline=article.headline, dek=article.dek, body=article.body, slug=article.slug,
         language=article.language, category=article.category,
         dateline_place=article.dateline_place, dateline_date=article.dateline_date,
-        tags=tuple(sorted(t.name for t in article.tags)), bylines=_bylines_of(article))
+        tags=tuple(sorted(t.name for t in article.tags)), bylines=_bylines_of(article),
+        related=related_from_json(article.related_json))
 
 
 def _record(article: Article) -> ArticleRecord:

@@ -17,6 +17,9 @@ Contracts:
   limits (entry count, total uncompressed bytes, compression ratio, all counted while
   streaming, not taken from the zip headers). Every entry's size and sha256 are checked
   against the manifest as it is read. Every refusal is a :class:`BundleError`.
+- Bodies in ``article.json`` and ``revisions.json`` name the article's own images by their
+  bundle paths; :func:`revision_hash` hashes image references by image content, so a
+  revision has the same hash on every machine whatever its local image ids.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ __all__ = [
     "ARTICLE_JSON",
     "FORMAT",
     "FORMAT_VERSION",
+    "IMAGE_REF",
     "MANIFEST",
     "RENDERINGS",
     "REVISIONS_JSON",
@@ -57,6 +61,8 @@ __all__ = [
     "ManifestEntry",
     "canonical_json",
     "image_entry_name",
+    "image_key",
+    "keyed_body",
     "read_bundle",
     "revision_hash",
     "write_bundle",
@@ -130,6 +136,9 @@ class BundleArticle:
     tags: tuple[str, ...] = ()
     bylines: tuple[BundleByline, ...] = ()
     images: tuple[BundleImage, ...] = ()
+    #: "Read also" links as (title, url) pairs; optional in ``article.json`` (bundles of
+    #: earlier builds have none).
+    related: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,9 +199,33 @@ def canonical_json(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
-def revision_hash(headline: str, dek: str, body: str, metadata: Mapping[str, Any]) -> str:
-    """sha256 hex of the canonical JSON of a revision's content: stable across machines."""
-    content = {"headline": headline, "dek": dek, "body": body, "metadata": dict(metadata)}
+#: An image reference in a body: a local ``asset:<id>`` or a bundle path ``images/…``.
+IMAGE_REF = regex.compile(r"\((asset:\d+|images/[^\s)\"]+)")
+
+
+def image_key(data: bytes) -> str:
+    """The machine-independent name of an image: ``sha256:<hex of its bytes>``."""
+    return "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+def keyed_body(body: str, image_keys: Mapping[str, str]) -> str:
+    """``body`` with every image reference found in ``image_keys`` (a local ``asset:<id>``
+    or a bundle path → :func:`image_key`) replaced by that key; other text unchanged."""
+    if not image_keys:
+        return body
+    return IMAGE_REF.sub(lambda m: "(" + image_keys.get(m.group(1), m.group(1)), body)
+
+
+def revision_hash(headline: str, dek: str, body: str, metadata: Mapping[str, Any],
+                  image_keys: Mapping[str, str] | None = None) -> str:
+    """sha256 hex of the canonical JSON of a revision's content: stable across machines.
+
+    Image references are hashed by the image's content (``image_keys``, see
+    :func:`keyed_body`): the same revision with ``asset:3`` on a laptop, ``asset:41`` on the
+    desk and ``images/0-pul.png`` in a bundle has one hash.
+    """
+    content = {"headline": headline, "dek": dek, "body": keyed_body(body, image_keys or {}),
+               "metadata": dict(metadata)}
     return hashlib.sha256(canonical_json(content).encode("utf-8")).hexdigest()
 
 
@@ -232,6 +265,7 @@ def _article_json(article: BundleArticle) -> dict[str, Any]:
         "images": [{"file": i.file, "filename": i.filename, "media_type": i.media_type,
                     "caption": i.caption, "credit": i.credit, "alt_text": i.alt_text,
                     "position": i.position} for i in article.images],
+        "related": [{"title": title, "url": url} for title, url in article.related],
     }
 
 
@@ -405,12 +439,14 @@ def read_bundle(path: Path, *, limits: BundleLimits | None = None) -> Bundle:
         contents = {name: _verified(archive, by_name[name], entry, limits, budget)
                     for name, entry in manifest.files.items()}
     article = _parse_article(_load_json(ARTICLE_JSON, contents.pop(ARTICLE_JSON)))
-    revisions = _parse_revisions(_load_json(REVISIONS_JSON, contents.pop(REVISIONS_JSON)))
     if article.uuid != manifest.article.uuid:
         raise BundleError("article.json and the manifest name different articles")
     images = {n: d for n, d in contents.items() if n.startswith(_IMAGE_PREFIX)}
     if {i.file for i in article.images} != set(images):
         raise BundleError("the images in the bundle do not match article.json")
+    keys = {name: image_key(data) for name, data in images.items()}
+    revisions = _parse_revisions(_load_json(REVISIONS_JSON, contents.pop(REVISIONS_JSON)),
+                                 keys)
     renderings = {n: d for n, d in contents.items() if n not in images}
     strange = sorted(set(renderings) - set(RENDERINGS))
     if strange:
@@ -502,6 +538,9 @@ def _parse_article(data: Any) -> BundleArticle:
                        ("file", "filename", "media_type", "caption", "credit", "alt_text")},
                     position=_get(i, "position", int, f"{w} image"))
         for i in _get(data, "images", list, w))
+    related = tuple(
+        (_get(r, "title", str, f"{w} related"), _get(r, "url", str, f"{w} related"))
+        for r in (_get(data, "related", list, w) if "related" in data else []))
     text = {k: _get(data, k, str, w) for k in
             ("uuid", "status", "headline", "dek", "body", "slug", "language", "category",
              "dateline_place")}
@@ -510,11 +549,11 @@ def _parse_article(data: Any) -> BundleArticle:
         created_at=_time(_get(data, "created_at", str, w), w),
         updated_at=_time(_get(data, "updated_at", str, w), w),
         dateline_date=dateline_date, tags=tuple(tags), bylines=bylines, images=images,
-        **text,
+        related=related, **text,
     )
 
 
-def _parse_revisions(data: Any) -> tuple[BundleRevision, ...]:
+def _parse_revisions(data: Any, image_keys: Mapping[str, str]) -> tuple[BundleRevision, ...]:
     w = REVISIONS_JSON
     if not isinstance(data, list):
         raise BundleError(f"{w} must be a list")
@@ -534,6 +573,6 @@ def _parse_revisions(data: Any) -> tuple[BundleRevision, ...]:
             dek=_get(item, "dek", str, w), body=_get(item, "body", str, w),
             metadata=_get(item, "metadata", dict, w)))
         rev = revisions[-1]
-        if revision_hash(rev.headline, rev.dek, rev.body, rev.metadata) != rev.hash:
+        if revision_hash(rev.headline, rev.dek, rev.body, rev.metadata, image_keys) != rev.hash:
             raise BundleError(f"{w}: revision {rev.hash[:12]} does not match its hash")
     return tuple(revisions)

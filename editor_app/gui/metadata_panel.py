@@ -28,7 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor_app.core.article_data import ArticleData, BylineData
+from editor_app.core.article_data import (
+    ArticleData,
+    BylineData,
+    related_as_lines,
+    related_from_lines,
+)
 from editor_app.core.text.counts import akshara_count
 from editor_app.core.text.romanize import slugify
 from editor_app.core.text.spell import SpellChecker
@@ -73,6 +78,10 @@ class MetadataPanel(QWidget):
         self.category.setEditable(True)
         self.category.addItems(("", *CATEGORIES))
         self.tags = TagEditor()
+        self.related = QPlainTextEdit()
+        self.related.setPlaceholderText("हर पंक्ति में शीर्षक और URL (one a line: title, URL)")
+        self.related.setFixedHeight(56)
+        self.related.setAccessibleName("इसे भी पढ़ें (Related links)")
         self.slug = QLineEdit()
         self.slug_auto = QCheckBox("स्वतः (auto)")
         self.slug_auto.setChecked(True)
@@ -100,13 +109,14 @@ class MetadataPanel(QWidget):
         form.addRow("श्रेणी", self.category)
         form.addRow("टैग", self.tags)
         form.addRow("स्लग", slug_row)
+        form.addRow("इसे भी पढ़ें", self.related)
 
         self.headline.textChanged.connect(
             lambda: self._on_headline_changed(self.headline.text()))
         for signal in (self.dek.textChanged, self.bylines.changed, self.dateline_place.textChanged,
                        self.dateline_date.dateChanged, self.dateline_has_date.toggled,
                        self.category.currentTextChanged, self.tags.changed,
-                       self.slug.textEdited):
+                       self.slug.textEdited, self.related.textChanged):
             signal.connect(self._emit_changed)
         self.slug_auto.toggled.connect(self._on_slug_auto_toggled)
         self.dateline_has_date.toggled.connect(self.dateline_date.setEnabled)
@@ -144,7 +154,8 @@ class MetadataPanel(QWidget):
         self._loading = True
         try:
             widgets = (self.headline, self.dek, self.dateline_place, self.dateline_date,
-                       self.dateline_has_date, self.category, self.slug, self.slug_auto)
+                       self.dateline_has_date, self.category, self.slug, self.slug_auto,
+                       self.related)
             blockers = [QSignalBlocker(w) for w in widgets]
             self.headline.setText(data.headline)
             self.dek.setPlainText(data.dek)
@@ -164,6 +175,7 @@ class MetadataPanel(QWidget):
             self.slug_auto.setChecked(auto)
             self.slug.setReadOnly(auto)
             self.slug.setText(data.slug)
+            self.related.setPlainText(related_as_lines(data.related))
             self.headline.setCursorPosition(0)
             self.slug.setCursorPosition(0)
             del blockers
@@ -187,6 +199,7 @@ class MetadataPanel(QWidget):
             category=self.category.currentText(),
             tags=self.tags.tags(),
             slug="" if self.slug_auto.isChecked() else self.slug.text(),
+            related=related_from_lines(self.related.toPlainText()),
         )
 
     # --------------------------------------------------------------- internals

@@ -16,28 +16,35 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
-import regex
 from sqlalchemy import func, select
 
-from editor_app.core.article_data import ArticleData, ArticleRecord, BylineData
+from editor_app.core.article_data import ArticleData, ArticleRecord, BylineData, RelatedLink
 from editor_app.core.articles import ArticleService, ImportedRevision
-from editor_app.core.assets import asset_ref, sniff_image_type
-from editor_app.core.bundle_format import Bundle, read_bundle, revision_hash
+from editor_app.core.assets import asset_ref, image_data, list_assets, sniff_image_type
+from editor_app.core.bundle_format import (
+    IMAGE_REF,
+    Bundle,
+    BundleImage,
+    image_key,
+    keyed_body,
+    read_bundle,
+    revision_hash,
+)
 from editor_app.core.errors import BundleError, NotFoundError
 from editor_app.core.intake import merge
 from editor_app.core.intake.result import ImportResult
-from editor_app.core.models import Asset, AuditEvent
+from editor_app.core.models import Asset, AuditEvent, Revision
 from editor_app.core.text.normalize import to_nfc
 
-__all__ = ["BundleOutcome", "bundle_data", "import_bundle", "read_bundle_file"]
+__all__ = ["BundleOutcome", "bundle_data", "bundle_keys", "import_bundle", "localize",
+           "read_bundle_file", "resolve_conflict"]
 
 log = logging.getLogger(__name__)
-
-_ASSET = regex.compile(r"\((asset:\d+|images/[^\s)\"]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +57,8 @@ class BundleOutcome:
     record: ArticleRecord | None = None
     theirs: ArticleData | None = None
     diffs: tuple[merge.FieldDiff, ...] = field(default=())
+    #: The verified bundle (for :func:`merge.resolve`, which stores its images on demand).
+    bundle: Bundle | None = field(default=None, repr=False)
 
 
 def read_bundle_file(path: Path) -> Bundle:
@@ -65,44 +74,90 @@ def bundle_data(bundle: Bundle) -> ArticleData:
         category=a.category, dateline_place=a.dateline_place, dateline_date=a.dateline_date,
         tags=tuple(a.tags),
         bylines=tuple(BylineData(b.name, b.name_latin, b.designation, b.outlet)
-                      for b in a.bylines))
+                      for b in a.bylines),
+        related=tuple(RelatedLink(title, url) for title, url in a.related))
+
+
+def bundle_keys(bundle: Bundle) -> dict[str, str]:
+    """The bundle's image paths → content keys (:func:`image_key`)."""
+    return {image.file: image_key(bundle.images[image.file])
+            for image in bundle.article.images if image.file in bundle.images}
+
+
+def _local_keys(service: ArticleService, article_id: int) -> dict[str, str]:
+    """The article's ``asset:<id>`` references → content keys."""
+    return {asset_ref(info.id): image_key(image_data(service.db, info.id)[1])
+            for info in list_assets(service.db, article_id)}
 
 
 def _local_hashes(service: ArticleService, article_id: int) -> list[str]:
-    return [revision_hash(r.headline, r.dek, r.body, r.metadata)
+    keys = _local_keys(service, article_id)
+    return [revision_hash(r.headline, r.dek, r.body, r.metadata, keys)
             for r in service.revisions(article_id)]
+
+
+def localize(service: ArticleService, article_id: int, data: ArticleData, bundle: Bundle,
+             *, attach: bool) -> ArticleData:
+    """``data`` with the bundle's image paths in its body turned into references to the
+    article's own images of the same content. With ``attach``, an image the article does
+    not have yet is stored first (with the bundle's caption, credit and alt text); without
+    it, such a path is left as it is (nothing is written)."""
+    if "(images/" not in data.body:
+        return data
+    by_key = {key: ref for ref, key in _local_keys(service, article_id).items()}
+    wanted = bundle_keys(bundle)
+    meta = {image.file: image for image in bundle.article.images}
+    mapping: dict[str, str] = {}
+    for match in IMAGE_REF.finditer(data.body):
+        path = match.group(1)
+        key = wanted.get(path)
+        if path in mapping or key is None:
+            continue
+        if key not in by_key and attach:
+            by_key[key] = _store_image(service, article_id, meta[path], bundle)
+        if key in by_key:
+            mapping[path] = by_key[key]
+    return replace(data, body=keyed_body(data.body, mapping)) if mapping else data
+
+
+def _store_image(service: ArticleService, article_id: int, image: BundleImage,
+                 bundle: Bundle) -> str:
+    payload = bundle.images[image.file]
+    if sniff_image_type(payload) is None:
+        raise BundleError(f"bundle image {image.file} is not a JPEG/PNG/GIF/WebP image")
+    with service.db.session() as session:
+        position = session.scalar(select(func.count()).select_from(Asset)
+                                  .where(Asset.article_id == article_id)) or 0
+        row = Asset(article_id=article_id, position=position, filename=to_nfc(image.filename),
+                    media_type=image.media_type, data=payload, caption=to_nfc(image.caption),
+                    credit=to_nfc(image.credit), alt_text=to_nfc(image.alt_text))
+        session.add(row)
+        session.flush()
+        return asset_ref(row.id)
 
 
 def _attach_images(service: ArticleService, record: ArticleRecord,
                    bundle: Bundle) -> ArticleRecord:
-    images = sorted(bundle.article.images, key=lambda i: i.position)
-    if not images:
+    """Store every image of a newly added bundle article (in position order), then point
+    the body and the imported history at them."""
+    for image in sorted(bundle.article.images, key=lambda i: i.position):
+        if image.file in bundle.images:
+            _store_image(service, record.id, image, bundle)
+    mapping = _path_refs(service, record.id, bundle)
+    localized = replace(record.data, body=keyed_body(record.data.body, mapping))
+    with service.db.session() as session:  # history bodies: same images, local names
+        for rev in session.scalars(select(Revision).where(Revision.article_id == record.id)):
+            if "(images/" in rev.body:
+                rev.body = keyed_body(rev.body, mapping)
+    if localized.body == record.data.body:
         return record
-    for image in images:
-        if sniff_image_type(bundle.images[image.file]) is None:
-            raise BundleError(f"bundle image {image.file} is not a JPEG/PNG/GIF/WebP image")
-    mapping: dict[str, str] = {}
-    old_refs = list(dict.fromkeys(m.group(1) for m in _ASSET.finditer(record.data.body)
-                                  if m.group(1).startswith("asset:")))
-    with service.db.session() as session:
-        start = session.scalar(select(func.count()).select_from(Asset)
-                               .where(Asset.article_id == record.id)) or 0
-        for i, image in enumerate(images):
-            row = Asset(article_id=record.id, position=start + i,
-                        filename=to_nfc(image.filename), media_type=image.media_type,
-                        data=bundle.images[image.file], caption=to_nfc(image.caption),
-                        credit=to_nfc(image.credit), alt_text=to_nfc(image.alt_text))
-            session.add(row)
-            session.flush()
-            mapping[image.file] = asset_ref(row.id)
-            if i < len(old_refs):  # the body's asset:<id> refs, in order of position
-                mapping[old_refs[i]] = asset_ref(row.id)
-    body = _ASSET.sub(lambda m: "(" + mapping.get(m.group(1), m.group(1)), record.data.body)
-    if body == record.data.body:
-        return record
-    from dataclasses import replace
-    return service.save(record.id, replace(record.data, body=body), record.version,
+    return service.save(record.id, localized, record.version,
                         note="bundle images attached")
+
+
+def _path_refs(service: ArticleService, article_id: int, bundle: Bundle) -> dict[str, str]:
+    by_key = {key: ref for ref, key in _local_keys(service, article_id).items()}
+    return {path: by_key[key] for path, key in bundle_keys(bundle).items() if key in by_key}
 
 
 def _after(bundle: Bundle, common: str | None) -> int:
@@ -124,46 +179,73 @@ def import_bundle(service: ArticleService, bundle: Bundle, *, source: str = "",
         local = service.get_by_uuid(uuid)
     except NotFoundError:
         local = None
+    keys = bundle_keys(bundle)
     if local is None:
         if dry_run:
-            return BundleOutcome("dry-run", uuid, result, theirs=theirs)
+            return BundleOutcome("dry-run", uuid, result, theirs=theirs, bundle=bundle)
         history = [ImportedRevision(r.article_version, r.author, r.created_at, r.headline,
                                     r.dek, r.body, json.dumps(dict(r.metadata),
                                                               ensure_ascii=False,
                                                               sort_keys=True), r.note)
                    for r in bundle.revisions]
-        if history and revision_hash(theirs.headline, theirs.dek, theirs.body,
-                                     json.loads(theirs.metadata_json())) == \
-                bundle.revisions[-1].hash:
+        if history and merge.data_hash(theirs, keys) == bundle.revisions[-1].hash:
             history = history[:-1]  # the newest revision is the current data itself
         record = service.create_imported(theirs, uuid=uuid, history=history,
                                          note="imported from bundle")
         record = _attach_images(service, record, bundle)
-        return BundleOutcome("added", uuid, result, record, theirs)
+        return BundleOutcome("added", uuid, result, record, theirs, bundle=bundle)
+    local_keys = _local_keys(service, local.id)
     mine = _local_hashes(service, local.id)
-    theirs_hashes = [r.hash for r in bundle.revisions] or [merge.data_hash(theirs)]
-    if theirs_hashes[-1] != merge.data_hash(theirs):
-        theirs_hashes.append(merge.data_hash(theirs))
-    if mine[-1:] != [merge.data_hash(local.data)]:
-        mine.append(merge.data_hash(local.data))
+    theirs_hashes = [r.hash for r in bundle.revisions] or [merge.data_hash(theirs, keys)]
+    if theirs_hashes[-1] != merge.data_hash(theirs, keys):
+        theirs_hashes.append(merge.data_hash(theirs, keys))
+    if mine[-1:] != [merge.data_hash(local.data, local_keys)]:
+        mine.append(merge.data_hash(local.data, local_keys))
     kind, common = merge.classify(mine, theirs_hashes)
     if kind == "up-to-date" or dry_run:
-        return BundleOutcome(kind, uuid, result, local, theirs)
+        return BundleOutcome(kind, uuid, result, local, theirs, bundle=bundle)
     if kind == "fast-forward":
         record = local
         newer = [r for r in bundle.revisions[_after(bundle, common):] if r.hash not in mine]
         for rev in newer[:-1]:  # the bundle's steps in between, each one revision here
-            record = service.save(record.id, merge.base_data(rev), record.version,
+            step = localize(service, local.id, merge.base_data(rev), bundle, attach=True)
+            record = service.save(record.id, step, record.version,
                                   note=f"from bundle: {rev.author}, "
                                        f"{rev.created_at.isoformat()} {rev.note}".strip())
-        record = service.save(record.id, theirs, record.version,
+        final = localize(service, local.id, theirs, bundle, attach=True)
+        record = service.save(record.id, final, record.version,
                               note="fast-forward from bundle")
         with service.db.session() as session:
             session.add(AuditEvent(user=service.author, action="article.merge",
                                    article_id=local.id, detail_json=json.dumps(
                                        {"kind": "fast-forward", "source": source,
                                         "uuid": uuid}, ensure_ascii=False)))
-        return BundleOutcome("fast-forward", uuid, result, record, theirs)
-    base = next((merge.base_data(r) for r in bundle.revisions if r.hash == common), None)
-    diffs = tuple(merge.field_diffs(local.data, theirs, base))
-    return BundleOutcome("conflict", uuid, result, local, theirs, diffs)
+        return BundleOutcome("fast-forward", uuid, result, record, final, bundle=bundle)
+    # a conflict writes nothing: images the desk lacks keep their bundle paths until the
+    # user's choice is applied (merge.resolve with the bundle stores them then)
+    shown = localize(service, local.id, theirs, bundle, attach=False)
+    base = next((localize(service, local.id, merge.base_data(r), bundle, attach=False)
+                 for r in bundle.revisions if r.hash == common), None)
+    diffs = tuple(merge.field_diffs(local.data, shown, base))
+    return BundleOutcome("conflict", uuid, result, local, shown, diffs, bundle=bundle)
+
+
+def resolve_conflict(service: ArticleService, outcome: BundleOutcome,
+                     choices: Mapping[str, merge.Choice], *,
+                     source: str = "") -> tuple[ArticleRecord, ArticleRecord | None]:
+    """Apply the user's per-field choices to a ``conflict`` outcome (:func:`merge.resolve`),
+    storing the bundle's images where the chosen text needs them: on the desk's article when
+    its body is taken from the bundle, and on the copy that "both" keeps."""
+    if outcome.kind != "conflict" or outcome.record is None or outcome.bundle is None:
+        raise ValueError("resolve_conflict needs a conflict outcome with its bundle")
+    bundle, record = outcome.bundle, outcome.record
+    portable = bundle_data(bundle)
+    theirs = localize(service, record.id, portable, bundle,
+                      attach=choices.get("body") == "theirs")
+    merged, copy = merge.resolve(service, record, theirs, choices, source=source)
+    if copy is not None:
+        own = localize(service, copy.id, replace(copy.data, body=portable.body), bundle,
+                       attach=True)
+        if own.body != copy.data.body:
+            copy = service.save(copy.id, own, copy.version, note="bundle images attached")
+    return merged, copy

@@ -19,10 +19,9 @@ import json
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, replace
-from datetime import date
 from typing import Any, Literal
 
-from editor_app.core.article_data import ArticleData, ArticleRecord, BylineData
+from editor_app.core.article_data import ArticleData, ArticleRecord, data_from_snapshot
 from editor_app.core.articles import ArticleService
 from editor_app.core.bundle_format import revision_hash
 from editor_app.core.errors import ValidationError
@@ -37,9 +36,11 @@ MergeKind = Literal["up-to-date", "fast-forward", "conflict"]
 Choice = Literal["mine", "theirs", "both"]
 
 
-def data_hash(data: ArticleData) -> str:
-    """The content hash of an article state, as its revision would have it."""
-    return revision_hash(data.headline, data.dek, data.body, json.loads(data.metadata_json()))
+def data_hash(data: ArticleData, image_keys: Mapping[str, str] | None = None) -> str:
+    """The content hash of an article state, as its revision would have it (image
+    references named by content through ``image_keys``: see ``revision_hash``)."""
+    return revision_hash(data.headline, data.dek, data.body, json.loads(data.metadata_json()),
+                         image_keys)
 
 
 def classify(mine: Sequence[str], theirs: Sequence[str]) -> tuple[MergeKind, str | None]:
@@ -75,19 +76,6 @@ class FieldDiff:
         return "both"
 
 
-def _from_metadata(base: Mapping[str, Any], headline: str, dek: str, body: str
-                   ) -> ArticleData:
-    when = base.get("dateline_date")
-    return ArticleData(
-        headline=headline, dek=dek, body=body, slug=str(base.get("slug", "")),
-        language=str(base.get("language", "hi")), category=str(base.get("category", "")),
-        dateline_place=str(base.get("dateline_place", "")),
-        dateline_date=date.fromisoformat(when) if when else None,
-        tags=tuple(base.get("tags", ())),
-        bylines=tuple(BylineData(**b) if isinstance(b, dict) else BylineData(*b)
-                      for b in base.get("bylines", ())))
-
-
 def field_diffs(mine: ArticleData, theirs: ArticleData,
                 base: ArticleData | None = None) -> list[FieldDiff]:
     """Every field of the two states that differs, in field order."""
@@ -101,7 +89,8 @@ def field_diffs(mine: ArticleData, theirs: ArticleData,
 
 def base_data(revision: Any) -> ArticleData:
     """An :class:`ArticleData` of a bundle revision (headline, dek, body, metadata)."""
-    return _from_metadata(revision.metadata, revision.headline, revision.dek, revision.body)
+    return data_from_snapshot(revision.headline, revision.dek, revision.body,
+                              revision.metadata)
 
 
 def resolve(service: ArticleService, record: ArticleRecord, theirs: ArticleData,

@@ -11,24 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from editor_app.core.article_data import ArticleData
+from editor_app.core.article_data import ArticleData, RelatedLink
 
 __all__ = ["FORMATS", "ImportResult", "ImportedImage", "RelatedLink"]
 
 #: Source formats the importers understand (``--as-format`` values).
 FORMATS = ("scraped", "html", "docx", "md", "wxr", "bundle")
-
-
-@dataclass(frozen=True, slots=True)
-class RelatedLink:
-    """A "read also" pointer found in the source: its title and, when given, its URL."""
-
-    title: str
-    url: str = ""
-
-    def to_json(self) -> dict[str, str]:
-        """``{"title", "url"}``."""
-        return {"title": self.title, "url": self.url}
 
 
 @dataclass(frozen=True, slots=True)

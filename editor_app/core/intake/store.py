@@ -3,8 +3,9 @@
 Contract: :func:`store_result` creates one draft (``create``), attaches the images the
 source carried and rewrites their placeholder references to ``asset:<id>`` (one ``save``),
 and writes one ``article.import`` audit event with the source, format, related links and
-dropped text (the article model has no field for related links: the audit event keeps
-them). With ``dry_run`` nothing is written and ``None`` comes back.
+dropped text. The related links recognised in the source become the story's own
+(``ArticleData.related``) unless the data already carries some (the preview's edit wins).
+With ``dry_run`` nothing is written and ``None`` comes back.
 """
 
 from __future__ import annotations
@@ -42,7 +43,9 @@ def store_result(service: ArticleService, result: ImportResult, *,
     """Store ``result`` as a new draft (see module contract)."""
     if dry_run:
         return None
-    record = service.create(result.data, note=f"imported from {result.format}")
+    data = result.data if result.data.related else replace(result.data,
+                                                           related=result.related)
+    record = service.create(data, note=f"imported from {result.format}")
     db = service.db
     body = record.data.body
     with db.session() as session:

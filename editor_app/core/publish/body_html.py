@@ -48,7 +48,7 @@ log = logging.getLogger(__name__)
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 ALLOWED_TAGS = frozenset({"p", "h1", "h2", "h3", "ul", "ol", "li", "blockquote", "strong",
                           "em", "a", "figure", "figcaption", "img", "span", "br", "header",
-                          "div", "time"})
+                          "div", "time", "aside"})
 _ATTRIBUTES = {
     "a": {"href"},
     "img": {"src", "alt"},
@@ -56,6 +56,7 @@ _ATTRIBUTES = {
     "p": {"class"},
     "div": {"class"},
     "header": {"class"},
+    "aside": {"class"},
     "figure": {"class"},
     "time": {"datetime"},
 }

@@ -10,7 +10,9 @@ Image references: a body stores ``asset:<local id>``, which means nothing on ano
 machine. In ``article.json``, ``article.md`` and the renderings the body's references to the
 article's own images are rewritten to their bundle paths (``images/0-naksha.png``), so the
 bundle is self-contained and an importer maps each path back to the image it stores.
-Revisions are kept verbatim (their hashes identify stored content).
+Revisions get the same rewriting (a reference to an image the article no longer has stays
+as it was); their hashes name images by content (:func:`revision_hash` with the article's
+image keys), so they identify the same content on every machine.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from editor_app.core.bundle_format import (
     BundleImage,
     BundleRevision,
     Manifest,
+    image_key,
+    keyed_body,
     revision_hash,
     write_bundle,
 )
@@ -34,7 +38,8 @@ from editor_app.core.publish.markdown import ImageBlock, parse_markdown, render_
 from editor_app.core.publish.ninjs import render_ninjs
 from editor_app.core.publish.source import PublishArticle, PublishOptions
 
-__all__ = ["bundle_article", "bundle_revisions", "export_bundle", "portable_body"]
+__all__ = ["bundle_article", "bundle_revisions", "export_bundle", "image_keys",
+           "portable_body"]
 
 log = logging.getLogger(__name__)
 
@@ -69,19 +74,36 @@ def bundle_article(article: PublishArticle) -> BundleArticle:
         bylines=tuple(BundleByline(b.name, b.name_latin, b.designation, b.outlet)
                       for b in data.bylines),
         images=tuple(BundleImage(i.entry, i.filename, i.media_type, i.caption, i.credit,
-                                 i.alt_text, i.position) for i in article.images))
+                                 i.alt_text, i.position) for i in article.images),
+        related=tuple((link.title, link.url) for link in data.related))
+
+
+def image_keys(article: PublishArticle) -> dict[str, str]:
+    """Every name the article's images go by (``asset:<id>`` and bundle path) → content
+    key, for :func:`revision_hash`."""
+    keys: dict[str, str] = {}
+    for image in article.images:
+        key = image_key(image.data)
+        keys[image.entry] = key
+        if image.asset_id is not None:
+            keys[f"asset:{image.asset_id}"] = key
+    return keys
 
 
 def bundle_revisions(article: PublishArticle) -> list[BundleRevision]:
-    """The history, oldest first; ``parent_hash`` is the hash of the parent revision."""
+    """The history, oldest first, bodies with portable image paths; ``parent_hash`` is the
+    hash of the parent revision."""
+    keys = image_keys(article)
+    entries = {f"asset:{i.asset_id}": i.entry for i in article.images if i.asset_id is not None}
     hashes: dict[int, str] = {}
     out = []
     for rev in article.revisions:
-        digest = revision_hash(rev.headline, rev.dek, rev.body, rev.metadata)
+        digest = revision_hash(rev.headline, rev.dek, rev.body, rev.metadata, keys)
         hashes[rev.id] = digest
         parent = hashes.get(rev.parent_id) if rev.parent_id is not None else None
+        body = keyed_body(rev.body, entries)
         out.append(BundleRevision(digest, parent, rev.article_version, rev.author,
-                                  rev.created_at, rev.note, rev.headline, rev.dek, rev.body,
+                                  rev.created_at, rev.note, rev.headline, rev.dek, body,
                                   dict(rev.metadata)))
     return out
 

@@ -129,6 +129,7 @@ def article_context(article: PublishArticle, options: PublishOptions) -> dict[st
         "dateline": dateline,
         "category": data.category,
         "tags": data.tags,
+        "related": data.related,
         "images": article.images,
         "canonical": canonical_url(article, options),
         "publisher": _outlet(article, options),

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor_app.core.article_data import BylineData
+from editor_app.core.article_data import BylineData, RelatedLink
 from editor_app.core.intake.merge import Choice, FieldDiff
 from editor_app.core.intake.word_diff import word_diff
 
@@ -34,6 +34,7 @@ FIELD_LABELS = {
     "slug": "स्लग (Slug)", "language": "भाषा (Language)", "category": "श्रेणी (Category)",
     "dateline_place": "डेटलाइन (Dateline)", "dateline_date": "तारीख (Date)",
     "tags": "टैग (Tags)", "bylines": "बायलाइन (Bylines)",
+    "related": "इसे भी पढ़ें (Related links)",
 }
 _CHANGED_BY = {"mine": "डेस्क ने बदला (changed here)", "theirs": "बंडल में बदला (changed in "
                "the bundle)", "both": "दोनों ने बदला (changed on both sides)"}
@@ -46,7 +47,8 @@ def value_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, tuple):
-        return "\n".join(v.display() if isinstance(v, BylineData) else str(v) for v in value)
+        return "\n".join(v.display() if isinstance(v, BylineData | RelatedLink) else str(v)
+                         for v in value)
     return str(value)
 
 

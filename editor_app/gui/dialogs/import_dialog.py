@@ -41,8 +41,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.article_data import ArticleData, ArticleRecord
 from editor_app.core.articles import ArticleService
-from editor_app.core.intake.bundle import BundleOutcome
-from editor_app.core.intake.merge import resolve
+from editor_app.core.intake.bundle import BundleOutcome, resolve_conflict
 from editor_app.core.intake.preview import (
     FileRead,
     read_bytes_for_preview,
@@ -320,8 +319,8 @@ class ImportDialog(QDialog):
 
         def apply() -> None:
             choices = dialog.choices()
-            self._tasks.run(lambda: resolve(self._service, record, theirs, choices,
-                                            source=source),
+            self._tasks.run(lambda: resolve_conflict(self._service, outcome, choices,
+                                                     source=source),
                             done=merged, write=True, kind="import-merge")
 
         dialog.accepted.connect(apply)

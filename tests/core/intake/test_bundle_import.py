@@ -13,13 +13,13 @@ import pytest
 import regex
 from sqlalchemy import select
 
-from editor_app.core.article_data import ArticleData, BylineData
+from editor_app.core.article_data import ArticleData, BylineData, RelatedLink
 from editor_app.core.articles import ArticleService
 from editor_app.core.assets import add_image, image_data, list_assets
 from editor_app.core.db import Database, open_database
 from editor_app.core.errors import BundleError, ValidationError
-from editor_app.core.intake.bundle import import_bundle, read_bundle_file
-from editor_app.core.intake.merge import classify, resolve
+from editor_app.core.intake.bundle import import_bundle, read_bundle_file, resolve_conflict
+from editor_app.core.intake.merge import classify
 from editor_app.core.models import AuditEvent
 from tests.core.intake.bundles import export_bundle
 from tests.core.intake.helpers import dump
@@ -29,7 +29,8 @@ PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4
 STORY = ArticleData(
     headline="गांव में नया पुल बना", dek="दो साल का इंतजार खत्म", body="पहला अनुच्छेद।\n",
     category="देश", dateline_place="सीकर", tags=("पुल", "गांव"),
-    bylines=(BylineData("आरती कुशवाहा", "Aarti Kushwaha", "संवाददाता", "उदाहरण टाइम्स"),))
+    bylines=(BylineData("आरती कुशवाहा", "Aarti Kushwaha", "संवाददाता", "उदाहरण टाइम्स"),),
+    related=(RelatedLink("सीकर में सड़क चौड़ी होगी", "https://example.in/sikar-sadak"),))
 
 
 @pytest.fixture
@@ -43,9 +44,11 @@ def desk(database_factory, tmp_path):
 
 def _laptop_story(db: Database, tmp_path: Path) -> tuple[ArticleService, int]:
     service = ArticleService(db, "laptop")
-    record = service.create(STORY)
     image = tmp_path / "pul.png"
     image.write_bytes(PNG)
+    # another story's image first, so the laptop's and the desk's image ids differ
+    add_image(db, service.create(ArticleData(headline="दूसरी खबर")).id, image)
+    record = service.create(STORY)
     asset = add_image(db, record.id, image, caption="नया पुल", credit="फोटो: आरती")
     record = service.save(record.id, replace(
         record.data, body=f'पहला अनुच्छेद।\n\n![पुल](asset:{asset.id} "नया पुल | फोटो: आरती")\n'),
@@ -118,6 +121,37 @@ def test_fast_forward_desk_behind_then_laptop_behind(db, desk, tmp_path):
     assert back.kind == "fast-forward"
     final = laptop.get(article_id).data
     assert (final.headline, final.dek) == ("गांव में नया पुल बनकर तैयार", "दो साल बाद पुल तैयार")
+    # each side's body names its own copy of the image, never a bundle path
+    for service, aid in ((desk_service, first.id), (laptop, article_id)):
+        assert _image_refs(service, aid) == [f"asset:{a.id}" for a in list_assets(service.db, aid)]
+        assert len(list_assets(service.db, aid)) == 1
+
+
+def _image_refs(service: ArticleService, article_id: int) -> list[str]:
+    return regex.findall(r"\((asset:\d+|images/[^\s)]+)", service.get(article_id).data.body)
+
+
+def test_an_image_added_offline_reaches_the_desk_on_fast_forward(db, desk, tmp_path):
+    laptop, article_id = _laptop_story(db, tmp_path)
+    desk_service = ArticleService(desk, "desk")
+    first = import_bundle(desk_service, read_bundle_file(
+        export_bundle(laptop, article_id, tmp_path / "1.zip"))).record
+    assert first is not None
+    gif = tmp_path / "nadi.gif"
+    gif.write_bytes(b"GIF89a\x01\x00\x01\x00\x00\x00\x00;")
+    new = add_image(db, article_id, gif, caption="नदी", credit="फोटो: रवि")
+    rec = laptop.get(article_id)
+    laptop.save(article_id, replace(rec.data, body=rec.data.body + f"\n![नदी](asset:{new.id})\n"),
+                rec.version)
+    outcome = import_bundle(desk_service, read_bundle_file(
+        export_bundle(laptop, article_id, tmp_path / "2.zip")))
+    assert outcome.kind == "fast-forward"
+    assets = list_assets(desk, first.id)
+    assert [a.caption for a in assets] == ["नया पुल", "नदी"]
+    assert _image_refs(desk_service, first.id) == [f"asset:{a.id}" for a in assets]
+    again = import_bundle(desk_service, read_bundle_file(
+        export_bundle(laptop, article_id, tmp_path / "3.zip")))
+    assert again.kind == "up-to-date"
 
 
 def _conflict(db, desk, tmp_path):
@@ -159,8 +193,7 @@ def test_every_conflict_choice_keeps_what_was_chosen(db, desk, tmp_path, choice,
     service, desk_id, outcome = _conflict(db, desk, tmp_path)
     assert outcome.record is not None and outcome.theirs is not None
     choices = {"headline": choice, "dek": "mine", "tags": "theirs"}
-    merged, copy = resolve(service, outcome.record, outcome.theirs, choices,
-                           source="2.zip")
+    merged, copy = resolve_conflict(service, outcome, choices, source="2.zip")
     assert merged.data.headline == headline
     assert merged.data.dek == "डेस्क का परिचय" and merged.data.tags == ("पुल",)
     assert (copy.data.headline if copy else None) == copy_headline
@@ -176,7 +209,7 @@ def test_resolve_without_a_choice_for_every_field_writes_nothing(db, desk, tmp_p
     service, _, outcome = _conflict(db, desk, tmp_path)
     before = dump(desk)
     with pytest.raises(ValidationError):
-        resolve(service, outcome.record, outcome.theirs, {"headline": "mine"})
+        resolve_conflict(service, outcome, {"headline": "mine"})
     assert dump(desk) == before
 
 

@@ -13,7 +13,7 @@ import pytest
 from editor_app.core.article_data import ArticleData, BylineData
 from editor_app.core.articles import ArticleService
 from editor_app.core.assets import add_image
-from editor_app.core.bundle_format import read_bundle, revision_hash
+from editor_app.core.bundle_format import image_key, read_bundle, revision_hash
 from editor_app.core.db import Database
 from editor_app.core.errors import NotFoundError
 from editor_app.core.publish import export as batch
@@ -72,8 +72,17 @@ def test_bundle_round_trip_from_the_database(db: Database, tmp_path: Path) -> No
     revs = bundle.revisions
     assert [r.author for r in revs] == ["आरती", "रवि"]
     assert revs[0].parent_hash is None and revs[1].parent_hash == revs[0].hash
+    # revision bodies name the images by bundle path too, and hashes name them by content:
+    # the same hash as the stored revision with its local asset ids
+    assert "asset:" not in revs[1].body and "(images/0-नक्शा.png" in revs[1].body
+    keys = {name: image_key(data) for name, data in bundle.images.items()}
     assert revs[1].hash == revision_hash(revs[1].headline, revs[1].dek, revs[1].body,
-                                         revs[1].metadata)
+                                         revs[1].metadata, keys)
+    stored = article.revisions[1]
+    assert "asset:" in stored.body
+    local = {f"asset:{i.asset_id}": image_key(i.data) for i in article.images}
+    assert revs[1].hash == revision_hash(stored.headline, stored.dek, stored.body,
+                                         stored.metadata, local)
 
 
 def test_portable_body_leaves_foreign_refs() -> None:
