@@ -8,11 +8,12 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 import pytest
+from sqlalchemy import select
 
 from editor_app.core.article_data import ArticleData, BylineData
 from editor_app.core.articles import ArticleService
 from editor_app.core.errors import ConflictError, NotFoundError
-from editor_app.core.models import Article, AuditEvent, utcnow
+from editor_app.core.models import Article, AuditEvent, Revision, utcnow
 from editor_app.core.review.diff import apply_hunks
 from editor_app.core.review.history import (
     FIELD_LABELS,
@@ -141,17 +142,17 @@ def test_timeline_merges_revisions_and_workflow_events(service, db):
                                                       ensure_ascii=False)))
         session.add(AuditEvent(user="रीना", action="workflow.transition",
                                article_id=article_id,
-                               detail_json=json.dumps({"from": "submitted", "to": "edited",
+                               detail_json=json.dumps({"from": "submitted", "to": "in_copy_edit",
                                                        "note": "", "override": True})))
         session.add(AuditEvent(user="x", action="lint.ignore", article_id=article_id))
-        session.get_one(Article, article_id).status = "edited"
+        session.get_one(Article, article_id).status = "in_copy_edit"
     service.trash(article_id)
     entries = timeline(db, article_id)
     kinds = [e.kind for e in entries]
     assert kinds == ["revision", "transition", "revision", "revision", "transition", "trash"]
     assert [e.revision for e in entries] == [1, None, 2, 3, None, None]
     assert [e.status for e in entries] == ["draft", "submitted", "submitted", "submitted",
-                                           "edited", "edited"]
+                                           "in_copy_edit", "in_copy_edit"]
     assert entries[1].who == "अनिल" and entries[1].note == "जांच के लिए"
     assert entries[2].note == "typo" and entries[2].who == "सीमा"
     assert entries[4].detail.get("override") is True
@@ -164,3 +165,12 @@ def test_timeline_of_a_new_article_is_its_first_revision(service, db):
     assert (entry.kind, entry.revision, entry.status, entry.note) == \
         ("revision", 1, "draft", "created")
     assert entry.at <= utcnow()
+
+
+def test_a_revision_keeps_the_status_it_recorded(service, db):
+    record = service.create(STORY)
+    with db.session() as session:
+        row = session.scalars(select(Revision).where(Revision.article_id == record.id)).one()
+        row.status = "in_copy_edit"
+    [entry] = timeline(db, record.id)
+    assert entry.status == "in_copy_edit"

@@ -12,7 +12,8 @@ Contracts:
   as text, tags joined with ``", "``, bylines one a line.
 - :func:`timeline` merges revisions with the article's audit events of workflow actions
   (``workflow.*``) and of ``article.trash``/``restore``/``import``/``merge``, oldest first;
-  each entry says who, when, the status the article had after it, and its note.
+  each entry says who, when, the status the article had after it (a revision's own
+  recorded status when it has one), and its note.
 - :func:`restore_revision` saves a revision's data as a NEW revision (note
   ``"restored revision N"``) through :meth:`ArticleService.save`, so the optimistic lock
   holds (:class:`ConflictError` on a stale version) and history is never rewritten.
@@ -180,7 +181,8 @@ def timeline(db: Database, article_id: int) -> list[TimelineEntry]:
         if status is None:
             raise NotFoundError(f"no article with id {article_id}")
         revisions = session.execute(
-            select(Revision.id, Revision.created_at, Revision.author, Revision.note)
+            select(Revision.id, Revision.created_at, Revision.author, Revision.note,
+                   Revision.status)
             .where(Revision.article_id == article_id).order_by(Revision.id)).all()
         events = session.execute(
             select(AuditEvent.id, AuditEvent.at, AuditEvent.user, AuditEvent.action,
@@ -192,9 +194,10 @@ def timeline(db: Database, article_id: int) -> list[TimelineEntry]:
     # (time, 0 for revisions / 1 for events, id): a revision and the event written in the
     # same save keep their order; events of one kind keep their id order.
     rows: list[tuple[tuple[datetime, int, int], TimelineEntry]] = []
-    for number, (rev_id, at, author, note) in enumerate(revisions, start=1):
+    for number, (rev_id, at, author, note, rev_status) in enumerate(revisions, start=1):
         rows.append(((at, 0, rev_id), TimelineEntry(
-            "revision", at, author, "", note, revision=number, revision_id=rev_id)))
+            "revision", at, author, rev_status or "", note, revision=number,
+            revision_id=rev_id)))
     for event_id, at, user, action, detail_json in events:
         detail = _detail(detail_json)
         kind = _EVENT_KINDS.get(action, "workflow")
@@ -208,11 +211,12 @@ def timeline(db: Database, article_id: int) -> list[TimelineEntry]:
 
 def _with_status(entries: Sequence[TimelineEntry], current: str) -> list[TimelineEntry]:
     """Fill in each entry's status, walking back from the current one: before a transition
-    the article had the transition's ``from`` status."""
+    the article had the transition's ``from`` status. A revision that recorded its status
+    (``Revision.status``, migration 0004) keeps it."""
     out: list[TimelineEntry] = []
     status = current
     for entry in reversed(entries):
-        out.append(_replace_status(entry, status))
+        out.append(entry if entry.status else _replace_status(entry, status))
         if entry.kind == "transition" and entry.detail.get("from"):
             status = str(entry.detail["from"])
     out.reverse()
