@@ -170,3 +170,13 @@ def test_status_changes_are_listed_but_not_selectable(qtbot, make_window, gui_db
     assert not event.flags() & Qt.ItemFlag.ItemIsSelectable
     _click_row(qtbot, tree, 3)
     assert window.history.selected_revisions() == []
+
+
+def test_history_panel_keeps_the_side_panel_narrow(qtbot, make_window, gui_db):
+    _three_revisions(gui_db)
+    window = make_window()
+    _open_history(qtbot, window)
+    # the side panel can be ~320 px wide at 1280x720: the panel must not need more
+    assert window.history.minimumSizeHint().width() <= 300
+    item = window.history.list.topLevelItem(1)
+    assert item is not None and "वर्तनी" in item.toolTip(0) and "सीमा यादव" in item.toolTip(0)

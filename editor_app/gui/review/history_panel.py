@@ -24,6 +24,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -45,7 +46,6 @@ from editor_app.core.review.history import (
     timeline,
 )
 from editor_app.gui.article_list import STATUS_LABELS
-from editor_app.gui.layout_state import relax_minimum_widths
 from editor_app.gui.review.diff_view import DiffView, RenderedDiff, render_diff
 from editor_app.gui.tasks import TaskRunner
 
@@ -86,12 +86,16 @@ class HistoryPanel(QWidget):
         self.list.setHeaderLabels(list(_COLUMNS))
         self.list.setRootIsDecorated(False)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setMinimumHeight(self.list.fontMetrics().height() * 7)  # ~5 rows
         self.list.setToolTip("दो संस्करण चुनें, या एक (select two revisions, or one)")
         self.compare_with = QComboBox()
         self.compare_with.addItem("पिछले संस्करण से (with the previous revision)", "parent")
         self.compare_with.addItem("अभी के संस्करण से (with the current revision)", "current")
-        self.side_by_side = QPushButton("साथ-साथ (Side by side)")
-        self.side_by_side.setCheckable(True)
+        # the bilingual items must not widen the side panel: elide, full text as tooltip
+        self.compare_with.setMinimumWidth(72)
+        self.compare_with.setToolTip(self.compare_with.currentText())
+        self.compare_with.currentTextChanged.connect(self.compare_with.setToolTip)
+        self.side_by_side = QCheckBox("साथ-साथ (Side by side)")
         self.restore_button = QPushButton("इस संस्करण पर लौटें (Restore this revision)")
         self.restore_button.setEnabled(False)
         self.status = QLabel()
@@ -100,20 +104,25 @@ class HistoryPanel(QWidget):
         controls = QHBoxLayout()
         controls.addWidget(QLabel("तुलना (Compare)"))
         controls.addWidget(self.compare_with, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.side_by_side)
-        buttons.addWidget(self.restore_button, 1)
+        # The side panel can be ~300 px wide: the long button may shrink (its text is its
+        # tooltip too) rather than make the whole panel scroll sideways.
+        self.restore_button.setMinimumWidth(120)
+        self.restore_button.setToolTip(self.restore_button.text())
+        self.side_by_side.setToolTip(self.side_by_side.text())
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.list)
         top_layout.addLayout(controls)
-        top_layout.addLayout(buttons)
+        top_layout.addWidget(self.side_by_side)
+        top_layout.addWidget(self.restore_button)
         top_layout.addWidget(self.status)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
         splitter.addWidget(self.view)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([200, 600])  # the diff gets most of the height
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
@@ -122,7 +131,6 @@ class HistoryPanel(QWidget):
         self.side_by_side.toggled.connect(
             lambda on: self.view.set_mode("side" if on else "inline"))
         self.restore_button.clicked.connect(self._confirm_restore)
-        relax_minimum_widths(self)  # the bilingual combo must not widen the side panel
 
     # ---------------------------------------------------------------- input
     def set_record(self, record: ArticleRecord | None) -> None:
@@ -213,6 +221,9 @@ class HistoryPanel(QWidget):
         item = QTreeWidgetItem([what, when, entry.who or "—",
                                 STATUS_LABELS.get(entry.status, entry.status), note])
         item.setToolTip(4, note)
+        # a narrow panel scrolls the columns: the first one tells everything on hover
+        item.setToolTip(0, "\n".join(p for p in (what, when, entry.who,
+                                                   item.text(3), note) if p))
         if entry.revision is not None:
             item.setData(0, _NUMBER_ROLE, entry.revision)
         else:
