@@ -199,7 +199,10 @@ def _common_suffix_at_line_start(old: str, new: str) -> int:
 
 
 def _split(pattern: regex.Pattern[str], text: str, start: int, end: int) -> list[str]:
-    return [m.group() for m in pattern.finditer(text, start, end) if m.group()]
+    """The matches of ``pattern`` (never empty: each consumes a grapheme or a line) in
+    ``text[start:end]``; together they cover it exactly."""
+    found: list[str] = pattern.findall(text, start, end)
+    return found
 
 
 def _diff_paragraphs(old: str, new: str, a0: int, a1: int, b0: int, b1: int,
