@@ -103,8 +103,8 @@ def test_diff_of_unrelated_texts_round_trips(old: str, new: str) -> None:
 @given(st.lists(_edited(), min_size=1, max_size=30))
 def test_long_texts_take_the_paragraph_and_sentence_paths(pairs: list[tuple[str, str]]) -> None:
     # Many paragraphs, each long enough (with sentences) for the sentence-level anchoring.
-    old = "\n\n".join(("। ".join([o] * 12)) for o, _ in pairs)
-    new = "\n\n".join(("। ".join([o] * 6 + [n] + [o] * 5)) for o, n in pairs)
+    old = "\n\n".join(("। ".join([o] * 40)) for o, _ in pairs)
+    new = "\n\n".join(("। ".join([o] * 20 + [n] + [o] * 19)) for o, n in pairs)
     hunks = diff_text(old, new)
     assert apply_hunks(old, hunks) == new
     _check_hunks(old, new, hunks)
@@ -248,3 +248,19 @@ def test_invert_swaps_sides_including_inner() -> None:
     assert (back.old_text, back.new_text) == ("मजबूत", "मजूबत")
     assert [(r.old_text, r.new_text) for r in back.inner] == [("जबू", "जूब")]
     assert apply_hunks("मजबूत", [back]) == "मजूबत"
+
+
+def test_one_long_paragraph_still_marks_only_the_changed_words() -> None:
+    sentences = [f"वाक्य {i} में क्षेत्र की ख़बर है।" for i in range(300)]
+    old = " ".join(sentences)
+    changed = list(sentences)
+    changed[10] = changed[10].replace("ख़बर", "खबर")
+    changed[250] = changed[250].replace("क्षेत्र", "क्षेत्रों")
+    changed.insert(100, "नया वाक्य जुड़ा।")
+    new = " ".join(changed)
+    hunks = diff_text(old, new)
+    assert [(h.kind, h.old_text, h.new_text) for h in hunks] == [
+        ("replace", "ख़बर", "खबर"), ("insert", "", "नया वाक्य जुड़ा। "),
+        ("replace", "क्षेत्र", "क्षेत्रों")]
+    assert [(r.old_text, r.new_text) for r in hunks[0].inner] == [("ख़", "ख")]
+    assert apply_hunks(old, hunks) == new

@@ -28,9 +28,10 @@ no dependency. Its weakness is worst-case quadratic time when a token (a space, 
 occurs thousands of times, so the input is anchored first: the common prefix and suffix are
 cut at line starts, the rest is diffed paragraph by paragraph (a paragraph is a line and
 its trailing newlines), a large changed block sentence by sentence (a sentence ends with
-the whitespace after । ॥ ? ! .), and only then token by token. A 20,000-word article
-with five edits diffs in about 7 ms on the project's 2-core machine, 200 edits in about
-150 ms, one 20,000-word paragraph with five edits in about 27 ms
+the spaces after । ॥ ? ! . when a letter follows), and only changed blocks are tokenised
+and diffed token by token. A 20,000-word article
+with five edits diffs in 5-8 ms on the project's 2-core machine (under load), 200 edits in
+about 90-100 ms, one 20,000-word paragraph with five edits in about 8 ms
 (``benchmarks/bench_diff.py``).
 """
 
@@ -91,10 +92,13 @@ _WORD_START_RE = regex.compile(r"[\p{L}\p{M}\p{N}]")
 _GRAPHEME_RE = regex.compile(r"\X")
 # A paragraph: a line with the newlines after it (blank lines do not become popular tokens).
 _PARAGRAPH_RE = regex.compile(r"[^\n]*\n+|[^\n]+")
-# Terminators after which a whitespace token ends a sentence.
-_SENTENCE_END = frozenset("।॥?!.")
-# Above this many tokens (old + new) a changed paragraph block is split into sentences first.
-_SENTENCE_SPLIT_TOKENS = 400
+# Where a sentence ends: the spaces after a terminator, when a letter or digit follows. A
+# space then a letter is always a grapheme boundary (no rule joins them), so a cut there
+# never splits a cluster, and the tokens of each sentence are those of the whole text.
+_SENTENCE_CUT_RE = regex.compile(r"(?<=[।॥?!.])[ \t]+(?=[\p{L}\p{N}])")
+# Above this many code points (old + new) a changed paragraph block is split into
+# sentences before it is tokenised.
+_SENTENCE_SPLIT_CHARS = 300
 
 
 def grapheme_boundaries(text: str) -> set[int]:
@@ -221,41 +225,44 @@ def _diff_paragraphs(old: str, new: str, a0: int, a1: int, b0: int, b1: int,
         if op != "replace":
             _push(out, Hunk(sa, ea, sb, eb, old[sa:ea], new[sb:eb]))
             continue
-        tokens_a = _split(_TOKEN_RE, old, sa, ea)
-        tokens_b = _split(_TOKEN_RE, new, sb, eb)
-        tstarts_a = _starts(tokens_a, sa)
-        tstarts_b = _starts(tokens_b, sb)
-        if len(tokens_a) + len(tokens_b) > _SENTENCE_SPLIT_TOKENS:
-            _diff_sentences(old, new, tokens_a, tstarts_a, tokens_b, tstarts_b, out)
+        if (ea - sa) + (eb - sb) > _SENTENCE_SPLIT_CHARS:
+            _diff_sentences(old, new, sa, ea, sb, eb, out)
         else:
-            _diff_tokens(old, new, tokens_a, tstarts_a, 0, len(tokens_a),
-                         tokens_b, tstarts_b, 0, len(tokens_b), out)
+            _diff_token_range(old, new, sa, ea, sb, eb, out)
 
 
-def _sentence_cuts(tokens: list[str]) -> list[int]:
-    """Token indexes where sentences start (0 first, ``len(tokens)`` last): after a
-    whitespace token that follows a terminator. Token edges are grapheme boundaries."""
-    cuts = [0]
-    for i in range(1, len(tokens)):
-        if tokens[i - 1][:1].isspace() and i >= 2 and tokens[i - 2] in _SENTENCE_END:
-            cuts.append(i)
-    if cuts[-1] != len(tokens):
-        cuts.append(len(tokens))
-    return cuts
+def _sentences(text: str, start: int, end: int) -> list[str]:
+    """``text[start:end]`` cut into sentences (each with the spaces after it)."""
+    cuts = [m.end() for m in _SENTENCE_CUT_RE.finditer(text, start, end)]
+    bounds = [start, *cuts, end] if not cuts or cuts[-1] != end else [start, *cuts]
+    return [text[x:y] for x, y in itertools.pairwise(bounds) if y > x]
 
 
-def _diff_sentences(old: str, new: str, tokens_a: list[str], starts_a: list[int],
-                    tokens_b: list[str], starts_b: list[int], out: list[Hunk]) -> None:
-    cuts_a = _sentence_cuts(tokens_a)
-    cuts_b = _sentence_cuts(tokens_b)
-    sent_a = ["".join(tokens_a[x:y]) for x, y in itertools.pairwise(cuts_a)]
-    sent_b = ["".join(tokens_b[x:y]) for x, y in itertools.pairwise(cuts_b)]
+def _diff_sentences(old: str, new: str, a0: int, a1: int, b0: int, b1: int,
+                    out: list[Hunk]) -> None:
+    """A big changed paragraph block, sentence by sentence: only changed sentence blocks
+    are tokenised."""
+    sent_a = _sentences(old, a0, a1)
+    sent_b = _sentences(new, b0, b1)
+    starts_a = _starts(sent_a, a0)
+    starts_b = _starts(sent_b, b0)
     matcher = difflib.SequenceMatcher(None, sent_a, sent_b, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             continue
-        _diff_tokens(old, new, tokens_a, starts_a, cuts_a[i1], cuts_a[i2],
-                     tokens_b, starts_b, cuts_b[j1], cuts_b[j2], out)
+        sa, ea, sb, eb = starts_a[i1], starts_a[i2], starts_b[j1], starts_b[j2]
+        if op == "replace":
+            _diff_token_range(old, new, sa, ea, sb, eb, out)
+        else:
+            _push(out, Hunk(sa, ea, sb, eb, old[sa:ea], new[sb:eb]))
+
+
+def _diff_token_range(old: str, new: str, a0: int, a1: int, b0: int, b1: int,
+                      out: list[Hunk]) -> None:
+    tokens_a = _split(_TOKEN_RE, old, a0, a1)
+    tokens_b = _split(_TOKEN_RE, new, b0, b1)
+    _diff_tokens(old, new, tokens_a, _starts(tokens_a, a0), 0, len(tokens_a),
+                 tokens_b, _starts(tokens_b, b0), 0, len(tokens_b), out)
 
 
 def _starts(units: list[str], base: int) -> list[int]:
