@@ -29,10 +29,9 @@ occurs thousands of times, so the input is anchored first: the common prefix and
 cut at line starts, the rest is diffed paragraph by paragraph (a paragraph is a line and
 its trailing newlines), a large changed block sentence by sentence (a sentence ends with
 the spaces after । ॥ ? ! . when a letter follows), and only changed blocks are tokenised
-and diffed token by token. A 20,000-word article
-with five edits diffs in 5-8 ms on the project's 2-core machine (under load), 200 edits in
-about 90-100 ms, one 20,000-word paragraph with five edits in about 8 ms
-(``benchmarks/bench_diff.py``).
+and diffed token by token. A 20,000-word article with five edits diffs in 5-8 ms on the
+project's 2-core machine (under load), 200 edits in about 90-100 ms, one 20,000-word
+paragraph with five edits in about 8 ms (``benchmarks/bench_diff.py``).
 """
 
 from __future__ import annotations
