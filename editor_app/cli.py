@@ -38,6 +38,10 @@ COMMANDS: dict[str, str] = {
     "maintenance": "editor_app.commands.storage:cmd_maintenance",
     "import": "editor_app.commands.intake:cmd_import",
     "export": "editor_app.commands.export:cmd_export",
+    # review history (issue 11 item 4)
+    "history": "editor_app.commands.review_history:cmd_history",
+    "diff": "editor_app.commands.review_history:cmd_diff",
+    "restore-revision": "editor_app.commands.review_history:cmd_restore_revision",
 }
 
 
@@ -104,6 +108,9 @@ def add_commands(subparsers: Any, common: argparse.ArgumentParser) -> None:
     from editor_app.commands.export import add_export_parser  # wip-publish's parser
 
     add_export_parser(subparsers, common)
+    from editor_app.commands.review_history import add_history_parsers  # issue 11 item 4
+
+    add_history_parsers(subparsers, common)
 
 
 def _add_import(subparsers: Any, common: argparse.ArgumentParser) -> None:

@@ -66,6 +66,7 @@ from editor_app.gui.list_controller import ListController
 from editor_app.gui.list_filters import clear_hiding_filters
 from editor_app.gui.list_layout import ArticleListFit
 from editor_app.gui.metadata_panel import MetadataPanel
+from editor_app.gui.review.history_panel import HistoryPanel, restore_in_window
 from editor_app.gui.save_controller import SaveController
 from editor_app.gui.shortcuts import ShortcutsDialog
 from editor_app.gui.tasks import TaskRunner
@@ -191,6 +192,11 @@ class MainWindow(QMainWindow):
         self.saver.abandoned.connect(self._reselect_current)
         self.saver.abandoned.connect(self._close_cancelled)
         self.saver.message.connect(self.save_label.setText)
+        # --- history panel (issue 11 item 4): timeline, revision diffs, restore ---------
+        self.history = HistoryPanel(self.tasks, service)
+        self.side_tabs.addTab(scrollable(self.history), "इतिहास (History)")
+        self.history.restore_requested.connect(lambda n: restore_in_window(self, n))
+        # --- end history panel ------------------------------------------------------------
         self.lists = ListController(self.article_list, service, self.tasks,
                                     lambda text: self.statusBar().showMessage(text, 5000), self)
         self.lists.loaded.connect(self._on_list_loaded)
@@ -291,6 +297,7 @@ class MainWindow(QMainWindow):
         self.save_label.setText("")
         self.checks.set_article(record.id)
         self.images.set_article(record.id)
+        self.history.set_record(record)  # history panel (issue 11 item 4)
         self._update_editable()
         if self.spell_highlighter.warming:
             self.statusBar().showMessage("वर्तनी जांच हो रही है… (checking spelling…)")
@@ -331,6 +338,7 @@ class MainWindow(QMainWindow):
         self.save_label.setText(
             f"सहेजा गया {datetime.now().strftime('%H:%M:%S')} (saved, version {record.version})")
         self.article_list.model.update_row(record.summary())
+        self.history.set_record(record)  # history panel (issue 11 item 4)
         if previous is None or (previous.data.tags, previous.data.bylines) != (
                 record.data.tags, record.data.bylines):
             self._refresh_known()

@@ -1,0 +1,1 @@
+"""Review views: the history panel and its diff view (more review panels join here)."""
