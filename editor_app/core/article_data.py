@@ -123,8 +123,10 @@ def data_from_snapshot(headline: str, dek: str, body: str,
     :meth:`ArticleData.metadata_json`). Keys an older build did not write get their
     defaults; unknown keys are ignored."""
     when = metadata.get("dateline_date")
-    bylines = tuple(BylineData(**{k: str(v) for k, v in b.items()}) if isinstance(b, dict)
-                    else BylineData(*map(str, b)) for b in metadata.get("bylines", ()))
+    bylines = tuple(
+        BylineData(**{k: str(v) for k, v in b.items() if k in BylineData.__slots__})
+        if isinstance(b, Mapping) else BylineData(*map(str, b))
+        for b in metadata.get("bylines", ()))
     related = tuple(RelatedLink(str(r.get("title", "")), str(r.get("url", "")))
                     for r in metadata.get("related", ()) if isinstance(r, dict))
     return ArticleData(

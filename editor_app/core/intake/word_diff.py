@@ -1,34 +1,39 @@
-"""A word-level diff for showing two versions of a field side by side.
+"""Two versions of a field as same/changed pieces, for showing them side by side.
 
-Contract: :func:`word_diff` splits both texts into words and the whitespace between them
-(never inside a word, so a Devanagari cluster is never split) and returns the pieces of
-each side tagged ``"same"`` or ``"changed"``; joining a side's pieces gives that text back
-exactly. (When the review issue lands its word + akshara diff, the dialog can use that.)
+Contract: :func:`word_diff` returns the pieces of each side tagged ``"same"`` or
+``"changed"``; joining a side's pieces gives that text back exactly. The changes are the
+review diff's (:func:`editor_app.core.review.diff.diff_text`: whole words, never a split
+akshara), so the merge dialog and the history show the same differences.
 """
 
 from __future__ import annotations
 
-import difflib
 from typing import Literal
 
-import regex
+from editor_app.core.review.diff import diff_text
 
 __all__ = ["Piece", "word_diff"]
 
 Piece = tuple[Literal["same", "changed"], str]
-_TOKENS = regex.compile(r"\s+|[^\s]+")
 
 
 def word_diff(mine: str, theirs: str) -> tuple[list[Piece], list[Piece]]:
     """``(pieces of mine, pieces of theirs)`` (see module contract)."""
-    a, b = _TOKENS.findall(mine), _TOKENS.findall(theirs)
     left: list[Piece] = []
     right: list[Piece] = []
-    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        kind: Literal["same", "changed"] = "same" if op == "equal" else "changed"
-        if i2 > i1:
-            left.append((kind, "".join(a[i1:i2])))
-        if j2 > j1:
-            right.append((kind, "".join(b[j1:j2])))
+    at_mine = at_theirs = 0
+    for hunk in diff_text(mine, theirs):
+        if hunk.old_start > at_mine:
+            left.append(("same", mine[at_mine:hunk.old_start]))
+        if hunk.new_start > at_theirs:
+            right.append(("same", theirs[at_theirs:hunk.new_start]))
+        if hunk.old_text:
+            left.append(("changed", hunk.old_text))
+        if hunk.new_text:
+            right.append(("changed", hunk.new_text))
+        at_mine, at_theirs = hunk.old_end, hunk.new_end
+    if at_mine < len(mine):
+        left.append(("same", mine[at_mine:]))
+    if at_theirs < len(theirs):
+        right.append(("same", theirs[at_theirs:]))
     return left, right

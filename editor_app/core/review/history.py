@@ -26,12 +26,17 @@ import json
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, Literal
 
 from sqlalchemy import select
 
-from editor_app.core.article_data import ArticleData, ArticleRecord, BylineData
+from editor_app.core.article_data import (
+    ArticleData,
+    ArticleRecord,
+    BylineData,
+    data_from_snapshot,
+)
 from editor_app.core.articles import ArticleService
 from editor_app.core.db import Database
 from editor_app.core.errors import NotFoundError
@@ -54,6 +59,7 @@ FIELD_LABELS: dict[str, str] = {
     "category": "श्रेणी (Category)",
     "tags": "टैग (Tags)",
     "slug": "स्लग (Slug)",
+    "related": "इसे भी पढ़ें (Related links)",
     "language": "भाषा (Language)",
     "body": "मुख्य पाठ (Body)",
 }
@@ -126,27 +132,8 @@ class TimelineEntry:
     detail: Mapping[str, Any] = field(default_factory=dict)
 
 
-def revision_data(headline: str, dek: str, body: str, metadata: Mapping[str, Any]
-                  ) -> ArticleData:
-    """The :class:`ArticleData` a revision snapshot holds (``metadata`` is its parsed
-    ``metadata_json``, as :meth:`ArticleData.metadata_json` wrote it; keys an older snapshot
-    lacks take their defaults)."""
-    when = metadata.get("dateline_date")
-    bylines = []
-    for item in metadata.get("bylines", ()):
-        if isinstance(item, Mapping):
-            bylines.append(BylineData(**{k: str(v) for k, v in item.items()
-                                         if k in BylineData.__slots__}))
-        else:
-            bylines.append(BylineData(*(str(part) for part in item)))
-    return ArticleData(
-        headline=headline, dek=dek, body=body, slug=str(metadata.get("slug", "")),
-        language=str(metadata.get("language", "hi")),
-        category=str(metadata.get("category", "")),
-        dateline_place=str(metadata.get("dateline_place", "")),
-        dateline_date=date.fromisoformat(when) if when else None,
-        tags=tuple(str(t) for t in metadata.get("tags", ())),
-        bylines=tuple(bylines))
+#: The :class:`ArticleData` a revision snapshot holds (one reader for every snapshot).
+revision_data = data_from_snapshot
 
 
 def diff_revisions(service: ArticleService, article_id: int, rev_a: int, rev_b: int
@@ -270,5 +257,7 @@ def _field_text(data: ArticleData, name: str) -> str:
         return "\n".join(_byline_text(b) for b in data.bylines)
     if name == "dateline_date":
         return data.dateline_date.isoformat() if data.dateline_date else ""
+    if name == "related":
+        return "\n".join(link.display() for link in data.related)
     value: str = getattr(data, name)
     return value

@@ -26,16 +26,10 @@ from PySide6.QtWidgets import (
 from editor_app.core.article_data import BylineData, RelatedLink
 from editor_app.core.intake.merge import Choice, FieldDiff
 from editor_app.core.intake.word_diff import word_diff
+from editor_app.core.review.history import FIELD_LABELS
 
 __all__ = ["FIELD_LABELS", "BundleMergeDialog", "value_text"]
 
-FIELD_LABELS = {
-    "headline": "शीर्षक (Headline)", "dek": "परिचय (Dek)", "body": "मुख्य पाठ (Body)",
-    "slug": "स्लग (Slug)", "language": "भाषा (Language)", "category": "श्रेणी (Category)",
-    "dateline_place": "डेटलाइन (Dateline)", "dateline_date": "तारीख (Date)",
-    "tags": "टैग (Tags)", "bylines": "बायलाइन (Bylines)",
-    "related": "इसे भी पढ़ें (Related links)",
-}
 _CHANGED_BY = {"mine": "डेस्क ने बदला (changed here)", "theirs": "बंडल में बदला (changed in "
                "the bundle)", "both": "दोनों ने बदला (changed on both sides)"}
 _CHOICES: tuple[tuple[Choice, str], ...] = (
