@@ -211,3 +211,26 @@ def test_import_from_the_clipboard_html_page_or_text(qtbot, make_window, monkeyp
     clipboard.clear()
     window.import_clipboard_action.trigger()
     assert shown and "clipboard" in shown[0]
+
+
+def test_storing_shows_progress_and_stop_keeps_the_rest_for_later(qtbot, make_window, gui_db):
+    window = make_window()
+    before = len(ArticleService(gui_db).list_articles())
+    dialog = _dialog(qtbot, window, [SITE_B, SITE_D])
+    gate = threading.Event()
+    window.tasks.run(gate.wait, write=True)  # the writer is busy: the stores wait in line
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert (dialog.progress.value(), dialog.progress.maximum()) == (0, 2)
+    assert "stories stored" in dialog.progress.format()
+    assert dialog.cancel_button.isEnabled() and "Stop storing" in dialog.cancel_button.text()
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    gate.set()
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10000)
+    assert window.tasks.wait_idle()
+    assert dialog.stored_ids == [] and "rest stopped" in dialog.status.text()
+    assert len(ArticleService(gui_db).list_articles()) == before
+    # the stopped stories are still there, checked: storing again stores both
+    with qtbot.waitSignal(dialog.finished, timeout=10000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert len(dialog.stored_ids) == 2 and dialog.progress.value() == 2
+    assert len(ArticleService(gui_db).list_articles()) == before + 2

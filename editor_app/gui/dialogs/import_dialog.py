@@ -93,6 +93,8 @@ class ImportDialog(QDialog):
         self._current: int | None = None
         self._pending = 0
         self._cancelled = False
+        self._storing = False
+        self._stop_storing = False
         self.stored_ids: list[int] = []
         self.merge_dialog: BundleMergeDialog | None = None
         self.progress = QProgressBar()
@@ -169,9 +171,15 @@ class ImportDialog(QDialog):
         self._tasks.run(work, done=self._read_done, kind="import-read")
 
     def cancel(self) -> None:
-        """Stop reading files not started yet (those read so far stay in the list)."""
-        self._cancelled = True
+        """Stop reading files not started yet (those read so far stay in the list); while
+        storing, stop storing the stories not started yet (those stored stay stored; the
+        rest stay checked, to store later)."""
         self.cancel_button.setEnabled(False)
+        if self._storing:
+            self._stop_storing = True
+            self.status.setText("सहेजना रोका गया (Storing stopped)")
+            return
+        self._cancelled = True
         self.status.setText("रोका गया (Reading cancelled)")
 
     def _read_done(self, read: FileRead | None) -> None:
@@ -270,6 +278,12 @@ class ImportDialog(QDialog):
         if not jobs:
             return
         self.import_button.setEnabled(False)
+        self._storing, self._stop_storing = True, False
+        self.progress.setRange(0, len(jobs))
+        self.progress.setValue(0)
+        self.progress.setFormat("%v / %m लेख सहेजे (stories stored)")
+        self.cancel_button.setText("रोकें (Stop storing)")
+        self.cancel_button.setEnabled(True)
         left = [len(jobs)]
         for row, entry in jobs:
             self._tasks.run(self._store_work(entry), done=self._stored_done(row, left),
@@ -279,11 +293,20 @@ class ImportDialog(QDialog):
     def _store_work(self, entry: _Entry) -> Callable[[], object]:
         read, result, data = entry.read, entry.result, entry.data
         assert result is not None and data is not None
-        return lambda: store_confirmed(self._service, read, result, data)
+
+        def work() -> object:
+            # runs on the writer thread: a story not started when Stop was pressed is skipped
+            return None if self._stop_storing else store_confirmed(self._service, read,
+                                                                    result, data)
+        return work
 
     def _stored_done(self, row: int, left: list[int]) -> Callable[[object], None]:
         def done(value: object) -> None:
             item = self.files.item(row)
+            if value is None:  # skipped after Stop
+                self._one_less(left)
+                return
+            self.progress.setValue(self.progress.value() + 1)
             if isinstance(value, BundleOutcome):
                 self._entries[row].stored = "conflict"
                 item.setText("⚠ " + item.text() + " — टकराव (conflict: edited on both sides)")
@@ -330,14 +353,18 @@ class ImportDialog(QDialog):
         def failed(error: BaseException) -> None:
             item = self.files.item(row)
             item.setText(f"✗ {item.text()}: {error}")
+            self.progress.setValue(self.progress.value() + 1)
             self._one_less(left)
         return failed
 
     def _one_less(self, left: list[int]) -> None:
         left[0] -= 1
         if left[0] == 0:
+            self._storing = False
+            self.cancel_button.setEnabled(False)
+            stopped = " — बाकी रोके गए (the rest stopped)" if self._stop_storing else ""
             self.status.setText(f"{len(self.stored_ids)} लेख सहेजे गए "
-                                f"({len(self.stored_ids)} stored)")
+                                f"({len(self.stored_ids)} stored){stopped}")
             if all(e.stored == "stored" for e in self._entries if e.result is not None):
                 self.accept()
             else:
