@@ -142,7 +142,8 @@ def run_command(config: Config, args: argparse.Namespace, *, out: TextIO | None 
     from editor_app.commands.context import CliContext
     from editor_app.core.errors import DatabaseDamaged, SampadakError
 
-    ctx = CliContext(config, out or sys.stdout, err or sys.stderr)
+    ctx = CliContext(config, out or sys.stdout, err or sys.stderr,
+                     acting_as=getattr(args, "acting_as", None))
     try:
         result: int = _command(args.command)(ctx, args)
         return result
