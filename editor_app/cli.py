@@ -42,6 +42,10 @@ COMMANDS: dict[str, str] = {
     "history": "editor_app.commands.review_history:cmd_history",
     "diff": "editor_app.commands.review_history:cmd_diff",
     "restore-revision": "editor_app.commands.review_history:cmd_restore_revision",
+    # review workflow (wip-workflow): users, status, transitions
+    "user": "editor_app.commands.workflow:cmd_user",
+    "status": "editor_app.commands.workflow:cmd_status",
+    "transition": "editor_app.commands.workflow:cmd_transition",
 }
 
 
@@ -111,6 +115,9 @@ def add_commands(subparsers: Any, common: argparse.ArgumentParser) -> None:
     from editor_app.commands.review_history import add_history_parsers  # issue 11 item 4
 
     add_history_parsers(subparsers, common)
+    from editor_app.commands.workflow import add_workflow_parsers  # wip-workflow's parsers
+
+    add_workflow_parsers(subparsers, common)
 
 
 def _add_import(subparsers: Any, common: argparse.ArgumentParser) -> None:
