@@ -41,8 +41,8 @@ def _newsroom(capsys, profile_dir) -> int:
 
 
 def test_choices_match_the_core_enums() -> None:
-    assert ROLE_CHOICES == tuple(r.value for r in Role)
-    assert STATUS_CHOICES == tuple(s.value for s in Status)
+    assert tuple(r.value for r in Role) == ROLE_CHOICES
+    assert tuple(s.value for s in Status) == STATUS_CHOICES
 
 
 def test_user_add_and_list(capsys, profile_dir) -> None:
