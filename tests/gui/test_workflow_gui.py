@@ -66,16 +66,18 @@ def test_a_reporter_submits_and_the_editor_goes_read_only(qtbot, make_window) ->
     assert record is not None and record.status == "draft"
     strip = window.workflow.strip
     assert Status.DRAFT.label in strip.status_text()
-    assert set(strip.buttons) == {"submitted"}  # a reporter may not spike
+    assert set(strip.actions_by_target) == {"submitted"}  # a reporter may not spike
+    assert strip.primary_target == "submitted" and strip.primary.text() == "जमा करें (Submit)"
     assert not window.editor.text_edit.isReadOnly()
-    qtbot.mouseClick(strip.buttons["submitted"], LEFT)
+    qtbot.mouseClick(strip.primary, LEFT)
     settle(window)
     assert window.record is not None and window.record.status == "submitted"
     assert window.record.version == record.version + 1
     assert Status.SUBMITTED.label in strip.status_text()
     assert row_status(window, record.id) == "submitted"
     assert window.editor.text_edit.isReadOnly() and not window.metadata.isEnabled()
-    assert set(strip.buttons) == {"draft"}  # withdraw
+    assert set(strip.actions_by_target) == {"draft"}  # withdraw: in the drop-down only
+    assert strip.primary.isHidden()
     assert "read-only" in strip.detail_label.text()
 
 
@@ -85,14 +87,16 @@ def test_a_copy_editor_starts_copy_edit_after_switching_user(qtbot, make_window,
     editor = create_profile(gui_db, "इमरान क़ुरैशी", Role.COPY_EDITOR)
     assert window.record is not None
     article_id = window.record.id
-    qtbot.mouseClick(window.workflow.strip.buttons["submitted"], LEFT)
+    qtbot.mouseClick(window.workflow.strip.primary, LEFT)
     settle(window)
     switch_to(window, editor, monkeypatch)
     assert window.service.actor == editor and window.profile == editor
     assert editor.name in window.workflow.strip.user_label.text()
-    assert set(window.workflow.strip.buttons) == {"in_copy_edit", "returned"}
+    strip = window.workflow.strip
+    assert set(strip.actions_by_target) == {"in_copy_edit", "returned"}
     assert window.editor.text_edit.isReadOnly()  # submitted: not the copy editor's yet
-    qtbot.mouseClick(window.workflow.strip.buttons["in_copy_edit"], LEFT)
+    assert strip.primary_target == "in_copy_edit"
+    qtbot.mouseClick(strip.primary, LEFT)
     settle(window)
     assert window.record is not None and window.record.status == "in_copy_edit"
     assert row_status(window, article_id) == "in_copy_edit"
@@ -113,11 +117,11 @@ def test_a_move_needing_a_note_asks_for_it(qtbot, make_window, gui_db, monkeypat
     window = make_window()  # a desk chief
     asked: list[str] = []
     monkeypatch.setattr(dialogs, "ask_note", lambda _p, label: asked.append(label) or None)
-    qtbot.mouseClick(window.workflow.strip.buttons["spiked"], LEFT)
+    window.workflow.strip.actions_by_target["spiked"].trigger()
     settle(window)
     assert asked and window.record is not None and window.record.status == "draft"
     monkeypatch.setattr(dialogs, "ask_note", lambda _p, _label: "दोहराव")
-    qtbot.mouseClick(window.workflow.strip.buttons["spiked"], LEFT)
+    window.workflow.strip.actions_by_target["spiked"].trigger()
     settle(window)
     assert window.record.status == "spiked"
     with gui_db.session() as session:
@@ -150,7 +154,8 @@ def test_approving_with_missing_metadata_shows_every_reason(qtbot, make_window, 
     window.open_article(article_id)
     settle(window)
     assert window.record is not None and window.record.id == article_id
-    qtbot.mouseClick(window.workflow.strip.buttons["approved"], LEFT)
+    assert window.workflow.strip.primary_target == "approved"
+    qtbot.mouseClick(window.workflow.strip.primary, LEFT)
     settle(window)
     (dialog,) = refusals
     reasons = [dialog.reasons.item(i).text() for i in range(dialog.reasons.count())]
@@ -173,7 +178,8 @@ def test_a_desk_chief_overrides_with_a_reason(qtbot, make_window, gui_db, monkey
     monkeypatch.setattr(RefusalDialog, "exec",
                         lambda self: refusals.append(self) or RefusalDialog.OVERRIDE)
     monkeypatch.setattr(dialogs, "ask_override_reason", lambda _p: "ब्रेकिंग खबर")
-    qtbot.mouseClick(window.workflow.strip.buttons["approved"], LEFT)
+    assert window.workflow.strip.primary_target == "approved"
+    qtbot.mouseClick(window.workflow.strip.primary, LEFT)
     settle(window)
     (dialog,) = refusals
     assert dialog.override_button is not None

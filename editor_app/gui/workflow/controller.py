@@ -73,6 +73,7 @@ class WorkflowController(QObject):
         layout = window.editor.layout()
         assert isinstance(layout, QBoxLayout)
         layout.insertWidget(0, self.strip)
+        window.statusBar().addPermanentWidget(self.strip.user_label)
         self.menu = QMenu("कार्यप्रवाह (&Workflow)", window)
         self.switch_action = QAction("उपयोगकर्ता बदलें… (S&witch user…)", window)
         self.switch_action.triggered.connect(self.switch_user)
