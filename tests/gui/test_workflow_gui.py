@@ -73,6 +73,7 @@ def test_a_reporter_submits_and_the_editor_goes_read_only(qtbot, make_window) ->
     settle(window)
     assert window.record is not None and window.record.status == "submitted"
     assert window.record.version == record.version + 1
+    assert window.new_action.isEnabled()
     assert Status.SUBMITTED.label in strip.status_text()
     assert row_status(window, record.id) == "submitted"
     assert window.editor.text_edit.isReadOnly() and not window.metadata.isEnabled()
@@ -91,6 +92,7 @@ def test_a_copy_editor_starts_copy_edit_after_switching_user(qtbot, make_window,
     settle(window)
     switch_to(window, editor, monkeypatch)
     assert window.service.actor == editor and window.profile == editor
+    assert not window.new_action.isEnabled()  # a copy editor does not write drafts
     assert editor.name in window.workflow.strip.user_label.text()
     strip = window.workflow.strip
     assert set(strip.actions_by_target) == {"in_copy_edit", "returned"}

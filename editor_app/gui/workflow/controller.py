@@ -5,8 +5,9 @@ Contract:
   above the editor, adds the "कार्यप्रवाह (Workflow)" menu and "उपयोगकर्ता बदलें (Switch
   user)" to the File menu, and returns the controller (``window.workflow``).
 - :meth:`WorkflowController.refresh` (called from the window's ``_update_editable``) shows
-  the open story's status and the moves the acting user may make, from the one table; the
-  owner's name is read in the background.
+  the open story's status and the moves the acting user may make, from the one table (the
+  owner's name is read in the background), and enables New/Duplicate only for roles that
+  may write drafts.
 - A move saves pending edits first, asks for a note where the move needs one, then runs
   :meth:`WorkflowService.transition` on the runner's writer thread. A refusal shows every
   reason (:func:`~editor_app.gui.workflow.dialogs.show_refusal`); a desk chief may override
@@ -112,6 +113,10 @@ class WorkflowController(QObject):
         self.strip.show_status(status, moves, self.actor, owner=owner,
                                editable=writable and self.may_edit(record))
         self._fill_menu(moves)
+        # a new story is a draft: only roles that write drafts may create one
+        writes_drafts = writable and may_edit(self.actor.role, Status.DRAFT)
+        self.window.new_action.setEnabled(writes_drafts)
+        self.window.duplicate_action.setEnabled(writes_drafts and record is not None)
         if record is not None:
             article_id, workflow = record.id, self.service()
             self.window.tasks.run(lambda: workflow.status(article_id), done=self._show_owner,

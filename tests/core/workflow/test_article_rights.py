@@ -15,7 +15,7 @@ from editor_app.core.dictionary import NewsroomDictionary
 from editor_app.core.errors import PermissionDenied
 from editor_app.core.house_style import default_style, save_style
 from editor_app.core.models import Article, AuditEvent, NewsroomWord, Revision
-from editor_app.core.profiles import Role
+from editor_app.core.profiles import ProfileInfo, Role
 from editor_app.core.workflow.statuses import EDIT_RIGHTS, Status
 from tests.core.workflow.conftest import COMPLETE, StoryFactory, Team, set_status
 
@@ -103,6 +103,11 @@ def test_a_string_actor_keeps_full_rights(db: Database, story: StoryFactory) -> 
         last = session.scalars(select(Revision).where(Revision.article_id == article_id)
                                .order_by(Revision.id.desc())).first()
         assert last is not None and (last.author, last.author_id) == ("maintenance", None)
+    reporter = ArticleService(db, "x").acting_as(
+        ProfileInfo(7, "रवि", Role.REPORTER))
+    assert reporter.actor_id == 7 and reporter.author == "रवि"
+    with pytest.raises(PermissionDenied):
+        reporter.save(article_id, replace(current.data, dek="नहीं"), current.version + 1)
 
 
 def test_house_style_saves_check_the_actor_in_core(db: Database, team: Team) -> None:
