@@ -124,6 +124,13 @@ def test_a_desk_chief_override_is_in_the_audit_log(capsys, profile_dir) -> None:
         db.close()
     assert detail["override"] == "ब्रेकिंग खबर" and detail["to"] == "approved"
     assert any("no tags" in p for p in detail["problems"])
+    code, out, _ = run(capsys, profile_dir, "history", str(article_id), "--json")
+    assert code == 0
+    moves = [e for e in json.loads(out) if e["kind"] == "transition"]
+    assert [(e["detail"]["to"], e["who"]) for e in moves] == [
+        ("submitted", "सीमा यादव"), ("in_copy_edit", "सुधा वर्मा"),
+        ("approved", "सुधा वर्मा")]
+    assert moves[-1]["detail"]["override"] == "ब्रेकिंग खबर"
 
 
 def test_a_move_needing_a_note(capsys, profile_dir) -> None:
