@@ -4,7 +4,8 @@ Only argparse is imported before the arguments are parsed (``sampadak --version`
 fast); configuration, core and the GUI are imported once it is known what will run.
 
 ``sampadak`` with no command opens the window; ``sampadak COMMAND …`` runs headless.
-``--profile DIR`` and ``--database URL`` are accepted before or after the command.
+``--profile DIR``, ``--database URL`` and ``--as LOGIN|NAME`` (the acting user) are accepted
+before or after the command.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ def _common_options(*, suppress: bool) -> argparse.ArgumentParser:
     common.add_argument("--database", metavar="URL", default=default,
                         help="SQLAlchemy database URL (default: SQLite in the data folder; "
                              "also SAMPADAK_DATABASE_URL)")
+    common.add_argument("--as", dest="acting_as", metavar="LOGIN|NAME", default=default,
+                        help="act as this user (login, or name when logins are not set; "
+                             "default: the local profile)")
     common.add_argument("--verbose", action="store_true",
                         default=argparse.SUPPRESS if suppress else False,
                         help="log debug messages to stderr")

@@ -42,6 +42,10 @@ COMMANDS: dict[str, str] = {
     "history": "editor_app.commands.review_history:cmd_history",
     "diff": "editor_app.commands.review_history:cmd_diff",
     "restore-revision": "editor_app.commands.review_history:cmd_restore_revision",
+    # review workflow (wip-workflow): users, status, transitions
+    "user": "editor_app.commands.workflow:cmd_user",
+    "status": "editor_app.commands.workflow:cmd_status",
+    "transition": "editor_app.commands.workflow:cmd_transition",
 }
 
 
@@ -111,6 +115,9 @@ def add_commands(subparsers: Any, common: argparse.ArgumentParser) -> None:
     from editor_app.commands.review_history import add_history_parsers  # issue 11 item 4
 
     add_history_parsers(subparsers, common)
+    from editor_app.commands.workflow import add_workflow_parsers  # wip-workflow's parsers
+
+    add_workflow_parsers(subparsers, common)
 
 
 def _add_import(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -142,7 +149,8 @@ def run_command(config: Config, args: argparse.Namespace, *, out: TextIO | None 
     from editor_app.commands.context import CliContext
     from editor_app.core.errors import DatabaseDamaged, SampadakError
 
-    ctx = CliContext(config, out or sys.stdout, err or sys.stderr)
+    ctx = CliContext(config, out or sys.stdout, err or sys.stderr,
+                     acting_as=getattr(args, "acting_as", None))
     try:
         result: int = _command(args.command)(ctx, args)
         return result

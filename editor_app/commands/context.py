@@ -13,6 +13,7 @@ from editor_app.core.errors import NotFoundError, ValidationError
 if TYPE_CHECKING:
     from editor_app.core.articles import ArticleService
     from editor_app.core.db import Database
+    from editor_app.core.profiles import Actor
 
 __all__ = ["MAX_ARTICLE_ID", "CliContext", "parse_article_id"]
 
@@ -39,12 +40,16 @@ def parse_article_id(text: str) -> int | None:
 
 @dataclass
 class CliContext:
-    """What a command needs: the config, a lazily opened database, the output streams."""
+    """What a command needs: the config, a lazily opened database, the output streams and
+    the acting user (``--as``; :attr:`actor`)."""
 
     config: Config
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
     _db: Database | None = None
+    #: ``--as LOGIN|NAME`` as given (``None``: the local profile).
+    acting_as: str | None = None
+    _actor: Actor | None = None
 
     @property
     def db(self) -> Database:
@@ -56,13 +61,26 @@ class CliContext:
             self._db = open_database(self.config.database_url)
         return self._db
 
-    def service(self) -> ArticleService:
-        """An article service acting as the local profile (or "cli")."""
-        from editor_app.core.articles import ArticleService
-        from editor_app.core.profiles import local_profile
+    @property
+    def actor(self) -> Actor:
+        """The acting user of every command: the user named by ``--as`` (login, or name
+        when logins are not set; a deactivated user is refused), else the local profile,
+        else (a database without users) an unattributed maintenance actor "cli"."""
+        if self._actor is None:
+            from editor_app.core.profiles import local_profile
+            from editor_app.core.users import maintenance_actor, resolve_actor
 
-        profile = local_profile(self.db)
-        return ArticleService(self.db, profile.name if profile else "cli")
+            if self.acting_as:
+                self._actor = resolve_actor(self.db, self.acting_as)
+            else:
+                self._actor = local_profile(self.db) or maintenance_actor("cli")
+        return self._actor
+
+    def service(self) -> ArticleService:
+        """An article service acting as :attr:`actor`."""
+        from editor_app.core.articles import ArticleService
+
+        return ArticleService(self.db, self.actor)
 
     def find_id(self, ident: str) -> int:
         """The id of the article named by ``ident`` (a numeric id or a UUID).

@@ -9,6 +9,12 @@ Contracts:
   guarded by the version column).
 - All text is stored NFC; the slug is generated from the Hindi headline when left empty.
   Text longer than its column allows raises :class:`ValidationError` on every backend.
+- The service acts for one user (``actor``): revisions record ``author``/``author_id`` and
+  the status they were written in, audit events ``user``/``user_id``, a new article is
+  owned by the actor. Text changes (create, save, trash, restore) are refused with
+  :class:`PermissionDenied` when the article's status does not let the actor's role edit
+  (:func:`~editor_app.core.workflow.statuses.may_edit`); nothing is written then. A plain
+  string actor is an unattributed maintenance actor with full rights (old call sites).
 - Each call uses its own short transaction, so values returned never hold a session.
 - Lists of names (tags, people) come back in code-point order, sorted in Python: SQL
   ``ORDER BY`` on text follows the database's collation, which differs between SQLite
@@ -57,10 +63,14 @@ from editor_app.core.models import (
     Tag,
     utcnow,
 )
+from editor_app.core.profiles import Actor
 from editor_app.core.search import Highlight, SearchHit, search, snippets_for
 from editor_app.core.text.romanize import slugify
+from editor_app.core.users import actor_id, as_actor
+from editor_app.core.workflow.rights import require_edit
+from editor_app.core.workflow.statuses import Status
 
-__all__ = ["MAX_BODY_CHARS", "ArticleService", "ImportedRevision"]
+__all__ = ["MAX_BODY_CHARS", "ArticleService", "ImportedRevision", "article_record"]
 
 log = logging.getLogger(__name__)
 
@@ -84,11 +94,25 @@ MAX_BODY_CHARS = 5_000_000
 
 
 class ArticleService:
-    """Article storage operations for one user (``author`` is recorded on revisions)."""
+    """Article storage operations for one acting user (see the module contract)."""
 
-    def __init__(self, db: Database, author: str = "") -> None:
+    def __init__(self, db: Database, actor: Actor | str = "") -> None:
         self._db = db
-        self.author = author
+        self.actor: Actor = as_actor(actor)
+
+    @property
+    def author(self) -> str:
+        """The acting user's display name (what revisions and audit events show)."""
+        return self.actor.name
+
+    @property
+    def actor_id(self) -> int | None:
+        """The acting user's id (``None`` for a maintenance actor)."""
+        return actor_id(self.actor)
+
+    def acting_as(self, actor: Actor | str) -> ArticleService:
+        """The same service acting for another user (Switch user)."""
+        return type(self)(self._db, actor)
 
     @property
     def db(self) -> Database:
@@ -192,7 +216,9 @@ class ArticleService:
 
     # ----------------------------------------------------------------- writing
     def create(self, data: ArticleData | None = None, *, note: str = "created") -> ArticleRecord:
-        """Store a new article (status ``draft``) and its first revision."""
+        """Store a new article (status ``draft``, owned by the actor) and its first
+        revision; :class:`PermissionDenied` for a role that may not write drafts."""
+        require_edit(self.actor, Status.DRAFT, "create")
         clean = self._validated(data or ArticleData())
         with self._db.session() as session:
             article = self._insert(session, LinkResolver(session), clean, note)
@@ -212,6 +238,7 @@ class ArticleService:
         """
         if chunk_size < 1:
             raise ValueError("chunk_size must be at least 1")
+        require_edit(self.actor, Status.DRAFT, "create")
         ids: list[int] = []
         iterator = iter(items)
         while True:
@@ -242,11 +269,12 @@ class ArticleService:
         :class:`ConflictError` when an article with ``uuid`` already exists (nothing is
         written): merging is the caller's job.
         """
+        require_edit(self.actor, Status.DRAFT, "create")
         clean = self._validated(data)
         with self._db.session() as session:
             if session.scalar(select(Article.id).where(Article.uuid == uuid)) is not None:
                 raise ConflictError(f"an article with UUID {uuid} already exists")
-            article = Article(status="draft", uuid=uuid)
+            article = Article(status=Status.DRAFT.value, uuid=uuid, owner_id=self.actor_id)
             session.add(article)
             self._apply(session, LinkResolver(session), article, clean)
             session.flush()
@@ -270,7 +298,8 @@ class ArticleService:
 
         Raises :class:`ConflictError` (nothing written) when the stored version differs,
         :class:`NotFoundError` when the article is gone, :class:`ValidationError` for input
-        that cannot be stored.
+        that cannot be stored, :class:`PermissionDenied` when the actor may not edit the
+        article in its status.
         """
         clean = self._validated(data)
         try:
@@ -279,6 +308,7 @@ class ArticleService:
                 self._check_version(article, expected_version)
                 if _data_of(article) == clean:
                     return _record(article)
+                require_edit(self.actor, article.status)
                 self._apply(session, LinkResolver(session), article, clean)
                 article.updated_at = utcnow()
                 session.flush()  # one UPDATE guarded by the version column
@@ -364,6 +394,8 @@ class ArticleService:
                 self._check_version(article, expected_version)
                 if article.trashed == trashed:
                     return _record(article)
+                require_edit(self.actor, article.status,
+                             "trash" if trashed else "restore")
                 article.trashed = trashed
                 article.trashed_at = utcnow() if trashed else None
                 article.updated_at = utcnow()
@@ -378,7 +410,7 @@ class ArticleService:
     def _insert(self, session: Session, links: LinkResolver, data: ArticleData, note: str,
                 *, flush: bool = True) -> Article:
         """Add a new draft and its first revision (one flush unless ``flush`` is False)."""
-        article = Article(status="draft")
+        article = Article(status=Status.DRAFT.value, owner_id=self.actor_id)
         session.add(article)
         self._apply(session, links, article, data)
         article.revisions.append(self._revision(article, data, note, parent_id=None))
@@ -416,7 +448,8 @@ class ArticleService:
                   parent_id: int | None) -> Revision:
         return Revision(
             parent_id=parent_id, article_version=article.version or 1,
-            author=self.author, headline=data.headline, dek=data.dek, body=data.body,
+            author=self.author, author_id=self.actor_id, status=article.status or "draft",
+            headline=data.headline, dek=data.dek, body=data.body,
             metadata_json=data.metadata_json(), note=note)
 
     def _write_revision(self, session: Session, article: Article, data: ArticleData,
@@ -427,7 +460,8 @@ class ArticleService:
 
     def _audit(self, session: Session, action: str, article_id: int | None,
                detail: dict[str, object] | None = None) -> None:
-        session.add(AuditEvent(user=self.author, action=action, article_id=article_id,
+        session.add(AuditEvent(user=self.author, user_id=self.actor_id, action=action,
+                               article_id=article_id,
                                detail_json=json.dumps(detail or {}, ensure_ascii=False)))
 
 
@@ -448,6 +482,11 @@ def _data_of(article: Article) -> ArticleData:
         dateline_place=article.dateline_place, dateline_date=article.dateline_date,
         tags=tuple(sorted(t.name for t in article.tags)), bylines=_bylines_of(article),
         related=related_from_json(article.related_json))
+
+
+def article_record(article: Article) -> ArticleRecord:
+    """The value object of a loaded article (call inside its session)."""
+    return _record(article)
 
 
 def _record(article: Article) -> ArticleRecord:

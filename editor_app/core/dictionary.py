@@ -25,6 +25,7 @@ from sqlalchemy import select
 from editor_app.core.db import Database
 from editor_app.core.errors import NotFoundError, ValidationError
 from editor_app.core.models import AuditEvent, NewsroomWord, PersonalWord, UserProfile, utcnow
+from editor_app.core.profiles import Actor
 from editor_app.core.text.normalize import to_nfc
 
 __all__ = ["DictionaryEntry", "NewsroomDictionary", "PersonalWordList", "clean_word", "user_name"]
@@ -68,8 +69,10 @@ class NewsroomDictionary:
     def __init__(self, database: Database) -> None:
         self._db = database
 
-    def add(self, word: str, user: str) -> bool:
-        """Add ``word`` on behalf of ``user``; ``False`` when it was already active."""
+    def add(self, word: str, user: Actor | str) -> bool:
+        """Add ``word`` on behalf of ``user`` (the acting user, or a display name for an
+        unattributed change); ``False`` when it was already active."""
+        user, user_id = _who(user)
         cleaned = clean_word(word)
         with self._db.session() as session:
             row = session.scalars(
@@ -83,12 +86,13 @@ class NewsroomDictionary:
             else:
                 row.added_by, row.added_at = user, now
                 row.removed_by, row.removed_at = None, None
-            session.add(_audit(user, "dictionary.add", cleaned, now))
+            session.add(_audit(user, user_id, "dictionary.add", cleaned, now))
         log.info("newsroom dictionary: %s added %r", user, cleaned)
         return True
 
-    def remove(self, word: str, user: str) -> bool:
+    def remove(self, word: str, user: Actor | str) -> bool:
         """Soft-remove ``word`` on behalf of ``user``; ``False`` when it was not active."""
+        user, user_id = _who(user)
         cleaned = clean_word(word)
         with self._db.session() as session:
             row = session.scalars(
@@ -98,7 +102,7 @@ class NewsroomDictionary:
                 return False
             now = utcnow()
             row.removed_by, row.removed_at = user, now
-            session.add(_audit(user, "dictionary.remove", cleaned, now))
+            session.add(_audit(user, user_id, "dictionary.remove", cleaned, now))
         log.info("newsroom dictionary: %s removed %r", user, cleaned)
         return True
 
@@ -183,6 +187,13 @@ def user_name(database: Database, user_id: int) -> str:
         return profile.name
 
 
-def _audit(user: str, action: str, word: str, at: datetime) -> AuditEvent:
-    return AuditEvent(user=user, action=action, at=at,
+def _who(user: Actor | str) -> tuple[str, int | None]:
+    if isinstance(user, str):
+        return user, None
+    return user.name, user.id or None
+
+
+def _audit(user: str, user_id: int | None, action: str, word: str,
+           at: datetime) -> AuditEvent:
+    return AuditEvent(user=user, user_id=user_id, action=action, at=at,
                       detail_json=json.dumps({"word": word}, ensure_ascii=False))

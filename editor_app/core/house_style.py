@@ -30,9 +30,10 @@ import tomli_w
 from sqlalchemy import select
 
 from editor_app.core.db import Database
-from editor_app.core.errors import ValidationError
+from editor_app.core.errors import PermissionDenied, ValidationError
 from editor_app.core.models import AuditEvent, utcnow
 from editor_app.core.models import HouseStyle as HouseStyleRow
+from editor_app.core.profiles import STYLE_EDITORS, Actor
 from editor_app.core.resources import resource_path
 from editor_app.core.text.findings import Severity
 from editor_app.core.text.normalize import to_nfc
@@ -46,6 +47,7 @@ __all__ = [
     "export_style_toml",
     "import_style_toml",
     "load_style",
+    "require_style_editor",
     "save_style",
     "stored_style_info",
     "style_from_toml",
@@ -371,17 +373,35 @@ def load_style(db: Database, name: str = "default") -> HouseStyle:
         return default_style()
 
 
-def save_style(db: Database, style: HouseStyle, *, user: str,
+def require_style_editor(actor: Actor) -> None:
+    """Refuse (:class:`PermissionDenied`) unless ``actor`` may change the house style (a
+    desk chief or admin: :data:`~editor_app.core.profiles.STYLE_EDITORS`)."""
+    if actor.role not in STYLE_EDITORS:
+        raise PermissionDenied(
+            f"{actor.name} ({actor.role.label}) हाउस स्टाइल नहीं बदल सकते; केवल डेस्क प्रमुख "
+            f"या प्रशासक ({actor.name} may not change the house style: desk chief or admin "
+            "only)")
+
+
+def save_style(db: Database, style: HouseStyle, *, user: Actor | str,
                name: str | None = None) -> StoredStyleInfo:
     """Store ``style`` as the newsroom sheet ``name`` (default: ``style.name``).
 
+    ``user`` is the acting user: a desk chief or admin, else :class:`PermissionDenied`
+    (nothing written). A plain string is an unattributed maintenance actor (scripts, tests).
     Records ``updated_by``/``updated_at`` and an ``house_style.save`` audit event in the same
     transaction. Raises :class:`ValidationError` for an empty user or name.
     """
+    user_id: int | None = None
+    if isinstance(user, str):
+        who = user
+    else:
+        require_style_editor(user)
+        user_id, who = user.id, user.name
     sheet_name = (name or style.name).strip()
     if not sheet_name:
         raise ValidationError("house style sheet needs a name")
-    if not user.strip():
+    if not who.strip():
         raise ValidationError("saving the house style needs the user's name")
     style = replace(style, name=sheet_name)
     toml_text = style_to_toml(style)
@@ -393,16 +413,18 @@ def save_style(db: Database, style: HouseStyle, *, user: str,
             row = HouseStyleRow(name=sheet_name)
             session.add(row)
         row.toml_text = toml_text
-        row.updated_by = user
+        row.updated_by = who
         row.updated_at = now
-        session.add(AuditEvent(at=now, user=user, action="house_style.save", detail_json=json.dumps(
-            {"name": sheet_name, "created": created, "bytes": len(toml_text.encode("utf-8"))},
-            ensure_ascii=False)))
-    log.info("house style %r saved by %s", sheet_name, user)
-    return StoredStyleInfo(sheet_name, user, now)
+        session.add(AuditEvent(at=now, user=who, user_id=user_id, action="house_style.save",
+                               detail_json=json.dumps(
+                                   {"name": sheet_name, "created": created,
+                                    "bytes": len(toml_text.encode("utf-8"))},
+                                   ensure_ascii=False)))
+    log.info("house style %r saved by %s", sheet_name, who)
+    return StoredStyleInfo(sheet_name, who, now)
 
 
-def import_style_toml(db: Database, toml_text: str, *, user: str,
+def import_style_toml(db: Database, toml_text: str, *, user: Actor | str,
                       name: str = "default") -> HouseStyle:
     """Validate ``toml_text`` and store it as sheet ``name``; returns the stored sheet.
 

@@ -64,11 +64,14 @@ def local_profile(db: Database) -> ProfileInfo | None:
         row = session.scalars(select(UserProfile).order_by(UserProfile.id).limit(1)).first()
         if row is None:
             return None
-        return ProfileInfo(row.id, row.name, _role(row.role))
+        return ProfileInfo(row.id, row.name, _role(row.role), row.name_latin or "", row.login,
+                           bool(row.active))
 
 
 def create_profile(db: Database, name: str, role: Role | str) -> ProfileInfo:
-    """Store a profile; :class:`ValidationError` for an empty name or unknown role."""
+    """Store a profile without a rights check (first run, tests, maintenance scripts);
+    :class:`ValidationError` for an empty name or unknown role. Everything else adds
+    users through :class:`editor_app.core.users.UserService`."""
     clean = " ".join(to_nfc(name).split())
     if not clean:
         raise ValidationError("a profile needs a name")

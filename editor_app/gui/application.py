@@ -24,9 +24,11 @@ from editor_app.core.articles import ArticleService
 from editor_app.core.backups import BackupInfo, latest_backup, restore_backup
 from editor_app.core.db import Database, open_backup_view, open_database
 from editor_app.core.errors import DatabaseDamaged, SampadakError
-from editor_app.core.profiles import ProfileInfo, Role, create_profile, local_profile
+from editor_app.core.profiles import ProfileInfo, Role, local_profile
 from editor_app.core.resources import resource_path
 from editor_app.core.sample import create_sample_article
+from editor_app.core.users import UserService
+from editor_app.core.workflow.statuses import Status, may_edit
 from editor_app.gui import i18n
 from editor_app.gui.dialogs.damaged_database import (
     DamagedChoice,
@@ -122,8 +124,11 @@ def _first_run(db: Database, ask_profile: ProfileAsker) -> ProfileInfo | None:
     answer = ask_profile()
     if answer is None:
         return None
-    profile = create_profile(db, *answer)
-    service = ArticleService(db, profile.name)
+    name, role = answer
+    profile = UserService(db, None).create(name, role)  # the first user: no rights needed
+    # the sample is the app's own story: owned by the user when their role writes drafts
+    service = ArticleService(db, profile if may_edit(profile.role, Status.DRAFT)
+                             else profile.name)
     if not service.list_articles(trashed=None, limit=1):  # an empty database
         create_sample_article(service, resource_path("samples", "sample_article.md"))
     return profile
@@ -144,7 +149,7 @@ def open_main_window(config: Config, db: Database,
         return None
     font_size = int(config.get_float("font_size"))
     font = choose_font(config.get_str("font_family"), font_size)
-    window = MainWindow(ArticleService(db, profile.name), config, font, profile)
+    window = MainWindow(ArticleService(db, profile), config, font, profile)
     window.open_first()
     return window
 

@@ -37,6 +37,7 @@ from editor_app.core.house_style import load_style
 from editor_app.core.profiles import ProfileInfo
 from editor_app.core.text.counts import TextCounts
 from editor_app.core.text.spell import create_spell_checker
+from editor_app.core.workflow.statuses import may_edit
 from editor_app.gui.article_list import ArticleList
 from editor_app.gui.dialogs.conflict import ask_conflict
 from editor_app.gui.dialogs.errors import show_error
@@ -73,6 +74,7 @@ from editor_app.gui.tasks import TaskRunner
 from editor_app.gui.text_targets import TextTarget
 from editor_app.gui.trash_notice import TrashNotice
 from editor_app.gui.window_actions import install_actions
+from editor_app.gui.workflow.controller import WorkflowController, install_workflow
 
 __all__ = ["MainWindow"]
 
@@ -213,6 +215,7 @@ class MainWindow(QMainWindow):
         self._open_first_pending = False
         self._close_when_saved = False
         install_actions(self)
+        self.workflow: WorkflowController = install_workflow(self)  # review workflow
         self.apply_font(font)
         self.article_list.article_activated.connect(self.open_article)
         self.article_list.filters_changed.connect(lambda: self.reload_list())
@@ -303,17 +306,20 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("वर्तनी जांच हो रही है… (checking spelling…)")
 
     def _update_editable(self) -> None:
-        """Only a live (not trashed) article on a writable database can be edited; a
+        """Only a live (not trashed) article on a writable database can be edited, by a
+        user whose role may edit it in its status (core.workflow.statuses.may_edit); a
         trashed one is read-only until it is restored, and a backup opened read-only after
-        damage changes nothing."""
+        damage changes nothing. The workflow strip follows."""
         writable = not self.service.db.read_only
-        editable = writable and self.record is not None and not self.record.trashed
+        editable = (writable and self.record is not None and not self.record.trashed
+                    and may_edit(self.service.actor.role, self.record.status))
         self.editor.set_read_only(not editable)
         self.metadata.setEnabled(editable)
         self.images.setEnabled(editable)
         self.duplicate_action.setEnabled(writable and self.record is not None)
         for action in (self.new_action, self.trash_action, self.list_trash_action):
             action.setEnabled(writable)
+        self.workflow.refresh()
 
     def current_data(self) -> ArticleData:
         """What the user sees now, as article data."""

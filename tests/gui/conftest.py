@@ -17,7 +17,11 @@ from editor_app.gui.main_window import MainWindow
 from editor_app.gui.translations import install_qt_translations
 from tests.conftest import skip_unless_spelling
 
-WindowFactory = Callable[[], MainWindow]
+WindowFactory = Callable[..., MainWindow]
+
+#: The first-run profile of ``make_window``: a desk chief, who may edit in every status
+#: (tests of the workflow switch to a reporter or copy editor themselves).
+WINDOW_USER = ("नेहा त्रिपाठी", Role.DESK_CHIEF)
 
 
 @pytest.fixture
@@ -36,10 +40,11 @@ def gui_db(gui_config) -> Iterator[Database]:
 
 @pytest.fixture
 def make_window(qtbot, gui_config, gui_db) -> Iterator[WindowFactory]:
-    """Open a main window (first run answers the profile dialog as a copy editor)."""
+    """Open a main window (first run answers the profile dialog with :data:`WINDOW_USER`,
+    or ``factory(role=...)`` for another role)."""
 
-    def factory() -> MainWindow:
-        window = open_main_window(gui_config, gui_db, lambda: ("नेहा त्रिपाठी", Role.COPY_EDITOR))
+    def factory(role: Role = WINDOW_USER[1]) -> MainWindow:
+        window = open_main_window(gui_config, gui_db, lambda: (WINDOW_USER[0], role))
         assert window is not None
         qtbot.addWidget(window)
         window.show()

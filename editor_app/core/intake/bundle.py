@@ -216,8 +216,9 @@ def import_bundle(service: ArticleService, bundle: Bundle, *, source: str = "",
         record = service.save(record.id, final, record.version,
                               note="fast-forward from bundle")
         with service.db.session() as session:
-            session.add(AuditEvent(user=service.author, action="article.merge",
-                                   article_id=local.id, detail_json=json.dumps(
+            session.add(AuditEvent(user=service.author, user_id=service.actor_id,
+                                   action="article.merge", article_id=local.id,
+                                   detail_json=json.dumps(
                                        {"kind": "fast-forward", "source": source,
                                         "uuid": uuid}, ensure_ascii=False)))
         return BundleOutcome("fast-forward", uuid, result, record, final, bundle=bundle)

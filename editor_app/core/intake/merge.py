@@ -119,7 +119,8 @@ def resolve(service: ArticleService, record: ArticleRecord, theirs: ArticleData,
     saved = service.save(record.id, merged, record.version, note="merged from bundle")
     with service.db.session() as session:
         session.add(AuditEvent(
-            user=service.author, action="article.merge", article_id=record.id,
+            user=service.author, user_id=service.actor_id, action="article.merge",
+            article_id=record.id,
             detail_json=json.dumps({"kind": "conflict", "source": source,
                                     "choices": {d.name: choices[d.name] for d in diffs},
                                     "copy": copy.id if copy else None},

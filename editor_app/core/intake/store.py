@@ -61,7 +61,8 @@ def store_result(service: ArticleService, result: ImportResult, *,
             session.flush()
             position += 1
             body = body.replace(f"({image.ref}", f"({asset_ref(row.id)}")
-        session.add(AuditEvent(user=service.author, action="article.import",
+        session.add(AuditEvent(user=service.author, user_id=service.actor_id,
+                               action="article.import",
                                article_id=record.id,
                                detail_json=json.dumps(_audit_detail(result),
                                                       ensure_ascii=False)))
@@ -88,7 +89,8 @@ def store_results(service: ArticleService, results: Sequence[ImportResult], *,
                                   note=f"imported from {plain[0].format}")
         with service.db.session() as session:
             for article_id, result in zip(ids, plain, strict=True):
-                session.add(AuditEvent(user=service.author, action="article.import",
+                session.add(AuditEvent(user=service.author, user_id=service.actor_id,
+                               action="article.import",
                                        article_id=article_id,
                                        detail_json=json.dumps(_audit_detail(result),
                                                               ensure_ascii=False)))

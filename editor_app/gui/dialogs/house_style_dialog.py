@@ -1,7 +1,8 @@
 """House style sheet editor: the newsroom's TOML sheet, validated live, import/export.
 
-Everyone can read it; only a desk chief or admin can save or import (checked with core's
-``require_role`` before anything is written, not only by disabling buttons).
+Everyone can read it; only a desk chief or admin can save or import (core's
+``save_style`` checks the acting user before anything is written; the disabled buttons are
+only a hint).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from editor_app.core.house_style import (
     stored_style_info,
     style_from_toml,
 )
-from editor_app.core.profiles import STYLE_EDITORS, ProfileInfo, require_role
+from editor_app.core.profiles import STYLE_EDITORS, ProfileInfo
 from editor_app.gui.dialogs.errors import show_error
 
 __all__ = ["HouseStyleDialog"]
@@ -103,9 +104,8 @@ class HouseStyleDialog(QDialog):
     def save(self) -> None:
         """Store the sheet for the whole newsroom."""
         try:
-            require_role(self._profile, STYLE_EDITORS, "change the house style")
             self.saved_style = import_style_toml(self._db, self.editor.toPlainText(),
-                                                 user=self._profile.name)
+                                                 user=self._profile)
         except SampadakError as exc:
             show_error(self, "सहेजा नहीं गया (Not saved)", exc)
             return
