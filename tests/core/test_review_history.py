@@ -146,6 +146,10 @@ def test_timeline_merges_revisions_and_workflow_events(service, db):
                                                        "note": "", "override": True})))
         session.add(AuditEvent(user="x", action="lint.ignore", article_id=article_id))
         session.get_one(Article, article_id).status = "in_copy_edit"
+        # the revisions saved after the submission recorded the status they were saved in
+        for rev in session.scalars(select(Revision).where(Revision.article_id == article_id)
+                                   .order_by(Revision.id).offset(1)):
+            rev.status = "submitted"
     service.trash(article_id)
     entries = timeline(db, article_id)
     kinds = [e.kind for e in entries]

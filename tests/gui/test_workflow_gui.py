@@ -118,7 +118,10 @@ def test_a_copy_editor_starts_copy_edit_after_switching_user(qtbot, make_window,
 def test_a_move_needing_a_note_asks_for_it(qtbot, make_window, gui_db, monkeypatch) -> None:
     window = make_window()  # a desk chief
     asked: list[str] = []
-    monkeypatch.setattr(dialogs, "ask_note", lambda _p, label: asked.append(label) or None)
+    def no_note(_parent: object, label: str) -> None:
+        asked.append(label)
+
+    monkeypatch.setattr(dialogs, "ask_note", no_note)
     window.workflow.strip.actions_by_target["spiked"].trigger()
     settle(window)
     assert asked and window.record is not None and window.record.status == "draft"

@@ -68,9 +68,11 @@ def test_upgrade_from_the_landed_schema_keeps_and_links_everything(empty_db_url)
         assert me is not None and me.name == "सीमा यादव" and me.role == Role.REPORTER
         assert me.active and me.login is None
         with db.session() as session:
-            statuses = dict(session.execute(sa.select(Article.id, Article.status)).all())
+            statuses: dict[int, str] = {
+                i: s for i, s in session.execute(sa.select(Article.id, Article.status))}
             assert statuses == {1: "draft", 2: "in_copy_edit", 3: "exported", 4: "returned"}
-            owners = dict(session.execute(sa.select(Article.id, Article.owner_id)).all())
+            owners: dict[int, int | None] = {
+                i: o for i, o in session.execute(sa.select(Article.id, Article.owner_id))}
             assert owners == {1: me.id, 2: me.id, 3: me.id, 4: me.id}  # unknown → local
             revisions = session.execute(sa.select(Revision.author, Revision.author_id)
                                         .order_by(Revision.id)).all()
