@@ -26,7 +26,7 @@ from __future__ import annotations
 import itertools
 import json
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -52,7 +52,7 @@ from editor_app.core.article_queries import (
     summaries_for,
 )
 from editor_app.core.db import Database
-from editor_app.core.errors import ConflictError, NotFoundError, ValidationError
+from editor_app.core.errors import ConflictError, NotFoundError, PermissionDenied, ValidationError
 from editor_app.core.markdown_model import canonical_markdown
 from editor_app.core.models import (
     Article,
@@ -267,7 +267,8 @@ class ArticleService:
         the earlier revisions written first (oldest first, parent chain kept, authors and
         times as given), then the current data as the newest revision. Raises
         :class:`ConflictError` when an article with ``uuid`` already exists (nothing is
-        written): merging is the caller's job.
+        written): merging is the caller's job. It is stored as a draft: the importer gives
+        it its status last (:meth:`set_imported_statuses`).
         """
         require_edit(self.actor, Status.DRAFT, "create")
         clean = self._validated(data)
@@ -291,6 +292,40 @@ class ArticleService:
             self._audit(session, "article.import", article.id, {"uuid": uuid})
             session.flush()
             return _record(article)
+
+    def set_imported_statuses(self, statuses: Mapping[int, Status]) -> None:
+        """Give stories the actor has just imported as drafts the statuses their sources
+        carried (a WXR archive's published posts: see
+        :func:`~editor_app.core.workflow.statuses.imported_status`), in one transaction.
+        Only drafts whose newest revision this actor wrote qualify (else
+        :class:`PermissionDenied`, nothing changed): this is how an import ends, not a way
+        around the workflow. Each change is audited as ``article.imported_status``.
+        """
+        wanted = {aid: s for aid, s in statuses.items() if s != Status.DRAFT}
+        if not wanted:
+            return
+        with self._db.session() as session:
+            articles = session.scalars(select(Article).where(Article.id.in_(wanted))).all()
+            newest: dict[int, int | None] = {}
+            for aid, author in session.execute(
+                    select(Revision.article_id, Revision.author_id)
+                    .where(Revision.article_id.in_(wanted)).order_by(Revision.id)):
+                newest[aid] = author
+            for article in articles:
+                if article.status != Status.DRAFT.value or \
+                        article.id not in newest or newest[article.id] != self.actor_id:
+                    raise PermissionDenied(
+                        f"लेख {article.id} की स्थिति आयात से नहीं बदली जा सकती — only a "
+                        f"draft just imported by {self.author or 'this user'} takes its "
+                        "source's status")
+            now = utcnow()
+            for article in articles:
+                article.status = wanted[article.id].value
+                article.updated_at = now
+            session.flush()
+            for article in articles:
+                self._audit(session, "article.imported_status", article.id,
+                            {"status": article.status})
 
     def save(self, article_id: int, data: ArticleData, expected_version: int, *,
              note: str = "") -> ArticleRecord:

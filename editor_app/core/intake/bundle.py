@@ -40,6 +40,7 @@ from editor_app.core.intake import merge
 from editor_app.core.intake.result import ImportResult
 from editor_app.core.models import Asset, AuditEvent, Revision
 from editor_app.core.text.normalize import to_nfc
+from editor_app.core.workflow.statuses import Status, imported_status
 
 __all__ = ["BundleOutcome", "bundle_data", "bundle_keys", "import_bundle", "localize",
            "read_bundle_file", "resolve_conflict"]
@@ -193,6 +194,10 @@ def import_bundle(service: ArticleService, bundle: Bundle, *, source: str = "",
         record = service.create_imported(theirs, uuid=uuid, history=history,
                                          note="imported from bundle")
         record = _attach_images(service, record, bundle)
+        status = imported_status("bundle", bundle.article.status)
+        if status != Status.DRAFT:  # last: a submitted story arrives submitted
+            service.set_imported_statuses({record.id: status})
+            record = service.get(record.id)
         return BundleOutcome("added", uuid, result, record, theirs, bundle=bundle)
     local_keys = _local_keys(service, local.id)
     mine = _local_hashes(service, local.id)

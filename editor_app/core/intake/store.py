@@ -2,6 +2,8 @@
 
 Contract: :func:`store_result` creates one draft (``create``), attaches the images the
 source carried and rewrites their placeholder references to ``asset:<id>`` (one ``save``),
+then gives it the status its source carried (a WXR post's, mapped by
+:func:`~editor_app.core.workflow.statuses.imported_status`; other sources stay drafts),
 and writes one ``article.import`` audit event with the source, format, related links and
 dropped text. The related links recognised in the source become the story's own
 (``ArticleData.related``) unless the data already carries some (the preview's edit wins).
@@ -17,11 +19,12 @@ from dataclasses import replace
 
 from sqlalchemy import func, select
 
-from editor_app.core.article_data import ArticleRecord
+from editor_app.core.article_data import ArticleData, ArticleRecord
 from editor_app.core.articles import ArticleService
 from editor_app.core.assets import asset_ref
 from editor_app.core.models import Asset, AuditEvent
 from editor_app.core.text.normalize import to_nfc
+from editor_app.core.workflow.statuses import Status, imported_status
 
 from .result import ImportResult
 
@@ -38,14 +41,29 @@ def _audit_detail(result: ImportResult) -> dict[str, object]:
             "source_status": result.status}
 
 
+def _data(result: ImportResult) -> ArticleData:
+    """The data to store: the related links found in the source unless the (possibly
+    corrected) data carries its own."""
+    if result.data.related:
+        return result.data
+    return replace(result.data, related=result.related)
+
+
 def store_result(service: ArticleService, result: ImportResult, *,
                  dry_run: bool = False) -> ArticleRecord | None:
-    """Store ``result`` as a new draft (see module contract)."""
+    """Store ``result`` (see module contract)."""
     if dry_run:
         return None
-    data = result.data if result.data.related else replace(result.data,
-                                                           related=result.related)
-    record = service.create(data, note=f"imported from {result.format}")
+    record = _store_one(service, result)
+    status = imported_status(result.format, result.status)
+    if status != Status.DRAFT:
+        service.set_imported_statuses({record.id: status})
+        record = service.get(record.id)
+    return record
+
+
+def _store_one(service: ArticleService, result: ImportResult) -> ArticleRecord:
+    record = service.create(_data(result), note=f"imported from {result.format}")
     db = service.db
     body = record.data.body
     with db.session() as session:
@@ -85,7 +103,7 @@ def store_results(service: ArticleService, results: Sequence[ImportResult], *,
     def flush() -> None:
         if not plain:
             return
-        ids = service.create_many((r.data for r in plain), chunk_size=chunk_size,
+        ids = service.create_many((_data(r) for r in plain), chunk_size=chunk_size,
                                   note=f"imported from {plain[0].format}")
         with service.db.session() as session:
             for article_id, result in zip(ids, plain, strict=True):
@@ -100,10 +118,11 @@ def store_results(service: ArticleService, results: Sequence[ImportResult], *,
     for result in results:
         if result.images:
             flush()
-            record = store_result(service, result)
-            assert record is not None
-            records.append(record)
+            records.append(_store_one(service, result))
         else:
             plain.append(result)
     flush()
-    return records
+    statuses = {record.id: imported_status(result.format, result.status)
+                for record, result in zip(records, results, strict=True)}
+    service.set_imported_statuses(statuses)
+    return [service.get(r.id) if statuses[r.id] != Status.DRAFT else r for r in records]

@@ -13,8 +13,8 @@ from enum import StrEnum
 
 from editor_app.core.profiles import Role
 
-__all__ = ["DESK", "EDIT_RIGHTS", "TRANSITIONS", "Status", "Transition", "may_edit", "move",
-           "moves_from"]
+__all__ = ["DESK", "EDIT_RIGHTS", "TRANSITIONS", "WXR_STATUSES", "Status", "Transition",
+           "imported_status", "may_edit", "move", "moves_from"]
 
 
 class Status(StrEnum):
@@ -110,6 +110,28 @@ EDIT_RIGHTS: dict[Status, frozenset[Role]] = {
     Status.EXPORTED: DESK,
     Status.SPIKED: DESK,
 }
+
+
+#: WordPress post status → the status a story imported from a WXR archive takes.
+WXR_STATUSES: dict[str, Status] = {
+    "publish": Status.EXPORTED, "future": Status.APPROVED, "pending": Status.SUBMITTED,
+    "draft": Status.DRAFT, "auto-draft": Status.DRAFT, "private": Status.DRAFT,
+    "inherit": Status.DRAFT, "trash": Status.SPIKED,
+}
+
+
+def imported_status(fmt: str, status: str) -> Status:
+    """The status a story arriving from an import of format ``fmt`` takes: a field bundle
+    keeps its own (a reporter's offline submission arrives submitted), a WXR post maps
+    through :data:`WXR_STATUSES`; anything else, or an unknown value, is a draft."""
+    if fmt == "wxr":
+        return WXR_STATUSES.get(status.strip().lower(), Status.DRAFT)
+    if fmt == "bundle":
+        try:
+            return Status(status)
+        except ValueError:
+            return Status.DRAFT
+    return Status.DRAFT
 
 
 def moves_from(status: Status | str) -> list[Transition]:
