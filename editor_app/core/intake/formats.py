@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import logging
 import zipfile
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from editor_app.core.errors import ImportRejected
 from editor_app.core.intake.decode import decode_text, read_source
+from editor_app.core.intake.local_images import attach_local_images
 from editor_app.core.intake.result import FORMATS, ImportResult
 
 __all__ = ["detect_format", "parse_bytes", "read_import_file"]
@@ -50,16 +52,27 @@ def parse_bytes(data: bytes, name: str, fmt: str, *, path: Path | None = None,
         raise ImportRejected(f"unknown import format {fmt!r} (one of {', '.join(FORMATS)})")
     if fmt == "scraped":
         return [scraped.parse_scraped(decode_text(data, name), name, today=today)]
+    folder = path.parent if path is not None else None
     if fmt == "md":
-        return [markdown.parse_markdown_file(decode_text(data, name), name)]
+        return [_with_local_images(
+            markdown.parse_markdown_file(decode_text(data, name), name), folder)]
     if fmt == "html":
         decode_text(data, name)  # refuses binary and broken text with a clear message
-        return [html.parse_html_page(data, name, today=today)]
+        return [_with_local_images(html.parse_html_page(data, name, today=today), folder)]
     if fmt == "wxr":
         return wxr.parse_wxr(data, name)
     if fmt == "docx":
         return [docx.parse_docx(data, name)]
     raise ImportRejected(f"{name}: bundles are read with read_bundle_file")
+
+
+def _with_local_images(result: ImportResult, folder: Path | None) -> ImportResult:
+    """``result`` with the images its body names beside the file (see local_images)."""
+    images, warnings = attach_local_images(result.data.body, folder)
+    if not images and not warnings:
+        return result
+    return replace(result, images=result.images + images,
+                   warnings=result.warnings + warnings)
 
 
 def read_import_file(path: Path, fmt: str | None = None, *,

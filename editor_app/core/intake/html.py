@@ -26,6 +26,7 @@ from lxml import etree
 from editor_app.core.article_data import ArticleData, BylineData
 from editor_app.core.errors import ImportRejected
 from editor_app.core.intake.dateline import split_dateline
+from editor_app.core.intake.decode import decode_text
 from editor_app.core.intake.html_md import check_inline_data
 from editor_app.core.intake.result import ImportResult
 from editor_app.core.intake.scraped import parse_byline_parts
@@ -38,6 +39,7 @@ _NEWS_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsAr
                "BlogPosting", "OpinionNewsArticle"}
 _IMAGE_MD = regex.compile(r"!\[([^\]\n]*)\]\(([^)\s]+)\)")
 _MAX_JSONLD = 200_000
+_XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]*\?>")
 _DATA_SRC = regex.compile(r"""\s(?:src|srcset)\s*=\s*["']data:[^"']*["']""", regex.I)
 
 
@@ -143,8 +145,11 @@ def parse_html_page(data: bytes, source: str = "", *, today: date | None = None
                     ) -> ImportResult:
     """The article in a whole web page (see module contract)."""
     check_inline_data(data, source or "the page")
+    # Decoded here (UTF-8 or UTF-16, refused with a clear message otherwise): given bytes,
+    # lxml takes a page without a charset declaration for Latin-1 and garbles Devanagari.
+    text = _XML_DECLARATION.sub("", decode_text(data, source or "the page"), count=1)
     try:
-        tree = lxml.html.fromstring(data)
+        tree = lxml.html.fromstring(text)
     except (etree.ParserError, ValueError) as exc:
         raise ImportRejected(f"{source or 'the page'} is not readable HTML: {exc}") from exc
     meta = page_metadata(tree)
