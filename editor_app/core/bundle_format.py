@@ -41,6 +41,13 @@ import regex
 from editor_app import __version__
 from editor_app.core.errors import BundleError
 from editor_app.core.fileio import atomic_output
+from editor_app.core.zip_safety import (
+    ZipBudget,
+    ZipUnsafe,
+    entry_problem,
+    name_problem,
+    read_entry,
+)
 
 __all__ = [
     "ARTICLE_JSON",
@@ -78,7 +85,6 @@ REVISIONS_JSON = "revisions.json"
 #: Renderings a bundle may carry (import ignores them except as a fallback).
 RENDERINGS = ("article.md", "article.html", "fragment.html", "ninjs.json")
 _IMAGE_PREFIX = "images/"
-_CHUNK = 64 * 1024
 #: Entries smaller than this are not held to the compression-ratio limit (tiny JSON
 #: compresses very well and cannot be a bomb).
 _RATIO_FLOOR = 1024 * 1024
@@ -350,43 +356,26 @@ def write_bundle(
 # --------------------------------------------------------------------------- reading
 
 def _check_name(name: str) -> None:
-    if (not name or name.startswith(("/", "\\")) or "\\" in name or "\x00" in name
-            or regex.match(r"^[A-Za-z]:", name)):
-        raise BundleError(f"bundle entry {name!r} has an absolute or unsafe path")
-    parts = name.split("/")
-    if any(part in ("", ".", "..") for part in parts):
-        raise BundleError(f"bundle entry {name!r} has an empty, '.' or '..' path part")
+    problem = name_problem(name)
+    if problem:
+        raise BundleError(f"bundle {problem}")
 
 
 def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int,
-                limits: BundleLimits, budget: list[int]) -> bytes:
-    """Stream one entry, refusing it as soon as it grows past ``limit``, the bundle's total
-    budget or the compression ratio; sizes in the zip headers are not trusted."""
-    chunks: list[bytes] = []
-    got = 0
-    ratio_cap = max(_RATIO_FLOOR, limits.max_ratio * max(info.compress_size, 1))
+                budget: ZipBudget) -> bytes:
+    """One entry, streamed under the shared zip rules (:mod:`editor_app.core.zip_safety`):
+    refused as soon as it grows past ``limit``, the bundle's total budget or the
+    compression ratio; sizes in the zip headers are not trusted."""
     try:
-        with archive.open(info) as stream:
-            while chunk := stream.read(_CHUNK):
-                got += len(chunk)
-                budget[0] += len(chunk)
-                if got > limit:
-                    raise BundleError(f"{info.filename} is larger than the manifest says")
-                if budget[0] > limits.max_total_bytes:
-                    raise BundleError("the bundle unpacks to more than "
-                                      f"{limits.max_total_bytes // (1024 * 1024)} MiB")
-                if got > ratio_cap:
-                    raise BundleError(f"{info.filename} is compressed more than "
-                                      f"{limits.max_ratio}:1 (a zip bomb?)")
-                chunks.append(chunk)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
-        raise BundleError(f"{info.filename} cannot be unpacked: {exc}") from exc
-    return b"".join(chunks)
+        return read_entry(archive, info, budget, limit=limit, limit_name="the manifest says")
+    except ZipUnsafe as exc:
+        raise BundleError(f"bundle {exc}" if str(exc).startswith("unpacks") else str(exc)) \
+            from exc
 
 
 def _verified(archive: zipfile.ZipFile, info: zipfile.ZipInfo, entry: ManifestEntry,
-              limits: BundleLimits, budget: list[int]) -> bytes:
-    data = _read_entry(archive, info, entry.size, limits, budget)
+              budget: ZipBudget) -> bytes:
+    data = _read_entry(archive, info, entry.size, budget)
     if len(data) != entry.size:
         raise BundleError(f"{info.filename} is {len(data)} bytes; the manifest says "
                           f"{entry.size}")
@@ -413,18 +402,16 @@ def read_bundle(path: Path, *, limits: BundleLimits | None = None) -> Bundle:
         by_name: dict[str, zipfile.ZipInfo] = {}
         for info in infos:
             _check_name(info.filename)
-            kind = stat.S_IFMT(info.external_attr >> 16)  # 0: no Unix type recorded
-            if info.is_dir() or kind not in (0, stat.S_IFREG):
-                raise BundleError(f"bundle entry {info.filename!r} is not a regular file")
-            if info.flag_bits & 0x1:
-                raise BundleError(f"bundle entry {info.filename!r} is encrypted")
+            problem = entry_problem(info)
+            if problem:
+                raise BundleError(f"bundle {problem}")
             if info.filename in by_name:
                 raise BundleError(f"bundle entry {info.filename!r} appears twice")
             by_name[info.filename] = info
         if MANIFEST not in by_name:
             raise BundleError("not a Sampadak bundle: manifest.json is missing")
-        budget = [0]
-        raw = _read_entry(archive, by_name[MANIFEST], _MANIFEST_MAX, limits, budget)
+        budget = ZipBudget(limits.max_total_bytes, limits.max_ratio, _RATIO_FLOOR)
+        raw = _read_entry(archive, by_name[MANIFEST], _MANIFEST_MAX, budget)
         manifest = _parse_manifest(_load_json(MANIFEST, raw))
         extra = sorted(set(by_name) - set(manifest.files) - {MANIFEST})
         if extra:
@@ -436,7 +423,7 @@ def read_bundle(path: Path, *, limits: BundleLimits | None = None) -> Bundle:
         for required in (ARTICLE_JSON, REVISIONS_JSON):
             if required not in manifest.files:
                 raise BundleError(f"the bundle has no {required}")
-        contents = {name: _verified(archive, by_name[name], entry, limits, budget)
+        contents = {name: _verified(archive, by_name[name], entry, budget)
                     for name, entry in manifest.files.items()}
     article = _parse_article(_load_json(ARTICLE_JSON, contents.pop(ARTICLE_JSON)))
     if article.uuid != manifest.article.uuid:

@@ -3,21 +3,26 @@
 Contract: :func:`check_zip` reads every member while counting the bytes really produced
 (not the sizes the headers claim) and raises :class:`ImportRejected` for a broken zip,
 ``..``/absolute/backslash names, symlinks, encrypted members, too many members, too many
-uncompressed bytes in total or a member whose compression ratio is beyond the limit.
+uncompressed bytes in total or a member whose compression ratio is beyond the limit (the
+rules of :mod:`editor_app.core.zip_safety`, shared with bundles).
 """
 
 from __future__ import annotations
 
 import io
-import stat
 import zipfile
 from dataclasses import dataclass
 
 from editor_app.core.errors import ImportRejected
+from editor_app.core.zip_safety import (
+    ZipBudget,
+    ZipUnsafe,
+    entry_problem,
+    name_problem,
+    read_entry,
+)
 
 __all__ = ["ZipLimits", "check_zip"]
-
-_CHUNK = 64 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,12 +32,6 @@ class ZipLimits:
     max_members: int = 2_000
     max_total_bytes: int = 200 * 1024 * 1024
     max_ratio: float = 200.0
-
-
-def _bad_name(name: str) -> bool:
-    parts = name.split("/")
-    return (name.startswith("/") or "\\" in name or ".." in parts
-            or (len(name) > 1 and name[1] == ":"))
 
 
 def check_zip(data: bytes, name: str, limits: ZipLimits | None = None) -> None:
@@ -47,31 +46,12 @@ def check_zip(data: bytes, name: str, limits: ZipLimits | None = None) -> None:
         if len(members) > limits.max_members:
             raise ImportRejected(f"{name} has {len(members):,} entries; at most "
                                  f"{limits.max_members:,}")
-        total = 0
+        budget = ZipBudget(limits.max_total_bytes, limits.max_ratio)
         for info in members:
-            if _bad_name(info.filename):
-                raise ImportRejected(f"{name} has an entry with an unsafe path: "
-                                     f"{info.filename!r}")
-            if stat.S_ISLNK(info.external_attr >> 16):
-                raise ImportRejected(f"{name} has a symbolic link entry: {info.filename!r}")
-            if info.flag_bits & 0x1:
-                raise ImportRejected(f"{name} has an encrypted entry: {info.filename!r}")
-            produced = 0
+            problem = name_problem(info.filename) or entry_problem(info, allow_dirs=True)
+            if problem:
+                raise ImportRejected(f"{name}: {problem}")
             try:
-                with archive.open(info) as stream:
-                    while chunk := stream.read(_CHUNK):
-                        produced += len(chunk)
-                        total += len(chunk)
-                        if total > limits.max_total_bytes:
-                            raise ImportRejected(
-                                f"{name} unpacks to more than "
-                                f"{limits.max_total_bytes / (1024 * 1024):.1f} MiB "
-                                "(the limit for one file)")
-                        if produced > 1024 * 1024 and produced > limits.max_ratio * max(
-                                info.compress_size, 1):
-                            raise ImportRejected(
-                                f"{name}: entry {info.filename!r} expands more than "
-                                f"{limits.max_ratio:.0f} times (a zip bomb?)")
-            except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError) as exc:
-                raise ImportRejected(f"{name}: entry {info.filename!r} is broken: "
-                                     f"{exc}") from exc
+                read_entry(archive, info, budget, keep=False)
+            except ZipUnsafe as exc:
+                raise ImportRejected(f"{name}: {exc}") from exc
