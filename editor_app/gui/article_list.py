@@ -276,7 +276,9 @@ class ArticleList(QWidget):
         self.table.horizontalHeader().setSortIndicator(3, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Ctrl/Shift-click select several stories (for a batch export); the current row is
+        # the one open in the editor
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setItemDelegateForColumn(0, HtmlDelegate(self.table))
@@ -383,6 +385,14 @@ class ArticleList(QWidget):
     def _on_sort_wanted(self, key: str, descending: bool) -> None:
         self._sort = (cast(SortKey, key), descending)
         self.filters_changed.emit()
+
+    def selected_ids(self) -> list[int]:
+        """Ids of the selected rows, in list order (the current one alone when nothing
+        else is selected)."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        ids = [self.model.summary(row).id for row in rows]
+        current = self.current_id()
+        return ids or ([current] if current is not None else [])
 
     def current_id(self) -> int | None:
         """Id of the selected article."""

@@ -31,6 +31,7 @@ from editor_app.config import Config
 from editor_app.core.article_data import ArticleRecord
 from editor_app.core.articles import ArticleService
 from editor_app.core.publish.source import PublishArticle, PublishOptions, load_article
+from editor_app.gui.article_list import ArticleList
 from editor_app.gui.dialogs.export_dialog import ExportChoice, ExportDialog
 from editor_app.gui.dialogs.html_preview import HtmlPreview
 from editor_app.gui.tasks import TaskRunner
@@ -50,6 +51,7 @@ class ExportHost(Protocol):
     config: Config
     tasks: TaskRunner
     record: ArticleRecord | None
+    article_list: ArticleList
 
     def save_now(self, then: Callable[[], None] | None = None) -> None: ...
 
@@ -191,6 +193,7 @@ class ExportActions(QObject):
     def export(self) -> None:
         """Ask what to export, then export it in the background."""
         dialog = ExportDialog(self.window.config, has_current=self.window.record is not None,
+                              selected=len(self.window.article_list.selected_ids()),
                               parent=self.parent_widget)
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
             return
@@ -204,6 +207,7 @@ class ExportActions(QObject):
         options = self.options(choice)
         out = Path(choice.destination)
         current = self.window.record.id if self.window.record else None
+        selected = self.window.article_list.selected_ids()
         cancel = threading.Event()
         self.cancel_event = cancel
         progress = QProgressDialog("निर्यात हो रहा है… (Exporting…)", "रोकें (Cancel)", 0, 0,
@@ -221,8 +225,12 @@ class ExportActions(QObject):
         relay.advanced.connect(advanced)
 
         def work() -> list[ExportResult]:
-            ids = ([current] if choice.scope == "current" and current is not None
-                   else ids_with_status(service, choice.status))
+            if choice.scope == "current" and current is not None:
+                ids = [current]
+            elif choice.scope == "selected" and selected:
+                ids = selected
+            else:
+                ids = ids_with_status(service, choice.status)
             return export_articles(service, ids, choice.fmt, out, options,
                                    progress=relay.advanced.emit, cancelled=cancel.is_set)
 

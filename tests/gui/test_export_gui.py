@@ -142,3 +142,33 @@ def test_printable_document_has_the_text_and_images(qtbot):
     text = document.toPlainText()
     assert "पटना में गंगा खतरे के निशान के पार" in text and "फोटो: रवि प्रकाश" in text
     assert document.resource(2, "images/1-shivir.jpg") is not None
+
+
+def test_export_the_stories_selected_in_the_list(qtbot, make_window, gui_db, tmp_path,
+                                                 monkeypatch):
+    ids = story(gui_db, 4)
+    window = make_window()
+    table = window.article_list.table
+    rows = [window.article_list.model.row_of(i) for i in ids[:2]]
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(table.model().index(rows[0], 1)).center())
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.ControlModifier,
+                     table.visualRect(table.model().index(rows[1], 1)).center())
+    assert sorted(window.article_list.selected_ids()) == sorted(ids[:2])
+    shown: list[ExportDialog] = []
+
+    def fake_exec(dialog: ExportDialog) -> int:
+        shown.append(dialog)
+        assert dialog.selected_radio.isEnabled() and dialog.selected_radio.isChecked()
+        assert "2" in dialog.selected_radio.text()
+        dialog.format_box.setCurrentIndex(dialog.format_box.findData("html"))
+        dialog.destination.setText(str(tmp_path / "picked"))
+        return ExportDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportDialog, "exec", fake_exec)
+    with qtbot.waitSignal(window.publishing.exported, timeout=20000) as signal:
+        window.publishing.export()
+    assert shown and shown[0].choice().scope == "selected"
+    assert sorted(r.article_id for r in signal.args[0]) == sorted(ids[:2])
+    assert len(list((tmp_path / "picked").iterdir())) == 2

@@ -50,7 +50,8 @@ STATUSES = tuple(status.value for status in Status)
 
 @dataclass(frozen=True, slots=True)
 class ExportChoice:
-    """What to export where. ``scope`` is ``"current"`` or ``"status"``."""
+    """What to export where. ``scope`` is ``"current"``, ``"selected"`` (the stories
+    selected in the list) or ``"status"``."""
 
     fmt: str = "html"
     scope: str = "current"
@@ -70,7 +71,7 @@ class ExportChoice:
             fields[key] = item if isinstance(item, type(default)) else default
         if fields["fmt"] not in FORMATS:
             fields["fmt"] = "html"
-        if fields["scope"] not in ("current", "status"):
+        if fields["scope"] not in ("current", "selected", "status"):
             fields["scope"] = "current"
         return cls(**fields)
 
@@ -78,7 +79,7 @@ class ExportChoice:
 class ExportDialog(QDialog):
     """Collects an :class:`ExportChoice` (see the module contract)."""
 
-    def __init__(self, config: Config, *, has_current: bool,
+    def __init__(self, config: Config, *, has_current: bool, selected: int = 0,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.config = config
@@ -89,15 +90,21 @@ class ExportDialog(QDialog):
             self.format_box.addItem(FORMAT_LABELS[fmt], fmt)
         self.format_box.setCurrentIndex(FORMATS.index(last.fmt))
         self.current_radio = QRadioButton("खुला लेख (&Open article)")
+        self.selected_radio = QRadioButton(
+            f"सूची में चुने {selected} लेख (&{selected} articles selected in the list)")
+        self.selected_radio.setEnabled(selected > 1)
         self.status_radio = QRadioButton("इस स्थिति के सभी लेख (&Every article with status)")
         self.status_box = QComboBox()
         for status in STATUSES:
             self.status_box.addItem(status, status)
         self.status_box.setCurrentIndex(max(0, self.status_box.findData(last.status)))
         self.current_radio.setEnabled(has_current)
-        use_status = last.scope == "status" or not has_current
-        self.status_radio.setChecked(use_status)
-        self.current_radio.setChecked(not use_status)
+        if selected > 1:  # a selection made for this export wins over the last choice
+            self.selected_radio.setChecked(True)
+        elif last.scope == "status" or not has_current:
+            self.status_radio.setChecked(True)
+        else:
+            self.current_radio.setChecked(True)
         self.destination = QLineEdit(last.destination)
         self.destination.setPlaceholderText("फ़ाइल या फ़ोल्डर (File or folder)")
         self.browse_button = QPushButton("चुनें… (&Browse…)")
@@ -109,6 +116,7 @@ class ExportDialog(QDialog):
         self.site_url.setPlaceholderText("https://…")
         scope = QVBoxLayout()
         scope.addWidget(self.current_radio)
+        scope.addWidget(self.selected_radio)
         row = QHBoxLayout()
         row.addWidget(self.status_radio)
         row.addWidget(self.status_box)
@@ -136,7 +144,8 @@ class ExportDialog(QDialog):
         """The choice as the dialog shows it now."""
         return ExportChoice(
             fmt=str(self.format_box.currentData()),
-            scope="current" if self.current_radio.isChecked() else "status",
+            scope=("current" if self.current_radio.isChecked() else
+                   "selected" if self.selected_radio.isChecked() else "status"),
             status=str(self.status_box.currentData()),
             destination=self.destination.text().strip(),
             with_header=self.header_check.isChecked(),
