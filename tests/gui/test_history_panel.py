@@ -80,6 +80,7 @@ def test_history_diff_highlights_the_changed_aksharas(qtbot, make_window, gui_db
     assert panel.selected_revisions() == [1, 2]
     document = panel.view.browser.document()
     qtbot.waitUntil(lambda: "शीर्षक (Headline)" in document.toPlainText())
+    assert {"history", "history-diff"} <= set(window.tasks.submitted)  # read off the GUI thread
     colours = _backgrounds(document)
     # मजूबत -> मजबूत: म and त lightly marked, the changed aksharas जूब / जबू strongly
     assert colours["जूब"] == {REMOVED_STRONG}
