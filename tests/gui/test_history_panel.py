@@ -159,7 +159,8 @@ def test_status_changes_are_listed_but_not_selectable(qtbot, make_window, gui_db
         session.add(AuditEvent(user="रीना", action="workflow.transition",
                                article_id=article_id,
                                detail_json=json.dumps({"from": "draft", "to": "submitted",
-                                                       "note": "जांच करें"},
+                                                       "note": "जांच करें",
+                                                       "override": "संपादक छुट्टी पर"},
                                                       ensure_ascii=False)))
     window = make_window()
     _open_history(qtbot, window)
@@ -168,6 +169,7 @@ def test_status_changes_are_listed_but_not_selectable(qtbot, make_window, gui_db
     event = tree.topLevelItem(3)
     assert event is not None
     assert "जांच करें" in event.text(4) and event.text(2) == "रीना"
+    assert "(override): संपादक छुट्टी पर" in event.text(4)
     assert not event.flags() & Qt.ItemFlag.ItemIsSelectable
     _click_row(qtbot, tree, 3)
     assert window.history.selected_revisions() == []

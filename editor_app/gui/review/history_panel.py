@@ -214,8 +214,11 @@ class HistoryPanel(QWidget):
         if entry.kind == "transition":
             moved = (f"{STATUS_LABELS.get(str(entry.detail.get('from')), '?')} → "
                      f"{STATUS_LABELS.get(str(entry.detail.get('to')), '?')}")
-            if entry.detail.get("override"):
+            override = entry.detail.get("override")
+            if override:  # the workflow stores the reason given for overriding the gate
                 moved += " — नियम से हटकर (override)"
+                if isinstance(override, str):
+                    moved += f": {override}"
             note = f"{moved}  {note}".strip()
         when = entry.at.astimezone().strftime("%d-%m-%Y %H:%M")
         item = QTreeWidgetItem([what, when, entry.who or "—",
