@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QMessageBox, QTreeWidget
 from editor_app.core.article_data import ArticleData
 from editor_app.core.articles import ArticleService
 from editor_app.core.models import AuditEvent
+from editor_app.core.profiles import Role
+from editor_app.core.workflow.statuses import Status
 from editor_app.gui.main_window import MainWindow
 from editor_app.gui.review.diff_view import ADDED, ADDED_STRONG, REMOVED, REMOVED_STRONG
 
@@ -183,3 +185,20 @@ def test_history_panel_keeps_the_side_panel_narrow(qtbot, make_window, gui_db):
     assert window.history.minimumSizeHint().width() <= 300
     item = window.history.list.topLevelItem(1)
     assert item is not None and "वर्तनी" in item.toolTip(0) and "सीमा यादव" in item.toolTip(0)
+
+
+def test_a_status_move_shows_in_the_history_and_locks_restore(qtbot, make_window, gui_db):
+    _three_revisions(gui_db)
+    window = make_window(role=Role.REPORTER)
+    _open_history(qtbot, window)
+    panel = window.history
+    _click_row(qtbot, panel.list, 0)
+    assert panel.restore_button.isEnabled()  # a reporter may edit a draft
+    qtbot.mouseClick(window.workflow.strip.primary, Qt.MouseButton.LeftButton)  # submit
+    qtbot.waitUntil(lambda: panel.list.topLevelItemCount() == 4)
+    event = panel.list.topLevelItem(3)
+    assert event is not None and event.text(3) == Status.SUBMITTED.label
+    assert Status.DRAFT.label in event.text(4)  # "draft -> submitted"
+    _click_row(qtbot, panel.list, 0)
+    assert panel.selected_revisions() == [1]
+    assert not panel.restore_button.isEnabled()  # a reporter may not edit a submitted story
