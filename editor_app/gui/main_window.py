@@ -216,6 +216,8 @@ class MainWindow(QMainWindow):
         self._close_when_saved = False
         install_actions(self)
         self.workflow: WorkflowController = install_workflow(self)  # review workflow
+        self.workflow.moved.connect(  # history panel (issue 11 item 4): show the move
+            lambda _id: self.history.set_record(self.record))
         self.apply_font(font)
         self.article_list.article_activated.connect(self.open_article)
         self.article_list.filters_changed.connect(lambda: self.reload_list())

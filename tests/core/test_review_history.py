@@ -8,9 +8,9 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from editor_app.core.article_data import ArticleData, BylineData
+from editor_app.core.article_data import ArticleData, BylineData, RelatedLink
 from editor_app.core.articles import ArticleService
 from editor_app.core.errors import ConflictError, NotFoundError
 from editor_app.core.models import Article, AuditEvent, Revision, utcnow
@@ -22,6 +22,7 @@ from editor_app.core.review.history import (
     revision_data,
     timeline,
 )
+from editor_app.core.workflow.service import WorkflowService
 
 STORY = ArticleData(
     headline="बाढ़ से निपटने के लिए मजूबत योजना",
@@ -32,6 +33,7 @@ STORY = ArticleData(
     dateline_date=date(2026, 7, 1),
     tags=("बाढ़", "पटना"),
     bylines=(BylineData("सीमा यादव", "Seema Yadav", "संवाददाता", "The Printlines"),),
+    related=(RelatedLink("पिछली बाढ़ की ख़बर", "https://example.in/badh"),),
 )
 
 
@@ -49,7 +51,8 @@ def _three_revisions(service: ArticleService) -> int:
                     dateline_date=date(2026, 7, 2), slug="badh-yojana",
                     bylines=(*second.bylines,
                              BylineData("अजय कुमार", "", "फ़ोटो पत्रकार", "")),
-                    body=second.body + "\nतीसरा अनुच्छेद।\n")
+                    body=second.body + "\nतीसरा अनुच्छेद।\n",
+                    related=(*second.related, RelatedLink("राहत शिविर")))
     service.save(record.id, third, record.version, note="metadata")
     return record.id
 
@@ -74,7 +77,10 @@ def test_diff_lists_every_metadata_change(service):
     article_id = _three_revisions(service)
     diff = diff_revisions(service, article_id, 2, 3)
     by_field = {c.field: c for c in diff.changes}
-    assert list(by_field) == ["bylines", "dateline_date", "category", "tags", "slug", "body"]
+    assert list(by_field) == ["bylines", "dateline_date", "category", "tags", "slug",
+                              "related", "body"]
+    assert by_field["related"].label == "इसे भी पढ़ें (Related links)"
+    assert by_field["related"].new.endswith("\nराहत शिविर")
     assert by_field["tags"].old == "पटना, बाढ़" and by_field["tags"].new == "पटना, बाढ़, बिहार"
     assert by_field["dateline_date"].new == "2026-07-02"
     assert by_field["category"].label == FIELD_LABELS["category"] == "श्रेणी (Category)"
@@ -111,6 +117,7 @@ def test_restore_writes_a_new_revision_with_the_old_data(service):
     assert restored.data.dateline_date == STORY.dateline_date
     assert restored.data.bylines == STORY.bylines
     assert restored.data.category == STORY.category
+    assert restored.data.related == STORY.related
     revisions = service.revisions(article_id)
     assert len(revisions) == 4 and revisions[-1].note == "restored revision 1"
     assert diff_revisions(service, article_id, 1, 4).changes == ()
@@ -130,10 +137,31 @@ def test_revision_data_takes_defaults_for_old_snapshots():
     assert (data.language, data.dateline_date, data.tags) == ("hi", None, ())
 
 
-def test_timeline_merges_revisions_and_workflow_events(service, db):
+def test_timeline_follows_real_transitions(service, db):
+    record = service.create(STORY)
+    WorkflowService(db, "अनिल").transition(record.id, "submitted", note="जांच के लिए")
+    current = service.get(record.id)
+    service.save(record.id, replace(STORY, headline="बाढ़ पर नई योजना"), current.version,
+                 note="typo")
+    WorkflowService(db, "रीना").transition(record.id, "in_copy_edit")
+    service.trash(record.id)
+    entries = timeline(db, record.id)
+    assert [e.kind for e in entries] == ["revision", "transition", "revision", "transition",
+                                         "trash"]
+    assert [e.status for e in entries] == ["draft", "submitted", "submitted",
+                                           "in_copy_edit", "in_copy_edit"]
+    assert (entries[1].who, entries[1].note) == ("अनिल", "जांच के लिए")
+    assert entries[3].detail["from"] == "submitted" and entries[3].who == "रीना"
+
+
+def test_timeline_derives_statuses_of_old_revisions(service, db):
+    """Revisions written before migration 0004 recorded no status: it is derived from the
+    transitions, walking back from the article's status now."""
     article_id = _three_revisions(service)
     base = service.revisions(article_id)[0].created_at
     with db.session() as session:
+        session.execute(update(Revision).where(Revision.article_id == article_id)
+                        .values(status=""))
         # Transitions written the way the workflow writes them.
         session.add(AuditEvent(at=base + timedelta(microseconds=1), user="अनिल",
                                action="workflow.transition", article_id=article_id,
@@ -142,14 +170,12 @@ def test_timeline_merges_revisions_and_workflow_events(service, db):
                                                       ensure_ascii=False)))
         session.add(AuditEvent(user="रीना", action="workflow.transition",
                                article_id=article_id,
-                               detail_json=json.dumps({"from": "submitted", "to": "in_copy_edit",
-                                                       "note": "", "override": True})))
+                               detail_json=json.dumps({"from": "submitted",
+                                                       "to": "in_copy_edit", "note": "",
+                                                       "override": "छुट्टी का दिन"},
+                                                      ensure_ascii=False)))
         session.add(AuditEvent(user="x", action="lint.ignore", article_id=article_id))
         session.get_one(Article, article_id).status = "in_copy_edit"
-        # the revisions saved after the submission recorded the status they were saved in
-        for rev in session.scalars(select(Revision).where(Revision.article_id == article_id)
-                                   .order_by(Revision.id).offset(1)):
-            rev.status = "submitted"
     service.trash(article_id)
     entries = timeline(db, article_id)
     kinds = [e.kind for e in entries]
@@ -159,7 +185,7 @@ def test_timeline_merges_revisions_and_workflow_events(service, db):
                                            "in_copy_edit", "in_copy_edit"]
     assert entries[1].who == "अनिल" and entries[1].note == "जांच के लिए"
     assert entries[2].note == "typo" and entries[2].who == "सीमा"
-    assert entries[4].detail.get("override") is True
+    assert entries[4].detail.get("override") == "छुट्टी का दिन"
     assert all(a.at <= b.at for a, b in pairwise(entries))
 
 

@@ -10,7 +10,8 @@ Contract:
   and rendered to HTML on a worker thread; the GUI thread only shows it. A diff of the same
   two revisions is not read again (revisions never change).
 - Event rows (status changes, trash, import) are shown but cannot be selected.
-- "Restore this revision" asks first, then emits :attr:`HistoryPanel.restore_requested`
+- "Restore this revision" (only for a user whose role may edit the story in its status)
+  asks first, then emits :attr:`HistoryPanel.restore_requested`
   with the revision number; :func:`restore_in_window` saves pending edits, restores
   through the runner (a write) and shows the new revision like any other record.
 """
@@ -45,6 +46,7 @@ from editor_app.core.review.history import (
     restore_revision,
     timeline,
 )
+from editor_app.core.workflow.statuses import may_edit
 from editor_app.gui.article_list import STATUS_LABELS
 from editor_app.gui.review.diff_view import DiffView, RenderedDiff, render_diff
 from editor_app.gui.tasks import TaskRunner
@@ -214,8 +216,11 @@ class HistoryPanel(QWidget):
         if entry.kind == "transition":
             moved = (f"{STATUS_LABELS.get(str(entry.detail.get('from')), '?')} → "
                      f"{STATUS_LABELS.get(str(entry.detail.get('to')), '?')}")
-            if entry.detail.get("override"):
+            override = entry.detail.get("override")
+            if override:  # the workflow stores the reason given for overriding the gate
                 moved += " — नियम से हटकर (override)"
+                if isinstance(override, str):
+                    moved += f": {override}"
             note = f"{moved}  {note}".strip()
         when = entry.at.astimezone().strftime("%d-%m-%Y %H:%M")
         item = QTreeWidgetItem([what, when, entry.who or "—",
@@ -288,6 +293,7 @@ class HistoryPanel(QWidget):
         record = self._record
         self.restore_button.setEnabled(
             record is not None and not record.trashed and not self._service.db.read_only
+            and may_edit(self._service.actor.role, record.status)
             and len(numbers) == 1 and numbers[0] != self._latest)
 
     def _confirm_restore(self) -> None:
