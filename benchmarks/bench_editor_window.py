@@ -47,7 +47,7 @@ def _database_with(document: str) -> tuple[Any, str, str]:
     folder = tempfile.mkdtemp(prefix="sampadak-bench-editor-")
     url = f"sqlite:///{folder}/bench.sqlite"
     db = open_database(url)
-    profile = create_profile(db, "बेंच संपादक", Role.COPY_EDITOR)
+    profile = create_profile(db, "बेंच संपादक", Role.DESK_CHIEF)  # edits in every status
     ArticleService(db, profile.name).create(ArticleData(
         headline="बीस हजार शब्दों की लंबी रिपोर्ट: शहर, गांव और मंडी", dek="बेंचमार्क दस्तावेज",
         body=document, category="शहर", tags=("लखनऊ", "बेंचमार्क"),

@@ -94,7 +94,7 @@ def build_archive(path: Path, count: int, seed: int = 1, *, chunk_size: int = 50
     path.parent.mkdir(parents=True, exist_ok=True)
     db = open_database(sqlite_url_for(path))
     try:
-        profile = local_profile(db) or create_profile(db, PROFILE_NAME, Role.COPY_EDITOR)
+        profile = local_profile(db) or create_profile(db, PROFILE_NAME, Role.DESK_CHIEF)
         service = ArticleService(db, profile.name)
         items = _progress((article(seed, i) for i in range(count)), count)
         start = time.perf_counter()
@@ -150,7 +150,7 @@ def ensure_sample_db(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     db = open_database(sqlite_url_for(path))
     try:
-        profile = create_profile(db, PROFILE_NAME, Role.COPY_EDITOR)
+        profile = create_profile(db, PROFILE_NAME, Role.DESK_CHIEF)
         create_sample_article(ArticleService(db, profile.name),
                               resource_path("samples", "sample_article.md"))
     finally:

@@ -13,12 +13,14 @@ from sqlalchemy import select
 from editor_app.core.article_data import ArticleData
 from editor_app.core.articles import ArticleService
 from editor_app.core.db import Database
+from editor_app.core.dictionary import PersonalWordList
 from editor_app.core.models import AuditEvent, Revision
 from editor_app.core.profiles import ProfileInfo, Role, create_profile
 from editor_app.core.workflow.statuses import Status
 from editor_app.gui.main_window import MainWindow
 from editor_app.gui.workflow import dialogs
 from editor_app.gui.workflow.dialogs import RefusalDialog
+from tests.conftest import skip_unless_spelling
 from tests.gui.typing import type_text
 
 LEFT = Qt.MouseButton.LeftButton
@@ -202,3 +204,16 @@ def test_the_workflow_menu_lists_the_users_moves(make_window) -> None:
     assert texts == ["जमा करें (Submit)", "उपयोगकर्ता बदलें… (S&witch user…)"]
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles.index("कार्यप्रवाह (&Workflow)") == len(titles) - 2  # before Help
+
+
+def test_switch_user_gives_the_speller_the_new_users_personal_list(make_window, gui_db,
+                                                                  monkeypatch) -> None:
+    window = make_window(role=Role.REPORTER)
+    if not window.speller.available:
+        skip_unless_spelling(window.speller.unavailable_reason)
+    editor = create_profile(gui_db, "इमरान क़ुरैशी", Role.COPY_EDITOR)
+    PersonalWordList(gui_db, editor.id).add("मजूबत")
+    assert not window.speller.is_correct("मजूबत")
+    switch_to(window, editor, monkeypatch)
+    assert window.speller.user_label == editor.name
+    assert window.speller.is_correct("मजूबत")  # on the copy editor's own list

@@ -319,6 +319,15 @@ class SpellChecker:
             self._state = _State(state.newsroom, state.personal - {word})
         return changed
 
+    def switch_user(self, personal: PersonalWordList | None, user_label: str) -> None:
+        """Check for another user from now on (Switch user): their personal ignore list
+        and name; the lists are reloaded and the caches cleared (reads the database: call
+        it off the GUI thread)."""
+        self._personal = personal
+        self.user_label = user_label
+        self._session_ignored = frozenset()
+        self.refresh()
+
     def refresh(self) -> None:
         """Reload the newsroom and personal lists from the database and clear caches."""
         with self._lock:

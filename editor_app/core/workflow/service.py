@@ -11,7 +11,8 @@ Contracts of :meth:`WorkflowService.transition`:
 - A done move bumps the article's version (``expected_version`` is checked first:
   :class:`ConflictError`, as for a save), sets ``updated_at`` and writes one
   ``AuditEvent(action="workflow.transition")`` with detail ``{"from", "to", "action",
-  "note"}`` plus ``"override"`` (the reason) and ``"problems"`` (what was overridden).
+  "note"}`` plus ``"override"`` (the reason) and ``"problems"`` (what was overridden) when
+  the override passed gate problems (an override of a passing gate is not recorded).
 - A move *into* ``in_copy_edit`` creates or replaces the article's
   :class:`~editor_app.core.models.TrackingBase` from its current headline, dek and body and
   its latest revision id (tracked changes are differences from that base); approving and
@@ -219,7 +220,7 @@ class WorkflowService:
             self._start_tracking(session, article)
         detail: dict[str, object] = {"from": rule.source.value, "to": rule.target.value,
                                      "action": rule.action, "note": note}
-        if reason is not None:
+        if reason is not None and overridden:  # recorded only when it passed problems
             detail["override"] = reason
             detail["problems"] = [p.message for p in overridden]
         session.add(AuditEvent(user=self.actor.name, user_id=actor_id(self.actor),

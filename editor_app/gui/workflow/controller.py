@@ -14,7 +14,8 @@ Contract:
   with a written reason, which runs the move again with ``override``.
 - Switch user saves pending edits, then gives the window's one ``ArticleService`` (shared by
   the save and list controllers) the new actor, so every later call acts for that user;
-  the editor's read-only state and the strip follow.
+  the editor's read-only state and the strip follow, and the spell-checker takes the new
+  user's personal ignore list (in the background).
 """
 
 from __future__ import annotations
@@ -27,13 +28,15 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QBoxLayout, QInputDialog, QMenu, QWidget
 
 from editor_app.core.article_data import ArticleRecord
+from editor_app.core.dictionary import PersonalWordList
 from editor_app.core.errors import SampadakError
 from editor_app.core.profiles import Actor
-from editor_app.core.users import list_users
+from editor_app.core.users import actor_id, list_users
 from editor_app.core.workflow.rights import known_status
 from editor_app.core.workflow.service import StatusInfo, TransitionRefused, WorkflowService
 from editor_app.core.workflow.statuses import Status, Transition, may_edit, move, moves_from
 from editor_app.gui.dialogs.errors import show_error
+from editor_app.gui.editor.spell_highlighter import notify_dictionary_changed
 from editor_app.gui.workflow import dialogs
 from editor_app.gui.workflow.strip import WorkflowStrip
 
@@ -216,11 +219,28 @@ class WorkflowController(QObject):
         for panel in (window.checks, window.images):  # who ignores findings, adds images
             if hasattr(panel, "_user"):
                 panel._user = actor.name
+        self._switch_speller(actor)
         log.info("acting user is now %s (%s)", actor.name, actor.role.value)
         window.statusBar().showMessage(f"अब {actor.name} काम कर रहे हैं "
                                        f"({actor.role.label})", 5000)
         window._update_editable()
         self.actor_changed.emit(actor)
+
+
+    def _switch_speller(self, actor: Actor) -> None:
+        """Give the window's spell-checker the new user's personal ignore list (read in the
+        background), then recheck what is shown."""
+        window = self.window
+        speller, db = window.speller, window.service.db
+
+        def switch() -> None:
+            personal = PersonalWordList(db, actor.id) if actor_id(actor) is not None else None
+            speller.switch_user(personal, actor.name)
+
+        def recheck(_result: None) -> None:
+            notify_dictionary_changed(speller)
+
+        window.tasks.run(switch, done=recheck, key="spell-user", kind="spell")
 
 
 def install_workflow(window: MainWindow) -> WorkflowController:

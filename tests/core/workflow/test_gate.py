@@ -185,6 +185,17 @@ def test_a_desk_chief_overrides_with_a_reason_in_the_audit_log(db: Database, tea
     assert len(detail["problems"]) == 2 and any("no tags" in p for p in detail["problems"])
 
 
+def test_an_override_of_a_passing_gate_is_not_recorded(db: Database, team: Team,
+                                                       story: StoryFactory) -> None:
+    article_id = story(Status.IN_COPY_EDIT)
+    WorkflowService(db, team[Role.DESK_CHIEF]).transition(article_id, Status.APPROVED,
+                                                          override="बेवजह")
+    with db.session() as session:
+        event = session.scalar(select(AuditEvent).where(
+            AuditEvent.action == "workflow.transition"))
+        assert event is not None and "override" not in json.loads(event.detail_json)
+
+
 def test_the_gate_uses_the_newsroom_dictionary_of_the_database(db: Database, team: Team,
                                                                story: StoryFactory,
                                                                speller: SpellChecker) -> None:
