@@ -92,3 +92,25 @@ def test_bad_urls_give_typed_errors(tmp_path):
     not_a_db.write_bytes(b"this is not a database file at all" * 100)
     with pytest.raises(StorageError):
         open_database(f"sqlite:///{not_a_db}")
+
+
+class _BusyCursor:
+    """Answers "database is locked" to the WAL pragma ``busy`` times, then succeeds."""
+
+    def __init__(self, busy: int, message: str = "database is locked") -> None:
+        self.busy, self.message, self.calls = busy, message, 0
+
+    def execute(self, sql: str) -> None:
+        self.calls += 1
+        if self.calls <= self.busy:
+            raise sqlite3.OperationalError(self.message)
+
+
+def test_wal_switch_waits_for_another_opener_instead_of_failing() -> None:
+    from editor_app.core.db import _enable_wal
+
+    cursor = _BusyCursor(busy=3)
+    _enable_wal(cursor)
+    assert cursor.calls == 4
+    with pytest.raises(sqlite3.OperationalError, match="disk I/O"):
+        _enable_wal(_BusyCursor(busy=1, message="disk I/O error"))
