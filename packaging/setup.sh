@@ -4,6 +4,8 @@
 #   bash packaging/setup.sh app [ARGS...]   install what is missing, open the app
 #   bash packaging/setup.sh test [ARGS...]  ... with the dev tools, run the whole test suite
 #   bash packaging/setup.sh lint            ... with the dev tools, run ruff and mypy
+#   bash packaging/setup.sh install         ... with the dev tools (PyInstaller too), only
+#                                           install (packaging/build.sh starts with this)
 #
 # Idempotent: system packages are installed only when missing (Debian/Ubuntu, as root or via
 # sudo), the virtual environment (.venv) is created once and refreshed only when
@@ -19,10 +21,10 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 
 log() { printf 'setup: %s\n' "$*" >&2; }
-usage="usage: bash packaging/setup.sh app|test|lint [ARGS...]"
+usage="usage: bash packaging/setup.sh app|test|lint|install [ARGS...]"
 
 case "$mode" in
-  app|test|lint) ;;
+  app|test|lint|install) ;;
   *) log "$usage"; exit 2 ;;
 esac
 started_at=$SECONDS
@@ -44,6 +46,9 @@ apt_packages=(
 # test). Debian packages it; Ubuntu's `chromium` is a snap wrapper that cannot install in a
 # container, so a failure here is a warning and that one test skips (it fails under CI=1).
 test_packages=(chromium)
+# Only for `test`: desktop-file-validate and appstreamcli check the .desktop and AppStream
+# files (tests/packaging); installed apart from Chromium so a Chromium failure leaves them.
+test_tool_packages=(desktop-file-utils appstream)
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
@@ -105,11 +110,16 @@ install_system_packages() {
   if [ "${#missing[@]}" -gt 0 ]; then apt_install "${missing[@]}"; fi
   if [ "$mode" = test ]; then
     missing=()
+    for pkg in "${test_tool_packages[@]}"; do
+      grep -qxF -- "$pkg" <<<"$have" || missing+=("$pkg")
+    done
+    if [ "${#missing[@]}" -gt 0 ]; then apt_install "${missing[@]}"; fi
+    missing=()
     for pkg in "${test_packages[@]}"; do
       grep -qxF -- "$pkg" <<<"$have" || missing+=("$pkg")
     done
     if [ "${#missing[@]}" -gt 0 ] && ! apt_optional=1 apt_install "${missing[@]}"; then
-      log "could not install ${missing[*]}: the browser test of exported pages will skip"
+      log "could not install ${missing[*]}: the tests that need them will skip"
     fi
   fi
   # Ubuntu 22.04 ships Python 3.10 as python3; its python3.11 package is the way out.
@@ -136,7 +146,8 @@ pick_python() {
 }
 
 # Which extra the mode needs: the app runs on the plain install; tests and linters need
-# the `dev` extra (pytest, pytest-qt, hypothesis, ruff, mypy, types-regex).
+# the `dev` extra (pytest, pytest-qt, hypothesis, ruff, mypy, types-regex, and the `build`
+# extra's PyInstaller for packaging/build.sh).
 case "$mode" in
   app) extra=base; target="." ;;
   *) extra=dev; target=".[dev]" ;;
@@ -204,6 +215,9 @@ case "$mode" in
     log "mypy editor_app tests (strict; see [tool.mypy] in pyproject.toml)"
     .venv/bin/mypy editor_app tests || status=1
     exit "$status"
+    ;;
+  install)
+    log "installed ($((SECONDS - started_at)) s)"
     ;;
   *)
     log "$usage"; exit 2

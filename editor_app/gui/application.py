@@ -39,6 +39,7 @@ from editor_app.gui.dialogs.errors import install_excepthook, show_error
 from editor_app.gui.dialogs.profile_dialog import ProfileDialog
 from editor_app.gui.fonts import choose_font, load_bundled_fonts
 from editor_app.gui.main_window import MainWindow
+from editor_app.gui.smoke_run import start_smoke_run
 from editor_app.gui.translations import install_qt_translations
 
 __all__ = ["BACKUP_VIEW_FOLDER", "DamageAsker", "ProfileAsker", "ask_damage_with_dialog",
@@ -194,6 +195,7 @@ def run_gui(config: Config) -> int:
     """Open the window and run the event loop; return the exit code."""
     app = ensure_application()
     install_excepthook()
+    start_smoke_run(app)  # only with SAMPADAK_SMOKE_SCREENSHOT (packaging checks); app owns it
     db, window = build_window(config)
     if db is None:
         return 1
