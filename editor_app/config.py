@@ -38,6 +38,11 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "autosave_max_seconds": 10.0,
     "phonetic_typing": False,
     "ui_language": "hi-en",  # editor_app.gui.i18n: "hi-en" (हिंदी (English)), "hi", "en"
+    # Preferences (editor_app.preferences): the newsroom house style sheet to use and the
+    # enchant dictionaries (spell_english "" = Latin words unchecked).
+    "house_style_sheet": "default",
+    "spell_hindi": "hi_IN",
+    "spell_english": "en_US",
 }
 
 

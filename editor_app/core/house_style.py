@@ -50,6 +50,7 @@ __all__ = [
     "require_style_editor",
     "save_style",
     "stored_style_info",
+    "stored_style_names",
     "style_from_toml",
     "style_to_toml",
 ]
@@ -448,3 +449,11 @@ def stored_style_info(db: Database, name: str = "default") -> StoredStyleInfo | 
         if row is None:
             return None
         return StoredStyleInfo(row.name, row.updated_by, row.updated_at)
+
+
+def stored_style_names(db: Database) -> list[str]:
+    """Names of the sheets the newsroom stored, sorted; ``"default"`` is always listed (it
+    falls back to the shipped sheet when none is stored)."""
+    with db.session() as session:
+        names = set(session.scalars(select(HouseStyleRow.name)))
+    return sorted(names | {"default"})

@@ -37,6 +37,7 @@ from editor_app.core.house_style import load_style
 from editor_app.core.profiles import ProfileInfo
 from editor_app.core.text.counts import TextCounts
 from editor_app.core.text.spell import create_spell_checker
+from editor_app.core.text.spell_dicts import settings_loader
 from editor_app.core.workflow.statuses import may_edit
 from editor_app.gui.article_list import ArticleList
 from editor_app.gui.dialogs.conflict import ask_conflict
@@ -45,6 +46,7 @@ from editor_app.gui.dialogs.font_picker import pick_font
 from editor_app.gui.dialogs.house_style_dialog import HouseStyleDialog
 from editor_app.gui.dialogs.import_dialog import FileDropFilter, open_import
 from editor_app.gui.dialogs.legacy_paste_dialog import maybe_convert_paste
+from editor_app.gui.dialogs.preferences_dialog import PreferencesDialog
 from editor_app.gui.dialogs.spelling_dialog import SpellingDialog
 from editor_app.gui.editor.phonetic import PhoneticTyping
 from editor_app.gui.editor.rich_editor import RichEditor
@@ -67,6 +69,7 @@ from editor_app.gui.list_controller import ListController
 from editor_app.gui.list_filters import clear_hiding_filters
 from editor_app.gui.list_layout import ArticleListFit
 from editor_app.gui.metadata_panel import MetadataPanel
+from editor_app.gui.preferences_actions import install_preferences  # Preferences (issue 13)
 from editor_app.gui.review.history_panel import HistoryPanel, restore_in_window
 from editor_app.gui.save_controller import SaveController
 from editor_app.gui.shortcuts import ShortcutsDialog
@@ -100,6 +103,8 @@ class MainWindow(QMainWindow):
     list_trash_action: QAction
     new_action: QAction
     phonetic_action: QAction
+    preferences_action: QAction  # gui/preferences_actions.install_preferences
+    preferences_dialog: PreferencesDialog | None = None
     publishing: ExportActions
     quit_action: QAction
     restore_action: QAction
@@ -118,7 +123,8 @@ class MainWindow(QMainWindow):
         self.service = service
         self.config = config
         self.profile = profile
-        self.house_style = load_style(service.db)
+        self.house_style = load_style(service.db, config.get_str("house_style_sheet")
+                                      or "default")  # chosen in Preferences
         self.record: ArticleRecord | None = None
         self._switching = False
         self.article_list = ArticleList()
@@ -162,7 +168,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.trash_notice)
         self.statusBar().addPermanentWidget(self.mode_label)
         self.statusBar().addPermanentWidget(self.counts_label)
-        self.speller = create_spell_checker(service.db, profile.id)
+        self.speller = create_spell_checker(service.db, profile.id,
+                                            loader=settings_loader(config.settings))
         self.spell_highlighter = SpellHighlighter(self.speller)
         self.editor.attach_highlighter(self.spell_highlighter)
         install_spell_context_menu(self.editor.text_edit, self.spell_highlighter)
@@ -218,6 +225,9 @@ class MainWindow(QMainWindow):
         self.workflow: WorkflowController = install_workflow(self)  # review workflow
         self.workflow.moved.connect(  # history panel (issue 11 item 4): show the move
             lambda _id: self.history.set_record(self.record))
+        # --- Preferences (issue 13): Edit → Preferences…, see gui/preferences_actions.py
+        install_preferences(self)
+        # --- end Preferences
         self.apply_font(font)
         self.article_list.article_activated.connect(self.open_article)
         self.article_list.filters_changed.connect(lambda: self.reload_list())

@@ -87,11 +87,13 @@ class SpellDict(Protocol):
     def suggest(self, word: str) -> list[str]: ...
 
 
-def load_enchant_dicts() -> tuple[SpellDict, SpellDict | None]:
-    """Open enchant's ``hi_IN`` and (optionally) ``en_US`` dictionaries.
+def load_enchant_dicts(hindi_tag: str = HI_TAG, english_tag: str | None = EN_TAG,
+                       ) -> tuple[SpellDict, SpellDict | None]:
+    """Open enchant's Hindi (``hi_IN``) and, optionally, English (``en_US``) dictionaries.
 
-    Raises :class:`SpellCheckUnavailable` when the enchant library cannot be loaded or
-    ``hi_IN`` is missing; a missing ``en_US`` only logs a warning (Latin words then pass).
+    Raises :class:`SpellCheckUnavailable` when the enchant library cannot be loaded or the
+    Hindi one is missing; a missing English one only logs a warning (Latin words then pass).
+    ``english_tag=None`` leaves Latin words unchecked (the Preferences' choice).
     """
     try:
         import enchant  # lazy: the C library may be absent
@@ -101,17 +103,18 @@ def load_enchant_dicts() -> tuple[SpellDict, SpellDict | None]:
             f"{INSTALL_HINT}"
         ) from exc
     try:
-        hindi: SpellDict = enchant.Dict(HI_TAG)
+        hindi: SpellDict = enchant.Dict(hindi_tag)
     except Exception as exc:  # I/O boundary: DictNotFoundError or a broken dictionary
         raise SpellCheckUnavailable(
-            f"spell-check unavailable: no usable {HI_TAG} dictionary ({exc}); {INSTALL_HINT}"
+            f"spell-check unavailable: no usable {hindi_tag} dictionary ({exc}); {INSTALL_HINT}"
         ) from exc
-    english: SpellDict | None
+    english: SpellDict | None = None
+    if english_tag is None:
+        return hindi, None
     try:
-        english = enchant.Dict(EN_TAG)
+        english = enchant.Dict(english_tag)
     except Exception as exc:  # I/O boundary
-        log.warning("no %s dictionary (%s): Latin words are not checked", EN_TAG, exc)
-        english = None
+        log.warning("no %s dictionary (%s): Latin words are not checked", english_tag, exc)
     return hindi, english
 
 
