@@ -1,6 +1,6 @@
 """The user's preferences as one value: read from :class:`Config` and the local profile,
 stored back atomically (``settings.toml`` through :meth:`Config.save_settings`, the names
-through :func:`editor_app.core.profiles.rename_profile`).
+through :meth:`editor_app.core.users.UserService.rename`, acting as that profile).
 
 Contract of :func:`store_preferences`: the settings file is written first (atomically, so a
 crash leaves the old or the new file, never half of one); when that fails the in-memory
@@ -16,9 +16,10 @@ from typing import Any
 
 from editor_app.config import DEFAULT_SETTINGS, Config
 from editor_app.core.db import Database
-from editor_app.core.profiles import ProfileInfo, rename_profile
+from editor_app.core.profiles import ProfileInfo
 from editor_app.core.text.spell import EN_TAG, HI_TAG
 from editor_app.core.text.spell_dicts import ENGLISH_SETTING, HINDI_SETTING
+from editor_app.core.users import UserService
 
 __all__ = ["AUTOSAVE_MAX_RANGE", "AUTOSAVE_RANGE", "FONT_SIZE_RANGE", "HOUSE_STYLE_SETTING",
            "Preferences", "read_preferences", "store_preferences"]
@@ -105,6 +106,6 @@ def store_preferences(config: Config, db: Database, profile: ProfileInfo,
         raise
     if (chosen.name, chosen.name_latin) == (profile.name, profile.name_latin):
         return profile
-    renamed = rename_profile(db, profile.id, chosen.name, chosen.name_latin)
+    renamed = UserService(db, profile).rename(profile.id, chosen.name, chosen.name_latin)
     log.info("profile %s renamed to %r (%r)", profile.id, renamed.name, renamed.name_latin)
     return renamed

@@ -12,12 +12,12 @@ from enum import StrEnum
 from sqlalchemy import select
 
 from editor_app.core.db import Database
-from editor_app.core.errors import NotFoundError, PermissionDenied, ValidationError
+from editor_app.core.errors import PermissionDenied, ValidationError
 from editor_app.core.models import UserProfile
 from editor_app.core.text.normalize import to_nfc
 
 __all__ = ["STYLE_EDITORS", "Actor", "ProfileInfo", "Role", "create_profile", "local_profile",
-           "rename_profile", "require_role"]
+           "require_role"]
 
 
 class Role(StrEnum):
@@ -84,23 +84,6 @@ def create_profile(db: Database, name: str, role: Role | str) -> ProfileInfo:
         session.add(row)
         session.flush()
         return ProfileInfo(row.id, row.name, role_value)
-
-
-def rename_profile(db: Database, profile_id: int, name: str, name_latin: str = "") -> ProfileInfo:
-    """Change a profile's Devanagari ``name`` and Latin ``name_latin`` (NFC, spaces folded);
-    the role stays. :class:`ValidationError` for an empty name, :class:`NotFoundError` for
-    an unknown id. Articles keep the author names they were saved with."""
-    clean = " ".join(to_nfc(name).split())
-    latin = " ".join(to_nfc(name_latin).split())
-    if not clean:
-        raise ValidationError("a profile needs a name")
-    with db.session() as session:
-        row = session.get(UserProfile, profile_id)
-        if row is None:
-            raise NotFoundError(f"no user profile {profile_id}")
-        row.name, row.name_latin = clean, latin
-        return ProfileInfo(row.id, row.name, _role(row.role), name_latin=latin,
-                           login=row.login, active=row.active)
 
 
 #: Roles that may change the newsroom's house style sheet.

@@ -4,8 +4,9 @@ Contracts:
 - A user has a Devanagari display ``name`` (NFC, spaces collapsed), a Latin name, an
   optional ``login`` (stored case-folded, unique ignoring case), a :class:`Role` and an
   ``active`` flag. Users are deactivated, never deleted (revisions keep pointing at them).
-- :class:`UserService` changes users only for an admin, with one exception: the very first
-  user of an empty database may be created by anyone (the first run). The first user is
+- :class:`UserService` changes users only for an admin, with two exceptions: the very first
+  user of an empty database may be created by anyone (the first run), and a user may
+  change their own names (:meth:`UserService.rename`, from Preferences). The first user is
   the local profile (:func:`editor_app.core.profiles.local_profile`).
 - The last active admin can be neither deactivated nor demoted (nobody could add users).
 - :func:`find_user` names a user by login, or by name (Devanagari or Latin) for users
@@ -218,6 +219,23 @@ class UserService:
             row.role = role_value.value
             self._audit(session, "user.role", {"user": row.id, "from": old,
                                                "to": role_value.value})
+            session.flush()
+            return user_info(row)
+
+    def rename(self, user_id: int, name: str, name_latin: str = "") -> ProfileInfo:
+        """Change a user's Devanagari and Latin names (NFC, spaces collapsed); the role and
+        login stay. The user themselves or an admin; audited as ``user.rename``. Revisions
+        keep the names they were saved with."""
+        clean = _clean_name(name, "name", required=True)
+        latin = _clean_name(name_latin, "Latin name", required=False)
+        if self.actor is None or self.actor.id != user_id:
+            self._require_admin("दूसरे का नाम बदलना (rename another user)")
+        with self._db.session() as session:
+            row = self._row(session, user_id)
+            before = {"name": row.name, "name_latin": row.name_latin}
+            row.name, row.name_latin = clean, latin
+            self._audit(session, "user.rename", {"user": row.id, "from": before,
+                                                 "to": {"name": clean, "name_latin": latin}})
             session.flush()
             return user_info(row)
 

@@ -79,7 +79,8 @@ def apply_preferences(window: MainWindow, chosen: Preferences) -> bool:
         return False
     after = read_preferences(window.config, profile)
     window.profile = profile
-    window.service.author = profile.name  # new revisions carry the new name
+    if window.service.actor.id == profile.id:
+        window.service.actor = profile  # new revisions carry the new name
     if (after.font_family, after.font_size) != (before.font_family, before.font_size):
         window.apply_font(choose_font(after.font_family, after.font_size))
     window.saver.idle_timer.setInterval(int(after.autosave_seconds * 1000))

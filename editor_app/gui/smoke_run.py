@@ -8,8 +8,8 @@ that is the sample article), lets it settle, saves ``window.grab()`` to the PNG 
 JSON report beside it (same name, ``.json``): window title, the open article's headline,
 whether spell-check is available (and why not), the Qt platform plugin, the elapsed
 times, and the wall-clock time the article was shown (``benchmarks/bench_startup.py``
-measures start-up with it). Then it quits the application with exit code 0, or 3 when no window with an article
-appeared within the time limit (the report then holds ``"error"``).
+measures start-up with it). Then it quits the application with exit code 0, or 3 when no
+window with an article appeared within the time limit (the report then holds ``"error"``).
 
 It exists so a packaged build can be checked where nobody can click: the frozen-build test
 runs ``sampadak --profile DIR`` under ``xvfb-run`` with it. Without the variable nothing

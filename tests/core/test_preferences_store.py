@@ -9,25 +9,36 @@ from dataclasses import replace
 import pytest
 
 from editor_app.config import load_config
-from editor_app.core.errors import NotFoundError, StorageError, ValidationError
+from editor_app.core.errors import (
+    NotFoundError,
+    PermissionDenied,
+    StorageError,
+    ValidationError,
+)
 from editor_app.core.house_style import default_style, save_style, stored_style_names
-from editor_app.core.profiles import Role, create_profile, local_profile, rename_profile
+from editor_app.core.profiles import Role, create_profile, local_profile
 from editor_app.core.text.spell_dicts import installed_dictionaries, settings_loader
+from editor_app.core.users import UserService
 from editor_app.preferences import read_preferences, store_preferences
 from tests.conftest import skip_unless_spelling
 
 
-def test_rename_profile_keeps_the_role_and_folds_spaces(db):
-    me = create_profile(db, "नेहा", Role.COPY_EDITOR)
-    renamed = rename_profile(db, me.id, "  नेहा   त्रिपाठी ", " Neha  Tripathi ")
+def test_a_user_renames_themselves_and_only_an_admin_renames_others(db):
+    me = UserService(db, None).create("नेहा", Role.COPY_EDITOR)
+    renamed = UserService(db, me).rename(me.id, "  नेहा   त्रिपाठी ", " Neha  Tripathi ")
     assert (renamed.name, renamed.name_latin, renamed.role) == (
         "नेहा त्रिपाठी", "Neha Tripathi", Role.COPY_EDITOR)
     stored = local_profile(db)
     assert stored is not None and stored.name_latin == "Neha Tripathi"
     with pytest.raises(ValidationError):
-        rename_profile(db, me.id, "   ")
+        UserService(db, me).rename(me.id, "   ")
+    admin = UserService(db, "maintenance").create("प्रशासक", Role.ADMIN)
+    other = UserService(db, admin).create("इमरान", Role.REPORTER)
+    with pytest.raises(PermissionDenied):
+        UserService(db, me).rename(other.id, "कोई और")
+    assert UserService(db, admin).rename(other.id, "इमरान क़ुरैशी").name == "इमरान क़ुरैशी"
     with pytest.raises(NotFoundError):
-        rename_profile(db, me.id + 99, "कोई")
+        UserService(db, admin).rename(other.id + 99, "कोई")
 
 
 def test_stored_style_names_always_offer_default(db):

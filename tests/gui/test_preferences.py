@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
 from editor_app.config import load_config
 from editor_app.core.errors import StorageError
 from editor_app.core.house_style import default_style, save_style
-from editor_app.core.profiles import Role, local_profile
+from editor_app.core.profiles import local_profile
 from editor_app.gui import i18n
 from editor_app.gui.application import open_main_window
 from editor_app.gui.dialogs.preferences_dialog import PreferencesDialog
@@ -81,7 +81,8 @@ def test_preferences_round_trip_live_and_after_restart(qtbot, make_window, gui_d
     assert not window.speller.is_correct("teh")  # en_US checks Latin words by default
     save_style(gui_db, default_style(), user="desk", name="magazine")
     dialog = _open_dialog(qtbot, window)
-    assert dialog.role_label.text() == Role.COPY_EDITOR.label  # shown, not editable
+    role = window.profile.role
+    assert dialog.role_label.text() == role.label  # shown, not editable
     assert "hi_IN" in dialog.installed_label.text()
     _choose(qtbot, dialog.language, "en")
     _retype(qtbot, dialog.font_size.lineEdit(), "19")
@@ -124,7 +125,7 @@ def test_preferences_round_trip_live_and_after_restart(qtbot, make_window, gui_d
     assert again.speller.is_correct("teh")  # no English dictionary: Latin words pass
     me = local_profile(gui_db)
     assert me is not None and (me.name, me.name_latin) == (NEW_NAME, NEW_LATIN)
-    assert me.role is Role.COPY_EDITOR
+    assert me.role is role
     reopened = _open_dialog(qtbot, again)
     assert reopened.name_edit.text() == NEW_NAME
     assert reopened.language.currentData() == "en"
