@@ -135,3 +135,22 @@ def test_gui_first_run_under_xvfb_reaches_the_sample_article(frozen_app, tmp_pat
         assert me is not None and me.name == SMOKE_NAME
     finally:
         db.close()
+
+
+def test_installed_through_install_sh_runs_from_its_bin_link(frozen_app, tmp_path):
+    prefix = tmp_path / "prefix"
+    icons = REPO_ROOT / "build" / "icons"
+    result = subprocess.run(["bash", str(REPO_ROOT / "packaging" / "install.sh"),
+                             f"PREFIX={prefix}", f"DIST={frozen_app.parent}",
+                             f"ICONS={icons}"], capture_output=True, text=True,
+                            check=False, timeout=600)
+    assert result.returncode == 0, result.stderr
+    link = prefix / "bin" / "sampadak"
+    assert link.is_symlink()
+    version = _run([str(link), "--version"], tmp_path)
+    assert version.returncode == 0, version.stderr
+    assert version.stdout.strip() == f"sampadak {__version__}"
+    desktop = prefix / "share" / "applications" / "in.sampadak.Sampadak.desktop"
+    assert desktop.is_file()
+    assert (prefix / "share" / "icons" / "hicolor" / "256x256" / "apps"
+            / "in.sampadak.Sampadak.png").is_file()
