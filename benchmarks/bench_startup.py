@@ -91,7 +91,8 @@ def main() -> int:
                             args.rounds, work),
             "frozen": measure("frozen", [str(args.app)], True, args.rounds, work),
         }
-    size = sum(p.stat().st_size for p in args.app.parent.rglob("*") if p.is_file())
+    size = sum(p.lstat().st_size for p in args.app.parent.rglob("*")
+               if p.is_file() and not p.is_symlink())  # PyInstaller links libraries
     results["frozen_size_mb"] = round(size / 1e6, 1)
     print(f"bare python -c pass: {bare * 1000:.0f} ms; frozen folder {size / 1e6:.0f} MB")
     print(f"{'':8} {'--version':>10} {'check':>10} {'GUI article':>12}")
