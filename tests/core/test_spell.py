@@ -345,3 +345,21 @@ def test_name_like_unknown_words_are_info(speller: SpellChecker) -> None:
     assert ("Zentrix", Severity.INFO) in found
     assert ("सडक", Severity.ERROR) in found  # a repeated known misspelling stays an error
     assert speller.check("झंकोरिया गांव")[0].severity is Severity.ERROR  # seen once
+
+
+def test_a_broken_enchant_library_path_means_spell_check_off_not_a_crash(tmp_path):
+    """pyenchant asserts on a PYENCHANT_LIBRARY_PATH that names no library; the app says
+    spell-check is unavailable (checked in a fresh interpreter: enchant loads once)."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO_ROOT
+
+    code = ("from editor_app.core.text.spell import load_enchant_dicts\n"
+            "from editor_app.core.errors import SpellCheckUnavailable\n"
+            "try:\n    load_enchant_dicts()\nexcept SpellCheckUnavailable:\n    print('OFF')\n")
+    env = dict(os.environ, PYENCHANT_LIBRARY_PATH=str(tmp_path / "libenchant-missing.so"))
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "OFF", done.stderr

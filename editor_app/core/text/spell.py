@@ -97,7 +97,7 @@ def load_enchant_dicts(hindi_tag: str = HI_TAG, english_tag: str | None = EN_TAG
     """
     try:
         import enchant  # lazy: the C library may be absent
-    except (ImportError, OSError) as exc:
+    except (ImportError, OSError, AssertionError) as exc:  # a bad PYENCHANT_LIBRARY_PATH asserts
         raise SpellCheckUnavailable(
             f"spell-check unavailable: the enchant library could not be loaded ({exc}); "
             f"{INSTALL_HINT}"
