@@ -64,6 +64,7 @@ from editor_app.core.models import (
     utcnow,
 )
 from editor_app.core.profiles import Actor
+from editor_app.core.review.comments import reanchor
 from editor_app.core.search import Highlight, SearchHit, search, snippets_for
 from editor_app.core.text.romanize import slugify
 from editor_app.core.users import actor_id, as_actor
@@ -344,9 +345,17 @@ class ArticleService:
                 if _data_of(article) == clean:
                     return _record(article)
                 require_edit(self.actor, article.status)
+                # --- comments (issue 11): anchors follow the edit, in this transaction
+                old_text = {"headline": article.headline, "dek": article.dek,
+                            "body": article.body}
+                # ---
                 self._apply(session, LinkResolver(session), article, clean)
                 article.updated_at = utcnow()
                 session.flush()  # one UPDATE guarded by the version column
+                # --- comments (issue 11)
+                reanchor(session, article.id, old_text,
+                         {"headline": clean.headline, "dek": clean.dek, "body": clean.body})
+                # ---
                 self._write_revision(session, article, clean, note, parent_id=session.scalar(
                     select(Revision.id).where(Revision.article_id == article.id)
                     .order_by(Revision.id.desc()).limit(1)))
