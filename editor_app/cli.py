@@ -46,6 +46,11 @@ COMMANDS: dict[str, str] = {
     "user": "editor_app.commands.workflow:cmd_user",
     "status": "editor_app.commands.workflow:cmd_status",
     "transition": "editor_app.commands.workflow:cmd_transition",
+    # comments (issue 11 item 6)
+    "comment": "editor_app.commands.review_comments:cmd_comment",
+    "comments": "editor_app.commands.review_comments:cmd_comments",
+    "resolve": "editor_app.commands.review_comments:cmd_resolve",
+    "reopen": "editor_app.commands.review_comments:cmd_reopen",
 }
 
 
@@ -118,6 +123,9 @@ def add_commands(subparsers: Any, common: argparse.ArgumentParser) -> None:
     from editor_app.commands.workflow import add_workflow_parsers  # wip-workflow's parsers
 
     add_workflow_parsers(subparsers, common)
+    from editor_app.commands.review_comments import add_comment_parsers  # issue 11 item 6
+
+    add_comment_parsers(subparsers, common)
 
 
 def _add_import(subparsers: Any, common: argparse.ArgumentParser) -> None:
