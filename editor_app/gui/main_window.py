@@ -70,6 +70,7 @@ from editor_app.gui.list_filters import clear_hiding_filters
 from editor_app.gui.list_layout import ArticleListFit
 from editor_app.gui.metadata_panel import MetadataPanel
 from editor_app.gui.preferences_actions import install_preferences  # Preferences (issue 13)
+from editor_app.gui.review.comments_panel import install_comments
 from editor_app.gui.review.history_panel import HistoryPanel, restore_in_window
 from editor_app.gui.save_controller import SaveController
 from editor_app.gui.shortcuts import ShortcutsDialog
@@ -92,6 +93,8 @@ class MainWindow(QMainWindow):
 
     saved = Signal(int)
     list_loaded = Signal()
+    #: The article now shown (an ArticleRecord), or None: panels follow it (issue 11).
+    article_shown = Signal(object)
     # made by window_actions.install_actions
     check_action: QAction
     close_find_action: QAction
@@ -228,6 +231,9 @@ class MainWindow(QMainWindow):
         # --- Preferences (issue 13): Edit → Preferences…, see gui/preferences_actions.py
         install_preferences(self)
         # --- end Preferences
+        # --- comments (issue 11): side tab, Ctrl+Alt+M, context-menu entries
+        self.comments = install_comments(self)
+        # ---
         self.apply_font(font)
         self.article_list.article_activated.connect(self.open_article)
         self.article_list.filters_changed.connect(lambda: self.reload_list())
@@ -314,6 +320,7 @@ class MainWindow(QMainWindow):
         self.images.set_article(record.id)
         self.history.set_record(record)  # history panel (issue 11 item 4)
         self._update_editable()
+        self.article_shown.emit(record)
         if self.spell_highlighter.warming:
             self.statusBar().showMessage("वर्तनी जांच हो रही है… (checking spelling…)")
 
@@ -447,6 +454,7 @@ class MainWindow(QMainWindow):
         self.checks.set_article(None)
         self._update_editable()
         self._update_title()
+        self.article_shown.emit(None)
 
     def restore_article(self) -> None:
         """Bring the current article back from the trash."""

@@ -40,6 +40,9 @@ def test_make_anchor_widens_to_aksharas_and_trims_spaces():
     spaced = make_anchor(text, 8, 13)  # " समाज" with the space before it
     assert spaced.quote == "समाज"
     assert spaced.context_before == "क्षत्रिय "
+    # on a later line too (clusters are found line by line)
+    assert make_anchor("पहला पैरा\nक्षत्रिय", 11, 12).quote == "क्ष"
+    assert map_range(text, text, 1, 2) == (0, 3)  # a stale range is snapped as well
     with pytest.raises(ValidationError):
         make_anchor(text, 8, 8)
     with pytest.raises(ValidationError):

@@ -105,15 +105,19 @@ def check_field(field: str) -> None:
                               f"not {field!r}")
 
 
-def _bounds(text: str) -> list[int]:
-    bounds = [0]
-    bounds.extend(m.end() for m in _GRAPHEME.finditer(text))
-    return bounds
-
-
 def _snap(text: str, start: int, end: int) -> tuple[int, int]:
-    """``[start, end)`` widened to whole grapheme clusters, then trimmed of whitespace."""
-    bounds = _bounds(text)
+    """``[start, end)`` widened to whole grapheme clusters, then trimmed of whitespace.
+
+    Only the lines around the range are segmented: a line break is always a cluster
+    boundary (Unicode UAX 29, GB4/GB5), so a long body costs no more than its paragraph."""
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    if end <= start:
+        return start, start
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    last = len(text) if last < 0 else last
+    bounds = [first]
+    bounds.extend(first + m.end() for m in _GRAPHEME.finditer(text[first:last]))
     lo = bounds[bisect_right(bounds, start) - 1]
     hi = bounds[min(bisect_left(bounds, end), len(bounds) - 1)]
     while lo < hi and text[lo].isspace():
@@ -173,7 +177,7 @@ def map_range(old: str, new: str, start: int, end: int,
     The result is snapped to whole clusters and trimmed of whitespace; pass ``hunks`` when
     the diff of ``old`` and ``new`` is already at hand."""
     if old == new:
-        return start, end
+        return _snap(new, start, end)
     changes = diff_text(old, new) if hunks is None else hunks
     lo = _map_end(changes, start, "start")
     hi = max(lo, _map_end(changes, end, "end"))

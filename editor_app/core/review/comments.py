@@ -35,6 +35,7 @@ from editor_app.core.errors import NotFoundError, PermissionDenied, ValidationEr
 from editor_app.core.models import Article, AuditEvent, Comment, User, utcnow
 from editor_app.core.profiles import Actor, Role
 from editor_app.core.review.anchors import (
+    FIELDS,
     NO_ANCHOR,
     Anchor,
     check_field,
@@ -157,6 +158,12 @@ class CommentService:
         with self._db.session() as session:
             row = _comment(session, comment_id)
             return _info(row, _names(session, [row.resolved_by_id]))
+
+    def field_texts(self, article_id: int) -> dict[str, str]:
+        """The visible text of each field as stored now (what the anchors refer to)."""
+        with self._db.session() as session:
+            article = _article(session, article_id)
+            return {field: _visible(article, field) for field in FIELDS}
 
     def open_count(self, article_id: int) -> int:
         """How many threads of the article are open (the approval gate's count)."""

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QPlainTextEdit, QTextEdit, QWi
 from editor_app.core.errors import SampadakError
 from editor_app.core.text.normalize import to_nfc
 from editor_app.core.text.spell import SpellChecker
+from editor_app.gui.editor.menu_extensions import extend_menu
 from editor_app.gui.editor.spell_highlighter import (
     MisspelledSpan,
     SpellHighlighter,
@@ -200,6 +201,7 @@ class SpellContextMenu(QObject):
         doc_pos = QPoint(pos.x() + edit.horizontalScrollBar().value(),
                          pos.y() + edit.verticalScrollBar().value())
         menu = edit.createStandardContextMenu(doc_pos)
+        extend_menu(edit, menu)  # entries of other features (comments)
         actions = self.actions_at(cursor.position())
         existing = menu.actions()
         if actions and existing:

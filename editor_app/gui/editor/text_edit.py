@@ -55,6 +55,7 @@ from editor_app.gui.editor.markdown_bridge import (
     insert_blocks,
     is_quote,
 )
+from editor_app.gui.editor.menu_extensions import extend_menu
 from editor_app.gui.editor.utf16 import Utf16Map
 
 __all__ = ["AssetResolver", "ContextMenuProvider", "PasteFilter", "RichTextEdit"]
@@ -215,6 +216,7 @@ class RichTextEdit(QTextEdit):
     def build_context_menu(self, pos: QPoint) -> QMenu:
         """The standard menu for viewport ``pos``, the provider's word actions on top."""
         menu = self.createStandardContextMenu(pos)
+        extend_menu(self, menu)  # entries of other features (comments)
         if self._menu_provider is None:
             return menu
         found = self.word_at(self.cursorForPosition(pos))

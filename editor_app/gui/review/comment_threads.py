@@ -1,0 +1,145 @@
+"""The list of comment threads: one row per thread, its whole text word-wrapped.
+
+Qt's item views size a word-wrapped row for the unwrapped text (long comments are cut off
+with "…"), so each row shows a :class:`QLabel` whose height follows the list's width
+(:meth:`ThreadList.resizeEvent`). Labels are transparent for the mouse: clicks select the
+row as in any list.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
+
+from editor_app.core.review.comments import CommentInfo, CommentThread
+
+__all__ = ["FIELD_LABELS", "ORPHANED_MARK", "ThreadList", "thread_html", "thread_text"]
+
+ORPHANED_MARK = "(पाठ हटाया गया — text deleted)"
+FIELD_LABELS = {"body": "मुख्य पाठ", "headline": "शीर्षक", "dek": "सार"}
+_ID_ROLE = int(Qt.ItemDataRole.UserRole)
+_QUOTE_SHOWN = 80
+
+
+def _when(comment: CommentInfo) -> str:
+    return comment.created_at.astimezone().strftime("%d.%m.%Y %H:%M")
+
+
+def short(text: str, limit: int = _QUOTE_SHOWN) -> str:
+    """``text`` cut to ``limit`` characters with "…"."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _where(thread: CommentThread) -> str:
+    first = thread.comment
+    if not first.quote:
+        return "पूरे लेख पर (on the whole story)"
+    where = f"{FIELD_LABELS[first.field]}: «{short(first.quote)}»"
+    return f"{where} {ORPHANED_MARK}" if thread.orphaned else where
+
+
+def _state(thread: CommentThread) -> str:
+    return "✓ हल (resolved)" if thread.state == "resolved" else "● खुली (open)"
+
+
+def thread_text(thread: CommentThread) -> str:
+    """The thread as plain lines (tests, accessibility, tooltips)."""
+    first = thread.comment
+    lines = [f"{first.author_name} · {_when(first)} · {_state(thread)}", _where(thread),
+             first.text]
+    lines += [f"↳ {r.author_name} · {_when(r)}: {r.text}" for r in thread.replies]
+    return "\n".join(lines)
+
+
+def _para(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
+
+
+def thread_html(thread: CommentThread) -> str:
+    """The thread as the row's rich text."""
+    first = thread.comment
+    resolved = thread.state == "resolved"
+    colour = "#6b7280" if resolved else "#111827"
+    where_colour = "#a40000" if thread.orphaned else "#7a5a00"
+    parts = [
+        f'<div style="color:{colour}"><b>{html.escape(first.author_name)}</b>'
+        f' <span style="color:#6b7280">· {_when(first)} · {_state(thread)}</span></div>',
+        f'<div style="color:{where_colour}">{html.escape(_where(thread))}</div>',
+        f'<div style="color:{colour}">{_para(first.text)}</div>',
+    ]
+    for reply in thread.replies:
+        parts.append(
+            f'<div style="margin-left:14px; color:{colour}">↳ <b>'
+            f'{html.escape(reply.author_name)}</b> <span style="color:#6b7280">· '
+            f'{_when(reply)}</span><br>{_para(reply.text)}</div>')
+    return "".join(parts)
+
+
+class ThreadList(QListWidget):
+    """Threads with their whole text (see the module docstring)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSpacing(2)
+        # a light selection: the rows' own colours (grey times, red orphan mark) stay legible
+        self.setStyleSheet("QListWidget::item:selected { background: #dbeafe; }"
+                           "QListWidget::item { border-bottom: 1px solid #e5e7eb; }")
+
+    def set_threads(self, threads: list[CommentThread], current: int | None) -> None:
+        """Show ``threads``; keep thread ``current`` selected when it is among them."""
+        self.clear()
+        for thread in threads:
+            item = QListWidgetItem()
+            item.setData(_ID_ROLE, thread.id)
+            item.setToolTip(thread_text(thread))
+            label = QLabel(thread_html(thread))
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            label.setContentsMargins(6, 4, 6, 4)
+            label.setAccessibleName(thread_text(thread))
+            self.addItem(item)
+            self.setItemWidget(item, label)
+            if thread.id == current:
+                self.setCurrentItem(item)
+        self._fit()
+
+    def thread_id(self, item: QListWidgetItem | None) -> int | None:
+        """The thread shown by ``item``."""
+        if item is None:
+            return None
+        value = item.data(_ID_ROLE)
+        return int(value) if value is not None else None
+
+    def current_thread_id(self) -> int | None:
+        """The selected thread."""
+        return self.thread_id(self.currentItem())
+
+    def row_of(self, thread_id: int) -> int:
+        """The row showing ``thread_id`` (-1 when it is not shown)."""
+        for row in range(self.count()):
+            if self.thread_id(self.item(row)) == thread_id:
+                return row
+        return -1
+
+    def label(self, row: int) -> QLabel:
+        """The label of ``row``."""
+        widget = self.itemWidget(self.item(row))
+        assert isinstance(widget, QLabel)
+        return widget
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """Rows follow the new width."""
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        width = max(120, self.viewport().width() - 2 * self.spacing())
+        for row in range(self.count()):
+            label = self.label(row)
+            self.item(row).setSizeHint(QSize(width, label.heightForWidth(width)))
