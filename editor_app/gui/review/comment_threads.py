@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 
 from editor_app.core.review.comments import CommentInfo, CommentThread
@@ -86,9 +86,13 @@ class ThreadList(QListWidget):
         self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSpacing(2)
-        # a light selection: the rows' own colours (grey times, red orphan mark) stay legible
-        self.setStyleSheet("QListWidget::item:selected { background: #dbeafe; }"
-                           "QListWidget::item { border-bottom: 1px solid #e5e7eb; }")
+        # a light selection: the rows' own colours (grey times, red orphan mark) stay
+        # legible (a palette, not a style sheet: a style sheet stops font propagation)
+        palette = self.palette()
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, QPalette.ColorRole.Highlight, QColor("#dbeafe"))
+            palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#111827"))
+        self.setPalette(palette)
 
     def set_threads(self, threads: list[CommentThread], current: int | None) -> None:
         """Show ``threads``; keep thread ``current`` selected when it is among them."""
