@@ -43,6 +43,7 @@ from editor_app.core.db import Database
 from editor_app.core.profiles import Actor
 from editor_app.core.review.anchors import map_range
 from editor_app.core.review.comments import CommentInfo, CommentService, CommentThread
+from editor_app.core.review.diff import Hunk, diff_text
 from editor_app.gui.editor.menu_extensions import add_menu_extension
 from editor_app.gui.editor.selection_layers import set_layer
 from editor_app.gui.editor.utf16 import Utf16Map
@@ -109,6 +110,9 @@ class CommentsPanel(QWidget):
         self._editable = False
         self._threads: list[CommentThread] = []
         self._texts: dict[str, str] = {}
+        #: field -> (stored text, text shown, their diff): one diff per field and change
+        self._view_diffs: dict[str, tuple[str, str, list[Hunk]]] = {}
+        self._rows: list[tuple[int, str]] | None = None
         self.pending: PendingAnchor | None = None
         #: The window's Ctrl+Alt+M action (set by :func:`install_comments`).
         self.comment_action: QAction | None = None
@@ -322,7 +326,12 @@ class CommentsPanel(QWidget):
         current = self.selected_thread()
         shown = [t for t in self._threads
                  if self.show_resolved.isChecked() or t.state == "open"]
-        self.list.set_threads(shown, current.id if current is not None else None)
+        rows = [(t.id, thread_text(t)) for t in shown]
+        if rows != self._rows:  # a save that moved no text leaves the list alone
+            self._rows = rows
+            scrolled = self.list.verticalScrollBar().value()
+            self.list.set_threads(shown, current.id if current is not None else None)
+            self.list.verticalScrollBar().setValue(scrolled)
         open_count = sum(1 for t in self._threads if t.state == "open")
         resolved = len(self._threads) - open_count
         if self._article_id is None:
@@ -353,11 +362,19 @@ class CommentsPanel(QWidget):
         if widget is None or stored is None or thread.orphaned or not first.quote:
             return None
         view = widget.toPlainText()
-        start, end = map_range(stored, view, first.anchor.start, first.anchor.end)
+        start, end = map_range(stored, view, first.anchor.start, first.anchor.end,
+                               self._diff(first.field, stored, view))
         if start >= end:
             return None
         mapping = Utf16Map(view)
         return mapping.to_utf16(start), mapping.to_utf16(end)
+
+    def _diff(self, field: str, stored: str, view: str) -> list[Hunk]:
+        cached = self._view_diffs.get(field)
+        if cached is None or cached[:2] != (stored, view):
+            cached = (stored, view, diff_text(stored, view) if stored != view else [])
+            self._view_diffs[field] = cached
+        return cached[2]
 
     def _highlight(self) -> None:
         selections: dict[str, list[QTextEdit.ExtraSelection]] = {f: [] for f in self._targets}
