@@ -145,5 +145,6 @@ class ThreadList(QListWidget):
     def _fit(self) -> None:
         width = max(120, self.viewport().width() - 2 * self.spacing())
         for row in range(self.count()):
-            label = self.label(row)
-            self.item(row).setSizeHint(QSize(width, label.heightForWidth(width)))
+            label = self.itemWidget(self.item(row))
+            if isinstance(label, QLabel):  # not yet while a row is being added
+                self.item(row).setSizeHint(QSize(width, label.heightForWidth(width)))

@@ -47,7 +47,7 @@ from editor_app.core.review.diff import Hunk, diff_text
 from editor_app.gui.editor.menu_extensions import add_menu_extension
 from editor_app.gui.editor.selection_layers import set_layer
 from editor_app.gui.editor.utf16 import Utf16Map
-from editor_app.gui.layout_state import SIDE_INDEX
+from editor_app.gui.layout_state import SIDE_INDEX, scrollable
 from editor_app.gui.review.comment_threads import (
     FIELD_LABELS,
     ORPHANED_MARK,
@@ -143,21 +143,20 @@ class CommentsPanel(QWidget):
         self.resolve_button.clicked.connect(self.toggle_resolved)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
-        top.addWidget(self.show_resolved)
         pending_row = QHBoxLayout()
         pending_row.addWidget(self.pending_label, 1)
         pending_row.addWidget(self.cancel_button)
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.reply_button, self.resolve_button):
-            buttons.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        thread_buttons = QHBoxLayout()
+        thread_buttons.addWidget(self.reply_button)
+        thread_buttons.addWidget(self.resolve_button)
+        layout = QVBoxLayout(self)  # narrow-friendly: the side panel may be ~300 px wide
+        layout.addWidget(self.summary)
+        layout.addWidget(self.show_resolved)
         layout.addWidget(self.list, 1)
         layout.addLayout(pending_row)
         layout.addWidget(self.input)
-        layout.addLayout(buttons)
+        layout.addWidget(self.add_button)
+        layout.addLayout(thread_buttons)
         layout.addWidget(self.status)
         self.clear_pending()
         self._fill()
@@ -424,7 +423,7 @@ def install_comments(window: MainWindow) -> CommentsPanel:
                                       "dek": window.metadata.dek}
     panel = CommentsPanel(window.tasks, window.service.db, lambda: window.profile, targets,
                           lambda then: window.save_now(then=then))
-    index = window.side_tabs.addTab(panel, TITLE)
+    index = window.side_tabs.addTab(scrollable(panel), TITLE)
     panel.count_changed.connect(
         lambda n: window.side_tabs.setTabText(index, f"{TITLE} {n}" if n else TITLE))
 
