@@ -212,3 +212,13 @@ def test_add_on_view_maps_an_unsaved_view(db, story, users):
     assert comment.anchor.start == STORY.headline.index("बाढ़")
     with pytest.raises(ValidationError):  # text typed but not saved yet
         service.add_on_view(story, "headline", view + "नया", len(view), len(view) + 3, "x")
+
+
+def test_a_maintenance_actor_comments_unattributed(db, story):
+    cli = ProfileInfo(0, "cli", Role.ADMIN)  # no user rows yet: id 0 is no user
+    service = CommentService(db, cli)
+    comment = service.add_on_text(story, "body", "मजबूत योजना", "देखें")
+    assert comment.author_id is None and comment.author_name == "cli"
+    assert service.resolve(comment.id).state == "resolved"
+    with pytest.raises(PermissionDenied):  # nobody's own comment
+        service.edit(comment.id, "बदला")

@@ -134,6 +134,9 @@ class CommentService:
     def __init__(self, db: Database, actor: Actor) -> None:
         self._db = db
         self.actor = actor
+        #: The actor's user id as stored (``None`` for an unattributed maintenance actor,
+        #: whose id is 0: it is no row of ``user_profiles``).
+        self.user_id: int | None = actor.id if actor.id > 0 else None
 
     # ----------------------------------------------------------------- reading
     def list(self, article_id: int, *, include_resolved: bool = True) -> builtins.list[
@@ -239,7 +242,7 @@ class CommentService:
         with self._db.session() as session:
             row = _comment(session, comment_id)
             self._check_active()
-            if row.author_id != self.actor.id:
+            if row.author_id is None or row.author_id != self.user_id:
                 raise PermissionDenied(f"{self.actor.name} may edit only their own comments "
                                        f"(comment {comment_id} is {row.author_name}'s)")
             if row.text != clean:
@@ -260,7 +263,7 @@ class CommentService:
         clean = _clean_text(text)
         now = utcnow()
         row = Comment(article_id=article.id, parent_id=parent.id if parent else None,
-                      author_id=self.actor.id, author_name=self.actor.name, field=field,
+                      author_id=self.user_id, author_name=self.actor.name, field=field,
                       anchor_start=anchor.start, anchor_end=anchor.end, quote=anchor.quote,
                       context_before=anchor.context_before,
                       context_after=anchor.context_after, text=clean, created_at=now,
@@ -280,15 +283,16 @@ class CommentService:
             root = _root(session, _comment(session, comment_id))
             article = _article(session, root.article_id)
             self._check_active()
-            if not (root.author_id == self.actor.id or article.owner_id == self.actor.id
-                    or self.actor.role in RESOLVERS):
+            mine = self.user_id is not None and self.user_id in (root.author_id,
+                                                                  article.owner_id)
+            if not (mine or self.actor.role in RESOLVERS):
                 raise PermissionDenied(
                     f"{self.actor.name} ({self.actor.role.label}) may not "
                     f"{'resolve' if resolved else 'reopen'} comment {root.id}: only its "
                     "author, the article's owner, copy editors and desk chiefs may")
             if (root.resolved_at is not None) != resolved:
                 root.resolved_at = utcnow() if resolved else None
-                root.resolved_by_id = self.actor.id if resolved else None
+                root.resolved_by_id = self.user_id if resolved else None
                 self._audit(session, "comment.resolve" if resolved else "comment.reopen",
                             article.id, {"comment": root.id, "quote": root.quote})
             session.flush()
@@ -296,7 +300,7 @@ class CommentService:
 
     def _audit(self, session: Session, action: str, article_id: int,
                detail: dict[str, object]) -> None:
-        session.add(AuditEvent(user=self.actor.name, user_id=self.actor.id, action=action,
+        session.add(AuditEvent(user=self.actor.name, user_id=self.user_id, action=action,
                                article_id=article_id,
                                detail_json=json.dumps(detail, ensure_ascii=False)))
 
