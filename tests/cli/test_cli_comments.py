@@ -26,7 +26,7 @@ def article(capsys, profile_dir, tmp_path) -> str:
     code, out, _ = run(capsys, profile_dir, "new", "--headline", "पटना में बाढ़ की तैयारी",
                        "--body-file", str(body))
     assert code == 0
-    config = load_config(profile_dir, environ={})
+    config = load_config(profile_dir)
     database = open_database(config.database_url)
     try:
         create_profile(database, "नेहा त्रिपाठी", Role.COPY_EDITOR)
@@ -88,7 +88,7 @@ def test_orphaned_comment_is_listed_with_its_mark(capsys, profile_dir, article):
     code, out, _ = run(capsys, profile_dir, "comment", article, "--text", "कैसी?",
                        "--anchor", "मजबूत योजना")
     comment = int(out)
-    config = load_config(profile_dir, environ={})
+    config = load_config(profile_dir)
     database = open_database(config.database_url)
     try:
         from dataclasses import replace
