@@ -2,7 +2,7 @@
 
 Qt's item views size a word-wrapped row for the unwrapped text (long comments are cut off
 with "…"), so each row shows a :class:`QLabel` whose height follows the list's width
-(:meth:`ThreadList.resizeEvent`). Labels are transparent for the mouse: clicks select the
+(:meth:`ThreadList.viewportEvent`). Labels are transparent for the mouse: clicks select the
 row as in any list.
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QPalette, QResizeEvent
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 
 from editor_app.core.review.comments import CommentInfo, CommentThread
@@ -86,6 +86,7 @@ class ThreadList(QListWidget):
         self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSpacing(2)
+        self._width = -1
         # a light selection: the rows' own colours (grey times, red orphan mark) stay
         # legible (a palette, not a style sheet: a style sheet stops font propagation)
         palette = self.palette()
@@ -137,13 +138,16 @@ class ThreadList(QListWidget):
         assert isinstance(widget, QLabel)
         return widget
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
-        """Rows follow the new width."""
-        super().resizeEvent(event)
-        self._fit()
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """Rows follow the viewport's width (also when a scroll bar comes or goes)."""
+        handled = super().viewportEvent(event)
+        if event.type() == QEvent.Type.Resize and self.viewport().width() != self._width:
+            self._fit()
+        return handled
 
     def _fit(self) -> None:
-        width = max(120, self.viewport().width() - 2 * self.spacing())
+        self._width = self.viewport().width()
+        width = max(120, self._width - 2 * self.spacing())
         for row in range(self.count()):
             label = self.itemWidget(self.item(row))
             if isinstance(label, QLabel):  # not yet while a row is being added

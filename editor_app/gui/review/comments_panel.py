@@ -390,7 +390,6 @@ class CommentsPanel(QWidget):
             cursor.setPosition(shown[1], QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
             selection.format.setBackground(_HIGHLIGHT)
-            selection.format.setToolTip(thread.comment.text)
             selections[thread.comment.field].append(selection)
         for field, widget in self._targets.items():
             set_layer(widget, LAYER, selections[field])
