@@ -4,7 +4,9 @@
 comment on the first occurrence of TEXT in the field (an error when it does not occur),
 on the article as a whole without ``--anchor``, or a reply in the thread of comment N.
 ``comments ID [--json]`` lists the threads; ``resolve ID COMMENT`` / ``reopen ID COMMENT``
-act on one thread. The acting user is the local profile (core checks what they may do).
+act on one thread. The acting user is ``--as`` or the local profile (core checks what they
+may do: anyone comments; the author, the article's owner, copy editors and desk chiefs
+resolve).
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from editor_app.core.errors import NotFoundError, ValidationError
 
 if TYPE_CHECKING:  # the parser is built on every run: storage loads only when a command runs
     from editor_app.commands.context import CliContext
-    from editor_app.core.profiles import Actor
     from editor_app.core.review.comments import CommentInfo, CommentService
 
 __all__ = ["ORPHANED_MARK", "add_comment_parsers", "cmd_comment", "cmd_comments",
@@ -52,20 +53,10 @@ def add_comment_parsers(subparsers: Any, common: argparse.ArgumentParser) -> Non
         p.add_argument("comment", type=int, help="comment number (see: sampadak comments)")
 
 
-def _actor(ctx: CliContext) -> Actor:
-    from editor_app.core.profiles import local_profile
-
-    profile = local_profile(ctx.db)
-    if profile is None:
-        raise ValidationError("no user profile on this database yet: start the app once "
-                              "(or add a user) before commenting")
-    return profile
-
-
 def _service(ctx: CliContext) -> CommentService:
     from editor_app.core.review.comments import CommentService
 
-    return CommentService(ctx.db, _actor(ctx))
+    return CommentService(ctx.db, ctx.actor)
 
 
 def _own(service: CommentService, article_id: int, comment_id: int) -> CommentInfo:

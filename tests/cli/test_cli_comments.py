@@ -107,3 +107,23 @@ def test_orphaned_comment_is_listed_with_its_mark(capsys, profile_dir, article):
         in out
     code, out, _ = run(capsys, profile_dir, "comments", article, "--json")
     assert json.loads(out)[0]["orphaned"] is True
+
+
+def test_as_user_rights_anyone_comments_only_some_resolve(capsys, profile_dir, article):
+    database = open_database(load_config(profile_dir).database_url)
+    try:
+        create_profile(database, "अमित शर्मा", Role.REPORTER)
+    finally:
+        database.close()
+    code, out, _ = run(capsys, profile_dir, "comment", article, "--text", "कब से?",
+                       "--anchor", "नालों की सफ़ाई")  # the local profile: a copy editor
+    first = out.strip()
+    code, out, _ = run(capsys, profile_dir, "--as", "अमित शर्मा", "comment", article,
+                       "--text", "मेरी राय", "--reply-to", first)
+    assert code == 0  # a reporter may comment and reply
+    code, _, err = run(capsys, profile_dir, "--as", "अमित शर्मा", "resolve", article, first)
+    assert code == 2 and "may not resolve" in err
+    code, out, _ = run(capsys, profile_dir, "comments", article, "--json")
+    thread = json.loads(out)[0]
+    assert thread["state"] == "open"
+    assert thread["replies"][0]["author"] == "अमित शर्मा"

@@ -47,6 +47,7 @@ from editor_app.core.review.anchors import (
 )
 from editor_app.core.review.diff import diff_text
 from editor_app.core.text.normalize import to_nfc
+from editor_app.core.users import actor_id
 
 __all__ = ["RESOLVERS", "CommentInfo", "CommentService", "CommentThread", "count_open",
            "reanchor"]
@@ -134,9 +135,9 @@ class CommentService:
     def __init__(self, db: Database, actor: Actor) -> None:
         self._db = db
         self.actor = actor
-        #: The actor's user id as stored (``None`` for an unattributed maintenance actor,
-        #: whose id is 0: it is no row of ``user_profiles``).
-        self.user_id: int | None = actor.id if actor.id > 0 else None
+        #: The actor's user id as stored (``None`` for an unattributed maintenance actor:
+        #: it is no row of ``user_profiles``).
+        self.user_id: int | None = actor_id(actor)
 
     # ----------------------------------------------------------------- reading
     def list(self, article_id: int, *, include_resolved: bool = True) -> builtins.list[
