@@ -185,3 +185,40 @@ def test_context_menu_offers_add_comment_on_a_selection(qtbot, make_window, gui_
     entry.trigger()
     assert panel.pending is not None and panel.pending.field == "dek"
     assert panel.pending.quote == "तैयारी"
+
+
+def test_a_user_who_may_not_edit_the_text_still_comments(qtbot, make_window, gui_config,
+                                                          gui_db):
+    from editor_app.core.models import Article
+    from editor_app.core.profiles import Role, create_profile
+
+    window = new_story(qtbot, make_window, gui_config)
+    article_id = window.record.id
+    with gui_db.session() as session:  # approved: only the desk edits the text now
+        session.get(Article, article_id).status = "approved"
+    desk = CommentService(gui_db, window.profile).add_on_text(article_id, "body", "काम",
+                                                              "कौन सा काम?")
+    reporter = create_profile(gui_db, "अमित शर्मा", Role.REPORTER)
+    window.workflow.set_actor(reporter)  # Switch user
+    window._load_article(article_id)
+    settle(window)
+    body = window.editor.text_edit
+    assert window.record.status == "approved" and body.isReadOnly()
+    panel = window.comments
+    select_text(body, "मजबूत योजना")
+    body.setFocus()
+    qtbot.keyClick(body, Qt.Key.Key_M,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    assert panel.pending is not None
+    type_text(panel.input, "स्वीकृत से पहले देखें")
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(panel.threads) == 2, timeout=5000)
+    mine = panel.threads[1]
+    assert mine.comment.quote == "मजबूत योजना"
+    assert mine.comment.author_name == "अमित शर्मा"
+    # the reporter neither wrote nor owns the desk's thread: resolving it is refused
+    panel.list.setCurrentRow(panel.list.row_of(desk.id))
+    qtbot.mouseClick(panel.resolve_button, Qt.MouseButton.LeftButton)
+    settle(window)
+    assert "may not resolve" in panel.status.text()
+    assert panel.threads[0].state == "open"
