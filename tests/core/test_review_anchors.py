@@ -5,10 +5,14 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from editor_app.core.errors import ValidationError
 from editor_app.core.review.anchors import (
     Anchor,
+    _snap,
     field_text,
     find_anchor,
     follow_edit,
@@ -191,3 +195,23 @@ def test_map_range_between_views():
     lo, hi = map_range(view, stored, view.index("मजबूत"), view.index("मजबूत") + 5)
     assert stored[lo:hi] == "मजबूत"
     assert map_range(stored, stored, 2, 4) == (2, 4)
+
+
+_PIECES = ["क", "्", "ष", "ि", "ा", "ं", "़", "\u200d", "\u200c", " ", "\n", "र", "्", "य",
+           "ृ", "ँ", "अ", "।", "a", "\r\n", "  ", "😀"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=60), st.data())
+def test_snapping_matches_a_whole_text_segmentation(pieces, data):
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    bounds = [0, *(m.end() for m in regex.finditer(r"\X", text))]
+    lo = max(b for b in bounds if b <= start)
+    hi = min(b for b in bounds if b >= end)
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    assert _snap(text, start, end) == (lo, hi)

@@ -60,6 +60,8 @@ MIN_CONTEXT_MATCH = 8
 DISTINCT_QUOTE_CHARS = 20
 
 _GRAPHEME = regex.compile(r"\X")
+#: How far to look for whitespace around an offset before segmenting a whole line.
+_WINDOW = 256
 _IMAGE_CHAR = "\ufffc"
 
 
@@ -105,26 +107,67 @@ def check_field(field: str) -> None:
                               f"not {field!r}")
 
 
+def _cluster_start_before(text: str, position: int) -> int:
+    """A grapheme-cluster boundary at or before ``position`` near it: the nearest
+    whitespace character (a cluster never continues into whitespace from before: UAX 29
+    has no Prepend letters in the scripts a Hindi desk writes), else the line start."""
+    lowest = max(0, position - _WINDOW)
+    for index in range(min(position, len(text) - 1), lowest - 1, -1):
+        if text[index].isspace():
+            return index - 1 if text[index - 1:index + 1] == "\r\n" else index
+    return text.rfind("\n", 0, position) + 1
+
+
+def _cluster_end_after(text: str, position: int) -> int:
+    """A grapheme-cluster boundary at or after ``position`` near it (see above)."""
+    highest = min(len(text), position + _WINDOW)
+    for index in range(position, highest):
+        if text[index].isspace():
+            if index > 0 and text[index - 1:index + 1] == "\r\n":  # one cluster
+                return index - 1 if index - 1 >= position else index + 1
+            return index
+    line = text.find("\n", position)
+    return len(text) if line < 0 else line
+
+
 def _snap(text: str, start: int, end: int) -> tuple[int, int]:
     """``[start, end)`` widened to whole grapheme clusters, then trimmed of whitespace.
 
-    Only the lines around the range are segmented: a line break is always a cluster
-    boundary (Unicode UAX 29, GB4/GB5), so a long body costs no more than its paragraph."""
+    Only the words around the range are segmented (from the whitespace before it to the
+    whitespace after it, or the line ends: a line break is always a cluster boundary,
+    UAX 29 GB4/GB5), so a long body costs no more than the words at the range's ends."""
     start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
     if end <= start:
         return start, start
-    first = text.rfind("\n", 0, start) + 1
-    last = text.find("\n", end)
-    last = len(text) if last < 0 else last
-    bounds = [first]
-    bounds.extend(first + m.end() for m in _GRAPHEME.finditer(text[first:last]))
-    lo = bounds[bisect_right(bounds, start) - 1]
-    hi = bounds[min(bisect_left(bounds, end), len(bounds) - 1)]
+    lo = _snap_down(text, start)
+    hi = _snap_up(text, end)
     while lo < hi and text[lo].isspace():
         lo += 1
     while hi > lo and text[hi - 1].isspace():
         hi -= 1
     return lo, hi
+
+
+def _segment(text: str, first: int, last: int) -> list[int]:
+    bounds = [first]
+    bounds.extend(first + m.end() for m in _GRAPHEME.finditer(text[first:last]))
+    return bounds
+
+
+def _snap_down(text: str, position: int) -> int:
+    if position >= len(text):
+        return len(text)
+    first = _cluster_start_before(text, position)
+    bounds = _segment(text, first, _cluster_end_after(text, position + 1))
+    return bounds[bisect_right(bounds, position) - 1]
+
+
+def _snap_up(text: str, position: int) -> int:
+    if position <= 0:
+        return 0
+    first = _cluster_start_before(text, position - 1)
+    bounds = _segment(text, first, _cluster_end_after(text, position))
+    return bounds[min(bisect_left(bounds, position), len(bounds) - 1)]
 
 
 def _context(text: str, start: int, end: int) -> tuple[str, str]:

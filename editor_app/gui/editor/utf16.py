@@ -15,6 +15,7 @@ import regex
 __all__ = ["Utf16Map", "cluster_bounds", "snap_span", "utf16_len"]
 
 _CLUSTER = regex.compile(r"\X")
+_ASTRAL = regex.compile(r"[^\u0000-\uffff]")
 
 
 def utf16_len(text: str) -> int:
@@ -26,7 +27,9 @@ class Utf16Map:
     """Offset conversion for one string; O(1) when it has no astral characters."""
 
     def __init__(self, text: str) -> None:
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        # one C-speed scan first: most texts have no astral character at all
+        self._astral = ([i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+                        if _ASTRAL.search(text) else [])
         self._length = len(text)
         # UTF-16 index at which each astral character starts, for the reverse lookup.
         self._astral16 = [i + k for k, i in enumerate(self._astral)]

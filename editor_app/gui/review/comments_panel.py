@@ -352,20 +352,27 @@ class CommentsPanel(QWidget):
         self.resolve_button.setText("फिर खोलें (Reopen)" if thread is not None
                                     and thread.state == "resolved" else "हल करें (Resolve)")
 
-    def shown_range(self, thread: CommentThread) -> tuple[int, int] | None:
+    def shown_range(self, thread: CommentThread,
+                    views: dict[str, tuple[str, Utf16Map]] | None = None,
+                    ) -> tuple[int, int] | None:
         """Where the thread's text is in its field's widget now (UTF-16 positions), or
-        ``None`` for an orphaned or whole-article comment."""
+        ``None`` for an orphaned or whole-article comment. ``views`` caches each field's
+        shown text and offset map over one pass (a long body is read once, not per
+        thread)."""
         first = thread.comment
         widget = self._targets.get(first.field)
         stored = self._texts.get(first.field)
         if widget is None or stored is None or thread.orphaned or not first.quote:
             return None
-        view = widget.toPlainText()
+        cache = {} if views is None else views
+        if first.field not in cache:
+            text = widget.toPlainText()
+            cache[first.field] = (text, Utf16Map(text))
+        view, mapping = cache[first.field]
         start, end = map_range(stored, view, first.anchor.start, first.anchor.end,
                                self._diff(first.field, stored, view))
         if start >= end:
             return None
-        mapping = Utf16Map(view)
         return mapping.to_utf16(start), mapping.to_utf16(end)
 
     def _diff(self, field: str, stored: str, view: str) -> list[Hunk]:
@@ -377,10 +384,11 @@ class CommentsPanel(QWidget):
 
     def _highlight(self) -> None:
         selections: dict[str, list[QTextEdit.ExtraSelection]] = {f: [] for f in self._targets}
+        views: dict[str, tuple[str, Utf16Map]] = {}
         for thread in self._threads:
             if thread.state != "open":
                 continue
-            shown = self.shown_range(thread)
+            shown = self.shown_range(thread, views)
             if shown is None:
                 continue
             widget = self._targets[thread.comment.field]
