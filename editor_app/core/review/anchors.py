@@ -26,6 +26,7 @@ import logging
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 import regex
@@ -88,8 +89,10 @@ class Anchor:
 NO_ANCHOR = Anchor(0, 0, "")
 
 
+@lru_cache(maxsize=16)
 def visible_body(markdown: str) -> str:
-    """The body as the editor shows it (see the module contract)."""
+    """The body as the editor shows it (see the module contract). Cached: one save's new
+    body is the next save's old one, and the panel reads the stored one after each save."""
     return "\n".join(block.text if isinstance(block, TextBlock) else _IMAGE_CHAR
                      for block in parse_markdown(markdown))
 
