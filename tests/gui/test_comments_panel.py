@@ -169,6 +169,11 @@ def test_context_menu_offers_add_comment_on_a_selection(qtbot, make_window, gui_
     assert entry.isEnabled()
     entry.trigger()
     assert panel.pending is not None and panel.pending.quote == "काम"
+    # Ctrl+Alt+M after the focus moved on (to the panel) still takes the body's selection
+    panel.clear_pending()
+    panel.input.setFocus()
+    assert panel.start_comment()
+    assert panel.pending is not None and panel.pending.field == "body"
     # the dek's menu (built by the spelling menu) has the entry too
     dek = window.metadata.dek
     dek.setFocus()

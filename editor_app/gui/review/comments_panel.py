@@ -203,11 +203,14 @@ class CommentsPanel(QWidget):
 
     # ------------------------------------------------------------ starting a comment
     def start_comment(self, field: str | None = None) -> bool:
-        """Take the selection of ``field`` (default: the focused field) as the anchor of
-        the next comment and show the panel; False (with a hint) without a selection."""
-        if field is None:
+        """Take the selection of ``field`` (default: the focused field, else the body,
+        headline or dek that has a selection) as the anchor of the next comment and show
+        the panel; False (with a hint) without a selection."""
+        if field is None:  # the focused field, else one with a selection (focus moved on)
             field = next((name for name, widget in self._targets.items()
-                          if widget.hasFocus()), None)
+                          if widget.hasFocus()), None) or next(
+                (name for name, widget in self._targets.items()
+                 if widget.textCursor().hasSelection()), None)
         widget = self._targets.get(field) if field else None
         if widget is None or self._article_id is None or not self._editable:
             self.status.setText("पहले शीर्षक, सार या मुख्य पाठ में पाठ चुनें "
