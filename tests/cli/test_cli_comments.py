@@ -127,3 +127,24 @@ def test_as_user_rights_anyone_comments_only_some_resolve(capsys, profile_dir, a
     thread = json.loads(out)[0]
     assert thread["state"] == "open"
     assert thread["replies"][0]["author"] == "अमित शर्मा"
+
+
+def test_open_comments_block_approval_until_resolved(capsys, profile_dir, article):
+    database = open_database(load_config(profile_dir).database_url)
+    try:
+        create_profile(database, "राकेश वर्मा", Role.DESK_CHIEF)
+    finally:
+        database.close()
+    chief = ("--as", "राकेश वर्मा")
+    code, out, _ = run(capsys, profile_dir, "comment", article, "--text", "स्रोत?",
+                       "--anchor", "मजबूत योजना")
+    comment = out.strip()
+    for target in ("submitted", "in_copy_edit"):
+        code, _, err = run(capsys, profile_dir, *chief, "transition", article, "--to", target)
+        assert code == 0, err
+    code, _, err = run(capsys, profile_dir, *chief, "transition", article, "--to", "approved")
+    assert code != 0 and "1 open comments" in err
+    code, _, _ = run(capsys, profile_dir, "resolve", article, comment)
+    assert code == 0
+    code, _, err = run(capsys, profile_dir, *chief, "transition", article, "--to", "approved")
+    assert "open comments" not in err  # other reasons (byline, tags…) may remain
