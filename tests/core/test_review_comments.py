@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from dataclasses import replace
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -41,11 +42,11 @@ def articles(db):
 def story(db, articles, users) -> int:
     record = articles.create(STORY)
     with db.session() as session:
-        session.get(Article, record.id).owner_id = users["reporter"].id
-    return record.id
+        session.get_one(Article, record.id).owner_id = users["reporter"].id
+    return int(record.id)
 
 
-def _save(articles: ArticleService, article_id: int, **changes: str) -> None:
+def _save(articles: ArticleService, article_id: int, **changes: Any) -> None:
     record = articles.get(article_id)
     articles.save(article_id, replace(record.data, **changes), record.version)
 

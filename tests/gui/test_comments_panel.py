@@ -52,6 +52,7 @@ def new_story(qtbot, make_window, gui_config) -> MainWindow:
     window.editor.text_edit.setFocus()
     type_text(window.editor.text_edit, "सरकार ने मजबूत योजना बनाई है। काम कल से शुरू होगा।")
     wait_saved_and_loaded(qtbot, window)
+    assert isinstance(window, MainWindow)
     return window
 
 
@@ -74,7 +75,7 @@ def test_comment_survives_edits_before_and_inside_and_is_orphaned_when_deleted(
     assert "कैसी योजना? विवरण दें।" in panel.list.label(0).text()
     assert highlighted(body) == ["मजबूत योजना"]
     tab = next(i for i in range(window.side_tabs.count())
-               if window.side_tabs.widget(i).isAncestorOf(panel))
+               if (window.side_tabs.widget(i) or panel).isAncestorOf(panel))
     assert window.side_tabs.tabText(tab) == f"{TITLE} 1"
     # the highlight is not in the document: the Markdown has no trace of it
     assert window.editor.markdown() == "सरकार ने मजबूत योजना बनाई है। काम कल से शुरू होगा।\n"
@@ -149,6 +150,7 @@ def test_reply_resolve_show_resolved_and_headline_comment(qtbot, make_window, gu
     assert panel.resolve_button.text() == "फिर खोलें (Reopen)"
     qtbot.mouseClick(panel.resolve_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.threads[0].state == "open", timeout=5000)
+    assert window.record is not None
     stored = CommentService(window.service.db, window.profile).list(window.record.id)
     assert [(t.state, t.comment.field, len(t.replies)) for t in stored] == [
         ("open", "headline", 1)]
@@ -198,6 +200,7 @@ def test_a_user_who_may_not_edit_the_text_still_comments(qtbot, make_window, gui
     from editor_app.core.profiles import Role, create_profile
 
     window = new_story(qtbot, make_window, gui_config)
+    assert window.record is not None
     article_id = window.record.id
     with gui_db.session() as session:  # approved: only the desk edits the text now
         session.get(Article, article_id).status = "approved"
@@ -208,6 +211,7 @@ def test_a_user_who_may_not_edit_the_text_still_comments(qtbot, make_window, gui
     window._load_article(article_id)
     settle(window)
     body = window.editor.text_edit
+    assert window.record is not None
     assert window.record.status == "approved" and body.isReadOnly()
     panel = window.comments
     select_text(body, "मजबूत योजना")
