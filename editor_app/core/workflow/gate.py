@@ -29,6 +29,7 @@ from editor_app.core.errors import NotFoundError
 from editor_app.core.house_style import HouseStyle, default_style
 from editor_app.core.markdown_model import ImageBlock, parse_markdown
 from editor_app.core.models import Article, Byline, Comment, LintIgnore, Suggestion
+from editor_app.core.review.comments import count_open
 from editor_app.core.text.counts import akshara_count
 from editor_app.core.text.findings import Finding, Severity
 from editor_app.core.text.lint.engine import lint_article
@@ -117,9 +118,7 @@ def approval_problems(source: Session | Database, article_id: int,
 
 def _review_problems(session: Session, article_id: int) -> list[GateProblem]:
     out: list[GateProblem] = []
-    open_threads = session.scalar(select(func.count()).select_from(Comment).where(
-        Comment.article_id == article_id, Comment.parent_id.is_(None),
-        Comment.resolved_at.is_(None))) or 0
+    open_threads = count_open(session, article_id)
     orphaned = session.scalar(select(func.count()).select_from(Comment).where(
         Comment.article_id == article_id, Comment.parent_id.is_(None),
         Comment.resolved_at.is_(None), Comment.orphaned.is_(True))) or 0
