@@ -11,6 +11,9 @@ Contract:
   per line that the variant rule must never flag; ``hi_misspellings.tsv``
   ``misspelling<TAB>correct`` per line; ``hi_function_words.txt`` closed-class words
   (postpositions, particles, auxiliaries) used to spot merged words.
+- ``morph`` is Apertium's Hindi analyser (:mod:`apertium_lexicon`) when ``apertium-hin`` is
+  installed, else ``None``: one more independent lexicon, loaded with the rest (on the
+  spell checker's background warm-up).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from editor_app.core.text.apertium_lexicon import ApertiumLexicon, load_apertium
 from editor_app.core.text.normalize import to_nfc
 
 __all__ = ["HindiLexicon", "find_hunspell_dic", "load_lexicon"]
@@ -54,6 +58,7 @@ class HindiLexicon:
     misspellings: Mapping[str, str]
     hunspell_words: frozenset[str]
     function_words: frozenset[str] = frozenset()
+    morph: ApertiumLexicon | None = None
 
     @classmethod
     def empty(cls) -> HindiLexicon:
@@ -126,8 +131,10 @@ def load_lexicon(folder: Path) -> HindiLexicon:
         misspellings=misspellings,
         hunspell_words=_hunspell_words(find_hunspell_dic()),
         function_words=frozenset(_lines(folder / FUNCTION_WORDS_FILE)),
+        morph=load_apertium(),
     )
     log.info("Hindi lexicon: %d frequencies, %d supplement, %d valid forms, %d misspellings, "
-             "%d hunspell words", len(lexicon.zipf), len(lexicon.supplement),
-             len(lexicon.valid_forms), len(lexicon.misspellings), len(lexicon.hunspell_words))
+             "%d hunspell words, apertium %s", len(lexicon.zipf), len(lexicon.supplement),
+             len(lexicon.valid_forms), len(lexicon.misspellings), len(lexicon.hunspell_words),
+             "loaded" if lexicon.morph is not None else "absent")
     return lexicon

@@ -26,6 +26,7 @@ import logging
 from collections.abc import Iterable
 from typing import Protocol
 
+from editor_app.core.text.agreement import agreement_index, agreement_variant, canonical_marks
 from editor_app.core.text.hindi_lexicon import HindiLexicon
 from editor_app.core.text.inflection import (
     NOMINAL,
@@ -75,6 +76,8 @@ NEIGHBOUR_MARGINS = {"reph": 0.8, "matra": 1.0, "virama": 1.0, "letter": 1.0, "a
 #: whose plural ``X + नें`` is possible (बहनें).
 EXTRA_NASAL_MARGIN = 0.5
 EXTRA_NASAL_NOUN_MARGIN = 2.0
+#: Extra neighbour margin when Apertium also lists the word (two sources, not one: राख/रखा).
+MORPH_NEIGHBOUR_EXTRA = 0.5
 #: A word this frequent in wordfreq is not treated as two merged words.
 MERGE_MAX_ZIPF = 4.0
 #: Words below this many aksharas are too short for the dropped-ा neighbour rule.
@@ -107,6 +110,8 @@ _ENCHANT_WHEN_FEWER_THAN = 3
 _SURE_KINDS = frozenset({"nukta", "length-ra", "virama"})
 _NON_HINDI_TABLE = {ord(k): v for k, v in NON_HINDI_LETTERS.items()}
 _NON_HINDI_SET = frozenset(NON_HINDI_LETTERS)
+_NASALISED_POSTPOSITIONS = {"नें": "ने", "सें": "से", "कों": "को"}
+_NO_NASALS = str.maketrans(dict.fromkeys("\u0901\u0902"))
 
 
 class _Dict(Protocol):
@@ -140,6 +145,8 @@ class WordJudge:
         self._null = False
         # Words frequent enough to be a variant's evidence, by fold (shared, built once).
         self._by_fold = frequent_by_fold(lexicon.zipf, VARIANT_MIN_ZIPF)
+        self._agreement = agreement_index(lexicon.zipf, ACCEPT_ZIPF)
+        self._votes: dict[str, int] = {}
 
     @classmethod
     def null(cls) -> WordJudge:
@@ -163,7 +170,7 @@ class WordJudge:
             return False  # not a word (module contract: bounded work)
         if self.preferred_form(word) is not None or self._has_non_hindi_letter(word):
             return False
-        if self._is_base(word) or self._inflected(word, 2):
+        if self._is_base(word) or self._morph_knows(word) or self._inflected(word, 2):
             return True
         return self._compound(word, 2) and self._close_frequent_word(word) is None
 
@@ -197,6 +204,9 @@ class WordJudge:
         if self._has_non_hindi_letter(word):
             repaired = word.translate(_NON_HINDI_TABLE)
             return repaired if self._is_known(repaired, depth=2) else None
+        canonical = canonical_marks(word)
+        if canonical != word:
+            return canonical  # मंे, काे: signs in an order Unicode never emits
         if word in self._lex.valid_forms or word in self._lex.supplement:
             return None
         for fixed, _rule in orthographic_fixes(word):
@@ -208,8 +218,47 @@ class WordJudge:
             return extra_nasal
         best = self._frequent_variant(word, own)
         if best is None and self._only_wordfreq_knows(word):
-            best = self._frequent_neighbour(word, own)
+            extra = MORPH_NEIGHBOUR_EXTRA if self._morph_knows(word) else 0.0
+            best = self._frequent_neighbour(word, own, extra)
+        if best is None and (word in self._lex.zipf or self.votes(word) <= 1):
+            best = agreement_variant(word, self._lex.zipf, self._agreement,
+                                     self.votes, self._agreement_usable)
         return best
+
+    def votes(self, word: str) -> int:
+        """How many independent lexicons vouch for ``word`` (see :mod:`agreement`):
+        hunspell-hi, Apertium, the curated/newsroom lists; a regular inflection of a word
+        they know counts as one vote when none lists the form itself."""
+        cached = self._votes.get(word)
+        if cached is None:
+            lex = self._lex
+            cached = (int(self._hunspell(word)) + int(self._morph_knows(word))
+                      + int(word in self._extra or word in lex.supplement
+                            or word in lex.valid_forms))
+            if cached == 0 and self._inflected_from_listed(word):
+                cached = 1
+            self._votes[word] = cached
+        return cached
+
+    def _inflected_from_listed(self, word: str) -> bool:
+        return any(kind == NOMINAL and len(akshara_split(lemma)) >= 2
+                   and lemma not in self._lex.misspellings and self._listed(lemma)
+                   for lemma, kind in analyses(word)) or self._is_verb_form(word)
+
+    def _listed(self, word: str) -> bool:
+        lex = self._lex
+        return (self._hunspell(word) or self._morph_knows(word)
+                or word in self._extra or word in lex.supplement)
+
+    def _agreement_usable(self, word: str, variant: str) -> bool:
+        if variant in self._lex.misspellings or self.preferred_form(variant) is not None:
+            return False
+        # देखे/देखें, खेलो/खेलों: a verb form whose nasal differs on purpose.
+        if word.translate(_NO_NASALS) != variant.translate(_NO_NASALS):
+            return True
+        return not any(kind == VERBAL and (self._is_verb_stem(lemma)
+                                           or self._is_rare_verb_stem(lemma, word))
+                       for lemma, kind in analyses(word))
 
     def _frequent_variant(self, word: str, own: float) -> str | None:
         """A nukta/nasal/length/virama variant much more frequent than ``word``."""
@@ -279,7 +328,10 @@ class WordJudge:
 
     def _extra_nasal(self, word: str) -> str | None:
         """``हमनें``/``करनें`` -> ``हमने``/``करने``: the ergative ने and the oblique
-        infinitive never take a nasal; ``जानें`` (जान + ें) and ``बहनें`` (बहन + ें) do."""
+        infinitive never take a nasal; ``जानें`` (जान + ें) and ``बहनें`` (बहन + ें) do.
+        The postpositions ने, से, को never do either (``नें``, ``सें``)."""
+        if word in _NASALISED_POSTPOSITIONS:
+            return _NASALISED_POSTPOSITIONS[word]
         if not word.endswith("नें") or len(word) < 4:
             return None
         plain = word[:-1]
@@ -330,10 +382,17 @@ class WordJudge:
             or word in lex.hunspell_words or lex.zipf.get(word, 0.0) >= ACCEPT_ZIPF)
 
     def _only_wordfreq_knows(self, word: str) -> bool:
+        """No curated list and not hunspell-hi: only wordfreq and/or Apertium vouch."""
         return (word not in self._lex.supplement and word not in self._lex.valid_forms
-                and word in self._lex.zipf and not self._hunspell(word))
+                and not self._hunspell(word)
+                and (word in self._lex.zipf or self._morph_knows(word)))
 
-    def _frequent_neighbour(self, word: str, own: float) -> str | None:
+    def _morph_knows(self, word: str) -> bool:
+        """Apertium's analyser accepts ``word`` (``False`` when it is not installed)."""
+        morph = self._lex.morph
+        return morph is not None and morph.knows(word)
+
+    def _frequent_neighbour(self, word: str, own: float, extra: float = 0.0) -> str | None:
         best: str | None = None
         best_zipf = 0.0
         long_enough = len(akshara_split(word)) >= AA_MIN_AKSHARAS
@@ -341,12 +400,12 @@ class WordJudge:
             if kind == "aa" and not long_enough:
                 continue
             zipf = self._lex.zipf.get(candidate, 0.0)
-            if (zipf >= own + NEIGHBOUR_MARGINS[kind] and zipf > best_zipf
+            if (zipf >= own + NEIGHBOUR_MARGINS[kind] + extra and zipf > best_zipf
                     and candidate != word and self._is_trusted(candidate)):
                 best, best_zipf = candidate, zipf
         if best is not None:
             return best
-        return self._merged_split(word, own) if own < MERGE_MAX_ZIPF else None
+        return self._merged_split(word, own + extra) if own < MERGE_MAX_ZIPF else None
 
     def _close_frequent_word(self, word: str) -> str | None:
         """A frequent trusted word one typical typo away from ``word`` (vetoes compounds)."""

@@ -1,0 +1,250 @@
+"""Evidence by agreement: is a word's support only frequency, and does a typical Hindi typo
+explain it as a variant of a word the lexicons know?
+
+Sources (independent of each other): hunspell-hi, Apertium's analyser (``apertium-hin``), the
+curated supplement / valid forms / newsroom dictionary (one vote together), and wordfreq's
+web frequency. Being in one list is not proof of a correct spelling: hunspell-hi, Apertium
+and wordfreq each list common web misspellings. A word is judged by how many *lexicons*
+vouch for it (its votes, 0-3) compared with its typo variants.
+
+Contract:
+- :func:`broad_fold` folds away every difference the variant model counts as one typical
+  typo: nasal marks, nukta, virama, visarga and the candra sign dropped; ि/ी, ु/ू, इ/ई, उ/ऊ,
+  े/ै, ो/ौ, ए/ऐ, ओ/औ merged; श/ष/स merged; ब/व merged. Aspiration is *not* folded (too
+  many valid pairs: भाला/बाला, सख्ती/सकती); :func:`conjunct_aspirate_variants` yields the
+  aspiration swaps inside a conjunct, where a plain/aspirate pair is a typo (प्रसिद्द, स्थर).
+- :class:`AgreementIndex` groups wordfreq's words (Zipf >= ``min_zipf``) by broad fold, once
+  per frequency mapping; :meth:`AgreementIndex.variants` returns the words of ``word``'s
+  fold that are at most :data:`MAX_EDITS` code-point edits away (one edit for words of one
+  or two aksharas), nearest first. Nothing here decides: the caller weighs votes and
+  frequency (:class:`editor_app.core.text.word_judge.WordJudge`).
+- :func:`canonical_marks` repairs sign sequences that Unicode says never to emit and that
+  render like a correct word (मंे -> में, काे -> को, काॅलेज -> कॉलेज, एेसे -> ऐसे): always a
+  typo, never a style choice.
+- Pure functions and immutable indexes; thread-safe.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator, Mapping
+
+import regex
+
+__all__ = [
+    "MARGIN_ONE_VOTE",
+    "MARGIN_UNLISTED",
+    "MAX_EDITS",
+    "AgreementIndex",
+    "agreement_index",
+    "agreement_variant",
+    "broad_fold",
+    "canonical_marks",
+    "conjunct_aspirate_variants",
+    "edit_distance",
+]
+
+#: Most code-point edits between a word and a variant (a moved anusvara is two).
+MAX_EDITS = 2
+_VIRAMA = "\u094d"
+_NASALS = "\u0902\u0901"
+_VOWEL_SIGNS = "\u093e\u093f\u0940\u0941\u0942\u0943\u0945\u0947\u0948\u0949\u094b\u094c"
+
+BROAD_FOLD = str.maketrans({
+    **dict.fromkeys("\u0902\u0901\u093c\u094d\u0903\u0945"),
+    "\u0940": "\u093f", "\u0942": "\u0941", "ई": "इ", "ऊ": "उ",
+    "\u0948": "\u0947", "\u094c": "\u094b", "ऐ": "ए", "औ": "ओ",
+    "ष": "स", "श": "स", "ब": "व",
+})
+_ASPIRATES = {"ख": "क", "घ": "ग", "छ": "च", "झ": "ज", "ठ": "ट", "ढ": "ड", "थ": "त",
+              "ध": "द", "फ": "प", "भ": "ब"}
+_PAIR = {**_ASPIRATES, **{plain: asp for asp, plain in _ASPIRATES.items()}}
+_GRAPHEME = regex.compile(r"\X")
+
+# Sign sequences to compose (Unicode "do not emit" and legacy-font orders).
+_COMPOSE = (("\u093e\u0947", "\u094b"), ("\u093e\u0948", "\u094c"), ("\u093e\u0945", "\u0949"),
+            ("अ\u093e", "आ"), ("ए\u0947", "ऐ"), ("अ\u0949", "ऑ"), ("आ\u0945", "ऑ"),
+            ("अ\u094b", "ओ"), ("अ\u094c", "औ"), ("अ\u0948", "ऐ"), ("अ\u0945", "ऍ"))
+_NASAL_BEFORE_SIGN = regex.compile(f"([{_NASALS}])([{_VOWEL_SIGNS}]+)")
+
+
+def broad_fold(word: str) -> str:
+    """``word`` with every one-typo difference folded away (see the module contract)."""
+    return word.translate(BROAD_FOLD)
+
+
+def canonical_marks(word: str) -> str:
+    """``word`` with a nasal mark moved after the vowel signs it precedes and split signs
+    composed (``मंे`` -> ``में``, ``साथियांे`` -> ``साथियों``); ``word`` itself when fine."""
+    fixed = _NASAL_BEFORE_SIGN.sub(lambda m: m.group(2) + m.group(1), word)
+    for split, whole in _COMPOSE:
+        if split in fixed:
+            fixed = fixed.replace(split, whole)
+    return fixed
+
+
+def conjunct_aspirate_variants(word: str) -> Iterator[str]:
+    """Words with the aspiration of one consonant of a conjunct swapped (प्रसिद्द ->
+    प्रसिद्ध, वरिष्टजनों -> वरिष्ठजनों, स्थर -> स्तर)."""
+    for index, char in enumerate(word):
+        partner = _PAIR.get(char)
+        if partner is None:
+            continue
+        before = index > 0 and word[index - 1] == _VIRAMA
+        after = index + 1 < len(word) and word[index + 1] == _VIRAMA
+        if before or after:
+            yield word[:index] + partner + word[index + 1:]
+
+
+def edit_distance(a: str, b: str, cap: int = MAX_EDITS) -> int:
+    """Levenshtein distance over code points, or ``cap + 1`` once it exceeds ``cap``."""
+    if abs(len(a) - len(b)) > cap:
+        return cap + 1
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        low = i
+        for j, char_b in enumerate(b, 1):
+            value = min(previous[j] + 1, current[j - 1] + 1,
+                        previous[j - 1] + (char_a != char_b))
+            current.append(value)
+            low = min(low, value)
+        if low > cap:
+            return cap + 1
+        previous = current
+    return previous[-1]
+
+
+_STRIP_NASALS = str.maketrans(dict.fromkeys(_NASALS))
+_CANDRA_TO_ANUSVARA = str.maketrans({"\u0901": "\u0902"})
+
+
+def _same_without_nasals(a: str, b: str) -> bool:
+    return a.translate(_STRIP_NASALS) == b.translate(_STRIP_NASALS)
+
+
+def _moved_nasal(a: str, b: str) -> bool:
+    """``b`` is ``a`` with its nasal mark on another akshara (same letters, same marks)."""
+    return (a != b and _same_without_nasals(a, b)
+            and sorted(c for c in a if c in _NASALS) == sorted(c for c in b if c in _NASALS))
+
+
+def _final_nasal_dropped(word: str, variant: str) -> bool:
+    """``variant`` is ``word`` without the nasal mark of its last akshara."""
+    last = _GRAPHEME.findall(word)[-1:] or [""]
+    return (any(c in _NASALS for c in last[0]) and word[: -len(last[0])] == variant[
+        : len(word) - len(last[0])] and word.translate(_STRIP_NASALS) == variant)
+
+
+def akshara_count(word: str) -> int:
+    return len(_GRAPHEME.findall(word))
+
+
+class AgreementIndex:
+    """Frequent words grouped by :func:`broad_fold` (built once per frequency mapping)."""
+
+    def __init__(self, zipf: Mapping[str, float], min_zipf: float) -> None:
+        groups: dict[str, list[str]] = {}
+        for word, value in zipf.items():
+            if value >= min_zipf:
+                groups.setdefault(word.translate(BROAD_FOLD), []).append(word)
+        self._groups = {key: tuple(words) for key, words in groups.items()}
+        self._zipf = zipf
+
+    def variants(self, word: str) -> list[tuple[str, int]]:
+        """``(variant, edits)`` for the frequent words of ``word``'s fold, nearest first,
+        then most frequent (see the module contract)."""
+        group = self._groups.get(word.translate(BROAD_FOLD))
+        if not group:
+            return []
+        short = akshara_count(word) <= 2
+        found = []
+        plain = word.translate(_CANDRA_TO_ANUSVARA)
+        for other in group:
+            # ँ/ं is a house-style choice (जाँच/जांच), never evidence of a typo.
+            if other != word and other.translate(_CANDRA_TO_ANUSVARA) != plain:
+                edits = edit_distance(word, other, MAX_EDITS)
+                # Short words: one edit, or a moved nasal (स्वंय -> स्वयं).
+                if edits <= 1 or (edits <= MAX_EDITS and (not short or _same_without_nasals(
+                        word, other))):
+                    found.append((other, edits))
+        found.sort(key=lambda item: (item[1], -self._zipf.get(item[0], 0.0)))
+        return found
+
+
+_indexes: dict[tuple[int, float], tuple[Mapping[str, float], AgreementIndex]] = {}
+_lock = threading.Lock()
+
+
+def agreement_index(zipf: Mapping[str, float], min_zipf: float) -> AgreementIndex:
+    """The shared :class:`AgreementIndex` of ``zipf`` (by identity; must not change)."""
+    with _lock:
+        entry = _indexes.get((id(zipf), min_zipf))
+        if entry is not None and entry[0] is zipf:
+            return entry[1]
+        index = AgreementIndex(zipf, min_zipf)
+        if len(_indexes) >= 8:
+            _indexes.clear()
+        _indexes[(id(zipf), min_zipf)] = (zipf, index)
+        return index
+
+
+#: Zipf a variant must exceed the word's by when no lexicon knows the word (only frequency
+#: vouches for it) and at least one lexicon knows the variant.
+MARGIN_UNLISTED = 0.2
+#: ... when one lexicon knows the word and at least two agree on the variant.
+MARGIN_ONE_VOTE = 1.0
+#: Extra margin for words of one or two aksharas (short words collide more often).
+SHORT_EXTRA = 0.5
+
+
+_FINAL_NASAL_AFTER = frozenset("\u094b\u0947\u0940\u093e")  # ो े ी ा
+
+
+def agreement_variant(word: str, zipf: Mapping[str, float], index: AgreementIndex,
+                      votes: Callable[[str], int], usable: Callable[[str, str], bool],
+                      ) -> str | None:
+    """The variant that explains ``word`` as a typo, decided by agreement, or ``None``.
+
+    ``votes(w)``: how many independent lexicons vouch for ``w`` (0-3); ``usable(word, v)``:
+    the caller's veto (``v`` is a curated misspelling or itself misspelled; ``word`` is a
+    verb form whose nasal differs on purpose ...). A word two lexicons vouch for is never
+    flagged here (valid pairs such as है/हैं, जाति/जाती, रहे/रहें). A word no lexicon knows
+    is flagged when a variant some lexicon knows is more frequent by
+    :data:`MARGIN_UNLISTED`; a word one lexicon knows when two agree on a variant that is
+    more frequent by :data:`MARGIN_ONE_VOTE`. The nearest variant wins, then the most
+    frequent.
+    """
+    own_votes = votes(word)
+    if own_votes >= 2:
+        return None
+    own = zipf.get(word, 0.0)
+    short = akshara_count(word) <= 2
+    candidates = index.variants(word)
+    for variant in conjunct_aspirate_variants(word):
+        if variant in zipf and all(variant != v for v, _ in candidates):
+            candidates.append((variant, 1))
+    candidates.sort(key=lambda item: (item[1], -zipf.get(item[0], 0.0)))
+    if own_votes == 0 and word[-1:] in _FINAL_NASAL_AFTER:
+        # A missing final nasal (प्रधानो -> प्रधानों) is the commonest Hindi typo: a listed
+        # nasal form outweighs a word no lexicon lists even when wordfreq has neither.
+        nasal = word + "\u0902"
+        if zipf.get(nasal, 0.0) >= own and votes(nasal) >= 1 and usable(word, nasal):
+            candidates.insert(0, (nasal, 0))
+    for variant, edits in candidates:
+        if edits == 0:
+            return variant
+        if own_votes == 1 and _final_nasal_dropped(word, variant):
+            continue  # की/कीं, गई/गईं, है/हैं: a listed word's final nasal is grammar
+        theirs = zipf.get(variant, 0.0)
+        if own_votes == 0:
+            needed_votes, margin = 1, MARGIN_UNLISTED
+        else:
+            needed_votes, margin = 2, MARGIN_ONE_VOTE
+        if short and not _moved_nasal(word, variant):
+            margin += SHORT_EXTRA
+        if theirs < own + margin:
+            continue
+        if votes(variant) >= needed_votes and usable(word, variant):
+            return variant
+    return None

@@ -1,0 +1,256 @@
+"""Apertium's Hindi morphological analyser as an independent word list (acceptor only).
+
+Debian's ``apertium-hin`` ships the analyser as AT&T text (``hin.automorf.att.gz``, ~70k
+arcs, 31k lemmas with inflection paradigms). Only its surface side matters here: a word is
+*known* when the transducer accepts it, whatever the analyses. It rejects many web
+misspellings that hunspell-hi lists (व्यवहारिक) but lacks names, many loanwords and some
+anusvara spellings, so the spell checker treats it as one vote among several, never as an
+oracle.
+
+Contract:
+- :func:`load_apertium` returns an :class:`ApertiumLexicon`, or ``None`` (logged once) when
+  the package is not installed or its file is unreadable or malformed: spell-check then works
+  without this evidence. It never raises. Cached per path; ``load_apertium.cache_clear()``
+  resets it (tests).
+- :meth:`ApertiumLexicon.knows` takes an NFC word. Chandrabindu and anusvara are folded
+  together on both sides (the analyser writes पहुँच, house style writes पहुंच), so the two
+  spellings get the same answer. Thread-safe: the automaton is immutable after loading and
+  the answer cache is only ever filled.
+- Pure Python, no subprocess (``lt-proc`` is not needed). Parsing the AT&T text takes
+  ~0.2-0.4 s, so the parsed automaton is cached (``marshal``) in ``cache_dir`` (default: the
+  per-user cache folder, ``SAMPADAK_SPELL_CACHE`` overrides), keyed by the source file's path,
+  size and mtime; a cached load takes ~20-40 ms. A missing, stale or corrupt cache is rebuilt;
+  a cache that cannot be written is skipped (logged). Meant for the background warm-up.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import logging
+import marshal
+import os
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["APERTIUM_DIRS", "ApertiumLexicon", "default_cache_dir", "find_apertium_file",
+           "load_apertium"]
+
+log = logging.getLogger(__name__)
+
+ATT_NAME = "hin.automorf.att.gz"
+#: Folders searched for the analyser; ``SAMPADAK_APERTIUM_HIN`` (a file) overrides them.
+APERTIUM_DIRS = (
+    "/usr/share/apertium/apertium-hin",
+    "/usr/local/share/apertium/apertium-hin",
+    "/opt/homebrew/share/apertium/apertium-hin",
+)
+_EPSILON = frozenset({"ε", "@0@", ""})
+_FOLD = str.maketrans({"\u0901": "\u0902"})  # chandrabindu -> anusvara
+_MAX_CACHE = 200_000
+
+
+class ApertiumLexicon:
+    """An epsilon-NFA over surface characters built from an AT&T transducer."""
+
+    def to_data(self) -> tuple[dict[int, dict[str, tuple[int, ...]]], dict[int, tuple[int, ...]],
+                               frozenset[int], tuple[int, ...]]:
+        """The automaton as plain containers (what the marshal cache stores)."""
+        return (self._arcs, self._eps, self._finals, self._starts)
+
+    def __init__(self, arcs: dict[int, dict[str, tuple[int, ...]]],
+                 epsilons: dict[int, tuple[int, ...]], finals: frozenset[int],
+                 starts: tuple[int, ...]) -> None:
+        self._arcs = arcs
+        self._eps = epsilons
+        self._finals = finals
+        self._starts = starts
+        self._start = self._closure(frozenset(starts))
+        self._cache: dict[str, bool] = {}
+
+    @property
+    def state_count(self) -> int:
+        """Number of states with outgoing arcs (a size figure for logs and tests)."""
+        return len(self._arcs) + len(self._eps)
+
+    def _closure(self, states: frozenset[int]) -> frozenset[int]:
+        stack = list(states)
+        seen = set(states)
+        while stack:
+            for nxt in self._eps.get(stack.pop(), ()):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    stack.append(nxt)
+        return frozenset(seen)
+
+    def knows(self, word: str) -> bool:
+        """True when the analyser accepts ``word`` (see the module contract)."""
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        current = self._start
+        for char in word.translate(_FOLD):
+            step: set[int] = set()
+            for state in current:
+                targets = self._arcs.get(state)
+                if targets is not None:
+                    step.update(targets.get(char, ()))
+            if not step:
+                current = frozenset()
+                break
+            current = self._closure(frozenset(step))
+        result = not self._finals.isdisjoint(current)
+        if len(self._cache) < _MAX_CACHE:
+            self._cache[word] = result
+        return result
+
+
+def find_apertium_file() -> Path | None:
+    """The analyser's AT&T file, if installed (environment override first)."""
+    override = os.environ.get("SAMPADAK_APERTIUM_HIN")
+    if override:
+        return Path(override)
+    for folder in APERTIUM_DIRS:
+        candidate = Path(folder) / ATT_NAME
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _parse(text: str) -> ApertiumLexicon:
+    arcs: dict[int, dict[str, list[int]]] = {}
+    eps: dict[int, list[int]] = {}
+    finals: set[int] = set()
+    starts: list[int] = []
+    symbols: dict[str, str] = {}  # ~150 distinct symbols: normalise each once
+    offset = 0  # each "--" section is its own transducer: renumber and union them
+    top = 0
+    fresh = -1  # states added to split a symbol that NFC turns into two characters
+    section_start = True
+    for raw in text.split("\n"):
+        if raw.startswith("--"):
+            offset = top + 1
+            section_start = True
+            continue
+        fields = raw.split("\t")
+        if len(fields) <= 2:
+            if fields[0]:
+                state = int(fields[0]) + offset
+                finals.add(state)
+                top = max(top, state)
+            continue
+        src, dst = int(fields[0]) + offset, int(fields[1]) + offset
+        if dst > top:
+            top = dst
+        if src > top:
+            top = src
+        if section_start:
+            starts.append(offset)
+            section_start = False
+        symbol = fields[2]
+        chars = symbols.get(symbol)
+        if chars is None:
+            chars = symbols[symbol] = ("" if symbol in _EPSILON else
+                                       unicodedata.normalize("NFC", symbol).translate(_FOLD))
+        if not chars:
+            eps.setdefault(src, []).append(dst)
+        elif len(chars) == 1:
+            arcs.setdefault(src, {}).setdefault(chars, []).append(dst)
+        else:
+            state = src
+            for index, char in enumerate(chars):
+                target = dst if index == len(chars) - 1 else fresh
+                if target == fresh:
+                    fresh -= 1
+                arcs.setdefault(state, {}).setdefault(char, []).append(target)
+                state = target
+    frozen_arcs = {s: {c: tuple(t) for c, t in m.items()} for s, m in arcs.items()}
+    frozen_eps = {s: tuple(t) for s, t in eps.items()}
+    return ApertiumLexicon(frozen_arcs, frozen_eps, frozenset(finals), tuple(starts) or (0,))
+
+
+_CACHE_VERSION = 1
+
+
+def default_cache_dir() -> Path:
+    """Where the parsed analyser is cached (``SAMPADAK_SPELL_CACHE`` overrides)."""
+    override = os.environ.get("SAMPADAK_SPELL_CACHE")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("sampadak", appauthor=False)) / "spelling"
+
+
+def _cache_file(path: Path, cache_dir: Path) -> Path:
+    stat = path.stat()
+    key = f"{_CACHE_VERSION}|{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+    return cache_dir / f"apertium-hin-{digest}.marshal"
+
+
+def _from_cache(cached: Path) -> ApertiumLexicon | None:
+    try:
+        data = marshal.loads(cached.read_bytes())
+        arcs, eps, finals, starts = data
+        return ApertiumLexicon(arcs, eps, finals, starts)
+    except FileNotFoundError:
+        return None
+    except (OSError, EOFError, ValueError, TypeError) as exc:  # I/O boundary: corrupt cache
+        log.warning("apertium cache %s unusable (%s): rebuilding it", cached, exc)
+        return None
+
+
+def _to_cache(lexicon: ApertiumLexicon, cached: Path) -> None:
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(".tmp")
+        partial.write_bytes(marshal.dumps(lexicon.to_data()))
+        partial.replace(cached)
+    except (OSError, ValueError) as exc:  # I/O boundary: read-only or full disk
+        log.warning("cannot cache the apertium analyser in %s: %s", cached.parent, exc)
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path, cache_dir: Path | None) -> ApertiumLexicon | None:
+    try:
+        cached = _cache_file(path, cache_dir) if cache_dir is not None else None
+        lexicon = _from_cache(cached) if cached is not None else None
+        if lexicon is None:
+            with gzip.open(path, "rb") as handle:
+                text = handle.read().decode("utf-8")
+            lexicon = _parse(text)
+            if cached is not None:
+                _to_cache(lexicon, cached)
+    except (OSError, EOFError, ValueError, IndexError, UnicodeDecodeError) as exc:  # I/O
+        log.warning("apertium-hin analyser %s unusable (%s): spell-check works without it",
+                    path, exc)
+        return None
+    log.info("apertium-hin analyser loaded from %s (%d states)", path, lexicon.state_count)
+    return lexicon
+
+
+def load_apertium(path: Path | None = None, *,
+                  cache_dir: Path | bool | None = True) -> ApertiumLexicon | None:
+    """The analyser at ``path`` (default: :func:`find_apertium_file`), or ``None``.
+
+    ``cache_dir``: ``True`` for :func:`default_cache_dir`, a folder, or ``None``/``False``
+    for no cache.
+    """
+    path = path if path is not None else find_apertium_file()
+    if path is None:
+        log.info("apertium-hin is not installed: spell-check works without its evidence "
+                 "(apt install apertium-hin)")
+        return None
+    folder: Path | None
+    if cache_dir is True:
+        folder = default_cache_dir()
+    elif cache_dir is False or cache_dir is None:
+        folder = None
+    else:
+        folder = Path(cache_dir)
+    return _load(path, folder)
+
+
+load_apertium.cache_clear = _load.cache_clear  # type: ignore[attr-defined]
