@@ -41,6 +41,7 @@ __all__ = [
     "broad_fold",
     "canonical_marks",
     "conjunct_aspirate_variants",
+    "conjunct_letter_variants",
     "edit_distance",
 ]
 
@@ -96,6 +97,20 @@ def conjunct_aspirate_variants(word: str) -> Iterator[str]:
             yield word[:index] + partner + word[index + 1:]
 
 
+#: Conjuncts that look alike and are confused in print (द्ध/द्व: द्धारा for द्वारा), and a
+#: nasal consonant typed before a conjunct that has none (समुन्द्र, संम्भव).
+_CONJUNCT_SWAPS = (("द्ध", "द्व"), ("द्व", "द्ध"), ("न्द्र", "द्र"), ("ंम्", "म्"), ("ंन्", "न्"))
+
+
+def conjunct_letter_variants(word: str) -> Iterator[str]:
+    """Words with one look-alike conjunct replaced (see :data:`_CONJUNCT_SWAPS`)."""
+    for wrong, right in _CONJUNCT_SWAPS:
+        start = word.find(wrong)
+        while start >= 0:
+            yield word[:start] + right + word[start + len(wrong):]
+            start = word.find(wrong, start + 1)
+
+
 def edit_distance(a: str, b: str, cap: int = MAX_EDITS) -> int:
     """Levenshtein distance over code points, or ``cap + 1`` once it exceeds ``cap``."""
     if abs(len(a) - len(b)) > cap:
@@ -116,7 +131,15 @@ def edit_distance(a: str, b: str, cap: int = MAX_EDITS) -> int:
 
 
 _STRIP_NASALS = str.maketrans(dict.fromkeys(_NASALS))
-_CANDRA_TO_ANUSVARA = str.maketrans({"\u0901": "\u0902"})
+_SOFT_NUKTA = regex.compile("(?<=[कखगजफ])\u093c")
+
+
+class _StyleFold:
+    """ँ -> ं and a nukta on क ख ग ज फ dropped: differences of house style only."""
+
+    @staticmethod
+    def apply(word: str) -> str:
+        return _SOFT_NUKTA.sub("", word).replace("\u0901", "\u0902")
 
 
 def _same_without_nasals(a: str, b: str) -> bool:
@@ -159,10 +182,10 @@ class AgreementIndex:
             return []
         short = akshara_count(word) <= 2
         found = []
-        plain = word.translate(_CANDRA_TO_ANUSVARA)
+        plain = _StyleFold.apply(word)
         for other in group:
-            # ँ/ं is a house-style choice (जाँच/जांच), never evidence of a typo.
-            if other != word and other.translate(_CANDRA_TO_ANUSVARA) != plain:
+            # ँ/ं and ज़/ज, फ़/फ are house-style choices (जाँच/जांच), never a typo's evidence.
+            if other != word and _StyleFold.apply(other) != plain:
                 edits = edit_distance(word, other, MAX_EDITS)
                 # Short words: one edit, or a moved nasal (स्वंय -> स्वयं).
                 if edits <= 1 or (edits <= MAX_EDITS and (not short or _same_without_nasals(
@@ -189,6 +212,8 @@ def agreement_index(zipf: Mapping[str, float], min_zipf: float) -> AgreementInde
         return index
 
 
+#: Zipf from which wordfreq counts as attesting a word (its list starts at 3.0).
+ATTESTED_ZIPF = 3.0
 #: Zipf a variant must exceed the word's by when no lexicon knows the word (only frequency
 #: vouches for it) and at least one lexicon knows the variant.
 MARGIN_UNLISTED = 0.2
@@ -208,21 +233,26 @@ def agreement_variant(word: str, zipf: Mapping[str, float], index: AgreementInde
 
     ``votes(w)``: how many independent lexicons vouch for ``w`` (0-3); ``usable(word, v)``:
     the caller's veto (``v`` is a curated misspelling or itself misspelled; ``word`` is a
-    verb form whose nasal differs on purpose ...). A word two lexicons vouch for is never
-    flagged here (valid pairs such as है/हैं, जाति/जाती, रहे/रहें). A word no lexicon knows
-    is flagged when a variant some lexicon knows is more frequent by
-    :data:`MARGIN_UNLISTED`; a word one lexicon knows when two agree on a variant that is
-    more frequent by :data:`MARGIN_ONE_VOTE`. The nearest variant wins, then the most
-    frequent.
+    verb form whose nasal differs on purpose ...). A word's *support* is its votes plus one
+    when wordfreq attests it (Zipf >= :data:`ATTESTED_ZIPF`).
+
+    A word two lexicons vouch for is never flagged here (valid pairs such as है/हैं,
+    जाति/जाती, रहे/रहें). Otherwise ``word`` is flagged when a variant has more support and
+    is more frequent by :data:`MARGIN_UNLISTED` (no lexicon lists ``word``) or
+    :data:`MARGIN_ONE_VOTE` (one does), plus :data:`SHORT_EXTRA` for words of one or two
+    aksharas unless only the nasal moved. The nearest variant wins, then the most frequent.
     """
     own_votes = votes(word)
     if own_votes >= 2:
         return None
     own = zipf.get(word, 0.0)
+    own_support = own_votes + (own >= ATTESTED_ZIPF)
     short = akshara_count(word) <= 2
     candidates = index.variants(word)
-    for variant in conjunct_aspirate_variants(word):
-        if variant in zipf and all(variant != v for v, _ in candidates):
+    known = {v for v, _ in candidates}
+    for variant in (*conjunct_aspirate_variants(word), *conjunct_letter_variants(word)):
+        if variant in zipf and variant not in known:
+            known.add(variant)
             candidates.append((variant, 1))
     candidates.sort(key=lambda item: (item[1], -zipf.get(item[0], 0.0)))
     if own_votes == 0 and word[-1:] in _FINAL_NASAL_AFTER:
@@ -230,21 +260,16 @@ def agreement_variant(word: str, zipf: Mapping[str, float], index: AgreementInde
         # nasal form outweighs a word no lexicon lists even when wordfreq has neither.
         nasal = word + "\u0902"
         if zipf.get(nasal, 0.0) >= own and votes(nasal) >= 1 and usable(word, nasal):
-            candidates.insert(0, (nasal, 0))
-    for variant, edits in candidates:
-        if edits == 0:
-            return variant
+            return nasal
+    margin = MARGIN_UNLISTED if own_votes == 0 else MARGIN_ONE_VOTE
+    for variant, _edits in candidates:
         if own_votes == 1 and _final_nasal_dropped(word, variant):
             continue  # की/कीं, गई/गईं, है/हैं: a listed word's final nasal is grammar
         theirs = zipf.get(variant, 0.0)
-        if own_votes == 0:
-            needed_votes, margin = 1, MARGIN_UNLISTED
-        else:
-            needed_votes, margin = 2, MARGIN_ONE_VOTE
-        if short and not _moved_nasal(word, variant):
-            margin += SHORT_EXTRA
-        if theirs < own + margin:
+        needed = margin + (SHORT_EXTRA if short and not _moved_nasal(word, variant) else 0.0)
+        if theirs < own + needed:
             continue
-        if votes(variant) >= needed_votes and usable(word, variant):
+        support = votes(variant) + (theirs >= ATTESTED_ZIPF)
+        if support > own_support and votes(variant) >= 1 and usable(word, variant):
             return variant
     return None

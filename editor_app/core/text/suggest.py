@@ -410,11 +410,21 @@ def _generic_edits(word: str) -> Iterator[str]:
             yield word[:i] + char + word[i:]
 
 
+#: Cost of each vowel sign, nasal mark or nukta that differs between two aksharas with the
+#: same consonants (ड -> ड़ is one, डा -> ड़ two), capped below an unrelated akshara.
+MARK_COST = 0.25
+_MARK_COST_CAP = 0.9
+
+
 def _cluster_cost(a: str, b: str) -> float:
     if a == b:
         return 0.0
     if skeleton(a) == skeleton(b):
-        return 0.4
+        marks_a = [c for c in a if c in MARKS and c != VIRAMA]
+        marks_b = [c for c in b if c in MARKS and c != VIRAMA]
+        differing = sum(1 for c in marks_a if c not in marks_b) + sum(
+            1 for c in marks_b if c not in marks_a)
+        return min(_MARK_COST_CAP, MARK_COST * max(differing, 1))
     return 1.0
 
 

@@ -28,6 +28,12 @@ from typing import Protocol
 
 from editor_app.core.text.agreement import agreement_index, agreement_variant, canonical_marks
 from editor_app.core.text.hindi_lexicon import HindiLexicon
+from editor_app.core.text.place_names import looks_like_place_name
+from editor_app.core.text.suggestion_order import (
+    anusvara_form,
+    attested_first,
+    house_style_forms,
+)
 from editor_app.core.text.inflection import (
     NOMINAL,
     VERBAL,
@@ -172,6 +178,8 @@ class WordJudge:
             return False
         if self._is_base(word) or self._morph_knows(word) or self._inflected(word, 2):
             return True
+        if looks_like_place_name(word, self._lex.function_words):
+            return True  # भगवानपुरा, मेदिनीनगर: a name + a place suffix
         return self._compound(word, 2) and self._close_frequent_word(word) is None
 
     def preferred_form(self, word: str) -> str | None:
@@ -194,6 +202,10 @@ class WordJudge:
             while nxt is not None and nxt not in seen and " " not in nxt:
                 seen.add(nxt)
                 result, nxt = nxt, self.preferred_form(nxt)
+        if result is not None and " " not in result:
+            styled = anusvara_form(result)  # house style: सम्भव -> संभव, यहाँ -> यहां
+            if styled != result and styled != word and self.is_correct(styled):
+                result = styled
         self._preferred[word] = result
         return result
 
@@ -568,11 +580,16 @@ class WordJudge:
         for candidate, _ in found:
             if candidate not in freq:
                 freq[candidate] = self._lex.zipf.get(candidate, ABSENT_ZIPF)
-        ranked = rank(word, found, freq, freq_weight=FREQ_WEIGHT)
+        ranked = attested_first(rank(word, found, freq, freq_weight=FREQ_WEIGHT),
+                                self._attested_suggestion)
         if preferred is not None and preferred in ranked:
             ranked.remove(preferred)
             ranked.insert(0, preferred)
-        return ranked[:limit]
+        return house_style_forms(ranked, ok)[:limit]
+
+    def _attested_suggestion(self, word: str) -> bool:
+        """Listed by a lexicon or attested by wordfreq (not only by morphology)."""
+        return self.zipf(word) >= ACCEPT_ZIPF or self.votes(word) >= 1
 
     def _enchant_suggest(self, word: str) -> list[str]:
         try:
