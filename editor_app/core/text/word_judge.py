@@ -28,12 +28,6 @@ from typing import Protocol
 
 from editor_app.core.text.agreement import agreement_index, agreement_variant, canonical_marks
 from editor_app.core.text.hindi_lexicon import HindiLexicon
-from editor_app.core.text.place_names import looks_like_place_name
-from editor_app.core.text.suggestion_order import (
-    anusvara_form,
-    attested_first,
-    house_style_forms,
-)
 from editor_app.core.text.inflection import (
     NOMINAL,
     VERBAL,
@@ -41,6 +35,7 @@ from editor_app.core.text.inflection import (
     split_compound_points,
     verb_evidence,
 )
+from editor_app.core.text.place_names import looks_like_place_name
 from editor_app.core.text.suggest import (
     NON_HINDI_LETTERS,
     VARIANT_FOLD,
@@ -51,6 +46,11 @@ from editor_app.core.text.suggest import (
     orthographic_fixes,
     rank,
     repair_variants,
+)
+from editor_app.core.text.suggestion_order import (
+    anusvara_form,
+    attested_first,
+    house_style_forms,
 )
 from editor_app.core.text.tokenize import akshara_split
 
