@@ -97,23 +97,26 @@ def test_bars_on_tuned_data(speller: SpellChecker) -> None:
     assert scores.false_flag_rate <= 0.01
 
 
+# Since issue 9 no curated list may hold a word of a held-out set (test_spell_eval_v2), so
+# these bars measure the mechanisms (before: 0.982 / 0.965 and 0.992 / 0.987 with the
+# curated overlap, 0.930 / 0.912 and 0.925 / 0.908 without it).
 def test_bars_on_held_out_data(speller: SpellChecker) -> None:
-    scores = _score(speller, "heldout")  # measured 0.982 / 0.965 / 0.0035
+    scores = _score(speller, "heldout")  # measured 0.965 / 0.965 / 0.0012
     assert scores.recall >= 0.95
-    assert scores.first_right >= 0.90
-    assert scores.false_flag_rate <= 0.01
+    assert scores.first_right >= 0.95
+    assert scores.false_flag_rate <= 0.005
 
 
 def test_bars_on_second_held_out_data(speller: SpellChecker) -> None:
-    scores = _score(speller, "heldout2")  # measured 0.992 / 0.987 / 0.0062
-    assert scores.recall >= 0.95
+    scores = _score(speller, "heldout2")  # measured 0.933 / 0.921 / 0.0046
+    assert scores.recall >= 0.92
     assert scores.first_right >= 0.90
-    assert scores.false_flag_rate <= 0.01
+    assert scores.false_flag_rate <= 0.005
 
 
 @pytest.mark.parametrize(("part", "recall", "first"), [
-    ("heldout", 0.90, 0.88),  # measured 0.930 / 0.912 (before this work: 0.895 / 0.860)
-    ("heldout2", 0.90, 0.88),  # measured 0.925 / 0.908 (blind baseline: 0.837 / 0.753)
+    ("heldout", 0.95, 0.95),  # measured 0.965 / 0.965 (before issue 9: 0.930 / 0.912)
+    ("heldout2", 0.92, 0.90),  # measured 0.933 / 0.921 (before issue 9: 0.925 / 0.908)
 ])
 def test_mechanisms_generalise_without_curated_overlap(speller: SpellChecker, part: str,
                                                        recall: float, first: float) -> None:
