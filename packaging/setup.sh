@@ -31,11 +31,13 @@ started_at=$SECONDS
 
 # Runtime libraries PySide6 needs offscreen and on X11, spell-check, a Devanagari font,
 # a virtual screen for machines without a display and Pango for WeasyPrint's PDF proofs.
+# apertium-hin: Apertium's Hindi morphological analyser, an independent word list for the
+# spell checker (optional at run time: without it spell-check works with lower quality).
 # Checked on a Debian 12 minbase system, which starts without python3, python3-venv and
 # ca-certificates (PyPI over https); the Pango line was added later and only checked here.
 apt_packages=(
   ca-certificates python3 python3-venv
-  libenchant-2-2 hunspell-hi hunspell-en-us fonts-noto-core fonts-dejavu-core
+  libenchant-2-2 hunspell-hi hunspell-en-us apertium-hin fonts-noto-core fonts-dejavu-core
   libgl1 libegl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
   libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-xinerama0 libxcb-xkb1

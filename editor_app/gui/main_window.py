@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
         install_spell_context_menu(self.editor.text_edit, self.spell_highlighter)
         self.metadata.attach_spelling(self.speller)  # headline, dek, bylines: one checker
         self.images.attach_spelling(self.speller)
-        self.spell_highlighter.warmup_finished.connect(self.statusBar().clearMessage)
+        self.spell_highlighter.warmup_finished.connect(self._spelling_warmed)
         self.phonetic = PhoneticTyping(self)
         for widget in (self.editor.text_edit, self.metadata.headline, self.metadata.dek):
             self.phonetic.attach(widget)
@@ -249,6 +249,12 @@ class MainWindow(QMainWindow):
         self._update_title()
         if not self.spell_highlighter.available:
             self.statusBar().showMessage(self.spell_highlighter.unavailable_reason, 15000)
+
+    def _spelling_warmed(self) -> None:
+        """The spell word lists are loaded: clear "checking…", say if evidence is missing."""
+        self.statusBar().clearMessage()
+        if note := self.speller.quality_note:
+            self.statusBar().showMessage(note, 15000)
 
     # ------------------------------------------------------------ list
     def reload_list(self, select_id: int | None = None) -> None:

@@ -219,6 +219,8 @@ ATTESTED_ZIPF = 3.0
 MARGIN_UNLISTED = 0.2
 #: ... when one lexicon knows the word and at least two agree on the variant.
 MARGIN_ONE_VOTE = 1.0
+#: ... when only the anusvara moved (मंहगा/महंगा): a moved nasal rarely makes another word.
+MARGIN_MOVED_NASAL = 0.5
 #: Extra margin for words of one or two aksharas (short words collide more often).
 SHORT_EXTRA = 0.5
 
@@ -266,10 +268,16 @@ def agreement_variant(word: str, zipf: Mapping[str, float], index: AgreementInde
         if own_votes == 1 and _final_nasal_dropped(word, variant):
             continue  # की/कीं, गई/गईं, है/हैं: a listed word's final nasal is grammar
         theirs = zipf.get(variant, 0.0)
-        needed = margin + (SHORT_EXTRA if short and not _moved_nasal(word, variant) else 0.0)
+        moved = _moved_nasal(word, variant)
+        if moved:  # मंहगा/महंगा: equal support suffices, a moved nasal rarely makes a word
+            needed, extra_support = max(margin if own_votes == 0 else 0.0,
+                                        MARGIN_MOVED_NASAL), 0
+        else:
+            needed, extra_support = margin + (SHORT_EXTRA if short else 0.0), 1
         if theirs < own + needed:
             continue
         support = votes(variant) + (theirs >= ATTESTED_ZIPF)
-        if support > own_support and votes(variant) >= 1 and usable(word, variant):
+        if (support >= own_support + extra_support and votes(variant) >= 1
+                and usable(word, variant)):
             return variant
     return None

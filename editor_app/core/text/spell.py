@@ -190,6 +190,25 @@ class SpellChecker:
     def _judge(self, judge: WordJudge) -> None:
         self._judge_obj = judge
 
+    @property
+    def quality_note(self) -> str:
+        """What evidence is missing once the word lists are loaded ('' when none is, while
+        they are still loading, or when spell-check is off): shown in the status bar so a
+        desk knows the checker works with lower quality."""
+        if not self.available or not self.ready:
+            return ""
+        lexicon = self._lexicon
+        missing = []
+        if lexicon is not None and lexicon.morph is None:
+            missing.append(("apertium-hin नहीं मिला", "apertium-hin is not installed"))
+        if lexicon is not None and not lexicon.zipf:
+            missing.append(("wordfreq नहीं मिला", "wordfreq is not installed"))
+        if not missing:
+            return ""
+        hindi = ", ".join(hi for hi, _ in missing)
+        english = ", ".join(en for _, en in missing)
+        return f"वर्तनी जांच सीमित: {hindi} (limited spell-check: {english}; see README setup)"
+
     # -- availability -----------------------------------------------------------------
     @property
     def available(self) -> bool:

@@ -344,6 +344,14 @@ class WordJudge:
         The postpositions ने, से, को never do either (``नें``, ``सें``)."""
         if word in _NASALISED_POSTPOSITIONS:
             return _NASALISED_POSTPOSITIONS[word]
+        if word.endswith("\u0947\u0902") and len(word) >= 4:
+            # बच्चें, मुकदमें: the plural of a masculine -ा noun (बच्चा -> बच्चे) never takes a
+            # nasal; a verb's subjunctive (रहें) and a feminine plural (उड़ानें) do.
+            plain, stem = word[:-1], word[:-2]
+            if (self._listed(stem + "\u093e") and not self._listed(stem)
+                    and not (self._is_verb_stem(stem) or self._is_rare_verb_stem(stem, word))
+                    and self.zipf(plain) >= self.zipf(word) and self.votes(plain) >= 1):
+                return plain
         if not word.endswith("नें") or len(word) < 4:
             return None
         plain = word[:-1]
