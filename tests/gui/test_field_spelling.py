@@ -24,7 +24,7 @@ from tests.gui.test_spell_highlighter import underlines
 from tests.gui.typing import type_text
 
 TYPO, FIXED = "मजूबत", "मजबूत"
-NAME = "खटखटपुरा"  # a village hunspell does not know
+NAME = "खटखटौली"  # a village no word list knows (no place suffix such as -पुर)
 
 
 def spelled_window(make_window) -> MainWindow:

@@ -24,7 +24,7 @@ from editor_app.gui.editor.spell_menu import (
 from tests.gui.typing import type_text
 
 TYPO, FIXED = "मजूबत", "मजबूत"
-PLACE = "खटखटपुरा"  # a village name hunspell does not know
+PLACE = "खटखटौली"  # a village name no word list knows (no place suffix such as -पुर)
 WAVE = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
 
 

@@ -22,7 +22,7 @@ from editor_app.gui.editor.rich_editor import RichEditor
 from editor_app.gui.editor.spell_highlighter import SpellHighlighter
 
 TYPO, FIXED = "मजूबत", "मजबूत"
-PLACE = "खटखटपुरा"
+PLACE = "खटखटौली"
 
 
 def test_walk_change_all_is_one_undo_step(rich: RichEditor, checker: SpellChecker,
