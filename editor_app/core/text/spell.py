@@ -200,14 +200,14 @@ class SpellChecker:
         lexicon = self._lexicon
         missing = []
         if lexicon is not None and lexicon.morph is None:
-            missing.append(("apertium-hin नहीं मिला", "apertium-hin is not installed"))
+            missing.append(("apertium-hin नहीं", "no apertium-hin"))
         if lexicon is not None and not lexicon.zipf:
-            missing.append(("wordfreq नहीं मिला", "wordfreq is not installed"))
+            missing.append(("wordfreq नहीं", "no wordfreq"))
         if not missing:
             return ""
         hindi = ", ".join(hi for hi, _ in missing)
         english = ", ".join(en for _, en in missing)
-        return f"वर्तनी जांच सीमित: {hindi} (limited spell-check: {english}; see README setup)"
+        return f"वर्तनी जांच सीमित: {hindi} (limited spell-check: {english})"
 
     # -- availability -----------------------------------------------------------------
     @property
