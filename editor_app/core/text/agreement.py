@@ -27,6 +27,7 @@ Contract:
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 
 import regex
@@ -159,6 +160,22 @@ def _final_nasal_dropped(word: str, variant: str) -> bool:
         : len(word) - len(last[0])] and word.translate(_STRIP_NASALS) == variant)
 
 
+#: Letters whose swap makes too many valid pairs to overrule a listed word (ब/व, श/ष/स,
+#: े/ै, ो/ौ: बात/वात, शेर/सेर, मेल/मैल, बोना/बौना).
+_PAIR_PRONE = frozenset("बवशषस\u0947\u0948\u094b\u094c")
+
+
+def _one_vote_change(word: str, variant: str) -> bool:
+    """The difference between a once-listed ``word`` and ``variant`` is one that a listed
+    word is rarely paired on: nasal, vowel length, hard nukta, independent ए/ऐ ओ/औ,
+    conjuncts, a missing virama (उदघाटन); not ब/व, श/ष/स, े/ै, ो/ौ, and not a virama
+    taken out (मार्ता/मारता)."""
+    removed = Counter(word) - Counter(variant)
+    added = Counter(variant) - Counter(word)
+    changed = set(removed) | set(added)
+    return not (changed & _PAIR_PRONE) and set(removed) != {_VIRAMA}
+
+
 def akshara_count(word: str) -> int:
     return len(_GRAPHEME.findall(word))
 
@@ -241,8 +258,11 @@ def agreement_variant(word: str, zipf: Mapping[str, float], index: AgreementInde
     A word two lexicons vouch for is never flagged here (valid pairs such as है/हैं,
     जाति/जाती, रहे/रहें). Otherwise ``word`` is flagged when a variant has more support and
     is more frequent by :data:`MARGIN_UNLISTED` (no lexicon lists ``word``) or
-    :data:`MARGIN_ONE_VOTE` (one does), plus :data:`SHORT_EXTRA` for words of one or two
-    aksharas unless only the nasal moved. The nearest variant wins, then the most frequent.
+    :data:`MARGIN_ONE_VOTE` (one does; then two lexicons must list the variant and the
+    change must not be one that valid pairs are made of, see :func:`_one_vote_change`),
+    plus :data:`SHORT_EXTRA` for words of one or two aksharas. A moved anusvara (मंहगा ->
+    महंगा) needs only equal support and :data:`MARGIN_MOVED_NASAL`. The nearest variant
+    wins, then the most frequent.
     """
     own_votes = votes(word)
     if own_votes >= 2:
@@ -265,8 +285,9 @@ def agreement_variant(word: str, zipf: Mapping[str, float], index: AgreementInde
             return nasal
     margin = MARGIN_UNLISTED if own_votes == 0 else MARGIN_ONE_VOTE
     for variant, _edits in candidates:
-        if own_votes == 1 and _final_nasal_dropped(word, variant):
-            continue  # की/कीं, गई/गईं, है/हैं: a listed word's final nasal is grammar
+        if own_votes == 1 and (_final_nasal_dropped(word, variant)
+                               or not _one_vote_change(word, variant)):
+            continue  # की/कीं, है/हैं; बौनी/बोनी, ज़बानी/जवानी: valid pairs abound there
         theirs = zipf.get(variant, 0.0)
         moved = _moved_nasal(word, variant)
         if moved:  # मंहगा/महंगा: equal support suffices, a moved nasal rarely makes a word
@@ -277,7 +298,8 @@ def agreement_variant(word: str, zipf: Mapping[str, float], index: AgreementInde
         if theirs < own + needed:
             continue
         support = votes(variant) + (theirs >= ATTESTED_ZIPF)
-        if (support >= own_support + extra_support and votes(variant) >= 1
+        if (support >= own_support + extra_support
+                and votes(variant) >= (2 if own_votes == 1 and not moved else 1)
                 and usable(word, variant)):
             return variant
     return None

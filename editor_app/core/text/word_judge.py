@@ -268,8 +268,9 @@ class WordJudge:
         # देखे/देखें, खेलो/खेलों: a verb form whose nasal differs on purpose.
         if word.translate(_NO_NASALS) != variant.translate(_NO_NASALS):
             return True
-        return not any(kind == VERBAL and (self._is_verb_stem(lemma)
-                                           or self._is_rare_verb_stem(lemma, word))
+        lenient = self.votes(word) >= 1  # weak verb evidence only protects a listed form
+        return not any(kind == VERBAL and (self._is_verb_stem(lemma) or (
+            lenient and self._is_rare_verb_stem(lemma, word)))
                        for lemma, kind in analyses(word))
 
     def _frequent_variant(self, word: str, own: float) -> str | None:
