@@ -68,6 +68,8 @@ _COMPOSE = (("\u093e\u0947", "\u094b"), ("\u093e\u0948", "\u094c"), ("\u093e\u09
             ("अ\u093e", "आ"), ("ए\u0947", "ऐ"), ("अ\u0949", "ऑ"), ("आ\u0945", "ऑ"),
             ("अ\u094b", "ओ"), ("अ\u094c", "औ"), ("अ\u0948", "ऐ"), ("अ\u0945", "ऍ"))
 _NASAL_BEFORE_SIGN = regex.compile(f"([{_NASALS}])([{_VOWEL_SIGNS}]+)")
+_NEEDS_CANON = regex.compile(
+    f"[{_NASALS}][{_VOWEL_SIGNS}]|" + "|".join(regex.escape(split) for split, _ in _COMPOSE))
 
 
 def broad_fold(word: str) -> str:
@@ -78,6 +80,8 @@ def broad_fold(word: str) -> str:
 def canonical_marks(word: str) -> str:
     """``word`` with a nasal mark moved after the vowel signs it precedes and split signs
     composed (``मंे`` -> ``में``, ``साथियांे`` -> ``साथियों``); ``word`` itself when fine."""
+    if _NEEDS_CANON.search(word) is None:
+        return word  # the common case: one regex scan
     fixed = _NASAL_BEFORE_SIGN.sub(lambda m: m.group(2) + m.group(1), word)
     for split, whole in _COMPOSE:
         if split in fixed:
@@ -97,6 +101,9 @@ def conjunct_aspirate_variants(word: str) -> Iterator[str]:
         if before or after:
             yield word[:index] + partner + word[index + 1:]
 
+
+#: Only words with a virama (or an anusvara before one) can have a conjunct variant.
+VIRAMA_OR_SWAP = regex.compile("\u094d")
 
 #: Conjuncts that look alike and are confused in print (द्ध/द्व: द्धारा for द्वारा), and a
 #: nasal consonant typed before a conjunct that has none (समुन्द्र, संम्भव).
@@ -184,19 +191,40 @@ class AgreementIndex:
     """Frequent words grouped by :func:`broad_fold` (built once per frequency mapping)."""
 
     def __init__(self, zipf: Mapping[str, float], min_zipf: float) -> None:
+        # Lists, not tuples: never mutated after this loop, and converting 26k groups
+        # would cost a fifth of the build (this runs in the spell warm-up).
         groups: dict[str, list[str]] = {}
+        fold = BROAD_FOLD
         for word, value in zipf.items():
             if value >= min_zipf:
-                groups.setdefault(word.translate(BROAD_FOLD), []).append(word)
-        self._groups = {key: tuple(words) for key, words in groups.items()}
+                key = word.translate(fold)
+                group = groups.get(key)
+                if group is None:
+                    groups[key] = [word]
+                else:
+                    group.append(word)
+        for group in groups.values():
+            if len(group) > 1:  # most frequent first: look-ups stop at the first miss
+                group.sort(key=lambda w: -zipf.get(w, 0.0))
+        self._groups = groups
         self._zipf = zipf
 
-    def variants(self, word: str) -> list[tuple[str, int]]:
+    def variants(self, word: str, min_zipf: float = 0.0) -> list[tuple[str, int]]:
         """``(variant, edits)`` for the frequent words of ``word``'s fold, nearest first,
-        then most frequent (see the module contract)."""
+        then most frequent (see the module contract); only variants at least as frequent as
+        ``min_zipf`` (a cheap filter before any edit distance is computed)."""
         group = self._groups.get(word.translate(BROAD_FOLD))
         if not group:
             return []
+        zipf = self._zipf
+        if (len(group) == 1 and group[0] == word) or zipf.get(group[0], 0.0) < min_zipf:
+            return []
+        kept = []
+        for other in group:
+            if zipf.get(other, 0.0) < min_zipf:
+                break
+            kept.append(other)
+        group = kept
         short = akshara_count(word) <= 2
         found = []
         plain = _StyleFold.apply(word)
@@ -231,6 +259,8 @@ def agreement_index(zipf: Mapping[str, float], min_zipf: float) -> AgreementInde
 
 #: Zipf from which wordfreq counts as attesting a word (its list starts at 3.0).
 ATTESTED_ZIPF = 3.0
+#: Words at least this frequent are left to the specific rules (नही, मे are caught there).
+MAX_ZIPF = 5.5
 #: Zipf a variant must exceed the word's by when no lexicon knows the word (only frequency
 #: vouches for it) and at least one lexicon knows the variant.
 MARGIN_UNLISTED = 0.2
@@ -264,24 +294,34 @@ def agreement_variant(word: str, zipf: Mapping[str, float], index: AgreementInde
     महंगा) needs only equal support and :data:`MARGIN_MOVED_NASAL`. The nearest variant
     wins, then the most frequent.
     """
+    own = zipf.get(word, 0.0)
+    if own >= MAX_ZIPF:
+        return None  # as frequent as नही or मे: only the specific rules judge such words
+    # Fast path (most words): no variant beats the word by even the smallest margin, and
+    # no final nasal is missing: no votes needed.
+    floor = own + min(MARGIN_UNLISTED, MARGIN_MOVED_NASAL)
+    candidates = index.variants(word, floor)
+    if VIRAMA_OR_SWAP.search(word):
+        known = {v for v, _ in candidates}
+        for variant in (*conjunct_aspirate_variants(word), *conjunct_letter_variants(word)):
+            if zipf.get(variant, 0.0) >= floor and variant not in known:
+                known.add(variant)
+                candidates.append((variant, 1))
+    nasal_candidate = (word[-1:] in _FINAL_NASAL_AFTER
+                       and zipf.get(word + "\u0902", 0.0) >= own)
+    if not candidates and not nasal_candidate:
+        return None
     own_votes = votes(word)
     if own_votes >= 2:
         return None
-    own = zipf.get(word, 0.0)
     own_support = own_votes + (own >= ATTESTED_ZIPF)
     short = akshara_count(word) <= 2
-    candidates = index.variants(word)
-    known = {v for v, _ in candidates}
-    for variant in (*conjunct_aspirate_variants(word), *conjunct_letter_variants(word)):
-        if variant in zipf and variant not in known:
-            known.add(variant)
-            candidates.append((variant, 1))
     candidates.sort(key=lambda item: (item[1], -zipf.get(item[0], 0.0)))
-    if own_votes == 0 and word[-1:] in _FINAL_NASAL_AFTER:
+    if own_votes == 0 and nasal_candidate:
         # A missing final nasal (प्रधानो -> प्रधानों) is the commonest Hindi typo: a listed
         # nasal form outweighs a word no lexicon lists even when wordfreq has neither.
         nasal = word + "\u0902"
-        if zipf.get(nasal, 0.0) >= own and votes(nasal) >= 1 and usable(word, nasal):
+        if votes(nasal) >= 1 and usable(word, nasal):
             return nasal
     margin = MARGIN_UNLISTED if own_votes == 0 else MARGIN_ONE_VOTE
     for variant, _edits in candidates:

@@ -14,8 +14,9 @@ Contract:
   resets it (tests).
 - :meth:`ApertiumLexicon.knows` takes an NFC word. Chandrabindu and anusvara are folded
   together on both sides (the analyser writes पहुँच, house style writes पहुंच), so the two
-  spellings get the same answer. Thread-safe: the automaton is immutable after loading and
-  the answer cache is only ever filled.
+  spellings get the same answer. Thread-safe: the automaton is immutable after loading; the
+  answer and transition caches are only ever filled (or dropped whole when full), and a
+  lost update only costs recomputation.
 - Pure Python, no subprocess (``lt-proc`` is not needed). Parsing the AT&T text takes
   ~0.2-0.4 s, so the parsed automaton is cached (``marshal``) in ``cache_dir`` (default: the
   per-user cache folder, ``SAMPADAK_SPELL_CACHE`` overrides), keyed by the source file's path,
@@ -49,6 +50,7 @@ APERTIUM_DIRS = (
 _EPSILON = frozenset({"ε", "@0@", ""})
 _FOLD = str.maketrans({"\u0901": "\u0902"})  # chandrabindu -> anusvara
 _MAX_CACHE = 200_000
+_EMPTY: frozenset[int] = frozenset()
 
 
 class ApertiumLexicon:
@@ -68,6 +70,7 @@ class ApertiumLexicon:
         self._starts = starts
         self._start = self._closure(frozenset(starts))
         self._cache: dict[str, bool] = {}
+        self._delta: dict[frozenset[int], dict[str, frozenset[int]]] = {}
 
     @property
     def state_count(self) -> int:
@@ -91,19 +94,31 @@ class ApertiumLexicon:
             return cached
         current = self._start
         for char in word.translate(_FOLD):
-            step: set[int] = set()
-            for state in current:
-                targets = self._arcs.get(state)
-                if targets is not None:
-                    step.update(targets.get(char, ()))
-            if not step:
-                current = frozenset()
+            current = self._step(current, char)
+            if not current:
                 break
-            current = self._closure(frozenset(step))
         result = not self._finals.isdisjoint(current)
         if len(self._cache) < _MAX_CACHE:
             self._cache[word] = result
         return result
+
+    def _step(self, states: frozenset[int], char: str) -> frozenset[int]:
+        """The epsilon-closed successor of ``states`` on ``char``, memoised (a lazily built
+        DFA: after a few hundred words most steps are one dictionary look-up)."""
+        row = self._delta.get(states)
+        if row is None:
+            if len(self._delta) >= _MAX_CACHE:
+                self._delta.clear()
+            row = self._delta[states] = {}
+        nxt = row.get(char)
+        if nxt is None:
+            step: set[int] = set()
+            for state in states:
+                targets = self._arcs.get(state)
+                if targets is not None:
+                    step.update(targets.get(char, ()))
+            nxt = row[char] = self._closure(frozenset(step)) if step else _EMPTY
+        return nxt
 
 
 def find_apertium_file() -> Path | None:

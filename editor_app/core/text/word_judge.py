@@ -405,8 +405,8 @@ class WordJudge:
     def _only_wordfreq_knows(self, word: str) -> bool:
         """No curated list and not hunspell-hi: only wordfreq and/or Apertium vouch."""
         return (word not in self._lex.supplement and word not in self._lex.valid_forms
-                and not self._hunspell(word)
-                and (word in self._lex.zipf or self._morph_knows(word)))
+                and (word in self._lex.zipf or self._morph_knows(word))
+                and not self._hunspell(word))
 
     def _morph_knows(self, word: str) -> bool:
         """Apertium's analyser accepts ``word`` (``False`` when it is not installed)."""
