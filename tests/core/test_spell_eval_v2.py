@@ -1,0 +1,130 @@
+"""Issue 9 bars on the frozen evaluation set ``tests/data/spelling/eval_v2`` (real
+misspellings from published Hindi pages, correct published news prose), and the rules that
+keep it honest: it is big enough, every row cites its source, no curated list holds any word
+of any evaluation set, and the development set is disjoint from it.
+
+Measured on 2026-12-01 (docs/SPELLING.md): before issue 9 recall 0.842, first suggestion
+0.647, false flags 2.14 %; now 0.916 / 0.758 / 1.79 %, the same with the curated list
+emptied (it no longer shares words with the set). The issue's goals (0.95 / 0.85 / 1.0 %)
+are NOT met yet; the bars are the measured figures, so any regression fails.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from benchmarks.spell_quality import Scores, prose_words, read_typos, score
+from editor_app.core import resources
+from editor_app.core.text.hindi_lexicon import load_lexicon
+from editor_app.core.text.spell import SpellChecker, create_spell_checker, load_enchant_dicts
+from tests.conftest import skip_unless_spelling
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "spelling"
+EVAL = DATA / "eval_v2"
+DEV = DATA / "dev_v2"
+#: Every typo set scored as an evaluation set (never used for tuning).
+EVAL_TYPO_SETS = ("eval_v2", "heldout", "heldout2")
+RESOURCES = Path(resources.resource_path("spelling"))
+
+
+def _rows(path: Path) -> list[list[str]]:
+    return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def _eval_typos() -> set[str]:
+    words = {case.typo for name in EVAL_TYPO_SETS for case in read_typos(name)}
+    words |= {row[0] for row in _rows(DATA / "verbs_typos.tsv")}
+    return words
+
+
+# ------------------------------------------------------------------ the data
+
+
+def test_frozen_set_is_big_cited_and_nfc() -> None:
+    rows = _rows(EVAL / "typos.tsv")
+    assert len(rows) >= 200
+    assert len({row[0] for row in rows}) == len(rows)  # each misspelling once
+    for typo, correct, kind, url, fragment in rows:
+        assert url.startswith(("http://", "https://")), typo
+        assert typo in fragment, typo  # the word as it was printed
+        assert typo != correct and kind
+        assert unicodedata.normalize("NFC", typo) == typo
+    text = (EVAL / "prose.txt").read_text(encoding="utf-8")
+    assert unicodedata.normalize("NFC", text) == text
+    sources = [line for line in text.splitlines() if line.startswith("@@ ")]
+    assert len(sources) >= 30 and all(" http" in line for line in sources)
+    assert len(prose_words("eval_v2")) >= 3000
+
+
+def test_no_curated_list_holds_a_word_of_an_evaluation_set() -> None:
+    typos = _eval_typos()
+    misspellings = {row[0].strip() for row in _rows(RESOURCES / "hi_misspellings.tsv")}
+    assert not misspellings & typos, sorted(misspellings & typos)
+    for name in ("hi_supplement.txt", "hi_valid_forms.txt", "hi_function_words.txt"):
+        listed = {line.split("#", 1)[0].strip()
+                  for line in (RESOURCES / name).read_text(encoding="utf-8").splitlines()}
+        assert not listed & typos, (name, sorted(listed & typos))
+    # The loaded lexicon agrees (NFC applied on load).
+    lexicon = load_lexicon(RESOURCES)
+    assert not set(lexicon.misspellings) & typos
+
+
+def test_development_set_is_disjoint_from_the_frozen_set() -> None:
+    dev = _rows(DEV / "typos.tsv")
+    frozen = _rows(EVAL / "typos.tsv")
+    assert not {row[0] for row in dev} & {row[0] for row in frozen}
+    assert not {row[3] for row in dev} & {row[3] for row in frozen}
+    dev_pages = {line for line in (DEV / "prose.txt").read_text(encoding="utf-8").splitlines()
+                 if line.startswith("@@ ")}
+    eval_pages = {line for line in (EVAL / "prose.txt").read_text(encoding="utf-8").splitlines()
+                  if line.startswith("@@ ")}
+    assert not dev_pages & eval_pages
+
+
+# ------------------------------------------------------------------ the bars
+
+
+@pytest.fixture(scope="module")
+def speller() -> SpellChecker:
+    checker = create_spell_checker(None, None)
+    if not checker.available:
+        skip_unless_spelling(checker.unavailable_reason)
+    if load_lexicon(RESOURCES).morph is None:
+        skip_unless_spelling("apertium-hin is not installed (the bars assume every source)")
+    return checker
+
+
+@pytest.fixture(scope="module")
+def full_scores(speller: SpellChecker) -> Scores:
+    return score(speller, "eval_v2")
+
+
+def test_bars_on_the_frozen_set(full_scores: Scores) -> None:
+    print(f"\n[eval_v2] recall={full_scores.recall:.3f} "
+          f"first={full_scores.first_right:.3f} top5={full_scores.top5_right:.3f} "
+          f"false-flags={full_scores.false_flag_rate:.4f}")
+    assert full_scores.cases >= 200
+    assert full_scores.recall >= 0.91  # measured 0.916 (goal 0.95; before 0.842)
+    assert full_scores.first_right >= 0.75  # measured 0.758 (goal 0.85; before 0.647)
+    assert full_scores.false_flag_rate <= 0.018  # measured 1.79 % (goal 1.0 %; before 2.14)
+
+
+def test_bars_on_the_mechanisms_alone(speller: SpellChecker) -> None:
+    lexicon = load_lexicon(RESOURCES)
+    hindi, english = load_enchant_dicts()
+    bare = SpellChecker(hindi, english, lexicon=dataclasses.replace(lexicon, misspellings={}))
+    scores = score(bare, "eval_v2")
+    assert scores.recall >= 0.91  # measured 0.916 (before 0.837)
+    assert scores.first_right >= 0.75  # measured 0.758 (before 0.642)
+
+
+def test_beats_bare_hunspell_on_every_measure(full_scores: Scores) -> None:
+    """hunspell-hi alone on the same set: recall 0.874, first 0.344, false flags 11.7 %."""
+    assert full_scores.recall > 0.874
+    assert full_scores.first_right > 0.344 * 2
+    assert full_scores.false_flag_rate < 0.1166 / 5
