@@ -11,7 +11,7 @@ import pytest
 
 from editor_app.core.checking import check_text
 from editor_app.core.resources import resource_path
-from editor_app.core.text import word_judge
+from editor_app.core.text import judge_suggest, word_judge
 from editor_app.core.text.hindi_lexicon import HindiLexicon, load_lexicon
 from editor_app.core.text.spell import SpellChecker, create_spell_checker
 from editor_app.core.text.word_judge import MAX_ANALYSED_LENGTH, MAX_SUGGESTED_LENGTH, WordJudge
@@ -40,8 +40,10 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> Iterator[Counter[str]]:
             return function(*args, **kwargs)
         return wrapper
 
-    for name in _COUNTED:
-        monkeypatch.setattr(word_judge, name, counting(name, getattr(word_judge, name)))
+    for name in _COUNTED:  # the judge's helpers live in word_judge and judge_suggest
+        for module in (word_judge, judge_suggest):
+            if hasattr(module, name):
+                monkeypatch.setattr(module, name, counting(name, getattr(module, name)))
     for name in ("_hunspell", "_compound"):
         monkeypatch.setattr(WordJudge, name, counting(name, getattr(WordJudge, name)))
     yield counter

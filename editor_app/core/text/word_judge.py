@@ -35,26 +35,22 @@ from editor_app.core.text.inflection import (
     split_compound_points,
     verb_evidence,
 )
+from editor_app.core.text.judge_suggest import MAX_SUGGESTED_LENGTH, JudgeSuggestions
 from editor_app.core.text.place_names import looks_like_place_name
 from editor_app.core.text.suggest import (
     NON_HINDI_LETTERS,
     VARIANT_FOLD,
-    akshara_distance,
-    candidate_edits,
     frequent_by_fold,
     neighbour_edits,
     orthographic_fixes,
-    rank,
     repair_variants,
 )
 from editor_app.core.text.suggestion_order import (
     anusvara_form,
-    attested_first,
-    house_style_forms,
 )
 from editor_app.core.text.tokenize import akshara_split
 
-__all__ = ["WordJudge"]
+__all__ = ["MAX_ANALYSED_LENGTH", "MAX_SUGGESTED_LENGTH", "WordJudge"]
 
 log = logging.getLogger(__name__)
 
@@ -104,13 +100,6 @@ COMPOUND_VETO_ZIPF = 4.0
 #: Longest word (code points) that gets any analysis beyond a look-up; see the contract.
 #: Two of the longest dictionary words written solid still fit.
 MAX_ANALYSED_LENGTH = 40
-#: Longest word (code points) that gets suggestions beyond its curated correct form:
-#: suggesting judges every edit of the word, the costliest step (the longest dictionary
-#: word has 19 code points, the longest typo in the labelled data 15).
-MAX_SUGGESTED_LENGTH = 24
-#: Weight of frequency against edit cost when ranking suggestions.
-FREQ_WEIGHT = 0.3
-_ENCHANT_WHEN_FEWER_THAN = 3
 #: Repair kinds that are near-certain typos when the variant is a word (ड/ढ nukta, रु/रू,
 #: a geminate without virama).
 _SURE_KINDS = frozenset({"nukta", "length-ra", "virama"})
@@ -134,7 +123,7 @@ class _AcceptAll:
         return []
 
 
-class WordJudge:
+class WordJudge(JudgeSuggestions):
     """Hindi word judgement over enchant + lexicon + extra (newsroom) words."""
 
     def __init__(self, hindi: _Dict, lexicon: HindiLexicon,
@@ -162,10 +151,6 @@ class WordJudge:
         return judge
 
     # -- acceptance ---------------------------------------------------------------------
-    def zipf(self, word: str) -> float:
-        """wordfreq Zipf frequency of ``word`` (0.0 when absent)."""
-        return self._lex.zipf.get(word, 0.0)
-
     def is_correct(self, word: str) -> bool:
         """True when the NFC Devanagari ``word`` is acceptable (module contract)."""
         if self._null:
@@ -232,7 +217,7 @@ class WordJudge:
         if best is None and self._only_wordfreq_knows(word):
             extra = MORPH_NEIGHBOUR_EXTRA if self._morph_knows(word) else 0.0
             best = self._frequent_neighbour(word, own, extra)
-        if best is None and (word in self._lex.zipf or self.votes(word) <= 1):
+        if best is None:  # votes are only counted when a variant could win (fast path)
             best = agreement_variant(word, self._lex.zipf, self._agreement,
                                      self.votes, self._agreement_usable)
         return best
@@ -545,83 +530,3 @@ class WordJudge:
                     and self._is_known(right, depth - 1) and self.preferred_form(right) is None):
                 return True
         return False
-
-    # -- suggestions --------------------------------------------------------------------
-    def candidate_words(self) -> frozenset[str]:
-        """Words generic edits may land on (built on first use)."""
-        if self._candidates is None:
-            self._candidates = self._lex.candidate_words() | self._extra
-        return self._candidates
-
-    def suggest(self, word: str, limit: int = 5) -> list[str]:
-        """Ranked replacements for the NFC Devanagari ``word`` (see the module contract)."""
-        if self._null or limit <= 0:
-            return []
-        if len(word) > MAX_SUGGESTED_LENGTH:
-            preferred = self.preferred_form(word)
-            return [preferred] if preferred is not None else []
-        words = self.candidate_words()
-        found: list[tuple[str, float]] = []
-        freq: dict[str, float] = {}
-        checked: dict[str, bool] = {}
-
-        def ok(candidate: str) -> bool:
-            if candidate not in checked:
-                checked[candidate] = bool(candidate) and self.is_correct(candidate)
-            return checked[candidate]
-
-        for candidate, cost in candidate_edits(word):
-            if cost >= 1.0 and candidate not in words:
-                continue
-            if ok(candidate):
-                found.append((candidate, cost))
-        for left, right, cost in self._splits(word):
-            pair = f"{left} {right}"
-            found.append((pair, cost))
-            freq[pair] = min(self.zipf(left), self.zipf(right))
-        preferred = self.preferred_form(word)
-        if preferred is not None:
-            found.append((preferred, 0.0))
-        if len({c for c, cost in found if cost < 1.0}) < _ENCHANT_WHEN_FEWER_THAN:
-            for candidate in self._enchant_suggest(word):
-                if " " not in candidate and ok(candidate):
-                    found.append((candidate, akshara_distance(word, candidate) + 0.3))
-        for candidate, _ in found:
-            if candidate not in freq:
-                freq[candidate] = self._lex.zipf.get(candidate, ABSENT_ZIPF)
-        ranked = attested_first(rank(word, found, freq, freq_weight=FREQ_WEIGHT),
-                                self._attested_suggestion)
-        if preferred is not None and preferred in ranked:
-            ranked.remove(preferred)
-            ranked.insert(0, preferred)
-        return house_style_forms(ranked, ok)[:limit]
-
-    def _attested_suggestion(self, word: str) -> bool:
-        """Listed by a lexicon or attested by wordfreq (not only by morphology)."""
-        return self.zipf(word) >= ACCEPT_ZIPF or self.votes(word) >= 1
-
-    def _enchant_suggest(self, word: str) -> list[str]:
-        try:
-            return list(self._hindi.suggest(word))
-        except Exception as exc:  # I/O boundary: a broken dictionary must not break editing
-            log.warning("enchant suggest failed for %r: %s", word, exc)
-            return []
-
-    def _splits(self, word: str) -> list[tuple[str, str, float]]:
-        """Two known words that ``word`` may be a merge of (``केसाथ`` -> के साथ)."""
-        result: list[tuple[str, str, float]] = []
-        function_words = self._lex.function_words
-        for index in split_compound_points(word, min_part=1):
-            left, right = word[:index], word[index:]
-            if len(left) < 2 or len(right) < 2 or not (self._is_base(left)
-                                                       and self._is_base(right)):
-                continue  # आधीन is not आधी न
-            if self.preferred_form(left) or self.preferred_form(right):
-                continue
-            if not all(part in function_words or (
-                    len(akshara_split(part)) >= 2 and self.zipf(part) >= 4.0)
-                    for part in (left, right)):
-                continue
-            has_function_word = left in function_words or right in function_words
-            result.append((left, right, 0.3 if has_function_word else 0.8))
-        return result
