@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QLabel,
@@ -179,6 +179,12 @@ class MainWindow(QMainWindow):
         self.metadata.attach_spelling(self.speller)  # headline, dek, bylines: one checker
         self.images.attach_spelling(self.speller)
         self.spell_highlighter.warmup_finished.connect(self._spelling_warmed)
+        # The word lists may finish loading in a warm-up that was cancelled (a new article
+        # opened meanwhile): poll until they are loaded, then say once if quality is lower.
+        self._quality_timer = QTimer(self)
+        self._quality_timer.setInterval(500)
+        self._quality_timer.timeout.connect(self._report_spell_quality)
+        self._quality_timer.start()
         self.phonetic = PhoneticTyping(self)
         for widget in (self.editor.text_edit, self.metadata.headline, self.metadata.dek):
             self.phonetic.attach(widget)
@@ -251,8 +257,20 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.spell_highlighter.unavailable_reason, 15000)
 
     def _spelling_warmed(self) -> None:
-        """The spell word lists are loaded: clear "checking…", say if evidence is missing."""
+        """A warm-up finished: clear "checking…" and report the spell-check quality."""
         self.statusBar().clearMessage()
+        self._report_spell_quality()
+
+    def _report_spell_quality(self) -> None:
+        """Once the word lists are loaded, say (once) if an evidence source is missing."""
+        if not self._quality_timer.isActive():
+            return
+        if not self.speller.available:  # nothing loads; the unavailable reason was shown
+            self._quality_timer.stop()
+            return
+        if not self.speller.ready:
+            return
+        self._quality_timer.stop()
         if note := self.speller.quality_note:
             self.statusBar().showMessage(note, 15000)
 
