@@ -257,8 +257,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.spell_highlighter.unavailable_reason, 15000)
 
     def _spelling_warmed(self) -> None:
-        """A warm-up finished: clear "checking…" and report the spell-check quality."""
+        """A warm-up finished: clear "checking…"; repeat the quality note if there is one
+        (the "checking…" message of the warm-up has just replaced it)."""
         self.statusBar().clearMessage()
+        if self.speller.ready and (note := self.speller.quality_note):
+            self.statusBar().showMessage(note, 15000)
         self._report_spell_quality()
 
     def _report_spell_quality(self) -> None:
