@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editor_app.core import resources
+from editor_app.core.text.findings import Finding
 from editor_app.core.text.hindi_lexicon import load_lexicon
 from editor_app.core.text.spell import SpellChecker, load_enchant_dicts
 from editor_app.core.text.suggestion_order import anusvara_form
@@ -138,8 +139,9 @@ class _HunspellOnly(SpellChecker):
     def is_correct(self, word: str) -> bool:
         return bool(self._hindi is None or self._hindi.check(word))
 
-    def check(self, text: str, *, suggestions: bool = True, limit: int = 5) -> list:  # type: ignore[override]
-        from editor_app.core.text.findings import Finding, Severity
+    def check(self, text: str, *, suggestions: bool = True,
+              limit: int = 5) -> list[Finding]:
+        from editor_app.core.text.findings import Severity
 
         found = []
         for token in tokenize(text):
