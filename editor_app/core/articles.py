@@ -65,6 +65,7 @@ from editor_app.core.models import (
 )
 from editor_app.core.profiles import Actor
 from editor_app.core.review.comments import reanchor
+from editor_app.core.review.tracking import record_save
 from editor_app.core.search import Highlight, SearchHit, search, snippets_for
 from editor_app.core.text.romanize import slugify
 from editor_app.core.users import actor_id, as_actor
@@ -360,6 +361,8 @@ class ArticleService:
                     select(Revision.id).where(Revision.article_id == article.id)
                     .order_by(Revision.id.desc()).limit(1)))
                 session.flush()
+                # --- tracked changes (wip-tracking): suggestions follow every save ---
+                record_save(session, article, self.actor)
                 return _record(article)
         except StaleDataError as exc:
             raise ConflictError(

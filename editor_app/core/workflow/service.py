@@ -13,10 +13,11 @@ Contracts of :meth:`WorkflowService.transition`:
   ``AuditEvent(action="workflow.transition")`` with detail ``{"from", "to", "action",
   "note"}`` plus ``"override"`` (the reason) and ``"problems"`` (what was overridden) when
   the override passed gate problems (an override of a passing gate is not recorded).
-- A move *into* ``in_copy_edit`` creates or replaces the article's
-  :class:`~editor_app.core.models.TrackingBase` from its current headline, dek and body and
-  its latest revision id (tracked changes are differences from that base); approving and
-  spiking leave the base as it is.
+- A move *into* ``in_copy_edit`` starts tracked changes
+  (:func:`~editor_app.core.review.tracking.start_tracking`): the article's
+  :class:`~editor_app.core.models.TrackingBase` becomes its current headline, dek and body
+  at its latest revision, unless suggestions are still open on the old base (then it is
+  kept with them); approving and spiking leave the base as it is.
 - :meth:`status` tells GUI and CLI where a story is and which moves the actor may make.
 """
 
@@ -27,7 +28,6 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -36,8 +36,9 @@ from editor_app.core.articles import article_record
 from editor_app.core.db import Database
 from editor_app.core.errors import ConflictError, NotFoundError, PermissionDenied
 from editor_app.core.house_style import HouseStyle, load_style
-from editor_app.core.models import Article, AuditEvent, Revision, TrackingBase, User, utcnow
+from editor_app.core.models import Article, AuditEvent, User, utcnow
 from editor_app.core.profiles import Actor
+from editor_app.core.review.tracking import start_tracking
 from editor_app.core.text.normalize import to_nfc
 from editor_app.core.text.spell import SpellChecker
 from editor_app.core.users import actor_id, as_actor
@@ -229,16 +230,9 @@ class WorkflowService:
         session.flush()
 
     def _start_tracking(self, session: Session, article: Article) -> None:
-        latest = session.scalar(select(Revision.id).where(Revision.article_id == article.id)
-                                .order_by(Revision.id.desc()).limit(1))
-        base = session.get(TrackingBase, article.id)
-        if base is None:
-            base = TrackingBase(article_id=article.id)
-            session.add(base)
-        base.headline, base.dek, base.body = article.headline, article.dek, article.body
-        base.revision_id = latest
-        base.started_at = utcnow()
-        base.started_by_id = actor_id(self.actor)
+        # tracked changes (wip-tracking): one rule for the base, kept while suggestions
+        # are still open
+        start_tracking(session, article, self.actor)
 
 
 def _target(target: Status | str) -> Status:
