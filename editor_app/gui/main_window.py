@@ -72,6 +72,7 @@ from editor_app.gui.metadata_panel import MetadataPanel
 from editor_app.gui.preferences_actions import install_preferences  # Preferences (issue 13)
 from editor_app.gui.review.comments_panel import install_comments
 from editor_app.gui.review.history_panel import HistoryPanel, restore_in_window
+from editor_app.gui.review.review_view import install_review
 from editor_app.gui.save_controller import SaveController
 from editor_app.gui.shortcuts import ShortcutsDialog
 from editor_app.gui.tasks import TaskRunner
@@ -222,6 +223,9 @@ class MainWindow(QMainWindow):
         self.article_list.table.viewport().setAcceptDrops(True)
         self.article_list.table.viewport().installEventFilter(self.drop_filter)
         self.lists.known_loaded.connect(self.metadata.set_known)
+        # --- tracked changes (issue 11 item 5): the Review side tab ---
+        self.review = install_review(self)
+        # ---
         if self.speller.available and not self.speller.ready:
             # word lists off the GUI thread; then the start-up objects leave the collector
             self.tasks.run(self.speller.preload, done=lambda _r: freeze_long_lived(),

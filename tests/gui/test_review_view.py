@@ -1,0 +1,158 @@
+"""The Review side tab: suggestions drawn in author colours, decided by clicking."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from sqlalchemy import select
+
+from editor_app.core.articles import ArticleService
+from editor_app.core.models import AuditEvent
+from editor_app.core.profiles import Actor
+from editor_app.gui.fonts import choose_font
+from editor_app.gui.main_window import MainWindow
+from editor_app.gui.review.review_text import PALETTE, author_colours
+from tests.core.review_helpers import edit, make_desk, story_in_copy_edit
+from tests.gui.typing import type_text
+
+BODY = ("सरकार ने किसानों के लिए नई योजना की घोषणा की। इस योजना से छोटे किसानों को "
+        "मजूबत सहारा मिलेगा।\n")
+
+
+def _window(qtbot, gui_config, gui_db, actor: Actor) -> MainWindow:
+    window = MainWindow(ArticleService(gui_db, actor.name), gui_config, choose_font(), actor)
+    qtbot.addWidget(window)
+    window.resize(1300, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_first()
+    assert window.tasks.wait_idle()
+    return window
+
+
+def _open(window: MainWindow, article_id: int) -> None:
+    window.open_article(article_id)
+    assert window.tasks.wait_idle()
+    assert window.record is not None and window.record.id == article_id
+    assert window.tasks.wait_idle()  # the review view loads after the article
+
+
+def _replace_word(window: MainWindow, old: str, new: str) -> None:
+    text_edit = window.editor.text_edit
+    text_edit.setFocus()
+    text_edit.moveCursor(QTextCursor.MoveOperation.Start)
+    assert text_edit.find(old)
+    type_text(text_edit, new)
+
+
+def test_reporter_accepts_one_and_rejects_one_of_a_copy_editors_two_edits(
+        qtbot, gui_config, gui_db):
+    desk = make_desk(gui_db)
+    story = story_in_copy_edit(gui_db, desk, BODY)
+    # the copy editor edits two words in the editor; the autosave records suggestions
+    editor_window = _window(qtbot, gui_config, gui_db, desk.editor)
+    _open(editor_window, story.id)
+    _replace_word(editor_window, "मजूबत", "मजबूत")
+    _replace_word(editor_window, "नई", "नवीन")
+    editor_window.save_now()
+    assert editor_window.tasks.wait_idle()
+    review = editor_window.review.panel
+    assert review.list.count() == 2
+    assert not review.accept_button.isEnabled()  # a copy editor does not decide
+    editor_window.close()
+
+    window = _window(qtbot, gui_config, gui_db, desk.reporter)
+    _open(window, story.id)
+    panel = window.review.panel
+    window.side_tabs.setCurrentIndex(window.side_tabs.indexOf(panel))
+    items = [panel.list.item(i).text() for i in range(panel.list.count())]
+    assert len(items) == 2 and all("नेहा त्रिपाठी" in t for t in items)
+    assert window.side_tabs.tabText(window.side_tabs.indexOf(panel)).endswith("2")
+    nayi = next(i for i in range(2) if "नवीन" in panel.list.item(i).text())
+    majboot = 1 - nayi
+    panel.list.item(majboot).setSelected(True)
+    qtbot.mouseClick(panel.accept_button, Qt.MouseButton.LeftButton)
+    assert window.tasks.wait_idle()
+    assert panel.list.count() == 1 and "नवीन" in panel.list.item(0).text()
+    panel.list.item(0).setSelected(True)
+    qtbot.mouseClick(panel.reject_button, Qt.MouseButton.LeftButton)
+    assert window.tasks.wait_idle()
+
+    expected = BODY.replace("मजूबत", "मजबूत")
+    assert window.editor.markdown() == expected  # the editor shows the decided text
+    assert ArticleService(gui_db).get(story.id).data.body == expected
+    assert panel.list.count() == 0 and panel.decided.count() == 2
+    decided = [panel.decided.item(i).text() for i in range(2)]
+    assert any("स्वीकृत" in t and "रमेश कुमार" in t for t in decided)
+    assert any("अस्वीकृत" in t and "रमेश कुमार" in t for t in decided)
+    # every step is on record: the copy editor's save, the acceptance, the rejection
+    notes = [(r.author, r.note) for r in ArticleService(gui_db).revisions(story.id)]
+    assert notes[-3][0] == "नेहा त्रिपाठी"
+    assert notes[-2][1].startswith("accepted suggestion")
+    assert notes[-1][1].startswith("rejected suggestion")
+    with gui_db.session() as session:
+        events = session.scalars(select(AuditEvent).where(
+            AuditEvent.action.like("review.%")).order_by(AuditEvent.id)).all()
+        assert [(e.action, e.user) for e in events] == [
+            ("review.accept", "रमेश कुमार"), ("review.reject", "रमेश कुमार")]
+        assert json.loads(events[0].detail_json)["new"] == "मजबूत"
+
+
+def test_review_text_marks_insertions_and_deletions_in_author_colours(
+        qtbot, gui_config, gui_db):
+    desk = make_desk(gui_db)
+    story = story_in_copy_edit(gui_db, desk, BODY, headline="किसानों को राहत")
+    edit(gui_db, desk.editor, story.id, body=BODY.replace("मजूबत", "मजबूत"))
+    edit(gui_db, desk.editor2, story.id, headline="किसानों को बड़ी राहत")
+    window = _window(qtbot, gui_config, gui_db, desk.chief)
+    _open(window, story.id)
+    window.side_tabs.setCurrentIndex(window.side_tabs.indexOf(window.review.panel))
+    qtbot.waitUntil(lambda: window.review.panel.text.isVisible())
+    text = window.review.panel.text
+    spans = text.spans()
+    assert len(spans) == 2
+    colours = {s.suggestion.author_name: s.colour.name() for s in spans}
+    assert colours["नेहा त्रिपाठी"] != colours["अमित वर्मा"]
+    doc = text.document()
+    by_name = {s.suggestion.author_name: s for s in spans}
+    changed = by_name["नेहा त्रिपाठी"]  # मजूबत -> मजबूत: struck old, underlined new
+    cursor = text.textCursor()
+    cursor.setPosition(changed.start + 1)
+    assert cursor.charFormat().fontStrikeOut()
+    assert cursor.charFormat().foreground().color().name() == colours["नेहा त्रिपाठी"]
+    assert "नेहा त्रिपाठी" in cursor.charFormat().toolTip()
+    cursor.setPosition(changed.middle + 1)
+    assert cursor.charFormat().fontUnderline() and not cursor.charFormat().fontStrikeOut()
+    plain = doc.toPlainText()
+    assert plain[changed.start:changed.middle] == "मजूबत"
+    assert plain[changed.middle:changed.end] == "मजबूत"
+    # change bars: one per suggestion, in its author's colour, beside its line
+    bars = text.bar_rects()
+    assert sorted(c.name() for _r, c in bars) == sorted(colours.values())
+    assert all(r.height() > 0 for r, _c in bars)
+    # the tooltip under a suggestion names its author
+    rect = text.cursorRect(cursor)
+    assert "नेहा त्रिपाठी" in text.tooltip_at(rect.center())
+    # the desk chief decides "all by one reviewer"
+    panel = window.review.panel
+    index = panel.reviewer.findText("अमित वर्मा")
+    panel.reviewer.setCurrentIndex(index)
+    qtbot.mouseClick(panel.accept_by_button, Qt.MouseButton.LeftButton)
+    assert window.tasks.wait_idle()
+    assert [s.suggestion.author_name for s in panel.text.spans()] == ["नेहा त्रिपाठी"]
+    assert window.metadata.headline.text() == "किसानों को बड़ी राहत"
+
+
+def test_colours_are_distinct_for_many_people():
+    from datetime import UTC, datetime
+
+    from editor_app.core.review.tracking import SuggestionInfo
+
+    now = datetime.now(UTC)
+    infos = [SuggestionInfo(i, 1, "body", "", "x", i, f"p{i}", now, now, "open", 0, 0)
+             for i in range(1, 30)]
+    colours = author_colours(infos)
+    assert len({c.name() for c in colours.values()}) == 29
+    assert [colours[i].name().upper() for i in range(1, len(PALETTE) + 1)] == list(PALETTE)
