@@ -223,9 +223,6 @@ class MainWindow(QMainWindow):
         self.article_list.table.viewport().setAcceptDrops(True)
         self.article_list.table.viewport().installEventFilter(self.drop_filter)
         self.lists.known_loaded.connect(self.metadata.set_known)
-        # --- tracked changes (issue 11 item 5): the Review side tab ---
-        self.review = install_review(self)
-        # ---
         if self.speller.available and not self.speller.ready:
             # word lists off the GUI thread; then the start-up objects leave the collector
             self.tasks.run(self.speller.preload, done=lambda _r: freeze_long_lived(),
@@ -243,6 +240,9 @@ class MainWindow(QMainWindow):
         # --- end Preferences
         # --- comments (issue 11): side tab, Ctrl+Alt+M, context-menu entries
         self.comments = install_comments(self)
+        # ---
+        # --- tracked changes (issue 11 item 5): the Review side tab ---
+        self.review = install_review(self)
         # ---
         self.apply_font(font)
         self.article_list.article_activated.connect(self.open_article)

@@ -121,8 +121,9 @@ def test_accept_one_reject_one(db, desk):
     assert states == {second.id: ("accepted", "रमेश कुमार", accepted.revision_id),
                       first.id: ("rejected", "रमेश कुमार", rejected.revision_id)}
     notes = [r.note for r in ArticleService(db).revisions(story.id)]
-    assert notes[-2:] == [f"accepted suggestion {second.id}",
-                          f"rejected suggestion {first.id}"]
+    assert notes[-2:] == [
+        f"accepted suggestion {second.id} (नेहा त्रिपाठी: «मजूबत» → «मजबूत»)",
+        f"rejected suggestion {first.id} (नेहा त्रिपाठी: «नई» → «नवीन»)"]
     with db.session() as session:
         events = session.scalars(select(AuditEvent).where(
             AuditEvent.action.like("review.%")).order_by(AuditEvent.id)).all()

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from sqlalchemy import select
 
+from editor_app.core.article_data import ArticleData
 from editor_app.core.articles import ArticleService
 from editor_app.core.models import AuditEvent
 from editor_app.core.profiles import Actor
@@ -22,7 +23,7 @@ BODY = ("सरकार ने किसानों के लिए नई �
 
 
 def _window(qtbot, gui_config, gui_db, actor: Actor) -> MainWindow:
-    window = MainWindow(ArticleService(gui_db, actor.name), gui_config, choose_font(), actor)
+    window = MainWindow(ArticleService(gui_db, actor), gui_config, choose_font(), actor)
     qtbot.addWidget(window)
     window.resize(1300, 800)
     window.show()
@@ -47,32 +48,46 @@ def _replace_word(window: MainWindow, old: str, new: str) -> None:
     type_text(text_edit, new)
 
 
+def _switch(window: MainWindow, actor: Actor) -> None:
+    """Switch user as the File menu does once the user is picked."""
+    window.save_now(then=lambda: window.workflow.set_actor(actor))
+    assert window.tasks.wait_idle()
+    assert window.service.actor == actor
+
+
+def _move(window: MainWindow, target: str) -> None:
+    window.workflow.request(target)
+    assert window.tasks.wait_idle()
+    assert window.record is not None and window.record.status == target
+
+
 def test_reporter_accepts_one_and_rejects_one_of_a_copy_editors_two_edits(
         qtbot, gui_config, gui_db):
     desk = make_desk(gui_db)
-    story = story_in_copy_edit(gui_db, desk, BODY)
-    # the copy editor edits two words in the editor; the autosave records suggestions
-    editor_window = _window(qtbot, gui_config, gui_db, desk.editor)
-    _open(editor_window, story.id)
-    _replace_word(editor_window, "मजूबत", "मजबूत")
-    _replace_word(editor_window, "नई", "नवीन")
-    editor_window.save_now()
-    assert editor_window.tasks.wait_idle()
-    review = editor_window.review.panel
-    assert review.list.count() == 2
-    assert not review.accept_button.isEnabled()  # a copy editor does not decide
-    editor_window.close()
-
+    story = ArticleService(gui_db, desk.reporter).create(ArticleData(
+        headline="किसानों के लिए नई योजना", body=BODY))
     window = _window(qtbot, gui_config, gui_db, desk.reporter)
     _open(window, story.id)
     panel = window.review.panel
+    _move(window, "submitted")  # the reporter submits
+    _switch(window, desk.editor)
+    _move(window, "in_copy_edit")  # the copy editor starts copy edit
+    assert "every change is recorded" in panel.status.text()
+    _replace_word(window, "मजूबत", "मजबूत")  # and edits two words in the editor
+    _replace_word(window, "नई योजना की", "नवीन योजना की")
+    window.save_now()
+    assert window.tasks.wait_idle()
+    assert panel.list.count() == 2
+    assert not panel.accept_button.isEnabled()  # a copy editor does not decide
+
+    _switch(window, desk.reporter)
     window.side_tabs.setCurrentIndex(window.side_tabs.indexOf(panel))
     items = [panel.list.item(i).text() for i in range(panel.list.count())]
     assert len(items) == 2 and all("नेहा त्रिपाठी" in t for t in items)
     assert window.side_tabs.tabText(window.side_tabs.indexOf(panel)).endswith("2")
     nayi = next(i for i in range(2) if "नवीन" in panel.list.item(i).text())
-    majboot = 1 - nayi
-    panel.list.item(majboot).setSelected(True)
+    panel.list.item(1 - nayi).setSelected(True)  # मजूबत -> मजबूत
+    assert panel.accept_button.isEnabled()
     qtbot.mouseClick(panel.accept_button, Qt.MouseButton.LeftButton)
     assert window.tasks.wait_idle()
     assert panel.list.count() == 1 and "नवीन" in panel.list.item(0).text()
@@ -83,15 +98,27 @@ def test_reporter_accepts_one_and_rejects_one_of_a_copy_editors_two_edits(
     expected = BODY.replace("मजूबत", "मजबूत")
     assert window.editor.markdown() == expected  # the editor shows the decided text
     assert ArticleService(gui_db).get(story.id).data.body == expected
+    assert window.metadata.headline.text() == "किसानों के लिए नई योजना"
     assert panel.list.count() == 0 and panel.decided.count() == 2
     decided = [panel.decided.item(i).text() for i in range(2)]
     assert any("स्वीकृत" in t and "रमेश कुमार" in t for t in decided)
     assert any("अस्वीकृत" in t and "रमेश कुमार" in t for t in decided)
-    # every step is on record: the copy editor's save, the acceptance, the rejection
-    notes = [(r.author, r.note) for r in ArticleService(gui_db).revisions(story.id)]
-    assert notes[-3][0] == "नेहा त्रिपाठी"
-    assert notes[-2][1].startswith("accepted suggestion")
-    assert notes[-1][1].startswith("rejected suggestion")
+    # the timeline (History tab) shows every step
+    history = window.history
+    window.side_tabs.setCurrentIndex(window.side_tabs.indexOf(history.parentWidget()
+                                                              .parentWidget()))
+    qtbot.waitUntil(history.isVisible)
+    assert window.tasks.wait_idle()
+    rows = [[history.list.topLevelItem(i).text(c) for c in range(5)]
+            for i in range(history.list.topLevelItemCount())]
+    notes = [row[4] for row in rows]
+    assert any("जमा" in n for n in notes)  # submitted
+    assert any("संपादन में" in n for n in notes)  # into copy edit
+    assert any(row[2] == "नेहा त्रिपाठी" and row[0].startswith("संस्करण") for row in rows)
+    accepted = next(row for row in rows if row[4].startswith("accepted suggestion"))
+    rejected = next(row for row in rows if row[4].startswith("rejected suggestion"))
+    assert accepted[2] == rejected[2] == "रमेश कुमार"
+    assert "मजबूत" in accepted[4] and "नवीन" in rejected[4]
     with gui_db.session() as session:
         events = session.scalars(select(AuditEvent).where(
             AuditEvent.action.like("review.%")).order_by(AuditEvent.id)).all()

@@ -68,7 +68,8 @@ from editor_app.core.users import actor_id, as_actor
 from editor_app.core.workflow.statuses import DESK, Status
 
 __all__ = ["FIELDS", "STATES", "DecisionResult", "SuggestionInfo", "TrackedView",
-           "TrackingService", "open_suggestion_count", "record_save", "start_tracking"]
+           "TrackingService", "decision_note", "open_suggestion_count", "record_save",
+           "start_tracking"]
 
 log = logging.getLogger(__name__)
 
@@ -449,15 +450,13 @@ class TrackingService:
         session.flush()  # the UPDATE guarded by the version column
         latest = session.scalar(select(Revision).where(Revision.article_id == article.id)
                                 .order_by(Revision.id.desc()).limit(1))
-        ids = ", ".join(str(r.id) for r in chosen)
-        word = "accepted" if state == "accepted" else "rejected"
-        note = f"{word} suggestion{'s' if len(chosen) > 1 else ''} {ids}"
+        note = decision_note(chosen, state)
         revision = Revision(
             article_id=article.id, parent_id=latest.id if latest else None,
             article_version=article.version, author=self.actor.name,
             author_id=actor_id(self.actor), headline=article.headline, dek=article.dek,
             body=article.body, metadata_json=latest.metadata_json if latest else "{}",
-            note=note[:500], status=article.status)
+            note=note, status=article.status)
         session.add(revision)
         session.flush()
         return revision.id
@@ -474,6 +473,24 @@ class TrackingService:
             plan = plan_save(getattr(base, name), getattr(article, name), spans, by,
                              tracked=False)
             _apply_plan(session, article.id, name, plan, {r.id: r for r in field_rows}, by)
+
+
+def decision_note(rows: Sequence[Suggestion], state: str) -> str:
+    """The revision note of a decision: ``accepted suggestion 3 (नेहा: «मजूबत» → «मजबूत»)``;
+    the details are left out beyond three suggestions (the audit events keep them)."""
+    word = "accepted" if state == "accepted" else "rejected"
+    ids = ", ".join(str(r.id) for r in rows)
+    note = f"{word} suggestion{'s' if len(rows) > 1 else ''} {ids}"
+    if len(rows) <= 3:
+        parts = [f"{r.author_name}: «{_clip(r.old_text)}» → «{_clip(r.new_text)}»"
+                 for r in rows]
+        note += " (" + "; ".join(parts) + ")"
+    return note[:500]
+
+
+def _clip(text: str, limit: int = 30) -> str:
+    clean = " ".join(text.split())
+    return clean if len(clean) <= limit else clean[: limit - 1] + "…"
 
 
 def _load(session: Session, article_id: int) -> Article:

@@ -8,10 +8,11 @@ Contracts:
   reviewer picked in the combo box. It emits :attr:`ReviewPanel.decision_requested` and
   never touches the database.
 - :class:`ReviewController` (made by :func:`install_review`) follows the window's article
-  (``article_shown``, ``saved``), loads the tracked view through ``window.tasks`` (off the
-  GUI thread, newest wins) and runs decisions on the serial writer after pending edits are
-  saved; the decided article is then shown again in the editor. Core decides who may
-  decide: the buttons are only a hint (enabled for the story's reporter and the desk).
+  (``article_shown``, ``saved``, the workflow's ``moved`` and ``actor_changed``), loads the
+  tracked view through ``window.tasks`` (off the GUI thread, newest wins) and runs
+  decisions on the serial writer after pending edits are saved; the decided article is then
+  shown again in the editor. Core decides who may decide: the buttons are only a hint
+  (enabled for the story's reporter and the desk).
 - The editor itself keeps showing the current text; nothing here switches tracking off.
 """
 
@@ -322,4 +323,7 @@ def install_review(window: MainWindow) -> ReviewController:
     controller = ReviewController(window, panel)
     window.article_shown.connect(controller.show_record)
     window.saved.connect(lambda _id: controller.refresh())
+    # a status move or Switch user changes what the tab says and who may decide
+    window.workflow.moved.connect(lambda _id: controller.refresh())
+    window.workflow.actor_changed.connect(lambda _actor: controller.refresh())
     return controller

@@ -16,6 +16,7 @@ from editor_app.core.db import Database
 from editor_app.core.errors import ConflictError, NotFoundError
 from editor_app.core.models import AuditEvent, Revision, TrackingBase
 from editor_app.core.profiles import Role
+from editor_app.core.review.tracking import TrackingService
 from editor_app.core.workflow.service import TransitionRefused, WorkflowService
 from editor_app.core.workflow.statuses import TRANSITIONS, Status, Transition, move
 from tests.core.workflow.conftest import StoryFactory, Team
@@ -125,7 +126,8 @@ def test_going_into_copy_edit_sets_the_tracking_base(db: Database, team: Team,
     service.save(article_id, replace(current.data, headline="पटना में राहत की बारिश"),
                  current.version)
     chief = WorkflowService(db, team[Role.DESK_CHIEF])
-    chief.transition(article_id, Status.APPROVED)
+    # the copy editor's change is an open suggestion: only an override approves now
+    chief.transition(article_id, Status.APPROVED, override="देर रात की खबर (late story)")
     chief.transition(article_id, Status.SPIKED, note=NOTE)
     with db.session() as session:
         base = session.get(TrackingBase, article_id)
@@ -133,9 +135,18 @@ def test_going_into_copy_edit_sets_the_tracking_base(db: Database, team: Team,
     chief.transition(article_id, Status.DRAFT)
     WorkflowService(db, team[Role.REPORTER]).transition(article_id, Status.SUBMITTED)
     editor.transition(article_id, Status.IN_COPY_EDIT)
+    with db.session() as session:  # undecided suggestions keep their base (wip-tracking)
+        base = session.get(TrackingBase, article_id)
+        assert base is not None and base.headline == "पटना में बारिश से राहत"
+    TrackingService(db, team[Role.REPORTER]).accept(article_id)
+    chief.transition(article_id, Status.APPROVED)
+    chief.transition(article_id, Status.IN_COPY_EDIT)  # reopened: a new cycle
     with db.session() as session:
         base = session.get(TrackingBase, article_id)
         assert base is not None and base.headline == "पटना में राहत की बारिश"  # replaced
+        assert base.revision_id == session.scalar(
+            select(Revision.id).where(Revision.article_id == article_id)
+            .order_by(Revision.id.desc()))
 
 
 def test_status_lists_the_actors_moves(db: Database, team: Team, story: StoryFactory) -> None:
