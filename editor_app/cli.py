@@ -51,6 +51,10 @@ COMMANDS: dict[str, str] = {
     "comments": "editor_app.commands.review_comments:cmd_comments",
     "resolve": "editor_app.commands.review_comments:cmd_resolve",
     "reopen": "editor_app.commands.review_comments:cmd_reopen",
+    # tracked changes (issue 11 item 5)
+    "suggestions": "editor_app.commands.review_tracking:cmd_suggestions",
+    "accept": "editor_app.commands.review_tracking:cmd_accept",
+    "reject": "editor_app.commands.review_tracking:cmd_reject",
 }
 
 
@@ -126,6 +130,9 @@ def add_commands(subparsers: Any, common: argparse.ArgumentParser) -> None:
     from editor_app.commands.review_comments import add_comment_parsers  # issue 11 item 6
 
     add_comment_parsers(subparsers, common)
+    from editor_app.commands.review_tracking import add_tracking_parsers  # issue 11 item 5
+
+    add_tracking_parsers(subparsers, common)
 
 
 def _add_import(subparsers: Any, common: argparse.ArgumentParser) -> None:
