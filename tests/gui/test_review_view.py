@@ -79,6 +79,7 @@ def test_reporter_accepts_one_and_rejects_one_of_a_copy_editors_two_edits(
     assert window.tasks.wait_idle()
     assert panel.list.count() == 2
     assert not panel.accept_button.isEnabled()  # a copy editor does not decide
+    assert not panel.decided.isVisibleTo(panel)  # nothing decided yet: no empty list
 
     _switch(window, desk.reporter)
     window.side_tabs.setCurrentIndex(window.side_tabs.indexOf(panel))
@@ -100,6 +101,7 @@ def test_reporter_accepts_one_and_rejects_one_of_a_copy_editors_two_edits(
     assert ArticleService(gui_db).get(story.id).data.body == expected
     assert window.metadata.headline.text() == "किसानों के लिए नई योजना"
     assert panel.list.count() == 0 and panel.decided.count() == 2
+    assert panel.decided.isVisibleTo(panel)
     decided = [panel.decided.item(i).text() for i in range(2)]
     assert any("स्वीकृत" in t and "रमेश कुमार" in t for t in decided)
     assert any("अस्वीकृत" in t and "रमेश कुमार" in t for t in decided)

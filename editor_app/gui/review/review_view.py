@@ -126,7 +126,8 @@ class ReviewPanel(QWidget):
         lower_layout.addWidget(QLabel("सुझाव (Suggestions)"))
         lower_layout.addWidget(self.list, 2)
         lower_layout.addLayout(buttons)
-        lower_layout.addWidget(QLabel("निर्णय हो चुके (Decided)"))
+        self.decided_label = QLabel("निर्णय हो चुके (Decided)")
+        lower_layout.addWidget(self.decided_label)
         lower_layout.addWidget(self.decided, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.text)
@@ -134,7 +135,7 @@ class ReviewPanel(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([420, 300])
-        self.decided.setMaximumHeight(110)
+        self.decided.setMaximumHeight(100)
         self.list.setMinimumHeight(90)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
@@ -167,6 +168,9 @@ class ReviewPanel(QWidget):
                 self.list.addItem(self._item(info))
             for info in reversed(view.decided):
                 self.decided.addItem(self._decided_item(info))
+        self.decided.setVisible(self.decided.count() > 0)  # room for the open ones
+        self.decided_label.setVisible(self.decided.count() > 0)
+        if view is not None:
             seen: dict[Hashable, SuggestionInfo] = {}
             for info in view.open:
                 seen.setdefault(author_key(info), info)
@@ -191,11 +195,12 @@ class ReviewPanel(QWidget):
 
     def _decided_item(self, info: SuggestionInfo) -> QListWidgetItem:
         when = info.decided_at.astimezone().strftime("%d-%m-%Y %H:%M") if info.decided_at else ""
+        state = _STATE_LABELS.get(info.state, info.state)
         item = QListWidgetItem(
-            f"{info.id}. {_STATE_LABELS.get(info.state, info.state)} — "
-            f"«{_short(info.old_text, 20)}» → «{_short(info.new_text, 20)}» · "
-            f"{info.author_name}; {info.decided_by_name} {when}")
-        item.setToolTip(describe(info))
+            f"{info.id}. {state} · {info.decided_by_name} {when} — "
+            f"«{_short(info.old_text, 20)}» → «{_short(info.new_text, 20)}» "
+            f"({info.author_name})")
+        item.setToolTip(f"{state}: {info.decided_by_name} {when}\n{describe(info)}")
         item.setData(_ID_ROLE, info.id)
         return item
 
