@@ -137,9 +137,13 @@ def test_review_text_marks_insertions_and_deletions_in_author_colours(
     edit(gui_db, desk.editor2, story.id, headline="किसानों को बड़ी राहत")
     window = _window(qtbot, gui_config, gui_db, desk.chief)
     _open(window, story.id)
+    text = window.review.panel.text
+    window.side_tabs.setCurrentIndex(0)
+    window.review.refresh()
+    assert window.tasks.wait_idle()
+    assert text.spans() == [] and window.review.panel.list.count() == 2  # hidden: no layout
     window.side_tabs.setCurrentIndex(window.side_tabs.indexOf(window.review.panel))
     qtbot.waitUntil(lambda: window.review.panel.text.isVisible())
-    text = window.review.panel.text
     spans = text.spans()
     assert len(spans) == 2
     colours = {s.suggestion.author_name: s.colour.name() for s in spans}
@@ -185,3 +189,31 @@ def test_colours_are_distinct_for_many_people():
     colours = author_colours(infos)
     assert len({c.name() for c in colours.values()}) == 29
     assert [colours[i].name().upper() for i in range(1, len(PALETTE) + 1)] == list(PALETTE)
+
+
+def test_review_text_positions_survive_characters_outside_the_bmp(qtbot):
+    from datetime import UTC, datetime
+
+    from editor_app.core.review.tracking import SuggestionInfo, TrackedView
+    from editor_app.gui.review.review_text import ReviewText
+
+    now = datetime.now(UTC)
+    body = "खुशी 🙂 की बात: मजबूत सहारा\n"
+    start = body.index("मजबूत")
+    info = SuggestionInfo(1, 1, "body", "मजूबत", "मजबूत", 2, "नेहा", now, now, "open",
+                          start, start + 5, start, start + len("मजबूत"))
+    view = TrackedView(1, 3, "in_copy_edit", None, True,
+                       {"headline": "", "dek": "", "body": body.replace("मजबूत", "मजूबत")},
+                       {"headline": "", "dek": "", "body": body}, [info], [])
+    text = ReviewText()
+    qtbot.addWidget(text)
+    text.show_view(view)
+    [span] = text.spans()
+    cursor = text.textCursor()
+    cursor.setPosition(span.start)
+    cursor.setPosition(span.middle, QTextCursor.MoveMode.KeepAnchor)
+    assert cursor.selectedText() == "मजूबत"
+    cursor.setPosition(span.middle)
+    cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
+    assert cursor.selectedText() == "मजबूत"
+    assert cursor.charFormat().fontUnderline()

@@ -97,6 +97,17 @@ class DocSpan:
     colour: QColor
 
 
+def _utf16_len(text: str) -> int:
+    """Length of ``text`` in UTF-16 code units (QString positions)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _format(cursor: QTextCursor, start: int, end: int, fmt: QTextCharFormat) -> None:
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    cursor.mergeCharFormat(fmt)
+
+
 class _ChangeBars(QWidget):
     """The left margin: a bar in the author's colour beside every changed line."""
 
@@ -125,58 +136,71 @@ class ReviewText(QTextEdit):
     # -------------------------------------------------------------- content
     def show_view(self, view: TrackedView | None,
                   colours: dict[Hashable, QColor] | None = None) -> None:
-        """Show ``view`` (``None``: empty)."""
-        self.clear()
+        """Show ``view`` (``None``: empty). The text is set in one go and then formatted
+        range by range (several times faster than inserting run by run on long bodies)."""
         self._spans = []
         if view is None:
+            self.clear()
             self.bars.update()
             return
         colours = colours if colours is not None else author_colours(view.open + view.decided)
+        parts: list[str] = []
+        labels: list[tuple[int, int]] = []
+        marks: list[tuple[SuggestionInfo, int, int, int, QColor]] = []
+        pos = 0  # in UTF-16 code units: what QTextDocument positions count
+
+        def add(text: str) -> int:
+            nonlocal pos
+            parts.append(text)
+            pos += _utf16_len(text)
+            return pos
+
+        for index, name in enumerate(FIELDS):
+            if index:
+                add("\n")
+            label_start = pos
+            labels.append((label_start, add(FIELD_LABELS[name])))
+            add("\n")
+            text = view.current[name].rstrip("\n")
+            done = 0
+            for info in sorted((s for s in view.open if s.field == name),
+                               key=lambda s: s.start or 0):
+                begin = max(done, min(info.start or 0, len(text)))
+                stop = max(begin, min(info.end or 0, len(text)))
+                add(text[done:begin])
+                doc_start = pos
+                middle = add(info.old_text)
+                doc_end = add(text[begin:stop])
+                colour = colours.get(author_key(info), QColor(PALETTE[0]))
+                marks.append((info, doc_start, middle, doc_end, colour))
+                done = stop
+            add(text[done:])
+        self.setPlainText("".join(parts))
         cursor = QTextCursor(self.document())
         label = QTextCharFormat()
         label.setForeground(QColor("#666666"))
         label.setFontWeight(QFont.Weight.Bold)
-        first = True
-        for name in FIELDS:
-            if not first:
-                cursor.insertBlock()
-            first = False
-            cursor.insertText(FIELD_LABELS[name], label)
-            cursor.insertBlock()
-            self._insert_field(cursor, view.current[name].rstrip("\n"),
-                               [s for s in view.open if s.field == name], colours)
-        self.moveCursor(QTextCursor.MoveOperation.Start)
-        self.bars.update()
-
-    def _insert_field(self, cursor: QTextCursor, text: str, infos: list[SuggestionInfo],
-                      colours: dict[Hashable, QColor]) -> None:
-        plain = QTextCharFormat()
-        pos = 0
-        for info in sorted(infos, key=lambda s: s.start or 0):
-            start = info.start or 0
-            end = min(info.end or 0, len(text))
-            cursor.insertText(text[pos:start], plain)
-            colour = colours.get(author_key(info), QColor(PALETTE[0]))
+        for a, b in labels:
+            _format(cursor, a, b, label)
+        for info, doc_start, middle, doc_end, colour in marks:
             tip = describe(info)
-            doc_start = cursor.position()
-            if info.old_text:
+            if middle > doc_start:
                 gone = QTextCharFormat()
                 gone.setFontStrikeOut(True)
                 gone.setForeground(colour)
                 gone.setToolTip(tip)
-                cursor.insertText(info.old_text, gone)
-            middle = cursor.position()
-            if info.new_text:
+                _format(cursor, doc_start, middle, gone)
+            if doc_end > middle:
                 added = QTextCharFormat()
                 added.setFontUnderline(True)
                 added.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
                 added.setUnderlineColor(colour)
                 added.setForeground(colour)
                 added.setToolTip(tip)
-                cursor.insertText(text[start:end], added)
-            self._spans.append(DocSpan(info, doc_start, middle, cursor.position(), colour))
-            pos = max(pos, end)
-        cursor.insertText(text[pos:], plain)
+                _format(cursor, middle, doc_end, added)
+            self._spans.append(DocSpan(info, doc_start, middle, doc_end, colour))
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.bars.update()
 
     def spans(self) -> list[DocSpan]:
         """Where each open suggestion is drawn (document positions)."""
