@@ -252,3 +252,24 @@ def test_repeated_words_untracked_edit_stays_untracked(db, desk):
     assert view.open and {s.author_id for s in view.open} == {desk.editor.id}
     TrackingService(db, desk.reporter).reject(story.id)
     assert ArticleService(db).get(story.id).data.body == view.base["body"]
+
+
+def test_the_tracked_copy_editor_cannot_leave_tracking():
+    # every move a copy editor can make out of copy edit lands where they may not edit
+    from editor_app.core.profiles import Role
+    from editor_app.core.workflow.statuses import may_edit, moves_from
+
+    for transition in moves_from(Status.IN_COPY_EDIT):
+        if Role.COPY_EDITOR in transition.roles:
+            assert not may_edit(Role.COPY_EDITOR, transition.target), transition
+
+
+def test_a_copy_editor_who_returned_the_story_cannot_edit_it_untracked(db, desk):
+    from editor_app.core.workflow.service import WorkflowService
+
+    story = story_in_copy_edit(db, desk, BODY)
+    edit(db, desk.editor, story.id, body=BODY.replace("मजूबत", "मजबूत"))
+    WorkflowService(db, desk.editor).transition(story.id, Status.RETURNED, note="देखें")
+    with pytest.raises(PermissionDenied):
+        edit(db, desk.editor, story.id, body=BODY.replace("नई", "नवीन"))
+    assert [s.new_text for s in _open(db, desk, story.id)] == ["मजबूत"]
