@@ -99,14 +99,29 @@ class ReviewPanel(QWidget):
         self.list.customContextMenuRequested.connect(self._item_menu)
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.decided = QListWidget()
-        self.accept_button = QPushButton("✓ स्वीकार करें (Accept)")
-        self.reject_button = QPushButton("✗ अस्वीकार करें (Reject)")
-        self.accept_all_button = QPushButton("सब स्वीकार (Accept all)")
-        self.reject_all_button = QPushButton("सब अस्वीकार (Reject all)")
+        self.accept_button = QPushButton("✓ स्वीकार (Accept)")
+        self.reject_button = QPushButton("✗ अस्वीकार (Reject)")
+        self.accept_all_button = QPushButton("✓ सब (Accept all)")
+        self.reject_all_button = QPushButton("✗ सब (Reject all)")
+        self.accept_button.setToolTip("चुने हुए सुझाव स्वीकार करें (accept the selected "
+                                      "suggestions)")
+        self.reject_button.setToolTip("चुने हुए सुझाव अस्वीकार करें (reject the selected "
+                                      "suggestions)")
+        self.accept_all_button.setToolTip("सभी खुले सुझाव स्वीकार करें (accept every open "
+                                          "suggestion)")
+        self.reject_all_button.setToolTip("सभी खुले सुझाव अस्वीकार करें (reject every open "
+                                          "suggestion)")
         self.reviewer = QComboBox()
+        self.reviewer.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.reviewer.setMinimumContentsLength(10)
         self.reviewer.setToolTip("किसी एक समीक्षक के सभी सुझाव (all suggestions by one reviewer)")
-        self.accept_by_button = QPushButton("इनके सब स्वीकार (Accept theirs)")
-        self.reject_by_button = QPushButton("इनके सब अस्वीकार (Reject theirs)")
+        self.accept_by_button = QPushButton("✓ इनके (Theirs)")
+        self.reject_by_button = QPushButton("✗ इनके (Theirs)")
+        self.accept_by_button.setToolTip("इस समीक्षक के सभी सुझाव स्वीकार करें (accept all "
+                                         "suggestions by this reviewer)")
+        self.reject_by_button.setToolTip("इस समीक्षक के सभी सुझाव अस्वीकार करें (reject all "
+                                         "suggestions by this reviewer)")
         self.accept_button.clicked.connect(lambda: self._decide_selected(True))
         self.reject_button.clicked.connect(lambda: self._decide_selected(False))
         self.accept_all_button.clicked.connect(
