@@ -168,6 +168,8 @@ def test_review_text_marks_insertions_and_deletions_in_author_colours(
     # the tooltip under a suggestion names its author
     rect = text.cursorRect(cursor)
     assert "नेहा त्रिपाठी" in text.tooltip_at(rect.center())
+    # the side panel can be ~320 px wide at 1280x720: the tab must not need more
+    assert window.review.panel.minimumSizeHint().width() <= 300
     # the desk chief decides "all by one reviewer"
     panel = window.review.panel
     index = panel.reviewer.findText("अमित वर्मा")

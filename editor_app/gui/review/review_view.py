@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -130,6 +131,11 @@ class ReviewPanel(QWidget):
             lambda: self.decision_requested.emit(False, None, None))
         self.accept_by_button.clicked.connect(lambda: self._decide_by(True))
         self.reject_by_button.clicked.connect(lambda: self._decide_by(False))
+        for button in (self.accept_button, self.reject_button, self.accept_all_button,
+                       self.reject_all_button, self.accept_by_button, self.reject_by_button):
+            # the side panel may be ~320 px wide: buttons share it instead of widening it
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            button.setMinimumWidth(80)
         buttons = QGridLayout()
         buttons.addWidget(self.accept_button, 0, 0)
         buttons.addWidget(self.reject_button, 0, 1)
