@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QFont, QTextCursor
 from sqlalchemy import select
 
 from editor_app.core.article_data import ArticleData
@@ -210,7 +210,12 @@ def test_review_text_positions_survive_characters_outside_the_bmp(qtbot):
     text = ReviewText()
     qtbot.addWidget(text)
     text.show_view(view)
+    text.show_view(view)  # shown again (every refresh): no format carried over
     [span] = text.spans()
+    plain = text.textCursor()
+    plain.setPosition(text.document().toPlainText().index("खुशी") + 2)
+    assert plain.charFormat().fontWeight() != QFont.Weight.Bold
+    assert not plain.charFormat().fontUnderline()
     cursor = text.textCursor()
     cursor.setPosition(span.start)
     cursor.setPosition(span.middle, QTextCursor.MoveMode.KeepAnchor)

@@ -175,7 +175,11 @@ class ReviewText(QTextEdit):
                 marks.append((info, doc_start, middle, doc_end, colour))
                 done = stop
             add(text[done:])
-        self.setPlainText("".join(parts))
+        # QTextEdit.setPlainText would type the text in the current char format (a label's
+        # bold after the previous view): reset, then set the document's text directly
+        self.clear()
+        self.setCurrentCharFormat(QTextCharFormat())
+        self.document().setPlainText("".join(parts))
         cursor = QTextCursor(self.document())
         label = QTextCharFormat()
         label.setForeground(QColor("#666666"))
