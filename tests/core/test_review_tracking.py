@@ -273,3 +273,19 @@ def test_a_copy_editor_who_returned_the_story_cannot_edit_it_untracked(db, desk)
     with pytest.raises(PermissionDenied):
         edit(db, desk.editor, story.id, body=BODY.replace("नई", "नवीन"))
     assert [s.new_text for s in _open(db, desk, story.id)] == ["मजबूत"]
+
+
+def test_a_rejection_moves_comment_anchors_like_an_edit(db, desk):
+    from editor_app.core.review.comments import CommentService
+
+    story = story_in_copy_edit(db, desk, BODY)
+    edit(db, desk.editor, story.id, body=BODY.replace("नई", "बिलकुल नई"))
+    comments = CommentService(db, desk.reporter)
+    note = comments.add_on_text(story.id, "body", "सहारा", "क्या यह सही शब्द है?")
+    TrackingService(db, desk.reporter).reject(story.id)
+    [thread] = [c for c in comments.list(story.id) if c.id == note.id]
+    body = ArticleService(db).get(story.id).data.body
+    assert body == BODY
+    assert not thread.orphaned
+    anchor = thread.comment.anchor
+    assert body[anchor.start:anchor.end] == "सहारा"

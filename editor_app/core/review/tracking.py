@@ -51,6 +51,7 @@ from editor_app.core.models import (
     utcnow,
 )
 from editor_app.core.profiles import Actor
+from editor_app.core.review.comments import reanchor
 from editor_app.core.review.diff import Hunk
 from editor_app.core.review.tracking_plan import (
     Author,
@@ -379,7 +380,7 @@ class TrackingService:
                 if base is None or not chosen:
                     return DecisionResult(article_id, (), article.version,
                                           _latest_revision_id(session, article_id))
-                self._change_texts(article, base, rows, chosen, state)
+                self._change_texts(session, article, base, rows, chosen, state)
                 revision_id = self._write_revision(session, article, chosen, state)
                 by = _author(self.actor)
                 action = "review.accept" if state == "accepted" else "review.reject"
@@ -425,9 +426,11 @@ class TrackingService:
         return chosen
 
     @staticmethod
-    def _change_texts(article: Article, base: TrackingBase, rows: Sequence[Suggestion],
-                      chosen: Sequence[Suggestion], state: str) -> None:
+    def _change_texts(session: Session, article: Article, base: TrackingBase,
+                      rows: Sequence[Suggestion], chosen: Sequence[Suggestion],
+                      state: str) -> None:
         chosen_ids = {r.id for r in chosen}
+        before = {name: getattr(article, name) for name in FIELDS}
         for name in FIELDS:
             spans = [_span(r) for r in rows if r.field == name]
             picked = [s.id for s in spans if s.id in chosen_ids]
@@ -444,6 +447,8 @@ class TrackingService:
             else:
                 setattr(article, name, revert(base_text, current, spans, picked))
         article.updated_at = utcnow()
+        # comments (issue 11 item 6): anchors follow a rejection like any other edit
+        reanchor(session, article.id, before, {name: getattr(article, name) for name in FIELDS})
 
     def _write_revision(self, session: Session, article: Article,
                         chosen: Sequence[Suggestion], state: str) -> int:
