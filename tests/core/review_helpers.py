@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 from editor_app.core.article_data import ArticleData, ArticleRecord
 from editor_app.core.articles import ArticleService
@@ -54,7 +55,7 @@ def story_in_copy_edit(db: Database, desk: Desk, body: str, headline: str = "श
     return ArticleService(db, desk.reporter).get(record.id)
 
 
-def edit(db: Database, actor: Actor, article_id: int, **fields: str) -> ArticleRecord:
+def edit(db: Database, actor: Actor, article_id: int, **fields: Any) -> ArticleRecord:
     """Save new field texts as ``actor`` over the stored version."""
     service = ArticleService(db, actor)
     record = service.get(article_id)

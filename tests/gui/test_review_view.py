@@ -107,12 +107,15 @@ def test_reporter_accepts_one_and_rejects_one_of_a_copy_editors_two_edits(
     assert any("अस्वीकृत" in t and "रमेश कुमार" in t for t in decided)
     # the timeline (History tab) shows every step
     history = window.history
-    window.side_tabs.setCurrentIndex(window.side_tabs.indexOf(history.parentWidget()
-                                                              .parentWidget()))
+    page = history.parentWidget()
+    tab = page.parentWidget() if page is not None else None
+    assert tab is not None
+    window.side_tabs.setCurrentIndex(window.side_tabs.indexOf(tab))
     qtbot.waitUntil(history.isVisible)
     assert window.tasks.wait_idle()
-    rows = [[history.list.topLevelItem(i).text(c) for c in range(5)]
-            for i in range(history.list.topLevelItemCount())]
+    tree_items = [history.list.topLevelItem(i)
+                  for i in range(history.list.topLevelItemCount())]
+    rows = [[item.text(c) for c in range(5)] for item in tree_items if item is not None]
     notes = [row[4] for row in rows]
     assert any("जमा" in n for n in notes)  # submitted
     assert any("संपादन में" in n for n in notes)  # into copy edit
