@@ -15,9 +15,9 @@ from typing import Any
 from editor_app.core.text.normalize import to_nfc
 from editor_app.core.urls import safe_href
 
-__all__ = ["ArticleData", "ArticleRecord", "ArticleSummary", "BylineData", "RelatedLink",
-           "RevisionInfo", "data_from_snapshot", "normalized", "related_as_lines",
-           "related_from_json", "related_from_lines", "related_to_json"]
+__all__ = ["ArticleData", "ArticleRecord", "ArticleSummary", "BylineData", "DeskInfo",
+           "RelatedLink", "RevisionInfo", "data_from_snapshot", "normalized",
+           "related_as_lines", "related_from_json", "related_from_lines", "related_to_json"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +185,21 @@ def _clean_related(links: tuple[RelatedLink, ...]) -> tuple[RelatedLink, ...]:
 
 
 @dataclass(frozen=True, slots=True)
+class DeskInfo:
+    """Who owns and who edits a story, by when, and its publishing controls."""
+
+    owner_id: int | None = None
+    assignee_id: int | None = None
+    #: The assignee's display name ("" when unassigned or the user is unknown).
+    assignee: str = ""
+    deadline: datetime | None = None
+    embargo_until: datetime | None = None
+    correction_note: str = ""
+    corrected_at: datetime | None = None
+    published_revision_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleRecord:
     """A stored article: identity, optimistic-lock version, status and its data."""
 
@@ -196,6 +211,8 @@ class ArticleRecord:
     created_at: datetime
     updated_at: datetime
     data: ArticleData
+    #: Desk control (migration 0004), outside ``data``: set through the workflow services.
+    desk: DeskInfo = field(default_factory=DeskInfo)
 
     def summary(self) -> ArticleSummary:
         """This article's list row (no database needed: the GUI updates one row after a
@@ -203,7 +220,10 @@ class ArticleRecord:
         return ArticleSummary(
             id=self.id, uuid=self.uuid, headline=self.data.headline, status=self.status,
             byline="; ".join(b.display() for b in self.data.bylines), tags=self.data.tags,
-            updated_at=self.updated_at, trashed=self.trashed)
+            updated_at=self.updated_at, trashed=self.trashed,
+            assignee_id=self.desk.assignee_id, assignee=self.desk.assignee,
+            deadline=self.desk.deadline, embargo_until=self.desk.embargo_until,
+            owner_id=self.desk.owner_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +238,12 @@ class ArticleSummary:
     tags: tuple[str, ...]
     updated_at: datetime
     trashed: bool
+    #: Queue columns (migration 0004); defaults keep older constructors working.
+    assignee_id: int | None = None
+    assignee: str = ""
+    deadline: datetime | None = None
+    embargo_until: datetime | None = None
+    owner_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, object_session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from editor_app.core.article_data import (
@@ -48,6 +48,7 @@ from editor_app.core.article_links import LinkResolver
 from editor_app.core.article_queries import (
     ListQuery,
     count_summaries,
+    desk_info,
     list_summaries,
     summaries_for,
 )
@@ -540,7 +541,7 @@ def _record(article: Article) -> ArticleRecord:
     return ArticleRecord(
         id=article.id, uuid=article.uuid, version=article.version, status=article.status,
         trashed=article.trashed, created_at=article.created_at, updated_at=article.updated_at,
-        data=_data_of(article))
+        data=_data_of(article), desk=desk_info(object_session(article), article))
 
 
 
