@@ -55,6 +55,7 @@ COMMANDS: dict[str, str] = {
     "suggestions": "editor_app.commands.review_tracking:cmd_suggestions",
     "accept": "editor_app.commands.review_tracking:cmd_accept",
     "reject": "editor_app.commands.review_tracking:cmd_reject",
+    "assign": "editor_app.commands.desk:cmd_assign",  # wip-queues
 }
 
 
@@ -72,6 +73,10 @@ def add_commands(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--tag", help="only articles with this tag")
     p.add_argument("--trashed", action="store_true", help="list the trash instead")
     p.add_argument("--all", action="store_true", help="list trashed articles too")
+    p.add_argument("--queue", choices=("mine", "waiting", "overdue"),
+                   help="a desk queue: my queue, waiting for me, overdue (with --as)")
+    if not any("--as" in a.option_strings for a in p._actions):  # wip-queues
+        p.add_argument("--as", dest="as_user", metavar="LOGIN", help="whose queue")
     p.add_argument("--limit", type=_non_negative, default=0, metavar="N",
                    help="at most N articles (default: all)")
     p.add_argument("--offset", type=_non_negative, default=0, metavar="N",
@@ -133,6 +138,9 @@ def add_commands(subparsers: Any, common: argparse.ArgumentParser) -> None:
     from editor_app.commands.review_tracking import add_tracking_parsers  # issue 11 item 5
 
     add_tracking_parsers(subparsers, common)
+    from editor_app.commands.desk import add_desk_parsers  # wip-queues: assign, update, ...
+
+    add_desk_parsers(subparsers, common)
 
 
 def _add_import(subparsers: Any, common: argparse.ArgumentParser) -> None:

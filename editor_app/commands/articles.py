@@ -19,7 +19,9 @@ log = logging.getLogger(__name__)
 def _summary_json(row: ArticleSummary) -> dict[str, Any]:
     return {"id": row.id, "uuid": row.uuid, "headline": row.headline, "status": row.status,
             "byline": row.byline, "tags": list(row.tags), "trashed": row.trashed,
-            "updated": row.updated_at.isoformat()}
+            "updated": row.updated_at.isoformat(), "assignee": row.assignee or None,
+            "deadline": row.deadline.isoformat() if row.deadline else None,
+            "embargo_until": row.embargo_until.isoformat() if row.embargo_until else None}
 
 
 def _record_json(record: ArticleRecord) -> dict[str, Any]:
@@ -40,16 +42,30 @@ def _record_json(record: ArticleRecord) -> dict[str, Any]:
 
 def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
     """List articles (not trashed unless --trashed or --all)."""
+    from editor_app.core.article_queries import ListQuery
+
     trashed: bool | None = None if args.all else bool(args.trashed)
-    rows = ctx.service().list_articles(status=args.status, tag=args.tag, trashed=trashed,
-                                       limit=args.limit or None, offset=args.offset)
+    queue = getattr(args, "queue", None)
+    viewer = None
+    if queue in ("mine", "waiting"):
+        from editor_app.commands.desk import resolve_actor
+
+        viewer = resolve_actor(ctx, args)
+    rows = ctx.service().list_page(
+        ListQuery(status=args.status, tag=args.tag, trashed=trashed, queue=queue,
+                  viewer=viewer), offset=args.offset, limit=args.limit or None)
     if args.json:
         ctx.print_json([_summary_json(r) for r in rows])
         return 0
     for row in rows:
         when = row.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
         mark = " [trash]" if row.trashed else ""
-        ctx.out.write(f"{row.id:>5}  {row.status:<10} {when}  {row.headline}{mark}\n")
+        desk = ""
+        if row.assignee or row.deadline:
+            from editor_app.core.workflow.times import ist_text
+
+            desk = f"  → {row.assignee or '-'} {ist_text(row.deadline)}".rstrip()
+        ctx.out.write(f"{row.id:>5}  {row.status:<10} {when}  {row.headline}{mark}{desk}\n")
     return 0
 
 

@@ -1,0 +1,104 @@
+"""Desk commands: ``sampadak assign`` (and, with publishing control, update/kill/embargo).
+
+``sampadak assign ID LOGIN [--deadline ISO] [--as LOGIN]`` gives the story to a copy
+editor; ``sampadak assign ID --clear`` takes it back. Deadlines are ISO 8601; a time
+without an offset is IST (:func:`editor_app.core.workflow.times.parse_when`); the answer
+prints them in IST. Refusals (a reporter assigning, a copy editor assigning someone else,
+an inactive or reporter assignee) are one line on stderr and exit code 2, like every typed
+core error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from typing import TYPE_CHECKING, Any
+
+from editor_app.core.errors import NotFoundError, ValidationError
+
+if TYPE_CHECKING:  # the parser is built on every run: nothing heavy at import time
+    from editor_app.commands.context import CliContext
+    from editor_app.core.profiles import Actor
+
+__all__ = ["add_desk_parsers", "cmd_assign", "find_user", "resolve_actor"]
+
+log = logging.getLogger(__name__)
+
+
+def add_desk_parsers(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    """Register the desk commands on the CLI's sub-parsers."""
+    p = subparsers.add_parser("assign", parents=[common],
+                              help="assign a story to a copy editor, with a deadline")
+    p.add_argument("id", help="numeric id or UUID")
+    p.add_argument("login", nargs="?", help="the assignee's login (or name)")
+    p.add_argument("--deadline", help="ISO 8601 date-time (no offset: IST)")
+    p.add_argument("--clear", action="store_true", help="unassign (and clear the deadline)")
+    _add_as(p)
+
+
+def _add_as(parser: argparse.ArgumentParser) -> None:
+    if not any("--as" in action.option_strings for action in parser._actions):
+        parser.add_argument("--as", dest="as_user", metavar="LOGIN",
+                            help="act as this user (default: the local profile)")
+
+
+def find_user(ctx: CliContext, ident: str) -> Actor:
+    """The user named by login, else by (Devanagari or Latin) name."""
+    import sqlalchemy as sa
+
+    from editor_app.core.models import User
+    from editor_app.core.profiles import ProfileInfo, Role
+    from editor_app.core.text.normalize import to_nfc
+
+    text = " ".join(to_nfc(ident).split())
+    with ctx.db.session() as session:
+        row = session.scalar(sa.select(User).where(User.login == text))
+        if row is None:
+            rows = session.scalars(sa.select(User).where(
+                sa.or_(User.name == text, User.name_latin == text))).all()
+            if len(rows) > 1:
+                raise ValidationError(f"{len(rows)} users are called {ident!r}: use a login")
+            row = rows[0] if rows else None
+        if row is None:
+            raise NotFoundError(f"no user with login or name {ident!r}")
+        try:
+            role = Role(row.role)
+        except ValueError:
+            role = Role.REPORTER
+        return ProfileInfo(row.id, row.name, role, row.name_latin, row.login, row.active)
+
+
+def resolve_actor(ctx: CliContext, args: argparse.Namespace) -> Actor:
+    """``--as`` LOGIN, else the local profile; a database without users has no actor."""
+    from editor_app.core.profiles import local_profile
+
+    name = getattr(args, "as_user", None)
+    if name:
+        return find_user(ctx, name)
+    profile = local_profile(ctx.db)
+    if profile is None:
+        raise ValidationError("no user yet: add one (sampadak user add) or pass --as LOGIN")
+    return find_user(ctx, profile.login) if profile.login else profile
+
+
+def cmd_assign(ctx: CliContext, args: argparse.Namespace) -> int:
+    """Assign, re-assign or unassign a story (see the module contract)."""
+    from editor_app.core.workflow.assignments import AssignmentService
+    from editor_app.core.workflow.times import ist_text, parse_when
+
+    article_id = ctx.find_id(args.id)
+    service = AssignmentService(ctx.db, resolve_actor(ctx, args))
+    if args.clear:
+        if args.login or args.deadline:
+            raise ValidationError("--clear takes no assignee and no deadline")
+        service.unassign(article_id)
+        ctx.out.write(f"article {article_id}: unassigned\n")
+        return 0
+    if not args.login:
+        raise ValidationError("name the assignee (a login) or give --clear")
+    assignee = find_user(ctx, args.login)
+    deadline = parse_when(args.deadline) if args.deadline else None
+    done = service.assign(article_id, assignee.id, deadline=deadline)
+    due = f", deadline {ist_text(done.deadline)}" if done.deadline else ""
+    ctx.out.write(f"article {article_id}: assigned to {done.assignee}{due}\n")
+    return 0
