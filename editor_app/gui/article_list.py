@@ -7,12 +7,18 @@ hits with their highlights); scrolling to the end makes the model ask for the ne
 ``filters_changed`` when the status, tag, trash filter or the sort order changes (the
 database sorts), and ``search_requested(query)`` a moment after the user stops typing in the
 search box. The window answers all of them through its background runner.
+
+Desk columns: each row also shows the assignee and the deadline (in IST); a deadline that
+has passed on an open story is drawn in :data:`OVERDUE_COLOUR` (the rule of the "Overdue"
+queue, :func:`~editor_app.core.workflow.queues.is_overdue`). The queue selector above the
+list (all stories, My queue, Waiting for me, Overdue) is one more filter: ``queue()``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Any, cast
 
 from PySide6.QtCore import (
@@ -23,6 +29,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -38,20 +45,27 @@ from PySide6.QtWidgets import (
 from editor_app.core.article_data import ArticleSummary
 from editor_app.core.article_queries import SortKey
 from editor_app.core.search import Highlight, SearchHit
+from editor_app.core.workflow.queues import Queue, is_overdue
 from editor_app.core.workflow.statuses import Status
+from editor_app.core.workflow.times import IST, ist_text
 from editor_app.gui.highlight_delegate import HTML_ROLE, HtmlDelegate, marked_html
 
-__all__ = ["COLUMN_SORT_KEYS", "PAGE_SIZE", "STATUS_LABELS", "ArticleList",
-           "ArticleTableModel"]
+__all__ = ["ASSIGNEE_COLUMN", "COLUMN_SORT_KEYS", "DEADLINE_COLUMN", "OVERDUE_COLOUR",
+           "PAGE_SIZE", "STATUS_LABELS", "ArticleList", "ArticleTableModel", "deadline_text"]
 
 #: Status value → bilingual label, in workflow order (one table: core.workflow.statuses).
 STATUS_LABELS = {status.value: status.label for status in Status}
-_COLUMNS = ("शीर्षक (Headline)", "स्थिति (Status)", "बाइलाइन (Byline)", "बदलाव (Changed)")
+_COLUMNS = ("शीर्षक (Headline)", "स्थिति (Status)", "बाइलाइन (Byline)", "बदलाव (Changed)",
+            "संपादक (Assignee)", "समय-सीमा (Deadline)")
+ASSIGNEE_COLUMN, DEADLINE_COLUMN = 4, 5
+#: Text colour of a deadline that has passed (an open story, see ``is_overdue``).
+OVERDUE_COLOUR = "#b3261e"
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 #: Sort key of each column in list mode (search mode sorts the loaded hits by rank).
-COLUMN_SORT_KEYS: tuple[SortKey, ...] = ("headline", "status", "byline", "updated")
+COLUMN_SORT_KEYS: tuple[SortKey, ...] = ("headline", "status", "byline", "updated",
+                                         "assignee", "deadline")
 #: Rows fetched per page from the database (search hits come without snippets: the model
 #: asks for the snippets of the rows it paints).
 PAGE_SIZE = 200
@@ -223,7 +237,14 @@ class ArticleTableModel(QAbstractTableModel):
                 return STATUS_LABELS.get(row.status, row.status)
             if column == 2:
                 return row.byline
+            if column == ASSIGNEE_COLUMN:
+                return row.assignee
+            if column == DEADLINE_COLUMN:
+                return deadline_text(row)
             return row.updated_at.astimezone().strftime("%d-%m-%Y %H:%M")
+        if role == Qt.ItemDataRole.ForegroundRole and column == DEADLINE_COLUMN:
+            return QBrush(QColor(OVERDUE_COLOUR)) if is_overdue(row.deadline, row.status) \
+                else None
         if role == HTML_ROLE and column == 0 and row.id in self._hits:
             hit = self._hits[row.id]
             if row.id not in self._snippets_asked:  # painted now: fetch its snippet
@@ -234,12 +255,31 @@ class ArticleTableModel(QAbstractTableModel):
             snippet = marked_html(hit.snippet, hit.spans("snippet"))
             return f"{headline}<br><span style='color:#555; font-size:small'>{snippet}</span>"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (row.headline, None, row.byline, None)[column]
+            if column == DEADLINE_COLUMN and row.deadline is not None:
+                late = " — समय-सीमा बीत गई (overdue)" if is_overdue(row.deadline,
+                                                                      row.status) else ""
+                return f"समय-सीमा (Deadline): {ist_text(row.deadline)}{late}"
+            return (row.headline, None, row.byline, None, row.assignee, None)[column]
         return None
 
 
+def deadline_text(row: ArticleSummary, now: datetime | None = None) -> str:
+    """The deadline cell in IST: ``18:30`` today, ``02-12 18:30`` this year, ``02-12-2027``
+    otherwise, with a warning sign when it has passed on an open story."""
+    if row.deadline is None:
+        return ""
+    local = row.deadline.astimezone(IST)
+    today = (now or datetime.now(UTC)).astimezone(IST)
+    shown = local.strftime("%H:%M" if local.date() == today.date() else
+                           "%d-%m %H:%M" if local.year == today.year else "%d-%m-%Y")
+    return f"⚠ {shown}" if is_overdue(row.deadline, row.status) else shown
+
+
 def _sort_value(row: ArticleSummary, column: int) -> Any:
-    return (row.headline, row.status, row.byline, row.updated_at.timestamp())[column]
+    if column == DEADLINE_COLUMN:
+        return (row.deadline is None, row.deadline.timestamp() if row.deadline else 0.0)
+    return (row.headline, row.status, row.byline, row.updated_at.timestamp(),
+            row.assignee)[column]
 
 
 class ArticleList(QWidget):
@@ -262,6 +302,11 @@ class ArticleList(QWidget):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(250)
+        self.queue_filter = QComboBox()
+        self.queue_filter.setToolTip("डेस्क की सूची (desk queue)")
+        self.queue_filter.addItem("सभी लेख (All stories)", "")
+        for queue in Queue:
+            self.queue_filter.addItem(queue.label, queue.value)
         self.status_filter = QComboBox()
         self.status_filter.addItem("सभी स्थितियां (all statuses)", "")
         for key, label in STATUS_LABELS.items():
@@ -285,7 +330,7 @@ class ArticleList(QWidget):
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
+        for column in range(1, len(_COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         filters = QHBoxLayout()
         filters.addWidget(self.status_filter)
@@ -297,12 +342,14 @@ class ArticleList(QWidget):
         search_row.addWidget(self.search_box, 1)
         search_row.addWidget(self.search_scope)
         layout.addLayout(search_row)
+        layout.addWidget(self.queue_filter)
         layout.addLayout(filters)
         layout.addWidget(self.table)
         self.search_box.textChanged.connect(lambda _t: self._search_timer.start())
         self._search_timer.timeout.connect(
             lambda: self.search_requested.emit(self.search_box.text().strip()))
         self.search_scope.currentIndexChanged.connect(lambda _i: self._search_timer.start())
+        self.queue_filter.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
         self.status_filter.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
         self.tag_filter.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
         self.show_trash.toggled.connect(lambda _b: self.filters_changed.emit())
@@ -313,6 +360,16 @@ class ArticleList(QWidget):
     def status(self) -> str | None:
         """The chosen status filter, or None for all."""
         return self.status_filter.currentData() or None
+
+    def queue(self) -> Queue | None:
+        """The chosen desk queue, or None for all stories."""
+        value = self.queue_filter.currentData()
+        return Queue(value) if value else None
+
+    def set_queue(self, queue: Queue | str | None) -> None:
+        """Choose a desk queue (None: all stories); emits ``filters_changed``."""
+        index = self.queue_filter.findData(Queue(queue).value if queue else "")
+        self.queue_filter.setCurrentIndex(max(index, 0))
 
     def tag(self) -> str | None:
         """The chosen tag filter, or None for all."""

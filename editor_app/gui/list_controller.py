@@ -11,6 +11,9 @@ Contract of :class:`ListController`:
   the rows it paints, and only those bodies are read.
 - :meth:`refresh_known` reads the tag filter and autocomplete sources in the background.
 - Errors from core are shown in the status bar; the list keeps what it had.
+- The view's desk queue is evaluated for :attr:`ListController.viewer` (the window's acting
+  user). A full-text search (not a headline filter) searches every story: the queue does not
+  narrow it.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from editor_app.core.article_data import ArticleSummary, BylineData
 from editor_app.core.article_queries import ListQuery
 from editor_app.core.articles import ArticleService
 from editor_app.core.errors import SampadakError
+from editor_app.core.profiles import ProfileInfo
 from editor_app.core.search import Highlight, SearchHit
 from editor_app.gui.article_list import PAGE_SIZE, ArticleList
 from editor_app.gui.tasks import TaskRunner
@@ -47,6 +51,8 @@ class ListController(QObject):
         self._view, self._service, self._tasks, self._report = view, service, tasks, report
         self._job = 0
         self._query = ""
+        #: Whose queues "My queue" and "Waiting for me" are (the window's acting user).
+        self.viewer: ProfileInfo | None = None
         view.model.more_wanted.connect(self.fetch_more)
         view.model.snippets_wanted.connect(self.fetch_snippets)
 
@@ -54,7 +60,8 @@ class ListController(QObject):
         view = self._view
         sort, descending = view.sort_order()
         return ListQuery(status=view.status(), tag=view.tag(), trashed=view.trashed(),
-                         text=view.query() or None, sort=sort, descending=descending)
+                         text=view.query() or None, sort=sort, descending=descending,
+                         queue=view.queue(), viewer=self.viewer)
 
     def _searching(self) -> bool:
         return bool(self._view.query()) and not self._view.headlines_only()

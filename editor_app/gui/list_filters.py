@@ -26,6 +26,10 @@ def clear_hiding_filters(article_list: ArticleList, *, status: str,
         if article_list.search_box.text():
             article_list.search_box.clear()
             cleared = True
+    if article_list.queue() is not None:  # wip-queues: a desk queue may hide it
+        with QSignalBlocker(article_list.queue_filter):
+            article_list.queue_filter.setCurrentIndex(0)
+        cleared = True
     chosen_status = article_list.status()
     if chosen_status and chosen_status != status:
         with QSignalBlocker(article_list.status_filter):

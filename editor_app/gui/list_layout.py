@@ -2,11 +2,13 @@
 
 Works on the view only (header, delegate, scroll bar), not on the list's model:
 
-- :class:`ArticleListFit` keeps the four columns (headline, status, byline, changed) inside
-  the viewport: the changed time gets its (compact) width first, the headline at least
-  :data:`HEADLINE_SHARE` of the width, then the status (by its Hindi part alone,
-  "मसौदा", when "मसौदा (draft)" does not fit) and the byline takes what is left. The
-  horizontal scroll bar is off; header labels are left-aligned so their Hindi word shows.
+- :class:`ArticleListFit` keeps the columns (headline, status, byline, changed, and the
+  desk's assignee and deadline) inside the viewport: the changed time gets its (compact)
+  width first, assignee and deadline their content width (at least their header's Hindi
+  word, at most 16% each), the headline at least :data:`HEADLINE_SHARE` of the width,
+  then the status (by its Hindi part alone, "मसौदा", when "मसौदा (draft)" does not fit)
+  and the byline takes what is left. The horizontal scroll bar is off; header labels are
+  left-aligned so their Hindi word shows.
 - :class:`FittedTextDelegate` draws status, byline and changed time elided, and shows the
   full text as a tooltip when the cell is too narrow for it. The changed time is written
   compactly (``14:05`` today, ``22 अप्रैल`` this year, ``22-04-2025`` before) from the
@@ -33,6 +35,10 @@ __all__ = ["CHANGED_COLUMN", "HEADLINE_SHARE", "ArticleListFit", "FittedTextDele
            "compact_time"]
 
 HEADLINE_COLUMN, STATUS_COLUMN, BYLINE_COLUMN, CHANGED_COLUMN = 0, 1, 2, 3
+#: Desk columns (wip-queues): who has the story and by when.
+ASSIGNEE_COLUMN, DEADLINE_COLUMN = 4, 5
+_FITTED = (STATUS_COLUMN, BYLINE_COLUMN, CHANGED_COLUMN, ASSIGNEE_COLUMN, DEADLINE_COLUMN)
+_DESK_MAX_SHARE = 0.16
 HEADLINE_SHARE = 0.38
 _CHANGED_MAX_SHARE = 0.22
 _PADDING = 12
@@ -96,6 +102,10 @@ class FittedTextDelegate(QStyledItemDelegate):
             moment = _moment(index)
             if moment is not None:
                 return f"बदलाव (Changed): {_full_time(moment)}"
+        if index.column() == DEADLINE_COLUMN:  # the full IST time and whether it passed
+            tip = index.data(Qt.ItemDataRole.ToolTipRole)
+            if tip:
+                return str(tip)
         value = index.data(Qt.ItemDataRole.DisplayRole)
         return "" if value is None else str(value)
 
@@ -107,7 +117,7 @@ class FittedTextDelegate(QStyledItemDelegate):
         shown = self.display_text(index, width)
         fits = (shown == self.full_text(index)
                 and option.fontMetrics.horizontalAdvance(shown) + _PADDING <= width)
-        if index.column() == CHANGED_COLUMN or not fits:
+        if index.column() in (CHANGED_COLUMN, DEADLINE_COLUMN) or not fits:
             return self.full_text(index) or None
         return None
 
@@ -138,7 +148,7 @@ class ArticleListFit(QObject):
         super().__init__(parent if parent is not None else table)
         self.table = table
         self.delegate = FittedTextDelegate(table)
-        for column in (STATUS_COLUMN, BYLINE_COLUMN, CHANGED_COLUMN):
+        for column in _FITTED:
             table.setItemDelegateForColumn(column, self.delegate)
         table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -147,7 +157,7 @@ class ArticleListFit(QObject):
         header.setMinimumSectionSize(24)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(HEADLINE_COLUMN, QHeaderView.ResizeMode.Stretch)
-        for column in (STATUS_COLUMN, BYLINE_COLUMN, CHANGED_COLUMN):
+        for column in _FITTED:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -166,6 +176,13 @@ class ArticleListFit(QObject):
             self._timer.start()
         return False
 
+    def _header_width(self, column: int) -> int:
+        """Width of the Hindi word of a column's header ("संपादक" of "संपादक (Assignee)")."""
+        label = self.table.model().headerData(column, Qt.Orientation.Horizontal,
+                                              Qt.ItemDataRole.DisplayRole)
+        word = str(label or "").split(" (", 1)[0]
+        return self.table.fontMetrics().horizontalAdvance(word) + _PADDING
+
     def _content_width(self, column: int, short: bool = False) -> int:
         metrics = self.table.fontMetrics()
         model = self.table.model()
@@ -179,21 +196,31 @@ class ArticleListFit(QObject):
         return widest + _PADDING
 
     def fit(self) -> None:
-        """Recompute the widths of status, byline and changed for the current width."""
+        """Recompute the widths of every column but the headline for the current width."""
         width = self.table.viewport().width()
         if width <= 0:
             return
         changed = min(self._content_width(CHANGED_COLUMN), int(width * _CHANGED_MAX_SHARE))
+        desk = {column: min(max(self._content_width(column), self._header_width(column)),
+                            int(width * _DESK_MAX_SHARE))
+                for column in (DEADLINE_COLUMN, ASSIGNEE_COLUMN)
+                if column < self.table.model().columnCount()}
         room = max(0, width - changed - int(width * HEADLINE_SHARE))
         status = self._content_width(STATUS_COLUMN)
         byline = self._content_width(BYLINE_COLUMN)
-        if status + byline > room:  # statuses by their Hindi part only
-            status = min(self._content_width(STATUS_COLUMN, short=True), room // 2)
-            byline = min(byline, room - status)
+        if status + byline + sum(desk.values()) > room:  # statuses by their Hindi part only
+            status = min(self._content_width(STATUS_COLUMN, short=True), room // 3)
+            left = room - status
+            for column in desk:  # deadline, then assignee, then the byline takes the rest
+                desk[column] = min(desk[column], left // 2)
+                left -= desk[column]
+            byline = min(byline, left)
         header = self.table.horizontalHeader()
         header.resizeSection(STATUS_COLUMN, max(header.minimumSectionSize(), status))
         header.resizeSection(BYLINE_COLUMN, max(header.minimumSectionSize(), byline))
         header.resizeSection(CHANGED_COLUMN, max(header.minimumSectionSize(), changed))
+        for column, size in desk.items():
+            header.resizeSection(column, max(header.minimumSectionSize(), size))
         self._fit_visible_rows()
 
     def _fit_visible_rows(self) -> None:

@@ -71,6 +71,7 @@ from editor_app.gui.list_layout import ArticleListFit
 from editor_app.gui.metadata_panel import MetadataPanel
 from editor_app.gui.preferences_actions import install_preferences  # Preferences (issue 13)
 from editor_app.gui.review.comments_panel import install_comments
+from editor_app.gui.review.desk import install_desk
 from editor_app.gui.review.history_panel import HistoryPanel, restore_in_window
 from editor_app.gui.review.review_view import install_review
 from editor_app.gui.save_controller import SaveController
@@ -244,6 +245,7 @@ class MainWindow(QMainWindow):
         # --- tracked changes (issue 11 item 5): the Review side tab ---
         self.review = install_review(self)
         # ---
+        self.desk = install_desk(self)  # wip-queues: queues, assignments, dashboard
         self.apply_font(font)
         self.article_list.article_activated.connect(self.open_article)
         self.article_list.filters_changed.connect(lambda: self.reload_list())

@@ -11,6 +11,8 @@ Contract of :class:`TaskRunner`:
   "भा" can never overwrite the results for "भारत".
 - An error with no ``failed`` handler goes to the runner's ``error_handler`` (the window
   turns typed core errors into dialogs); a handler's own exception is logged, never lost.
+- ``wrote(kind)`` is emitted after a write job was delivered (its ``done`` or ``failed`` ran):
+  views that summarise the database (the desk dashboard) re-read on it.
 - ``busy_changed(bool)`` drives the progress indicator; :meth:`wait_idle` (tests, closing)
   spins the event loop until every job has been delivered.
 """
@@ -44,6 +46,7 @@ class TaskRunner(QObject):
     """Background jobs with GUI-thread delivery (see the module contract)."""
 
     busy_changed = Signal(bool)
+    wrote = Signal(str)
 
     def __init__(self, parent: QObject | None = None, *, readers: int = 2) -> None:
         super().__init__(parent)
@@ -56,6 +59,7 @@ class TaskRunner(QObject):
         self._jobs: dict[int, tuple[str | None, Callable[[Any], None] | None,
                                     Callable[[BaseException], None] | None]] = {}
         self._latest: dict[str, int] = {}
+        self._writes: dict[int, str] = {}
         self._closed = False
         self.error_handler: Callable[[BaseException], None] = self._log_error
         #: Jobs submitted, by kind: tests check that saves and searches come through here.
@@ -76,6 +80,8 @@ class TaskRunner(QObject):
         if key is not None:
             self._latest[key] = job
         self.submitted.append(kind or key or "job")
+        if write:
+            self._writes[job] = kind or key or "write"
         executor = self._writer if write else self._readers
         future = executor.submit(work)
         future.add_done_callback(functools.partial(self._finished, job))
@@ -115,6 +121,19 @@ class TaskRunner(QObject):
 
     def _deliver(self, job: int, future: Future[Any]) -> None:
         key, done, failed = self._jobs.pop(job, (None, None, None))
+        wrote = self._writes.pop(job, None)
+        try:
+            self._deliver_result(job, key, done, failed, future)
+        finally:
+            if wrote is not None:
+                try:
+                    self.wrote.emit(wrote)
+                except RuntimeError:  # a handler closed the window (and this runner)
+                    log.debug("write %d delivered after its runner was deleted", job)
+
+    def _deliver_result(self, job: int, key: str | None, done: Callable[[Any], None] | None,
+                        failed: Callable[[BaseException], None] | None,
+                        future: Future[Any]) -> None:
         if not self._jobs:
             self.busy_changed.emit(False)
         if key is not None and self._latest.get(key) != job:

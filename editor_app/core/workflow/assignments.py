@@ -12,6 +12,7 @@ Contract of :class:`AssignmentService` (``AssignmentService(db, actor)``):
 - Every change writes one audit event ``workflow.assign`` with detail ``{"assignee": name
   or null, "assignee_id": id or null, "deadline": ISO UTC or null}`` (also for unassign),
   and an unchanged assignment writes nothing.
+- :func:`assignable_users` lists who can be picked (active, copy-desk roles).
 - The article's version is not bumped: assignment is not text, and an editor with the
   story open keeps saving without a conflict. Trashed or missing stories raise
   :class:`ValidationError` / :class:`NotFoundError`.
@@ -34,7 +35,7 @@ from editor_app.core.profiles import Actor, Role
 from editor_app.core.workflow.statuses import DESK
 from editor_app.core.workflow.times import require_aware
 
-__all__ = ["ASSIGNABLE_ROLES", "Assignment", "AssignmentService"]
+__all__ = ["ASSIGNABLE_ROLES", "Assignment", "AssignmentService", "assignable_users"]
 
 log = logging.getLogger(__name__)
 
@@ -143,6 +144,16 @@ class AssignmentService:
         log.info("article %d assigned to %s (deadline %s) by %s", article.id, name or "-",
                  deadline, self.actor.name)
         return result
+
+
+def assignable_users(db: Database) -> list[Actor]:
+    """Active users a story can be assigned to, by name (code-point order)."""
+    with db.session() as session:
+        rows = session.scalars(sa.select(User).where(
+            User.active.is_(True), User.role.in_(sorted(r.value for r in ASSIGNABLE_ROLES))))
+        people = [Actor(u.id, u.name, _role(u.role), u.name_latin, u.login, u.active)
+                  for u in rows]
+    return sorted(people, key=lambda p: (p.name, p.id))
 
 
 def _role(value: str) -> Role:
