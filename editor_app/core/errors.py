@@ -97,3 +97,14 @@ class PermissionDenied(SampadakError):
 
 class SpellCheckUnavailable(SampadakError):
     """Enchant or a dictionary is missing; the message says what to install."""
+
+
+class EmbargoActive(PermissionDenied):
+    """A story is under embargo: it may not be exported or marked exported before
+    ``until`` unless a desk chief overrides with a reason (wip-queues)."""
+
+    def __init__(self, message: str, *, article_id: int | None = None,
+                 until: object = None) -> None:
+        super().__init__(message)
+        self.article_id = article_id
+        self.until = until

@@ -11,6 +11,11 @@ Contract of :func:`export_articles`:
 - An article that cannot be read or rendered is reported in its :class:`ExportResult`
   (``error`` set) and the others go on. For ``wxr`` the failing articles are left out of
   the file and reported; a cancelled ``wxr`` batch writes no file.
+- A story under embargo (``embargo_until`` in the future at ``now``) is not written: its
+  result carries the refusal (Hindi and English, the time in IST), unless
+  ``embargo_override`` (a desk chief's :class:`~editor_app.core.workflow.publishing.Override`
+  with a reason) is given; each override used is audited
+  (:func:`~editor_app.core.workflow.publishing.check_export`).
 - ``progress(done, total)`` is called after each article; when ``cancelled()`` returns
   True the batch stops before the next article (results so far are returned, the rest are
   marked cancelled).
@@ -21,6 +26,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from editor_app.core.articles import ArticleService
@@ -32,6 +38,7 @@ from editor_app.core.publish.html import render_document, render_fragment
 from editor_app.core.publish.ninjs import render_ninjs
 from editor_app.core.publish.source import PublishArticle, PublishOptions, load_article
 from editor_app.core.publish.wxr import render_wxr
+from editor_app.core.workflow.publishing import Override, check_export
 
 __all__ = ["CANCELLED", "EXTENSIONS", "FORMATS", "ExportResult", "export_articles", "render_one",
            "target_path"]
@@ -108,6 +115,8 @@ def export_articles(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     loader: Callable[[ArticleService, int], PublishArticle] = load_article,
+    embargo_override: Override | None = None,
+    now: datetime | None = None,
 ) -> list[ExportResult]:
     """Export ``article_ids`` as ``fmt`` to ``out`` (see the module contract)."""
     if fmt not in FORMATS:
@@ -129,6 +138,8 @@ def export_articles(
             break
         try:
             article = loader(service, article_id)
+            check_export(service.db, article_id, article.embargo_until,
+                         override=embargo_override, now=now)
             if fmt == "wxr":
                 render_wxr([article], options)  # fails here, not in the shared file
                 loaded.append(article)

@@ -24,7 +24,12 @@ import jinja2
 from markupsafe import Markup
 
 from editor_app.core.publish.body_html import body_html, sanitize
-from editor_app.core.publish.source import PublishArticle, PublishOptions, ist_iso
+from editor_app.core.publish.source import (
+    PublishArticle,
+    PublishOptions,
+    correction_text,
+    ist_iso,
+)
 from editor_app.core.resources import resource_path
 
 __all__ = ["HINDI_MONTHS", "article_context", "canonical_url", "dateline_text", "json_ld",
@@ -136,6 +141,7 @@ def article_context(article: PublishArticle, options: PublishOptions) -> dict[st
         "published": ist_iso(article.created_at),
         "modified": ist_iso(article.updated_at),
         "body": Markup(body_html(article)),
+        "correction": correction_text(article.correction_note, article.corrected_at),
     }
 
 

@@ -15,6 +15,9 @@ Mapping (schema: ``ninjs-schema_2.2.json``; tests validate with format checks on
 - ``subjects``: every tag (``rel: tag``) and the category (``rel: category``).
 - ``slugline`` the slug; ``language`` the article's language (``hi``); ``located`` the
   dateline place.
+- ``ednote``: the correction of an updated story (``सुधार: …, updated <date>``; ninjs 2.2
+  has no correction field, and the HTML body prints it for readers); ``embargoed``: the
+  embargo time at +05:30.
 - ``associations``: each image as a ``picture`` (``uri``: a UUID-5 of the article's UUID
   and the image number, stable across exports) with its caption (headline), alt text
   (description, role ``alt``), credit (``by``) and one rendition ``original`` whose
@@ -32,7 +35,12 @@ from typing import Any
 import regex
 
 from editor_app.core.publish.body_html import body_html, body_text
-from editor_app.core.publish.source import PublishArticle, PublishOptions, ist_iso
+from editor_app.core.publish.source import (
+    PublishArticle,
+    PublishOptions,
+    correction_text,
+    ist_iso,
+)
 
 __all__ = ["PUBSTATUS", "render_ninjs", "to_ninjs"]
 
@@ -92,6 +100,11 @@ def to_ninjs(article: PublishArticle, options: PublishOptions | None = None) -> 
         value["slugline"] = data.slug
     if data.dateline_place:
         value["located"] = data.dateline_place
+    correction = correction_text(article.correction_note, article.corrected_at)
+    if correction:  # ninjs 2.2 has no correction field: the note to the receiving desk
+        value["ednote"] = correction
+    if article.embargo_until is not None:
+        value["embargoed"] = ist_iso(article.embargo_until)
     outlet = next((b.outlet for b in data.bylines if b.outlet), "") or options.publisher
     if outlet:
         value["copyrightholder"] = outlet

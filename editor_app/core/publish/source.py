@@ -2,21 +2,28 @@
 
 :class:`PublishArticle` is a plain value (no session), so renderers are pure functions of it
 and golden-file tests can build one by hand. :func:`load_article` reads it from the database.
+
+Published stories under an update (wip-queues, issue 11 item 8): a story that was exported
+(``published_revision_id`` set) and is back on the desk (reopened as an update, or killed)
+exports its *published* revision, without the new correction note, until the update is
+approved; an approved or exported story exports its current text with its correction note
+(``सुधार: …, updated <date>``).
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
 
-from editor_app.core.article_data import ArticleData, RevisionInfo
+from editor_app.core.article_data import ArticleData, BylineData, RevisionInfo
 from editor_app.core.articles import ArticleService
 from editor_app.core.assets import image_data, list_assets
 from editor_app.core.bundle_format import image_entry_name
 
-__all__ = ["IST", "PublishArticle", "PublishImage", "PublishOptions", "ist_iso",
-           "load_article"]
+__all__ = ["IST", "PublishArticle", "PublishImage", "PublishOptions", "correction_text",
+           "ist_iso", "load_article", "published_version", "revision_data"]
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +34,21 @@ IST = timezone(timedelta(hours=5, minutes=30), "IST")
 def ist_iso(moment: datetime) -> str:
     """``2026-11-30T14:45:30+05:30``: ISO 8601 in IST, whole seconds."""
     return moment.astimezone(IST).isoformat(timespec="seconds")
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def correction_text(note: str, corrected_at: datetime | None) -> str:
+    """``सुधार: <note>, updated 1 December 2026`` (the date in IST); ``""`` without a note."""
+    clean = " ".join(note.split())
+    if not clean:
+        return ""
+    if corrected_at is None:
+        return f"सुधार: {clean}"
+    local = corrected_at.astimezone(IST)
+    return f"सुधार: {clean}, updated {local.day} {_MONTHS[local.month - 1]} {local.year}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +98,11 @@ class PublishArticle:
     data: ArticleData
     images: tuple[PublishImage, ...] = ()
     revisions: tuple[RevisionInfo, ...] = field(default=())
+    #: Correction printed by every format ("सुधार: <note>, updated <date>") when set.
+    correction_note: str = ""
+    corrected_at: datetime | None = None
+    #: Not to be published before this time (ninjs ``embargoed``).
+    embargo_until: datetime | None = None
 
     @property
     def revision_id(self) -> int | None:
@@ -103,7 +130,48 @@ def load_article(service: ArticleService, article_id: int) -> PublishArticle:
         media_type, data = image_data(service.db, info.id)
         images.append(PublishImage(info.id, order, info.filename, media_type, data,
                                    info.caption, info.credit, info.alt_text))
-    return PublishArticle(
+    revisions = tuple(service.revisions(article_id))
+    desk = record.desk
+    article = PublishArticle(
         id=record.id, uuid=record.uuid, version=record.version, status=record.status,
         created_at=record.created_at, updated_at=record.updated_at, data=record.data,
-        images=tuple(images), revisions=tuple(service.revisions(article_id)))
+        images=tuple(images), revisions=revisions, correction_note=desk.correction_note,
+        corrected_at=desk.corrected_at, embargo_until=desk.embargo_until)
+    return published_version(article, desk.published_revision_id)
+
+
+#: Statuses whose current text is what goes out.
+_RELEASED = frozenset({"approved", "exported"})
+
+
+def published_version(article: PublishArticle,
+                      published_revision_id: int | None) -> PublishArticle:
+    """``article`` as it was published while an update is on the desk (module docstring):
+    the text of ``published_revision_id``, no new correction; unchanged otherwise."""
+    if article.status in _RELEASED or published_revision_id is None:
+        return article
+    published = next((r for r in article.revisions if r.id == published_revision_id), None)
+    if published is None:
+        log.warning("article %s: published revision %s is missing; exporting the current "
+                    "text", article.id, published_revision_id)
+        return article
+    history = tuple(r for r in article.revisions if r.id <= published.id)
+    return replace(article, data=revision_data(published), updated_at=published.created_at,
+                   version=published.article_version, revisions=history,
+                   correction_note="", corrected_at=None)
+
+
+def revision_data(revision: RevisionInfo) -> ArticleData:
+    """The article data a revision snapshot holds (its metadata JSON read back)."""
+    meta: dict[str, Any] = dict(revision.metadata)
+    day = meta.get("dateline_date")
+    return ArticleData(
+        headline=revision.headline, dek=revision.dek, body=revision.body,
+        slug=str(meta.get("slug", "")), language=str(meta.get("language", "hi")),
+        category=str(meta.get("category", "")),
+        dateline_place=str(meta.get("dateline_place", "")),
+        dateline_date=date.fromisoformat(day) if isinstance(day, str) and day else None,
+        tags=tuple(str(t) for t in meta.get("tags", ())),
+        bylines=tuple(BylineData(str(b.get("name", "")), str(b.get("name_latin", "")),
+                                 str(b.get("designation", "")), str(b.get("outlet", "")))
+                      for b in meta.get("bylines", ()) if isinstance(b, dict)))

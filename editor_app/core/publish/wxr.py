@@ -22,7 +22,8 @@ Contract: WordPress treats titles, excerpts, term and author names as HTML, so e
 text but the body (headline, dek, category, tags, display names, post meta) is HTML-escaped
 (``<script>`` arrives as the text ``&lt;script&gt;``); ``content:encoded`` is the sanitised
 body fragment (:func:`~.body_html.body_html`; image ``src`` stay relative ``images/...``
-and the images themselves travel in the bundle, not in the WXR). Dates:
+and the images themselves travel in the bundle, not in the WXR), after the correction of an
+updated story (``<p class="correction">सुधार: …, updated <date></p>``). Dates:
 ``wp:post_date`` in IST, ``wp:post_date_gmt`` in UTC, both ``YYYY-MM-DD HH:MM:SS``. Status
 mapping in :data:`WP_STATUS`. Output is deterministic (the channel date is the newest
 article's change). Known limit: the regex fallback reader reads lines in 8 KiB pieces; a
@@ -44,7 +45,7 @@ import regex
 from editor_app.core.article_data import BylineData
 from editor_app.core.publish.body_html import body_html
 from editor_app.core.publish.html import canonical_url
-from editor_app.core.publish.source import IST, PublishArticle, PublishOptions
+from editor_app.core.publish.source import IST, PublishArticle, PublishOptions, correction_text
 from editor_app.core.text.romanize import slugify
 
 __all__ = ["WP_STATUS", "WXR_VERSION", "author_login", "cdata", "render_wxr"]
@@ -58,6 +59,15 @@ WP_STATUS = {"draft": "draft", "returned": "draft", "submitted": "pending",
              "spiked": "trash"}
 _NOT_XML = regex.compile(r"[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _LOGIN_JUNK = regex.compile(r"[^a-z0-9_.-]+")
+
+
+def _content(article: PublishArticle) -> str:
+    """The post's HTML: the correction of an updated story first, then the body."""
+    correction = correction_text(article.correction_note, article.corrected_at)
+    body = body_html(article)
+    if not correction:
+        return body
+    return f'<p class="correction">{html.escape(correction, quote=False)}</p>\n{body}'
 
 
 def cdata(text: str) -> str:
@@ -196,7 +206,7 @@ def _item(article: PublishArticle, index: int, options: PublishOptions,
         f"\t\t<dc:creator>{cdata(creator)}</dc:creator>",
         f'\t\t<guid isPermaLink="false">urn:uuid:{_text(article.uuid)}</guid>',
         "\t\t<description></description>",
-        f"\t\t<content:encoded>{cdata(body_html(article))}</content:encoded>",
+        f"\t\t<content:encoded>{cdata(_content(article))}</content:encoded>",
         f"\t\t<excerpt:encoded>{cdata(html.escape(data.dek, quote=False))}</excerpt:encoded>",
         f"\t\t<wp:post_id>{int(post_id)}</wp:post_id>",
         f"\t\t<wp:post_date>{cdata(_wp_date(article.created_at, IST))}</wp:post_date>",
