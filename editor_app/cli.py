@@ -56,6 +56,7 @@ COMMANDS: dict[str, str] = {
     "accept": "editor_app.commands.review_tracking:cmd_accept",
     "reject": "editor_app.commands.review_tracking:cmd_reject",
     "assign": "editor_app.commands.desk:cmd_assign",  # wip-queues
+    "embargo": "editor_app.commands.desk:cmd_embargo",
 }
 
 

@@ -1,7 +1,9 @@
-"""Desk commands: ``sampadak assign`` (and, with publishing control, update/kill/embargo).
+"""Desk commands: ``sampadak assign``, ``embargo`` (and update, kill).
 
 ``sampadak assign ID LOGIN [--deadline ISO] [--as LOGIN]`` gives the story to a copy
-editor; ``sampadak assign ID --clear`` takes it back. Deadlines are ISO 8601; a time
+editor; ``sampadak assign ID --clear`` takes it back. ``sampadak embargo ID ISO-DATETIME``
+holds a story back until then (``--clear`` lifts it); export refuses it meanwhile unless a
+desk chief passes ``export --override-embargo REASON``. Deadlines are ISO 8601; a time
 without an offset is IST (:func:`editor_app.core.workflow.times.parse_when`); the answer
 prints them in IST. Refusals (a reporter assigning, a copy editor assigning someone else,
 an inactive or reporter assignee) are one line on stderr and exit code 2, like every typed
@@ -20,7 +22,7 @@ if TYPE_CHECKING:  # the parser is built on every run: nothing heavy at import t
     from editor_app.commands.context import CliContext
     from editor_app.core.profiles import Actor
 
-__all__ = ["add_desk_parsers", "cmd_assign", "find_user", "resolve_actor"]
+__all__ = ["add_desk_parsers", "cmd_assign", "cmd_embargo", "find_user", "resolve_actor"]
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +35,13 @@ def add_desk_parsers(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("login", nargs="?", help="the assignee's login (or name)")
     p.add_argument("--deadline", help="ISO 8601 date-time (no offset: IST)")
     p.add_argument("--clear", action="store_true", help="unassign (and clear the deadline)")
+    _add_as(p)
+    p = subparsers.add_parser("embargo", parents=[common],
+                              help="hold a story back until a time (or --clear)")
+    p.add_argument("id", help="numeric id or UUID")
+    p.add_argument("when", nargs="?", metavar="ISO-DATETIME",
+                   help="ISO 8601 date-time (no offset: IST)")
+    p.add_argument("--clear", action="store_true", help="lift the embargo")
     _add_as(p)
 
 
@@ -101,4 +110,19 @@ def cmd_assign(ctx: CliContext, args: argparse.Namespace) -> int:
     done = service.assign(article_id, assignee.id, deadline=deadline)
     due = f", deadline {ist_text(done.deadline)}" if done.deadline else ""
     ctx.out.write(f"article {article_id}: assigned to {done.assignee}{due}\n")
+    return 0
+
+
+def cmd_embargo(ctx: CliContext, args: argparse.Namespace) -> int:
+    """Set or lift a story's embargo."""
+    from editor_app.core.workflow.publishing import PublishingService
+    from editor_app.core.workflow.times import ist_text, parse_when
+
+    article_id = ctx.find_id(args.id)
+    if bool(args.when) == bool(args.clear):
+        raise ValidationError("give the embargo time (ISO 8601) or --clear, not both")
+    until = parse_when(args.when) if args.when else None
+    PublishingService(ctx.db, resolve_actor(ctx, args)).set_embargo(article_id, until)
+    ctx.out.write(f"article {article_id}: embargoed until {ist_text(until)}\n" if until
+                  else f"article {article_id}: embargo lifted\n")
     return 0

@@ -60,6 +60,10 @@ def add_export_parser(subparsers: Any, common: argparse.ArgumentParser) -> None:
                    help="fragment: headline, dek, byline and dateline before the body")
     p.add_argument("--site-url", help="base of canonical links (setting publish_site_url)")
     p.add_argument("--publisher", help="outlet name (setting publish_publisher)")
+    p.add_argument("--override-embargo", metavar="REASON",  # wip-queues
+                   help="desk chief: export stories under embargo anyway (audited)")
+    if not any("--as" in a.option_strings for a in p._actions):
+        p.add_argument("--as", dest="as_user", metavar="LOGIN", help="act as this user")
 
 
 def publish_options(config: Any, *, site_url: str | None = None,
@@ -92,7 +96,14 @@ def cmd_export(ctx: _Context, args: argparse.Namespace) -> int:
         out.mkdir(parents=True, exist_ok=True)
     options = publish_options(ctx.config, site_url=args.site_url, publisher=args.publisher,
                               with_header=args.with_header)
-    results = export_articles(service, ids, args.format, out, options) if ids else []
+    override = None
+    if getattr(args, "override_embargo", None):
+        from editor_app.commands.desk import resolve_actor
+        from editor_app.core.workflow.publishing import Override
+
+        override = Override(resolve_actor(ctx, args), args.override_embargo)  # type: ignore[arg-type]
+    results = export_articles(service, ids, args.format, out, options,
+                              embargo_override=override) if ids else []
     _report(ctx, results, as_json=args.json)
     return 1 if any(not r.ok for r in results) else 0
 

@@ -70,3 +70,29 @@ def test_assign_clear_and_refusals(capsys, profile_dir, desk_db, people):
     assert (code, out) == (0, f"article {story}: unassigned\n")
     code, out, _ = run(capsys, profile_dir, "list", "--json")
     assert json.loads(out)[0]["assignee"] is None
+
+
+def test_embargo_blocks_export_until_a_desk_chief_overrides(capsys, profile_dir, desk_db,
+                                                            people, tmp_path):
+    story = add_story(desk_db, "बजट पेश", "approved")
+    code, out, err = run(capsys, profile_dir, "embargo", str(story), "2099-01-01T10:00",
+                         "--as", "neha")
+    assert (code, err) == (0, "")
+    assert out == f"article {story}: embargoed until 01-01-2099 10:00 IST\n"
+    target = tmp_path / "out.html"
+    code, _, err = run(capsys, profile_dir, "export", str(story), "--format", "html",
+                       "--out", str(target))
+    assert code == 1 and "embargoed until 01-01-2099 10:00 IST" in err
+    assert not target.exists()
+    code, _, err = run(capsys, profile_dir, "export", str(story), "--format", "html",
+                       "--out", str(target), "--override-embargo", "अनुमति", "--as", "neha")
+    assert code == 1 and "only a desk chief" in err
+    code, _, err = run(capsys, profile_dir, "export", str(story), "--format", "html",
+                       "--out", str(target), "--override-embargo", "अनुमति मिली",
+                       "--as", "kavita")
+    assert (code, err) == (0, "") and target.exists()
+    code, out, _ = run(capsys, profile_dir, "embargo", str(story), "--clear", "--as", "kavita")
+    assert (code, out) == (0, f"article {story}: embargo lifted\n")
+    code, _, err = run(capsys, profile_dir, "embargo", str(story), "2099-01-01",
+                       "--as", "arti")
+    assert code == 2 and "may not set an embargo" in err
