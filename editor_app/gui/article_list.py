@@ -50,7 +50,8 @@ from editor_app.core.workflow.statuses import Status
 from editor_app.core.workflow.times import IST, ist_text
 from editor_app.gui.highlight_delegate import HTML_ROLE, HtmlDelegate, marked_html
 
-__all__ = ["ASSIGNEE_COLUMN", "COLUMN_SORT_KEYS", "DEADLINE_COLUMN", "OVERDUE_COLOUR",
+__all__ = ["ASSIGNEE_COLUMN", "COLUMN_SORT_KEYS", "DEADLINE_COLUMN", "EMBARGO_MARK",
+           "OVERDUE_COLOUR",
            "PAGE_SIZE", "STATUS_LABELS", "ArticleList", "ArticleTableModel", "deadline_text"]
 
 #: Status value → bilingual label, in workflow order (one table: core.workflow.statuses).
@@ -60,6 +61,8 @@ _COLUMNS = ("शीर्षक (Headline)", "स्थिति (Status)", "ब
 ASSIGNEE_COLUMN, DEADLINE_COLUMN = 4, 5
 #: Text colour of a deadline that has passed (an open story, see ``is_overdue``).
 OVERDUE_COLOUR = "#b3261e"
+#: Put before the status of a story whose embargo is still ahead (the list's badge).
+EMBARGO_MARK = "⏸ रोक · "
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -234,7 +237,9 @@ class ArticleTableModel(QAbstractTableModel):
             if column == 0:
                 return row.headline or "(बिना शीर्षक — untitled)"
             if column == 1:
-                return STATUS_LABELS.get(row.status, row.status)
+                label = STATUS_LABELS.get(row.status, row.status)
+                embargoed = row.embargo_until is not None and row.embargo_until > datetime.now(UTC)
+                return EMBARGO_MARK + label if embargoed else label
             if column == 2:
                 return row.byline
             if column == ASSIGNEE_COLUMN:
@@ -255,6 +260,9 @@ class ArticleTableModel(QAbstractTableModel):
             snippet = marked_html(hit.snippet, hit.spans("snippet"))
             return f"{headline}<br><span style='color:#555; font-size:small'>{snippet}</span>"
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 1 and row.embargo_until is not None:
+                return f"{STATUS_LABELS.get(row.status, row.status)}; रोक (embargo) " \
+                       f"{ist_text(row.embargo_until)} तक"
             if column == DEADLINE_COLUMN and row.deadline is not None:
                 late = " — समय-सीमा बीत गई (overdue)" if is_overdue(row.deadline,
                                                                       row.status) else ""

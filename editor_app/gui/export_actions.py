@@ -38,6 +38,7 @@ from editor_app.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # the renderers (Jinja2, nh3) load on first use, not at window start
     from editor_app.core.publish.export import ExportResult
+    from editor_app.core.workflow.publishing import Override
 
 __all__ = ["ExportActions", "printable_document"]
 
@@ -103,6 +104,9 @@ class ExportActions(QObject):
         self.last_progress: QProgressDialog | None = None
         self.cancel_event: threading.Event | None = None
         self.last_message: QMessageBox | None = None
+        #: Asked after the export dialog (wip-queues: the embargo check): whether to go
+        #: on (False: refused, the reason was shown) and a desk chief's override, if any.
+        self.before_export: Callable[[ExportChoice], tuple[bool, Override | None]] | None = None
 
     def _action(self, text: str, slot: Callable[[], object],
                 shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
@@ -197,10 +201,15 @@ class ExportActions(QObject):
                               parent=self.parent_widget)
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
             return
-        self.start_export(dialog.choice())
+        choice = dialog.choice()
+        go_on, override = (self.before_export(choice) if self.before_export is not None
+                           else (True, None))
+        if go_on:  # else refused (an embargo): the reason was shown
+            self.start_export(choice, override)
 
-    def start_export(self, choice: ExportChoice) -> None:
-        """Export ``choice`` in the background with a progress dialog (Cancel stops)."""
+    def start_export(self, choice: ExportChoice, override: Override | None = None) -> None:
+        """Export ``choice`` in the background with a progress dialog (Cancel stops);
+        ``override`` lets a desk chief export a story under embargo (audited)."""
         from editor_app.core.publish.export import export_articles, ids_with_status
 
         service = self.window.service
@@ -232,7 +241,8 @@ class ExportActions(QObject):
             else:
                 ids = ids_with_status(service, choice.status)
             return export_articles(service, ids, choice.fmt, out, options,
-                                   progress=relay.advanced.emit, cancelled=cancel.is_set)
+                                   progress=relay.advanced.emit, cancelled=cancel.is_set,
+                                   embargo_override=override)
 
         def finished(results: list[ExportResult]) -> None:
             progress.reset()

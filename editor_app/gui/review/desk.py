@@ -44,6 +44,7 @@ from editor_app.core.workflow.times import IST
 from editor_app.gui.dialogs.errors import show_error
 from editor_app.gui.layout_state import SIDE_INDEX
 from editor_app.gui.review.dashboard import DashboardPanel, install_dashboard
+from editor_app.gui.review.publishing_actions import PublishingActions, install_publishing
 
 if TYPE_CHECKING:
     from editor_app.gui.main_window import MainWindow
@@ -111,6 +112,7 @@ class DeskActions:
     unassign: QAction
     dashboard: QAction
     panel: DashboardPanel
+    publishing: PublishingActions
 
 
 def desk_menu(window: MainWindow) -> QMenu:
@@ -140,10 +142,12 @@ def install_desk(window: MainWindow) -> DeskActions:
         take=act("खुद लें (&Take the story)", lambda: take(window, panel)),
         unassign=act("सौंपना हटाएं (&Unassign)", lambda: unassign(window, panel)),
         dashboard=act("डैशबोर्ड (Dash&board)", lambda: _show_panel(window, panel)),
-        panel=panel)
+        panel=panel, publishing=install_publishing(window, panel.refresh))
     menu = desk_menu(window)
     for action in (actions.assign, actions.take, actions.unassign):
         menu.addAction(action)
+    menu.addSeparator()
+    menu.addAction(actions.publishing.embargo)
     menu.addSeparator()
     menu.addAction(actions.dashboard)
     menu.aboutToShow.connect(lambda: _update_enabled(window, actions))
@@ -161,6 +165,7 @@ def _update_enabled(window: MainWindow, actions: DeskActions) -> None:
     actions.unassign.setEnabled(live and record is not None
                                 and record.desk.assignee_id is not None
                                 and (role in DESK or mine))
+    actions.publishing.update_enabled()
 
 
 def _show_panel(window: MainWindow, panel: DashboardPanel) -> None:
