@@ -14,16 +14,15 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta, timezone
-from typing import Any
+from datetime import datetime, timedelta, timezone
 
-from editor_app.core.article_data import ArticleData, BylineData, RevisionInfo
+from editor_app.core.article_data import ArticleData, RevisionInfo, data_from_snapshot
 from editor_app.core.articles import ArticleService
 from editor_app.core.assets import image_data, list_assets
 from editor_app.core.bundle_format import image_entry_name
 
 __all__ = ["IST", "PublishArticle", "PublishImage", "PublishOptions", "correction_text",
-           "ist_iso", "load_article", "published_version", "revision_data"]
+           "ist_iso", "load_article", "published_version"]
 
 log = logging.getLogger(__name__)
 
@@ -156,22 +155,8 @@ def published_version(article: PublishArticle,
                     "text", article.id, published_revision_id)
         return article
     history = tuple(r for r in article.revisions if r.id <= published.id)
-    return replace(article, data=revision_data(published), updated_at=published.created_at,
+    data = data_from_snapshot(published.headline, published.dek, published.body,
+                              published.metadata)
+    return replace(article, data=data, updated_at=published.created_at,
                    version=published.article_version, revisions=history,
                    correction_note="", corrected_at=None)
-
-
-def revision_data(revision: RevisionInfo) -> ArticleData:
-    """The article data a revision snapshot holds (its metadata JSON read back)."""
-    meta: dict[str, Any] = dict(revision.metadata)
-    day = meta.get("dateline_date")
-    return ArticleData(
-        headline=revision.headline, dek=revision.dek, body=revision.body,
-        slug=str(meta.get("slug", "")), language=str(meta.get("language", "hi")),
-        category=str(meta.get("category", "")),
-        dateline_place=str(meta.get("dateline_place", "")),
-        dateline_date=date.fromisoformat(day) if isinstance(day, str) and day else None,
-        tags=tuple(str(t) for t in meta.get("tags", ())),
-        bylines=tuple(BylineData(str(b.get("name", "")), str(b.get("name_latin", "")),
-                                 str(b.get("designation", "")), str(b.get("outlet", "")))
-                      for b in meta.get("bylines", ()) if isinstance(b, dict)))
