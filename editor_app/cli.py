@@ -76,8 +76,6 @@ def add_commands(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--all", action="store_true", help="list trashed articles too")
     p.add_argument("--queue", choices=("mine", "waiting", "overdue"),
                    help="a desk queue: my queue, waiting for me, overdue (with --as)")
-    if not any("--as" in a.option_strings for a in p._actions):  # wip-queues
-        p.add_argument("--as", dest="as_user", metavar="LOGIN", help="whose queue")
     p.add_argument("--limit", type=_non_negative, default=0, metavar="N",
                    help="at most N articles (default: all)")
     p.add_argument("--offset", type=_non_negative, default=0, metavar="N",

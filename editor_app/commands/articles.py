@@ -48,9 +48,7 @@ def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
     queue = getattr(args, "queue", None)
     viewer = None
     if queue in ("mine", "waiting"):
-        from editor_app.commands.desk import resolve_actor
-
-        viewer = resolve_actor(ctx, args)
+        viewer = ctx.actor
     rows = ctx.service().list_page(
         ListQuery(status=args.status, tag=args.tag, trashed=trashed, queue=queue,
                   viewer=viewer), offset=args.offset, limit=args.limit or None)

@@ -16,13 +16,13 @@ import argparse
 import logging
 from typing import TYPE_CHECKING, Any
 
-from editor_app.core.errors import NotFoundError, ValidationError
+from editor_app.core.errors import ValidationError
 
 if TYPE_CHECKING:  # the parser is built on every run: nothing heavy at import time
     from editor_app.commands.context import CliContext
     from editor_app.core.profiles import Actor
 
-__all__ = ["add_desk_parsers", "cmd_assign", "cmd_embargo", "find_user", "resolve_actor"]
+__all__ = ["add_desk_parsers", "cmd_assign", "cmd_embargo", "find_user"]
 
 log = logging.getLogger(__name__)
 
@@ -35,59 +35,19 @@ def add_desk_parsers(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("login", nargs="?", help="the assignee's login (or name)")
     p.add_argument("--deadline", help="ISO 8601 date-time (no offset: IST)")
     p.add_argument("--clear", action="store_true", help="unassign (and clear the deadline)")
-    _add_as(p)
     p = subparsers.add_parser("embargo", parents=[common],
                               help="hold a story back until a time (or --clear)")
     p.add_argument("id", help="numeric id or UUID")
     p.add_argument("when", nargs="?", metavar="ISO-DATETIME",
                    help="ISO 8601 date-time (no offset: IST)")
     p.add_argument("--clear", action="store_true", help="lift the embargo")
-    _add_as(p)
-
-
-def _add_as(parser: argparse.ArgumentParser) -> None:
-    if not any("--as" in action.option_strings for action in parser._actions):
-        parser.add_argument("--as", dest="as_user", metavar="LOGIN",
-                            help="act as this user (default: the local profile)")
 
 
 def find_user(ctx: CliContext, ident: str) -> Actor:
     """The user named by login, else by (Devanagari or Latin) name."""
-    import sqlalchemy as sa
+    from editor_app.core.users import find_user as find
 
-    from editor_app.core.models import User
-    from editor_app.core.profiles import ProfileInfo, Role
-    from editor_app.core.text.normalize import to_nfc
-
-    text = " ".join(to_nfc(ident).split())
-    with ctx.db.session() as session:
-        row = session.scalar(sa.select(User).where(User.login == text))
-        if row is None:
-            rows = session.scalars(sa.select(User).where(
-                sa.or_(User.name == text, User.name_latin == text))).all()
-            if len(rows) > 1:
-                raise ValidationError(f"{len(rows)} users are called {ident!r}: use a login")
-            row = rows[0] if rows else None
-        if row is None:
-            raise NotFoundError(f"no user with login or name {ident!r}")
-        try:
-            role = Role(row.role)
-        except ValueError:
-            role = Role.REPORTER
-        return ProfileInfo(row.id, row.name, role, row.name_latin, row.login, row.active)
-
-
-def resolve_actor(ctx: CliContext, args: argparse.Namespace) -> Actor:
-    """``--as`` LOGIN, else the local profile; a database without users has no actor."""
-    from editor_app.core.profiles import local_profile
-
-    name = getattr(args, "as_user", None)
-    if name:
-        return find_user(ctx, name)
-    profile = local_profile(ctx.db)
-    if profile is None:
-        raise ValidationError("no user yet: add one (sampadak user add) or pass --as LOGIN")
-    return find_user(ctx, profile.login) if profile.login else profile
+    return find(ctx.db, ident)
 
 
 def cmd_assign(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -96,7 +56,7 @@ def cmd_assign(ctx: CliContext, args: argparse.Namespace) -> int:
     from editor_app.core.workflow.times import ist_text, parse_when
 
     article_id = ctx.find_id(args.id)
-    service = AssignmentService(ctx.db, resolve_actor(ctx, args))
+    service = AssignmentService(ctx.db, ctx.actor)
     if args.clear:
         if args.login or args.deadline:
             raise ValidationError("--clear takes no assignee and no deadline")
@@ -122,7 +82,7 @@ def cmd_embargo(ctx: CliContext, args: argparse.Namespace) -> int:
     if bool(args.when) == bool(args.clear):
         raise ValidationError("give the embargo time (ISO 8601) or --clear, not both")
     until = parse_when(args.when) if args.when else None
-    PublishingService(ctx.db, resolve_actor(ctx, args)).set_embargo(article_id, until)
+    PublishingService(ctx.db, ctx.actor).set_embargo(article_id, until)
     ctx.out.write(f"article {article_id}: embargoed until {ist_text(until)}\n" if until
                   else f"article {article_id}: embargo lifted\n")
     return 0

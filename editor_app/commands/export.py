@@ -24,6 +24,7 @@ from editor_app.core.publish import FORMATS
 
 if TYPE_CHECKING:  # the renderers (Jinja2, nh3, WeasyPrint) load only when export runs
     from editor_app.core.articles import ArticleService
+    from editor_app.core.profiles import Actor
     from editor_app.core.publish.export import ExportResult
     from editor_app.core.publish.source import PublishOptions
 
@@ -40,6 +41,9 @@ class _Context(Protocol):
     def config(self) -> Any: ...
 
     def service(self) -> ArticleService: ...
+
+    @property
+    def actor(self) -> Actor: ...
 
     def print_json(self, value: Any) -> None: ...
 
@@ -62,8 +66,6 @@ def add_export_parser(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--publisher", help="outlet name (setting publish_publisher)")
     p.add_argument("--override-embargo", metavar="REASON",  # wip-queues
                    help="desk chief: export stories under embargo anyway (audited)")
-    if not any("--as" in a.option_strings for a in p._actions):
-        p.add_argument("--as", dest="as_user", metavar="LOGIN", help="act as this user")
 
 
 def publish_options(config: Any, *, site_url: str | None = None,
@@ -98,10 +100,9 @@ def cmd_export(ctx: _Context, args: argparse.Namespace) -> int:
                               with_header=args.with_header)
     override = None
     if getattr(args, "override_embargo", None):
-        from editor_app.commands.desk import resolve_actor
         from editor_app.core.workflow.publishing import Override
 
-        override = Override(resolve_actor(ctx, args), args.override_embargo)  # type: ignore[arg-type]
+        override = Override(ctx.actor, args.override_embargo)
     results = export_articles(service, ids, args.format, out, options,
                               embargo_override=override) if ids else []
     _report(ctx, results, as_json=args.json)

@@ -32,6 +32,7 @@ from editor_app.core.db import Database
 from editor_app.core.errors import NotFoundError, PermissionDenied, ValidationError
 from editor_app.core.models import Article, AuditEvent, User
 from editor_app.core.profiles import Actor, Role
+from editor_app.core.users import actor_id, user_info
 from editor_app.core.workflow.statuses import DESK
 from editor_app.core.workflow.times import require_aware
 
@@ -138,7 +139,7 @@ class AssignmentService:
                         .execution_options(synchronize_session=False))
         detail = {"assignee": name or None, "assignee_id": new_id,
                   "deadline": deadline.isoformat() if deadline else None}
-        session.add(AuditEvent(user=self.actor.name, user_id=self.actor.id,
+        session.add(AuditEvent(user=self.actor.name, user_id=actor_id(self.actor),
                                action="workflow.assign", article_id=article.id,
                                detail_json=json.dumps(detail, ensure_ascii=False)))
         log.info("article %d assigned to %s (deadline %s) by %s", article.id, name or "-",
@@ -151,8 +152,7 @@ def assignable_users(db: Database) -> list[Actor]:
     with db.session() as session:
         rows = session.scalars(sa.select(User).where(
             User.active.is_(True), User.role.in_(sorted(r.value for r in ASSIGNABLE_ROLES))))
-        people = [Actor(u.id, u.name, _role(u.role), u.name_latin, u.login, u.active)
-                  for u in rows]
+        people = [user_info(u) for u in rows]
     return sorted(people, key=lambda p: (p.name, p.id))
 
 

@@ -34,6 +34,7 @@ from editor_app.core.errors import (
 )
 from editor_app.core.models import Article, AuditEvent, utcnow
 from editor_app.core.profiles import Actor, Role
+from editor_app.core.users import actor_id
 from editor_app.core.workflow.statuses import DESK
 from editor_app.core.workflow.times import ist_text, require_aware
 
@@ -92,7 +93,7 @@ def check_export(db: Database, article_id: int, until: datetime | None, *,
 
 def _audit(session: Session, actor: Actor, action: str, article_id: int,
            detail: dict[str, object]) -> None:
-    session.add(AuditEvent(user=actor.name, user_id=actor.id, action=action,
+    session.add(AuditEvent(user=actor.name, user_id=actor_id(actor), action=action,
                            article_id=article_id,
                            detail_json=json.dumps(detail, ensure_ascii=False)))
 
