@@ -27,7 +27,7 @@ def settle(window) -> None:
 
 @pytest.fixture
 def story(make_window, gui_db):
-    window = make_window()
+    window = make_window(role=Role.COPY_EDITOR)
     story = add_story(gui_db, "बजट पेश, किसानों को राहत", "approved")
     window.reload_list()
     settle(window)
@@ -97,7 +97,7 @@ def test_export_is_refused_during_the_embargo_with_the_reason(qtbot, story, gui_
 def test_a_desk_chief_overrides_with_a_reason(qtbot, story, gui_db, monkeypatch, tmp_path):
     window, article_id = story
     PublishingService(gui_db, window.profile).set_embargo(article_id, AHEAD)
-    window.profile = add_user(gui_db, "कविता शर्मा", Role.DESK_CHIEF, "kavita")
+    window.workflow.set_actor(add_user(gui_db, "कविता शर्मा", Role.DESK_CHIEF, "kavita"))
     window._load_article(article_id)  # reopen: the record carries the embargo
     settle(window)
     assert window.record.desk.embargo_until == AHEAD
@@ -117,3 +117,39 @@ def test_a_desk_chief_overrides_with_a_reason(qtbot, story, gui_db, monkeypatch,
             AuditEvent.action == "workflow.embargo_override")).one()
         assert event.user == "कविता शर्मा"
         assert json.loads(event.detail_json)["reason"] == "सूचना मंत्रालय ने समय पहले किया"
+
+
+def test_update_and_kill_from_the_workflow_menu(qtbot, make_window, gui_db, monkeypatch,
+                                                tmp_path):
+    window = make_window(role=Role.COPY_EDITOR)
+    story = add_story(gui_db, "बजट पेश", "approved")
+    window.reload_list()
+    settle(window)
+    window.article_list.select(story)
+    settle(window)
+    labels = [a.text() for a in window.workflow.menu.actions()]
+    assert "प्रकाशन हेतु भेजा गया (Mark exported)" in labels
+    window.workflow.request("exported")
+    settle(window)
+    published = window.record.desk.published_revision_id
+    assert window.record.status == "exported" and published is not None
+    labels = [a.text() for a in window.workflow.menu.actions()]
+    assert "अपडेट के लिए खोलें (Reopen as an update)…" in labels
+    monkeypatch.setattr("editor_app.gui.workflow.dialogs.ask_note",
+                        lambda _w, _label: "आंकड़ा ठीक किया")
+    window.workflow.request("in_copy_edit")
+    settle(window)
+    assert window.record.status == "in_copy_edit"
+    assert window.record.desk.correction_note == "आंकड़ा ठीक किया"
+    assert window.record.desk.published_revision_id == published
+    window.workflow.set_actor(add_user(gui_db, "कविता शर्मा", Role.DESK_CHIEF, "kavita"))
+    settle(window)
+    monkeypatch.setattr("editor_app.gui.workflow.dialogs.ask_note",
+                        lambda _w, _label: "कानूनी आपत्ति")
+    window.workflow.request("spiked")
+    settle(window)
+    assert window.record.status == "spiked"
+    with gui_db.session() as session:
+        kills = [json.loads(e.detail_json) for e in session.scalars(
+            sa.select(AuditEvent).where(AuditEvent.action == "workflow.kill"))]
+    assert kills == [{"reason": "कानूनी आपत्ति", "from": "in_copy_edit"}]

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from editor_app.core.profiles import Role
+from editor_app.core.users import list_users
 from editor_app.gui.article_list import DEADLINE_COLUMN, OVERDUE_COLOUR
 from editor_app.gui.review.desk import AssignDialog, desk_menu, unassign
 from tests.core.workflow.desk_fixtures import add_story, add_user
@@ -26,7 +27,7 @@ def shown_ids(window) -> set[int]:
 @pytest.fixture
 def desk(make_window, gui_db):
     """A window of the copy editor नेहा with a small desk around her."""
-    window = make_window()
+    window = make_window(role=Role.COPY_EDITOR)
     me = window.profile
     r = add_user(gui_db, "आरती कुशवाहा", Role.REPORTER, "arti")
     other = add_user(gui_db, "सुनील वर्मा", Role.COPY_EDITOR, "sunil")
@@ -109,7 +110,7 @@ def test_take_a_story_and_the_dashboard_follows(qtbot, desk):
 def test_desk_chief_assigns_through_the_dialog(qtbot, desk, gui_db, monkeypatch):
     window, stories = desk
     chief = add_user(gui_db, "कविता शर्मा", Role.DESK_CHIEF, "kavita")
-    window.profile = chief  # the acting user of this window (a switch of user)
+    window.workflow.set_actor(chief)  # File → Switch user
     window.article_list.select(stories["free"])
     settle(window)
     due = datetime(2026, 12, 24, 18, 30, tzinfo=UTC)
@@ -149,18 +150,22 @@ def test_a_refused_assignment_shows_the_reason(qtbot, desk, monkeypatch):
     assert errors and "only its assignee or a desk chief" in errors[0]
 
 
-def test_dashboard_refreshes_after_a_new_story(qtbot, desk):
-    window, _stories = desk
+def test_dashboard_refreshes_after_a_write_in_the_window(qtbot, desk):
+    window, stories = desk
     panel = window.desk.panel
     with qtbot.waitSignal(panel.refreshed, timeout=5000):
         window.desk.dashboard.trigger()
-    drafts = panel.counts.by_status["draft"]
-    with qtbot.waitSignal(panel.refreshed, timeout=5000):
-        window.new_action.trigger()
+    submitted = panel.counts.by_status["submitted"]
+    editing = panel.counts.by_status["in_copy_edit"]
+    window.article_list.select(stories["mine_sub"])
     settle(window)
-    assert panel.counts.by_status["draft"] == drafts + 1
+    with qtbot.waitSignal(panel.refreshed, timeout=5000):
+        window.workflow.request("in_copy_edit")  # a transition: the counts are read again
+    settle(window)
+    assert panel.counts.by_status["submitted"] == submitted - 1
+    assert panel.counts.by_status["in_copy_edit"] == editing + 1
     assert dict((b.label, b.value) for b in panel.status_chart.bars)[
-        "मसौदा (Draft)"] == drafts + 1
+        "जमा (Submitted)"] == submitted - 1
 
 
 def test_hidden_dashboard_reads_nothing_until_shown(qtbot, desk):
@@ -170,3 +175,14 @@ def test_hidden_dashboard_reads_nothing_until_shown(qtbot, desk):
     before = window.tasks.submitted.count("dashboard")
     panel.refresh()
     assert window.tasks.submitted.count("dashboard") == before
+
+
+def test_switch_user_shows_the_new_users_queue(qtbot, desk, gui_db):
+    window, stories = desk
+    window.article_list.set_queue("mine")
+    settle(window)
+    assert stories["theirs"] not in shown_ids(window)
+    sunil = next(u for u in list_users(gui_db) if u.login == "sunil")
+    window.workflow.set_actor(sunil)
+    settle(window)
+    assert shown_ids(window) == {stories["theirs"]}

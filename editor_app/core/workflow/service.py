@@ -19,6 +19,10 @@ Contracts of :meth:`WorkflowService.transition`:
   at its latest revision, unless suggestions are still open on the old base (then it is
   kept with them); approving and spiking leave the base as it is.
 - :meth:`status` tells GUI and CLI where a story is and which moves the actor may make.
+- Published stories (:mod:`.publishing`, wip-queues): marking exported is refused during an
+  embargo (overridable like the gate, by a desk chief with a reason) and records the
+  published revision; an update (exported → in copy edit) records its note as the
+  correction; a kill also writes ``workflow.kill`` with the reason.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ from editor_app.core.review.tracking import start_tracking
 from editor_app.core.text.normalize import to_nfc
 from editor_app.core.text.spell import SpellChecker
 from editor_app.core.users import actor_id, as_actor
+from editor_app.core.workflow import publishing
 from editor_app.core.workflow.gate import GateProblem, approval_problems, blocking
 from editor_app.core.workflow.rights import known_status, role_names
 from editor_app.core.workflow.statuses import DESK, Status, Transition, may_edit, move, moves_from
@@ -206,6 +211,11 @@ class WorkflowService:
                                                   speller=self.speller))
             if problems and not (overriding and reason and actor.role in DESK):
                 reasons.extend(p.message for p in problems)
+        embargo = publishing.embargo_problem(session, article_id, rule)  # wip-queues
+        if embargo is not None:  # marking exported before the embargo: overridable too
+            problems.append(embargo)
+            if not (overriding and reason and actor.role in DESK):
+                reasons.append(embargo.message)
         if reasons:
             raise TransitionRefused(reasons, problems=problems,
                                     may_override=bool(problems) and actor.role in DESK
@@ -216,6 +226,7 @@ class WorkflowService:
                reason: str | None, overridden: list[GateProblem]) -> None:
         article.status = rule.target.value
         article.updated_at = utcnow()
+        publishing.after_move(session, article, rule, note, self.actor)  # wip-queues
         session.flush()  # the UPDATE bumps the version (guarded by it)
         if rule.target == Status.IN_COPY_EDIT:
             self._start_tracking(session, article)

@@ -1,7 +1,8 @@
 """The desk in the main window: queues for the acting user, assignments, the dashboard.
 
 Contract of :func:`install_desk` (one call from ``MainWindow.__init__``):
-- the list's queues ("My queue", "Waiting for me") are evaluated for ``window.profile``;
+- the list's queues ("My queue", "Waiting for me") are evaluated for ``window.profile``
+  (and for the new user after File → Switch user: the list reloads);
 - a "डेस्क (Desk)" menu holds Assign…, Take, Unassign and Dashboard; they act on the open
   article through :class:`~editor_app.core.workflow.assignments.AssignmentService` on the
   window's serial writer (the core checks the role: a refusal becomes an error dialog);
@@ -130,6 +131,7 @@ def desk_menu(window: MainWindow) -> QMenu:
 def install_desk(window: MainWindow) -> DeskActions:
     """Wire queues, assignment actions and the dashboard into ``window`` (module contract)."""
     window.lists.viewer = window.profile
+    window.workflow.actor_changed.connect(lambda actor: _switch_viewer(window, actor))
     panel = install_dashboard(window)
 
     def act(text: str, slot: Callable[[], None]) -> QAction:
@@ -153,6 +155,13 @@ def install_desk(window: MainWindow) -> DeskActions:
     menu.aboutToShow.connect(lambda: _update_enabled(window, actions))
     _update_enabled(window, actions)
     return actions
+
+
+def _switch_viewer(window: MainWindow, actor: Actor) -> None:
+    """Switch user: the queues are now the new user's."""
+    window.lists.viewer = actor
+    if window.article_list.queue() is not None:
+        window.reload_list()
 
 
 def _update_enabled(window: MainWindow, actions: DeskActions) -> None:

@@ -123,6 +123,7 @@ class PublishingActions:
         self.badge.hide()
         window.statusBar().addPermanentWidget(self.badge)
         window.article_shown.connect(self.badge.show_record)
+        window.workflow.moved.connect(lambda _id: self.badge.show_record(window.record))
 
     def update_enabled(self) -> None:
         """Enable what the acting user may do on the open story."""
