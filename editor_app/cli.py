@@ -57,6 +57,8 @@ COMMANDS: dict[str, str] = {
     "reject": "editor_app.commands.review_tracking:cmd_reject",
     "assign": "editor_app.commands.desk:cmd_assign",  # wip-queues
     "embargo": "editor_app.commands.desk:cmd_embargo",
+    "update": "editor_app.commands.desk:cmd_update",
+    "kill": "editor_app.commands.desk:cmd_kill",
 }
 
 

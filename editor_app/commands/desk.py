@@ -1,9 +1,12 @@
-"""Desk commands: ``sampadak assign``, ``embargo`` (and update, kill).
+"""Desk commands: ``sampadak assign``, ``embargo``, ``update``, ``kill``.
 
 ``sampadak assign ID LOGIN [--deadline ISO] [--as LOGIN]`` gives the story to a copy
 editor; ``sampadak assign ID --clear`` takes it back. ``sampadak embargo ID ISO-DATETIME``
 holds a story back until then (``--clear`` lifts it); export refuses it meanwhile unless a
-desk chief passes ``export --override-embargo REASON``. Deadlines are ISO 8601; a time
+desk chief passes ``export --override-embargo REASON``. ``sampadak update ID --note TEXT``
+reopens an exported story as an update (the note is the correction export prints);
+``sampadak kill ID --reason TEXT`` takes a story down (desk chief or admin). A refused move
+prints every reason and exits 2. Deadlines are ISO 8601; a time
 without an offset is IST (:func:`editor_app.core.workflow.times.parse_when`); the answer
 prints them in IST. Refusals (a reporter assigning, a copy editor assigning someone else,
 an inactive or reporter assignee) are one line on stderr and exit code 2, like every typed
@@ -22,7 +25,8 @@ if TYPE_CHECKING:  # the parser is built on every run: nothing heavy at import t
     from editor_app.commands.context import CliContext
     from editor_app.core.profiles import Actor
 
-__all__ = ["add_desk_parsers", "cmd_assign", "cmd_embargo", "find_user"]
+__all__ = ["add_desk_parsers", "cmd_assign", "cmd_embargo", "cmd_kill", "cmd_update",
+           "find_user"]
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +45,14 @@ def add_desk_parsers(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("when", nargs="?", metavar="ISO-DATETIME",
                    help="ISO 8601 date-time (no offset: IST)")
     p.add_argument("--clear", action="store_true", help="lift the embargo")
+    p = subparsers.add_parser("update", parents=[common],
+                              help="reopen an exported story as an update (a correction)")
+    p.add_argument("id", help="numeric id or UUID")
+    p.add_argument("--note", required=True, help="the correction, printed by export")
+    p = subparsers.add_parser("kill", parents=[common],
+                              help="take a story down (desk chief or admin)")
+    p.add_argument("id", help="numeric id or UUID")
+    p.add_argument("--reason", required=True, help="why (kept in the audit log)")
 
 
 def find_user(ctx: CliContext, ident: str) -> Actor:
@@ -85,4 +97,25 @@ def cmd_embargo(ctx: CliContext, args: argparse.Namespace) -> int:
     PublishingService(ctx.db, ctx.actor).set_embargo(article_id, until)
     ctx.out.write(f"article {article_id}: embargoed until {ist_text(until)}\n" if until
                   else f"article {article_id}: embargo lifted\n")
+    return 0
+
+
+def cmd_update(ctx: CliContext, args: argparse.Namespace) -> int:
+    """Reopen an exported story as an update with its correction note."""
+    from editor_app.core.workflow.publishing import PublishingService
+
+    article_id = ctx.find_id(args.id)
+    record = PublishingService(ctx.db, ctx.actor).reopen_as_update(article_id, args.note)
+    ctx.out.write(f"article {article_id}: reopened as an update ({record.status}); "
+                  "the published version is exported until the update is approved\n")
+    return 0
+
+
+def cmd_kill(ctx: CliContext, args: argparse.Namespace) -> int:
+    """Take a story down with a reason."""
+    from editor_app.core.workflow.publishing import PublishingService
+
+    article_id = ctx.find_id(args.id)
+    record = PublishingService(ctx.db, ctx.actor).kill(article_id, args.reason)
+    ctx.out.write(f"article {article_id}: killed ({record.status})\n")
     return 0

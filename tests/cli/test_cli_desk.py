@@ -96,3 +96,35 @@ def test_embargo_blocks_export_until_a_desk_chief_overrides(capsys, profile_dir,
     code, _, err = run(capsys, profile_dir, "embargo", str(story), "2099-01-01",
                        "--as", "arti")
     assert code == 2 and "may not set an embargo" in err
+
+
+def test_update_keeps_the_published_version_and_kill_needs_a_desk_chief(
+        capsys, profile_dir, desk_db, people, tmp_path):
+    from editor_app.core.article_data import ArticleData
+    from editor_app.core.articles import ArticleService
+    from editor_app.core.workflow.publishing import PublishingService
+
+    story = add_story(desk_db, "पुराना शीर्षक", "approved")
+    PublishingService(desk_db, people["c"]).mark_exported(story)
+    code, out, err = run(capsys, profile_dir, "update", str(story), "--note",
+                         "मृतकों की संख्या 12 है", "--as", "neha")
+    assert (code, err) == (0, "") and "reopened as an update" in out
+    record = ArticleService(desk_db, people["c"]).get(story)
+    ArticleService(desk_db, people["c"]).save(story, ArticleData(headline="नया शीर्षक"),
+                                              record.version)
+    target = tmp_path / "now.html"
+    assert run(capsys, profile_dir, "export", str(story), "--format", "html", "--out",
+               str(target))[0] == 0
+    page = target.read_text("utf-8")
+    assert "पुराना शीर्षक" in page and "नया शीर्षक" not in page and "सुधार:" not in page
+    code, _, err = run(capsys, profile_dir, "update", str(story), "--note", "फिर",
+                       "--as", "neha")
+    assert code == 2 and "only an exported story" in err
+    code, _, err = run(capsys, profile_dir, "kill", str(story), "--reason", "कानूनी नोटिस",
+                       "--as", "neha")
+    assert code == 2 and "नहीं" in err and "Traceback" not in err
+    code, out, _ = run(capsys, profile_dir, "kill", str(story), "--reason", "कानूनी नोटिस",
+                       "--as", "kavita")
+    assert (code, out) == (0, f"article {story}: killed (spiked)\n")
+    code, out, _ = run(capsys, profile_dir, "history", str(story), "--json")
+    assert "कानूनी नोटिस" in out
