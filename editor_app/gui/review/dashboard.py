@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QShowEvent
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from editor_app.core.db import Database
@@ -95,7 +95,9 @@ class BarChart(QWidget):
         bold = painter.font()
         bold.setBold(True)
         painter.setFont(bold)
-        painter.drawText(QRectF(0, 0, width, row), Qt.AlignmentFlag.AlignVCenter, self.title)
+        painter.drawText(QRectF(0, 0, width, row), Qt.AlignmentFlag.AlignVCenter,
+                         QFontMetrics(bold).elidedText(self.title, Qt.TextElideMode.ElideRight,
+                                                       width))
         painter.setFont(self.font())
         if not self.bars:
             painter.setPen(QColor("#666"))
@@ -138,7 +140,9 @@ class DashboardPanel(QWidget):
         self.overdue_label = QLabel()
         self.unassigned_label = QLabel()
         self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
+        for label in (self.total_label, self.overdue_label, self.unassigned_label,
+                      self.error_label):
+            label.setWordWrap(True)  # the side panel is narrow: never widen it
         self.error_label.setStyleSheet(f"color: {_WARNING}")
         self.error_label.hide()
         self.status_chart = BarChart("स्थिति के अनुसार (By status)")
