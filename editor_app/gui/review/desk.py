@@ -124,7 +124,11 @@ def desk_menu(window: MainWindow) -> QMenu:
             return menu
     menu = QMenu("डेस्क (&Desk)", window)
     menu.setObjectName("desk_menu")
-    window.menuBar().insertMenu(window.menuBar().actions()[-1], menu)  # before Help
+    # before the Workflow menu (which stays next to Help), else before Help
+    bar = window.menuBar()
+    workflow = getattr(getattr(window, "workflow", None), "menu", None)
+    anchor = workflow.menuAction() if isinstance(workflow, QMenu) else bar.actions()[-1]
+    bar.insertMenu(anchor, menu)
     return menu
 
 
