@@ -3,8 +3,9 @@
 Contract of :class:`AssignmentService` (``AssignmentService(db, actor)``):
 - :meth:`~AssignmentService.assign` gives a story to an *active* user whose role edits copy
   (copy editor, desk chief, admin), with an optional deadline (an aware datetime, stored
-  UTC; a naive one is refused). A copy editor may only take a story themselves; a desk chief
-  or admin assigns anyone. A reporter assigns nobody (:class:`PermissionDenied`).
+  UTC; a naive one is refused). A copy editor may only take a story themselves, and only
+  one nobody else has; a desk chief or admin assigns (and re-assigns) anyone. A reporter
+  assigns nobody (:class:`PermissionDenied`).
 - :meth:`~AssignmentService.unassign` clears assignee and deadline: a desk chief or admin
   for any story, a copy editor only for a story assigned to them (giving it back).
 - :meth:`~AssignmentService.set_deadline` changes only the deadline, under the same rule
@@ -84,6 +85,10 @@ class AssignmentService:
                     raise PermissionDenied(
                         f"{self.actor.name} may take a story themselves, but only a desk "
                         "chief assigns it to someone else")
+                if article.assignee_id not in (None, self.actor.id):
+                    raise PermissionDenied(
+                        f"article {article_id} is assigned to someone else: only a desk "
+                        "chief re-assigns it")
             return self._write(session, article, assignee, when)
 
     def take(self, article_id: int, *, deadline: datetime | None = None) -> Assignment:

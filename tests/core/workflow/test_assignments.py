@@ -63,6 +63,14 @@ def test_copy_editor_takes_a_story_but_assigns_nobody_else(db, people):
     assert [d["assignee"] for _u, _i, d in _events(db, story)] == ["नेहा त्रिपाठी", None]
 
 
+def test_copy_editor_cannot_take_a_story_someone_else_has(db, people):
+    story = add_story(db, "बारिश", "in_copy_edit", assignee=people["c2"])
+    with pytest.raises(PermissionDenied, match="assigned to someone else"):
+        AssignmentService(db, people["c"]).take(story)
+    assert AssignmentService(db, people["d"]).assign(story, people["c"].id).assignee_id == \
+        people["c"].id  # the desk chief re-assigns it
+
+
 def test_reporter_assigns_nobody(db, people):
     story = add_story(db, "बारिश", "submitted", owner=people["r"])
     with pytest.raises(PermissionDenied, match="may not assign"):
