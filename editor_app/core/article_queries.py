@@ -36,7 +36,7 @@ from editor_app.core.search_text import index_key_text
 from editor_app.core.workflow.queues import Queue, queue_condition
 
 __all__ = ["SORT_KEYS", "ListQuery", "SortKey", "count_summaries", "desk_info",
-           "list_summaries", "summaries_for"]
+           "list_summaries", "queue_ids", "summaries_for"]
 
 SortKey = Literal["updated", "headline", "status", "byline", "assignee", "deadline"]
 SORT_KEYS: tuple[SortKey, ...] = ("updated", "headline", "status", "byline", "assignee",
@@ -151,6 +151,14 @@ def _with_tags(session: Session, rows: Sequence[sa.Row[Any]]) -> list[ArticleSum
                        owner_id=row.owner_id)
         for row in rows
     ]
+
+
+def queue_ids(query: ListQuery) -> Any:
+    """A SELECT of the ids in ``query``'s desk queue (None without a queue): what a
+    full-text search is narrowed to while a queue is chosen."""
+    if not query.queue:
+        return None
+    return sa.select(Article.id).where(queue_condition(query.queue, query.viewer, query.now))
 
 
 def desk_info(session: Session | None, article: Article) -> DeskInfo:

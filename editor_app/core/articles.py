@@ -50,6 +50,7 @@ from editor_app.core.article_queries import (
     count_summaries,
     desk_info,
     list_summaries,
+    queue_ids,
     summaries_for,
 )
 from editor_app.core.db import Database
@@ -167,7 +168,8 @@ class ArticleService:
     def search(self, query: str, *, limit: int = 200, offset: int = 0,
                include_trashed: bool = False, trashed: bool | None = False,
                status: str | None = None, tag: str | None = None,
-               snippets: bool = True) -> list[tuple[ArticleSummary, SearchHit]]:
+               snippets: bool = True, queue: ListQuery | None = None,
+               ) -> list[tuple[ArticleSummary, SearchHit]]:
         """Full-text search (Hindi-aware, ranked best first) with each hit's summary.
 
         ``trashed`` picks live (False), trashed (True) or both (None; also
@@ -178,7 +180,8 @@ class ArticleService:
         with self._db.session() as session:
             hits = search(session, query, limit=limit, offset=offset,
                           trashed=None if include_trashed else trashed,
-                          status=status, tag=tag, snippets=snippets)
+                          status=status, tag=tag, snippets=snippets,
+                          within=queue_ids(queue) if queue is not None else None)
             if not hits:
                 return []
             summaries = summaries_for(session, [h.article_id for h in hits])

@@ -106,7 +106,7 @@ def search(session: Session, query: str, *, limit: int = 50, offset: int = 0,
            include_trashed: bool = False, trashed: bool | None = False,
            status: str | None = None, tag: str | None = None,
            prefix_last: bool = True, backend: Backend = "auto",
-           snippets: bool = True) -> list[SearchHit]:
+           snippets: bool = True, within: Any = None) -> list[SearchHit]:
     """Articles matching ``query``, best first (at most ``limit``, capped at 1000, after
     skipping ``offset`` hits).
 
@@ -114,7 +114,8 @@ def search(session: Session, query: str, *, limit: int = 50, offset: int = 0,
     (None, also what ``include_trashed`` asks for); ``status`` and ``tag`` narrow the hits
     in the database. Snippets are made only for the hits returned. ``prefix_last`` lets the
     last word match as a prefix while it is being typed (no trailing space); pass False for
-    whole-word matching everywhere. ``snippets=False`` leaves every ``snippet`` empty
+    whole-word matching everywhere. ``within`` (a SELECT of article ids, e.g. a desk queue)
+    narrows the hits further. ``snippets=False`` leaves every ``snippet`` empty
     (no body is read; a list asks :func:`snippets_for` for the rows it shows). Raises
     :class:`ValidationError` for an over-long query and :class:`ValueError` for an unknown
     ``backend``.
@@ -126,7 +127,8 @@ def search(session: Session, query: str, *, limit: int = 50, offset: int = 0,
     if session.autoflush:  # like an ORM query: see this session's own pending edits
         session.flush()
     conn = session.connection()
-    scope = SearchScope(trashed=None if include_trashed else trashed, status=status, tag=tag)
+    scope = SearchScope(trashed=None if include_trashed else trashed, status=status, tag=tag,
+                        within=within)
     ranked = _find(conn, plan, limit=limit, offset=max(0, offset), scope=scope,
                    backend=backend)
     return _hits(conn, plan, ranked, snippets=snippets)

@@ -25,6 +25,8 @@ class SearchScope:
     trashed: bool | None = False
     status: str | None = None
     tag: str | None = None
+    #: Only articles whose id this SELECT returns (a desk queue, wip-queues); None: all.
+    within: Any = None
 
     def conditions(self, article_id: sa.ColumnElement[Any], trashed: sa.ColumnElement[Any],
                    status: sa.ColumnElement[Any]) -> list[sa.ColumnElement[bool]]:
@@ -38,4 +40,6 @@ class SearchScope:
             found.append(sa.exists().where(
                 _article_tags.c.article_id == article_id, _article_tags.c.tag_id == _tags.c.id,
                 _tags.c.name == self.tag))
+        if self.within is not None:
+            found.append(article_id.in_(self.within))
         return found

@@ -12,8 +12,7 @@ Contract of :class:`ListController`:
 - :meth:`refresh_known` reads the tag filter and autocomplete sources in the background.
 - Errors from core are shown in the status bar; the list keeps what it had.
 - The view's desk queue is evaluated for :attr:`ListController.viewer` (the window's acting
-  user). A full-text search (not a headline filter) searches every story: the queue does not
-  narrow it.
+  user); a search while a queue is chosen finds only stories in that queue.
 """
 
 from __future__ import annotations
@@ -74,7 +73,8 @@ class ListController(QObject):
             if searching:
                 found = service.search(text, limit=PAGE_SIZE, offset=offset,
                                        trashed=query.trashed, status=query.status,
-                                       tag=query.tag, snippets=False)
+                                       tag=query.tag, snippets=False,
+                                       queue=query if query.queue else None)
                 return [r for r, _ in found], [h for _, h in found], None
             rows = service.list_page(query, offset=offset, limit=PAGE_SIZE)
             total = None

@@ -186,3 +186,15 @@ def test_switch_user_shows_the_new_users_queue(qtbot, desk, gui_db):
     window.workflow.set_actor(sunil)
     settle(window)
     assert shown_ids(window) == {stories["theirs"]}
+
+
+def test_a_search_inside_my_queue_finds_only_my_stories(qtbot, desk):
+    window, stories = desk
+    listing = window.article_list
+    listing.search_box.setText("मेट्रो")  # another editor's story
+    qtbot.waitUntil(lambda: shown_ids(window) == {stories["theirs"]}, timeout=5000)
+    listing.set_queue("mine")
+    settle(window)
+    assert shown_ids(window) == set()
+    listing.search_box.setText("बारिश")
+    qtbot.waitUntil(lambda: shown_ids(window) == {stories["mine_late"]}, timeout=5000)

@@ -129,3 +129,14 @@ def test_is_overdue_matches_the_queue_rule():
     assert not is_overdue(PAST, "approved", NOW)
     assert not is_overdue(FUTURE, "draft", NOW)
     assert not is_overdue(None, "draft", NOW)
+
+
+def test_search_within_a_queue(db, desk):
+    users, stories = desk
+    service = ArticleService(db, "t")
+    everywhere = {r.id for r, _h in service.search("सात")}
+    assert stories["edit_c_late"] in everywhere
+    mine = ListQuery(queue=Queue.MINE, viewer=users["c2"], now=NOW)
+    assert service.search("सात", queue=mine) == []  # नेहा's story, not सुनील's
+    theirs = ListQuery(queue=Queue.MINE, viewer=users["c"], now=NOW)
+    assert [r.id for r, _h in service.search("सात", queue=theirs)] == [stories["edit_c_late"]]
