@@ -15,7 +15,7 @@ from editor_app.core.models import AuditEvent
 from editor_app.core.profiles import Role
 from editor_app.core.publish.source import load_article
 from editor_app.core.workflow.publishing import PublishingService
-from editor_app.core.workflow.service import WorkflowService
+from editor_app.core.workflow.service import TransitionRefused, WorkflowService
 from tests.core.workflow.desk_fixtures import add_story, add_user
 
 
@@ -52,6 +52,7 @@ def test_marking_exported_during_an_embargo_is_refused_then_overridden(db, peopl
     PublishingService(db, people["c"]).set_embargo(story, datetime.now(UTC) + timedelta(days=1))
     with pytest.raises(PermissionDenied) as refused:
         PublishingService(db, people["c"]).mark_exported(story)
+    assert isinstance(refused.value, TransitionRefused)
     assert any("embargoed until" in r for r in refused.value.reasons)
     assert ArticleService(db, "t").get(story).status == "approved"
     with pytest.raises(PermissionDenied):  # a copy editor cannot override it
