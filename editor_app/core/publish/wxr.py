@@ -25,10 +25,12 @@ body fragment (:func:`~.body_html.body_html`; image ``src`` stay relative ``imag
 and the images themselves travel in the bundle, not in the WXR), after the correction of an
 updated story (``<p class="correction">सुधार: …, updated <date></p>``). Dates:
 ``wp:post_date`` in IST, ``wp:post_date_gmt`` in UTC, both ``YYYY-MM-DD HH:MM:SS``. Status
-mapping in :data:`WP_STATUS`. Output is deterministic (the channel date is the newest
-article's change). Known limit: the regex fallback reader reads lines in 8 KiB pieces; a
-paragraph longer than that (about 2,700 Devanagari letters) gets a line break there. The
-SimpleXML and XML readers, used whenever PHP has them, are unaffected.
+mapping in :data:`WP_STATUS`; an embargoed story that would be published is a ``future``
+post dated at the embargo's end (WordPress publishes it then). Output is deterministic
+(the channel date is the newest article's change). Known limit: the regex fallback reader
+reads lines in 8 KiB pieces; a paragraph longer than that (about 2,700 Devanagari letters)
+gets a line break there. The SimpleXML and XML readers, used whenever PHP has them, are
+unaffected.
 """
 
 from __future__ import annotations
@@ -197,6 +199,11 @@ def _item(article: PublishArticle, index: int, options: PublishOptions,
                if data.bylines else fallback_login)
     link = canonical_url(article, options) if options.site_url else ""
     post_id = article.id if article.id is not None else index
+    status = WP_STATUS.get(article.status, "draft")
+    posted = article.created_at
+    if article.embargo_until is not None and status == "publish":
+        # WordPress schedules a "future" post for its post date: the embargo's end
+        status, posted = "future", article.embargo_until
     lines = [
         "\t<item>",
         f"\t\t<title>{cdata(html.escape(data.headline, quote=False))}</title>",
@@ -209,15 +216,15 @@ def _item(article: PublishArticle, index: int, options: PublishOptions,
         f"\t\t<content:encoded>{cdata(_content(article))}</content:encoded>",
         f"\t\t<excerpt:encoded>{cdata(html.escape(data.dek, quote=False))}</excerpt:encoded>",
         f"\t\t<wp:post_id>{int(post_id)}</wp:post_id>",
-        f"\t\t<wp:post_date>{cdata(_wp_date(article.created_at, IST))}</wp:post_date>",
-        f"\t\t<wp:post_date_gmt>{cdata(_wp_date(article.created_at, UTC))}</wp:post_date_gmt>",
+        f"\t\t<wp:post_date>{cdata(_wp_date(posted, IST))}</wp:post_date>",
+        f"\t\t<wp:post_date_gmt>{cdata(_wp_date(posted, UTC))}</wp:post_date_gmt>",
         f"\t\t<wp:post_modified>{cdata(_wp_date(article.updated_at, IST))}</wp:post_modified>",
         f"\t\t<wp:post_modified_gmt>{cdata(_wp_date(article.updated_at, UTC))}"
         "</wp:post_modified_gmt>",
         f"\t\t<wp:comment_status>{cdata('closed')}</wp:comment_status>",
         f"\t\t<wp:ping_status>{cdata('closed')}</wp:ping_status>",
         f"\t\t<wp:post_name>{cdata(slugify(data.slug) if data.slug else '')}</wp:post_name>",
-        f"\t\t<wp:status>{cdata(WP_STATUS.get(article.status, 'draft'))}</wp:status>",
+        f"\t\t<wp:status>{cdata(status)}</wp:status>",
         "\t\t<wp:post_parent>0</wp:post_parent>",
         "\t\t<wp:menu_order>0</wp:menu_order>",
         f"\t\t<wp:post_type>{cdata('post')}</wp:post_type>",

@@ -7,7 +7,7 @@ import io
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -199,3 +199,19 @@ def test_hostile_wxr_is_inert() -> None:
         if element.tag == f"{{{NS['content']}}}encoded":
             continue
         assert "<" not in (element.text or ""), (element.tag, element.text)
+
+
+def test_an_embargoed_story_is_a_future_post_dated_at_the_embargo() -> None:
+    until = datetime(2026, 12, 2, 4, 30, tzinfo=UTC)  # 10:00 IST
+    embargoed = replace(golden_article(), status="exported", embargo_until=until)
+    item = ET.fromstring(render_wxr([embargoed], OPTIONS)).find("channel/item")
+    assert item is not None
+    assert item.findtext("wp:status", namespaces=NS) == "future"
+    assert item.findtext("wp:post_date", namespaces=NS) == "2026-12-02 10:00:00"
+    assert item.findtext("wp:post_date_gmt", namespaces=NS) == "2026-12-02 04:30:00"
+    # a draft with an embargo stays a draft; no embargo keeps the story's own date
+    draft = ET.fromstring(render_wxr([replace(embargoed, status="draft")], OPTIONS))
+    assert draft.findtext("channel/item/wp:status", namespaces=NS) == "draft"
+    plain = ET.fromstring(render_wxr([replace(embargoed, embargo_until=None)], OPTIONS))
+    assert plain.findtext("channel/item/wp:status", namespaces=NS) == "publish"
+    assert plain.findtext("channel/item/wp:post_date", namespaces=NS) != "2026-12-02 10:00:00"
