@@ -38,7 +38,7 @@ def _story_with_two_suggestions(capsys, profile_dir, tmp_path) -> int:
                "--to", "submitted")[0] == 0
     assert run(capsys, profile_dir, "--as", "neha", "transition", str(article_id),
                "--to", "in_copy_edit")[0] == 0
-    db = open_database(load_config(profile_dir, environ={}).database_url)
+    db = open_database(load_config(profile_dir).database_url)
     try:  # the copy editors edit (the window or an import would do the same)
         for login, old, new in (("neha", "तेज", "भारी"), ("amit", "कई जगह", "कई इलाकों में")):
             service = ArticleService(db, find_user(db, login))
