@@ -12,12 +12,11 @@ from enum import StrEnum
 from sqlalchemy import select
 
 from editor_app.core.db import Database
-from editor_app.core.errors import PermissionDenied, ValidationError
+from editor_app.core.errors import ValidationError
 from editor_app.core.models import UserProfile
 from editor_app.core.text.normalize import to_nfc
 
-__all__ = ["STYLE_EDITORS", "Actor", "ProfileInfo", "Role", "create_profile", "local_profile",
-           "require_role"]
+__all__ = ["STYLE_EDITORS", "Actor", "ProfileInfo", "Role", "create_profile", "local_profile"]
 
 
 class Role(StrEnum):
@@ -88,14 +87,6 @@ def create_profile(db: Database, name: str, role: Role | str) -> ProfileInfo:
 
 #: Roles that may change the newsroom's house style sheet.
 STYLE_EDITORS = frozenset({Role.DESK_CHIEF, Role.ADMIN})
-
-
-def require_role(profile: ProfileInfo, allowed: frozenset[Role], action: str) -> None:
-    """Raise :class:`PermissionDenied` unless ``profile`` has one of the ``allowed`` roles."""
-    if profile.role not in allowed:
-        names = ", ".join(sorted(r.label for r in allowed))
-        raise PermissionDenied(f"{profile.name} ({profile.role.label}) may not {action}; "
-                               f"allowed: {names}")
 
 
 def _role(value: str) -> Role:
