@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run the core and CLI tests on PostgreSQL, in a private throwaway cluster on loopback.
 #
-#   bash packaging/postgres_test.sh [PYTEST ARGS...]
+#   bash packaging/postgres_test.sh [TEST PATHS...] [PYTEST ARGS...]
 #
 # Needs the project's .venv (bash packaging/setup.sh test makes it). Installs what is
 # missing: the Debian postgresql package (apt-get, as root) and psycopg from the project's
@@ -86,6 +86,10 @@ export SAMPADAK_TEST_POSTGRES_URL="postgresql+psycopg://postgres@127.0.0.1:$PORT
 export QT_QPA_PLATFORM=offscreen
 started=$SECONDS
 status=0
-.venv/bin/python -m pytest tests/core tests/cli "$@" || status=$?
+# Test paths given as the first arguments replace the default selection (the core and CLI
+# suites): bash packaging/postgres_test.sh tests/gui/test_x.py -q
+targets=(tests/core tests/cli)
+if [ "$#" -gt 0 ] && [ "${1#-}" = "$1" ]; then targets=(); fi
+.venv/bin/python -m pytest "${targets[@]}" "$@" || status=$?
 log "PostgreSQL test run took $((SECONDS - started)) s (exit $status)"
 exit "$status"
