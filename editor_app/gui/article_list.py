@@ -14,8 +14,9 @@ queue, :func:`~editor_app.core.workflow.queues.is_overdue`). The queue selector 
 list (all stories, My queue, Waiting for me, Overdue) is one more filter: ``queue()``.
 
 Soft locks (shared newsroom): :meth:`ArticleTableModel.set_editors` names who else is editing
-a story now; its status cell then starts with :data:`EDITING_MARK` and those names, and the
-tooltip says so (one ``dataChanged`` per row that changed).
+a story now; its headline cell then starts with :data:`EDITING_MARK`, its status cell with
+the mark and those names (the one elided in a narrow list, the other not), and both
+tooltips say so (one ``dataChanged`` per row that changed).
 """
 
 from __future__ import annotations
@@ -270,7 +271,8 @@ class ArticleTableModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return row.headline or "(बिना शीर्षक — untitled)"
+                headline = row.headline or "(बिना शीर्षक — untitled)"
+                return EDITING_MARK + headline if row.id in self._editors else headline
             if column == 1:
                 label = STATUS_LABELS.get(row.status, row.status)
                 embargoed = row.embargo_until is not None and row.embargo_until > datetime.now(UTC)

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from editor_app.gui.i18n import translate
@@ -30,6 +31,8 @@ log = logging.getLogger(__name__)
 
 #: How often "2 मिनट पहले" is re-worded while shown.
 TICK_MS = 30_000
+#: The banner's colour (a notice, not an error).
+BACKGROUND = "#fff4ce"
 
 
 def ago_text(name: str, at: datetime, now: datetime | None = None) -> str:
@@ -54,8 +57,12 @@ class LiveBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("live_banner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#live_banner { background: #fff4ce; border: 1px solid #e0b400; "
-                           "border-radius: 4px; }")
+        # a palette, not a style sheet: the window's Hindi font still reaches the labels
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(BACKGROUND))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("#3d3000"))
+        self.setPalette(palette)
+        self.setAutoFillBackground(True)
         self.change_label = QLabel()
         self.change_label.setWordWrap(True)
         self.editors_label = QLabel()

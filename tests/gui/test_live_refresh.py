@@ -182,6 +182,10 @@ def test_soft_lock_shows_and_expires_with_the_other_client(qtbot, window, other_
                         .startswith(f"{EDITING_MARK}कमल शर्मा · "), timeout=WITHIN_MS)
         qtbot.waitUntil(lambda: banner.isVisible() and "कमल शर्मा" in banner.editors_label
                         .text(), timeout=WITHIN_MS)
+        assert row_text(window, story.id, 0) == f"{EDITING_MARK}मेट्रो का किराया"
+        model = window.article_list.model
+        tip = model.index(model.row_of(story.id), 0).data(Qt.ItemDataRole.ToolTipRole)
+        assert tip.startswith("कमल शर्मा संपादन कर रहे हैं")
         assert banner.editors_label.text().startswith("✎ कमल शर्मा संपादन कर रहे हैं")
         assert not banner.has_change  # information only: no Reload, nothing blocked
         assert window.editor.text_edit.isReadOnly() is False
@@ -189,6 +193,7 @@ def test_soft_lock_shows_and_expires_with_the_other_client(qtbot, window, other_
         other.stop()  # the other client goes away
     qtbot.waitUntil(lambda: row_text(window, story.id, STATUS_COLUMN)
                     == STATUS_LABELS["draft"], timeout=WITHIN_MS)
+    assert row_text(window, story.id, 0) == "मेट्रो का किराया"
     qtbot.waitUntil(lambda: not banner.isVisible(), timeout=WITHIN_MS)
 
 
