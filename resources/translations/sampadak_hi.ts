@@ -13,7 +13,7 @@
     <name>LiveBanner</name>
     <message>
         <source>Changed by {name}, just now</source>
-        <extracomment>How often &quot;2 मिनट पहले&quot; is re-worded while shown.</extracomment>
+        <extracomment>How often &quot;2 मिनट पहले&quot; is re-worded while shown. The banner&apos;s colour (a notice, not an error).</extracomment>
         <translation>बदला गया: {name}, अभी</translation>
     </message>
     <message>
