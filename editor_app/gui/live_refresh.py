@@ -10,8 +10,9 @@ Contract of :func:`install_live` (one call from ``MainWindow.__init__``):
   - gathers the changes of a burst (:data:`GATHER_MS`), reads the changed rows' summaries
     through the window's runner and updates just those rows of the list
     (``ArticleTableModel.update_row``, as after a save); a trashed/restored story leaves or
-    joins the view, a deleted one leaves; a new story, or any change while a queue or a
-    status/tag filter is chosen, reloads the list's first page (membership may change);
+    joins the view, a deleted one leaves; another user's new story, or another user's change
+    while a queue or a status/tag filter is chosen, reloads the list's first page
+    (membership may change; the window's own changes are already shown);
   - refreshes the Desk dashboard;
   - when another user stored a newer version of the open story, shows the banner
     (:class:`~editor_app.gui.live_banner.LiveBanner`): "बदला गया: <name>, 2 मिनट पहले" with
@@ -23,6 +24,8 @@ Contract of :func:`install_live` (one call from ``MainWindow.__init__``):
   show in the list row and on the banner; nothing is ever blocked;
 - a lost connection is said in the status bar; once back, the list and the dashboard
   are re-read (what happened meanwhile was not heard);
+- File → Switch user restarts the listener as the new user (its connection carries the
+  user's id, which is how others see who is editing);
 - :meth:`LiveRefresh.stop` (the window's close) ends the listener.
 """
 
@@ -97,13 +100,33 @@ class LiveRefresh(QObject):
         window.article_shown.connect(self._on_article_shown)
         window.editor.content_changed.connect(self._on_edited)
         window.metadata.changed.connect(self._on_edited)
-        self.listener = LiveListener(
-            window.service.db.url, user_id=window.profile.id,
-            on_event=self.event_arrived.emit, on_presence=self.presence_arrived.emit,
-            on_state=self.state_arrived.emit,
-            presence_seconds=presence_seconds or PRESENCE_SECONDS)
+        self._presence_seconds = presence_seconds or PRESENCE_SECONDS
+        self._stopper = _Stopper(self._make_listener())
+        # a window deleted without an accepted close (a test harness, a crash path) must
+        # not leave its listener thread behind: the stopper holds no Qt object
+        window.destroyed.connect(self._stopper.stop)
+        window.workflow.actor_changed.connect(self._switch_user)
         self._read_names()
         self.listener.start()
+
+    def _make_listener(self) -> LiveListener:
+        return LiveListener(
+            self._window.service.db.url, user_id=self._window.profile.id,
+            on_event=self.event_arrived.emit, on_presence=self.presence_arrived.emit,
+            on_state=self.state_arrived.emit, presence_seconds=self._presence_seconds)
+
+    @property
+    def listener(self) -> LiveListener:
+        """The running listener (a new one after Switch user)."""
+        return self._stopper.listener
+
+    def _switch_user(self, _actor: object) -> None:
+        """File → Switch user: others now see the new user's name (a new connection)."""
+        self._idle.stop()
+        self.listener.stop()
+        self._stopper.listener = self._make_listener()
+        self.listener.start()
+        self._on_presence(self._presence)
 
     # ---------------------------------------------------------------- names
     def _read_names(self) -> None:
@@ -145,10 +168,13 @@ class LiveRefresh(QObject):
         for article_id in gone:
             model.remove_row(article_id)
         wanted = [i for i, e in events.items() if e.kind != "delete"]
+        # this window already shows its own changes (after each save or move): only
+        # others' changes can change which stories a filtered view holds
+        others = [e for e in events.values() if e.user_id != window.profile.id]
         filtered = bool(listing.queue() or listing.status() or listing.tag())
-        reload = filtered or any(
+        reload = (bool(others) and filtered) or any(
             e.kind in ("insert", "restore") and model.row_of(e.article_id) < 0
-            for e in events.values())
+            for e in others)
         service = window.service
 
         def read() -> dict[int, ArticleSummary]:
@@ -305,6 +331,17 @@ class LiveRefresh(QObject):
     def stop(self) -> None:
         """End the listener (gives up the soft lock at once)."""
         self._idle.stop()
+        self.listener.stop()
+
+
+class _Stopper:
+    """Holds the current listener for a stop from ``destroyed`` (plain Python: it outlives
+    the Qt objects)."""
+
+    def __init__(self, listener: LiveListener) -> None:
+        self.listener = listener
+
+    def stop(self, *_args: object) -> None:
         self.listener.stop()
 
 

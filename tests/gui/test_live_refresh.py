@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from shiboken6 import isValid
 
 from editor_app.config import Config
 from editor_app.core.article_data import ArticleData
@@ -44,6 +45,11 @@ def window(qtbot, gui_config: Config, db: Database) -> Iterator[MainWindow]:
     listener = shown.live.listener
     qtbot.waitUntil(lambda: listener.backend_pid() is not None, timeout=5000)
     yield shown
+    live = shown.live
+    if isValid(shown):  # close (saving what was typed) while the database still exists
+        shown.close()
+        qtbot.waitUntil(lambda: not isValid(shown) or not shown.isVisible())
+    qtbot.waitUntil(lambda: not live.listener.running)
 
 
 @pytest.fixture
@@ -208,3 +214,30 @@ def test_my_edit_claims_a_soft_lock_others_see(qtbot, window, other_db, kamal, d
         window.close()  # saves first, then closes and gives the lock up
         qtbot.waitUntil(lambda: not window.isVisible())
         heard.wait_for(presence_where(lambda p: p.of(story.id) == ()))
+
+
+def test_switch_user_edits_under_the_new_name(qtbot, window, other_db, kamal, db_url, db):
+    story = ArticleService(other_db, kamal).create(ArticleData(headline="मंडी के भाव"))
+    open_story(qtbot, window, story.id)
+    arti = add_user(db, "आरती कुशवाहा", Role.DESK_CHIEF, "arti")
+    first = window.live.listener
+    with listening(db_url, kamal.id) as (_theirs, heard):
+        window.workflow.set_actor(arti)
+        assert window.live.listener is not first and not first.running
+        type_text(window.editor.text_edit, "आज")
+        heard.wait_for(presence_where(lambda p: p.of(story.id) == (arti.id,)))
+    window.save_now()
+    assert window.tasks.wait_idle()
+
+
+def test_a_deleted_window_stops_its_listener(qtbot, gui_config, db):
+    # not given to qtbot: this window is deleted without a close event (a harness, a
+    # crash path), and its listener thread must not outlive it
+    doomed = open_main_window(gui_config, db, lambda: ("नेहा त्रिपाठी", Role.DESK_CHIEF))
+    assert doomed is not None and doomed.live is not None
+    listener = doomed.live.listener
+    qtbot.waitUntil(lambda: listener.backend_pid() is not None, timeout=5000)
+    assert doomed.tasks.wait_idle()
+    doomed.tasks.shutdown()
+    doomed.deleteLater()
+    qtbot.waitUntil(lambda: not listener.running)
