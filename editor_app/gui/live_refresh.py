@@ -70,8 +70,6 @@ class LiveRefresh(QObject):
     event_arrived = Signal(object)  # ArticleEvent, from the listener thread
     presence_arrived = Signal(object)  # Presence
     state_arrived = Signal(object)  # ListenerState
-    #: Rows were updated from a batch of changes (tests wait on it).
-    rows_refreshed = Signal(list)
 
     def __init__(self, window: MainWindow, *, presence_seconds: float | None = None) -> None:
         super().__init__(window)
@@ -196,7 +194,6 @@ class LiveRefresh(QObject):
                     model.update_row(summary)
             if reload:
                 window.reload_list()
-            self.rows_refreshed.emit(sorted(events))
 
         window.tasks.run(read, done=show, failed=self._failed, kind="live-rows")
         window.desk.panel.refresh()

@@ -98,6 +98,16 @@ def test_a_queue_view_follows_other_users_moves(qtbot, window, other_db, kamal):
                     timeout=WITHIN_MS)
 
 
+def test_the_desk_dashboard_counts_other_users_stories(qtbot, window, other_db, kamal):
+    panel = window.desk.panel
+    window.desk.dashboard.trigger()  # Desk → Dashboard: the side tab, counted now
+    qtbot.waitUntil(lambda: panel.counts is not None)
+    before = panel.counts.total
+    ArticleService(other_db, kamal).create(ArticleData(headline="नया पुल"))
+    qtbot.waitUntil(lambda: panel.counts.total == before + 1, timeout=WITHIN_MS)
+    assert panel.total_label.text().endswith(str(before + 1))
+
+
 def open_story(qtbot, window: MainWindow, article_id: int) -> None:
     qtbot.waitUntil(lambda: window.article_list.model.row_of(article_id) >= 0,
                     timeout=WITHIN_MS)
