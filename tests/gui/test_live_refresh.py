@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+import sqlalchemy as sa
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from shiboken6 import isValid
@@ -251,3 +252,20 @@ def test_a_deleted_window_stops_its_listener(qtbot, gui_config, db):
     doomed.tasks.shutdown()
     doomed.deleteLater()
     qtbot.waitUntil(lambda: not listener.running)
+
+
+def test_a_lost_connection_is_said_and_the_list_reread_once_back(qtbot, window, db):
+    listener = window.live.listener
+    pid = listener.backend_pid()
+    messages: list[str] = []
+    window.statusBar().messageChanged.connect(messages.append)
+    lists_before = window.tasks.submitted.count("list")
+    with db.session() as session:
+        session.execute(sa.text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+    qtbot.waitUntil(lambda: any(m.startswith("लाइव अपडेट रुके") for m in messages),
+                    timeout=5000)
+    qtbot.waitUntil(lambda: any(m.startswith("लाइव अपडेट फिर से चालू") for m in messages),
+                    timeout=5000)
+    assert listener.connections == 2 and listener.backend_pid() != pid
+    # what happened while it was away was not heard: the list is read again
+    qtbot.waitUntil(lambda: window.tasks.submitted.count("list") > lists_before)
