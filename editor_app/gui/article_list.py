@@ -54,7 +54,7 @@ from editor_app.core.workflow.queues import Queue, is_overdue
 from editor_app.core.workflow.statuses import Status
 from editor_app.core.workflow.times import IST, ist_text
 from editor_app.gui.highlight_delegate import HTML_ROLE, HtmlDelegate, marked_html
-from editor_app.gui.i18n import translate
+from editor_app.gui.live_banner import editing_text
 
 __all__ = [
     "ASSIGNEE_COLUMN",
@@ -301,8 +301,7 @@ class ArticleTableModel(QAbstractTableModel):
             return f"{headline}<br><span style='color:#555; font-size:small'>{snippet}</span>"
         if role == Qt.ItemDataRole.ToolTipRole:
             if column in (0, STATUS_COLUMN) and (editing := self._editors.get(row.id)):
-                return translate("ArticleList", "{names} editing now").format(
-                    names=", ".join(editing))
+                return editing_text(editing)
             if column == 1 and row.embargo_until is not None:
                 return f"{STATUS_LABELS.get(row.status, row.status)}; रोक (embargo) " \
                        f"{ist_text(row.embargo_until)} तक"

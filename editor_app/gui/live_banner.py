@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from editor_app.gui.i18n import translate
 
-__all__ = ["TICK_MS", "LiveBanner", "ago_text"]
+__all__ = ["TICK_MS", "LiveBanner", "ago_text", "editing_text"]
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,11 @@ log = logging.getLogger(__name__)
 TICK_MS = 30_000
 #: The banner's colour (a notice, not an error).
 BACKGROUND = "#fff4ce"
+
+
+def editing_text(names: Sequence[str]) -> str:
+    """"<names> editing now" in the UI language (the banner and the list's tooltips)."""
+    return translate("LiveBanner", "{names} editing now").format(names=", ".join(names))
 
 
 def ago_text(name: str, at: datetime, now: datetime | None = None) -> str:
@@ -114,8 +119,7 @@ class LiveBanner(QFrame):
     def show_editors(self, names: Sequence[str]) -> None:
         """Name the others editing the open story now (empty: nobody)."""
         if names:
-            self.editors_label.setText(EDITING_PREFIX + translate(
-                "LiveBanner", "{names} editing now").format(names=", ".join(names)))
+            self.editors_label.setText(EDITING_PREFIX + editing_text(names))
         else:
             self.editors_label.clear()
         self._update_visibility()

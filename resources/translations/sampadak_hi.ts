@@ -2,18 +2,9 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="hi" sourcelanguage="en">
 <context>
-    <name>ArticleList</name>
-    <message>
-        <source>{names} editing now</source>
-        <extracomment>Status value → bilingual label, in workflow order (one table: core.workflow.statuses). Text colour of a deadline that has passed (an open story, see ``is_overdue``). Put before the status of a story whose embargo is still ahead (the list&apos;s badge). Put before the names of the others editing a story now (soft locks, live refresh). Sort key of each column in list mode (search mode sorts the loaded hits by rank). Rows fetched per page from the database (search hits come without snippets: the model asks for the snippets of the rows it paints).</extracomment>
-        <translation>{names} संपादन कर रहे हैं</translation>
-    </message>
-</context>
-<context>
     <name>LiveBanner</name>
     <message>
         <source>Changed by {name}, just now</source>
-        <extracomment>How often &quot;2 मिनट पहले&quot; is re-worded while shown. The banner&apos;s colour (a notice, not an error).</extracomment>
         <translation>बदला गया: {name}, अभी</translation>
     </message>
     <message>
@@ -46,6 +37,7 @@
     </message>
     <message>
         <source>{names} editing now</source>
+        <extracomment>How often &quot;2 मिनट पहले&quot; is re-worded while shown. The banner&apos;s colour (a notice, not an error).</extracomment>
         <translation>{names} संपादन कर रहे हैं</translation>
     </message>
 </context>
@@ -53,7 +45,7 @@
     <name>LiveRefresh</name>
     <message>
         <source>another user</source>
-        <extracomment>Changes arriving within this time are handled together (one read, one repaint). A soft lock is given up after this long without an edit (the window stays open). Rows were updated from a batch of changes (tests wait on it).</extracomment>
+        <extracomment>Changes arriving within this time are handled together (one read, one repaint). A soft lock is given up after this long without an edit (the window stays open).</extracomment>
         <translation>कोई और</translation>
     </message>
     <message>
