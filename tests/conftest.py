@@ -7,7 +7,8 @@ variable ``SAMPADAK_TEST_POSTGRES_URL`` names a PostgreSQL database (for example
 ``open_database`` (Alembic) migrates one template database per run, and each test's database
 is a ``CREATE DATABASE … TEMPLATE`` copy of it, dropped after the test. Tests marked
 ``sqlite_only`` (pragmas, the pre-migration file backup, FTS5 internals) are skipped there with
-their reason; everything else must pass on both.
+their reason; tests marked ``postgres_only`` (LISTEN/NOTIFY, advisory locks) are skipped on
+the SQLite run the same way; everything else must pass on both.
 """
 
 from __future__ import annotations
@@ -96,6 +97,7 @@ def sample_path(name: str) -> Path:
     return path
 POSTGRES_ENV = "SAMPADAK_TEST_POSTGRES_URL"
 SQLITE_ONLY_REASON = "SQLite-only behaviour"
+POSTGRES_ONLY_REASON = "PostgreSQL-only behaviour"
 
 
 def postgres_test_url() -> str | None:
@@ -206,6 +208,11 @@ def pytest_configure(config: pytest.Config) -> None:
         "sqlite_only(reason): tests of SQLite-only behaviour; skipped when "
         f"{POSTGRES_ENV} runs the suite on PostgreSQL",
     )
+    config.addinivalue_line(
+        "markers",
+        "postgres_only(reason): tests of PostgreSQL-only behaviour (LISTEN/NOTIFY, "
+        f"advisory locks); skipped on the SQLite run, run when {POSTGRES_ENV} is set",
+    )
 
 
 def pytest_report_header(config: pytest.Config) -> str:
@@ -214,14 +221,15 @@ def pytest_report_header(config: pytest.Config) -> str:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    if not ON_POSTGRES:
-        return
+    skipped, default, label = (("sqlite_only", SQLITE_ONLY_REASON, "SQLite only")
+                               if ON_POSTGRES else
+                               ("postgres_only", POSTGRES_ONLY_REASON, "PostgreSQL only"))
     for item in items:
-        marker = item.get_closest_marker("sqlite_only")
+        marker = item.get_closest_marker(skipped)
         if marker is not None:
             reason = marker.kwargs.get("reason") or (marker.args[0] if marker.args else
-                                                     SQLITE_ONLY_REASON)
-            item.add_marker(pytest.mark.skip(reason=f"SQLite only: {reason}"))
+                                                     default)
+            item.add_marker(pytest.mark.skip(reason=f"{label}: {reason}"))
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

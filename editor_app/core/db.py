@@ -47,6 +47,7 @@ from editor_app.core.errors import (
     MigrationError,
     StorageError,
 )
+from editor_app.core.live.actor_tag import install_actor_tag
 from editor_app.core.migrations import HEAD_REVISION
 from editor_app.core.search_index import install_search_sync
 
@@ -252,6 +253,7 @@ def open_database(url: str, *, echo: bool = False, read_only: bool = False,
         engine.dispose()
         raise
     install_search_sync()
+    install_actor_tag()  # names the acting user in live notifications (PostgreSQL)
     factory = sessionmaker(engine, expire_on_commit=False)
     return Database(url=url, engine=engine, session_factory=factory, backup_path=backup,
                     path=db_file, read_only=read_only)

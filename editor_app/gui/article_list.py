@@ -12,6 +12,11 @@ Desk columns: each row also shows the assignee and the deadline (in IST); a dead
 has passed on an open story is drawn in :data:`OVERDUE_COLOUR` (the rule of the "Overdue"
 queue, :func:`~editor_app.core.workflow.queues.is_overdue`). The queue selector above the
 list (all stories, My queue, Waiting for me, Overdue) is one more filter: ``queue()``.
+
+Soft locks (shared newsroom): :meth:`ArticleTableModel.set_editors` names who else is editing
+a story now; its headline cell then starts with :data:`EDITING_MARK`, its status cell with
+the mark and those names (the one elided in a narrow list, the other not), and both
+tooltips say so (one ``dataChanged`` per row that changed).
 """
 
 from __future__ import annotations
@@ -49,10 +54,22 @@ from editor_app.core.workflow.queues import Queue, is_overdue
 from editor_app.core.workflow.statuses import Status
 from editor_app.core.workflow.times import IST, ist_text
 from editor_app.gui.highlight_delegate import HTML_ROLE, HtmlDelegate, marked_html
+from editor_app.gui.live_banner import editing_text
 
-__all__ = ["ASSIGNEE_COLUMN", "COLUMN_SORT_KEYS", "DEADLINE_COLUMN", "EMBARGO_MARK",
-           "OVERDUE_COLOUR",
-           "PAGE_SIZE", "STATUS_LABELS", "ArticleList", "ArticleTableModel", "deadline_text"]
+__all__ = [
+    "ASSIGNEE_COLUMN",
+    "COLUMN_SORT_KEYS",
+    "DEADLINE_COLUMN",
+    "EDITING_MARK",
+    "EMBARGO_MARK",
+    "OVERDUE_COLOUR",
+    "PAGE_SIZE",
+    "STATUS_COLUMN",
+    "STATUS_LABELS",
+    "ArticleList",
+    "ArticleTableModel",
+    "deadline_text",
+]
 
 #: Status value → bilingual label, in workflow order (one table: core.workflow.statuses).
 STATUS_LABELS = {status.value: status.label for status in Status}
@@ -63,6 +80,9 @@ ASSIGNEE_COLUMN, DEADLINE_COLUMN = 4, 5
 OVERDUE_COLOUR = "#b3261e"
 #: Put before the status of a story whose embargo is still ahead (the list's badge).
 EMBARGO_MARK = "⏸ रोक · "
+#: Put before the names of the others editing a story now (soft locks, live refresh).
+EDITING_MARK = "✎ "
+STATUS_COLUMN = 1
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -95,6 +115,7 @@ class ArticleTableModel(QAbstractTableModel):
         self._fetching = False
         self._snippets_asked: set[int] = set()
         self._snippets_wanted: list[int] = []
+        self._editors: dict[int, tuple[str, ...]] = {}
         self._want_timer = QTimer(self)
         self._want_timer.setSingleShot(True)
         self._want_timer.setInterval(0)  # collect what one paint needs, then ask once
@@ -157,6 +178,21 @@ class ArticleTableModel(QAbstractTableModel):
         self._rows[row] = summary
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(_COLUMNS) - 1))
         return True
+
+    def set_editors(self, editors: Mapping[int, Sequence[str]]) -> None:
+        """Who else is editing which story now (article id → names; absent: nobody)."""
+        fresh = {article_id: tuple(names) for article_id, names in editors.items() if names}
+        changed = set(fresh) ^ set(self._editors) | {
+            a for a in fresh.keys() & self._editors.keys() if fresh[a] != self._editors[a]}
+        self._editors = fresh
+        for article_id in changed:
+            row = self.row_of(article_id)
+            if row >= 0:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, STATUS_COLUMN))
+
+    def editors(self, article_id: int) -> tuple[str, ...]:
+        """The names shown as editing ``article_id``."""
+        return self._editors.get(article_id, ())
 
     def insert_row(self, summary: ArticleSummary, row: int = 0) -> None:
         """Show a new article at ``row`` (the top by default)."""
@@ -235,11 +271,15 @@ class ArticleTableModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return row.headline or "(बिना शीर्षक — untitled)"
+                headline = row.headline or "(बिना शीर्षक — untitled)"
+                return EDITING_MARK + headline if row.id in self._editors else headline
             if column == 1:
                 label = STATUS_LABELS.get(row.status, row.status)
                 embargoed = row.embargo_until is not None and row.embargo_until > datetime.now(UTC)
-                return EMBARGO_MARK + label if embargoed else label
+                label = EMBARGO_MARK + label if embargoed else label
+                if editing := self._editors.get(row.id):
+                    label = f"{EDITING_MARK}{', '.join(editing)} · {label}"
+                return label
             if column == 2:
                 return row.byline
             if column == ASSIGNEE_COLUMN:
@@ -260,6 +300,8 @@ class ArticleTableModel(QAbstractTableModel):
             snippet = marked_html(hit.snippet, hit.spans("snippet"))
             return f"{headline}<br><span style='color:#555; font-size:small'>{snippet}</span>"
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column in (0, STATUS_COLUMN) and (editing := self._editors.get(row.id)):
+                return editing_text(editing)
             if column == 1 and row.embargo_until is not None:
                 return f"{STATUS_LABELS.get(row.status, row.status)}; रोक (embargo) " \
                        f"{ist_text(row.embargo_until)} तक"

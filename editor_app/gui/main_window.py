@@ -68,6 +68,7 @@ from editor_app.gui.lint_panel import ChecksPanel
 from editor_app.gui.list_controller import ListController
 from editor_app.gui.list_filters import clear_hiding_filters
 from editor_app.gui.list_layout import ArticleListFit
+from editor_app.gui.live_refresh import install_live
 from editor_app.gui.metadata_panel import MetadataPanel
 from editor_app.gui.preferences_actions import install_preferences  # Preferences (issue 13)
 from editor_app.gui.review.comments_panel import install_comments
@@ -246,6 +247,7 @@ class MainWindow(QMainWindow):
         self.review = install_review(self)
         # ---
         self.desk = install_desk(self)  # wip-queues: queues, assignments, dashboard
+        self.live = install_live(self)  # issue 8 item 3: live refresh (PostgreSQL only)
         self.apply_font(font)
         self.article_list.article_activated.connect(self.open_article)
         self.article_list.filters_changed.connect(lambda: self.reload_list())
@@ -649,6 +651,8 @@ class MainWindow(QMainWindow):
         self.tasks.wait_idle()
         self.checks.runner.wait()
         self.tasks.shutdown()
+        if self.live is not None:
+            self.live.stop()  # gives up this window's soft lock at once
         self.panels.save(self.size())
         event.accept()
 

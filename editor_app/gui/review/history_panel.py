@@ -74,6 +74,8 @@ class HistoryPanel(QWidget):
     """Timeline list over a diff view, with compare and restore controls."""
 
     restore_requested = Signal(int)
+    #: The timeline of this article id was just shown (live refresh's Compare waits on it).
+    timeline_shown = Signal(int)
 
     def __init__(self, tasks: TaskRunner, service: ArticleService,
                  parent: QWidget | None = None) -> None:
@@ -205,6 +207,7 @@ class HistoryPanel(QWidget):
         for column in range(len(_COLUMNS) - 1):
             self.list.resizeColumnToContents(column)
         self._selection_changed()
+        self.timeline_shown.emit(article_id)
 
     @staticmethod
     def _item(entry: TimelineEntry) -> QTreeWidgetItem:
