@@ -54,6 +54,7 @@ from editor_app.core.workflow.queues import Queue, is_overdue
 from editor_app.core.workflow.statuses import Status
 from editor_app.core.workflow.times import IST, ist_text
 from editor_app.gui.highlight_delegate import HTML_ROLE, HtmlDelegate, marked_html
+from editor_app.gui.i18n import translate
 from editor_app.gui.live_banner import editing_text
 
 __all__ = [
@@ -367,6 +368,7 @@ class ArticleList(QWidget):
         self._sort: tuple[SortKey, bool] = ("updated", True)
         self.model.sort_wanted.connect(self._on_sort_wanted)
         self.table = QTableView()
+        self.table.setAccessibleName(translate("ArticleList", "Articles"))
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSortIndicator(3, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)

@@ -39,6 +39,7 @@ from editor_app.core.text.counts import TextCounts
 from editor_app.core.text.spell import create_spell_checker
 from editor_app.core.text.spell_dicts import settings_loader
 from editor_app.core.workflow.statuses import may_edit
+from editor_app.gui.accessibility import name_from_labels
 from editor_app.gui.article_list import ArticleList
 from editor_app.gui.dialogs.conflict import ask_conflict
 from editor_app.gui.dialogs.errors import show_error
@@ -259,6 +260,7 @@ class MainWindow(QMainWindow):
         self.resize(initial_window_size(config, self.screen()))
         self.panels.restore()
         install_focus_chain(self._focus_chain())
+        name_from_labels(self)  # every control says what it is (issue 13 item 5)
         self._update_editable()
         self._update_title()
         if not self.spell_highlighter.available:

@@ -41,6 +41,7 @@ from editor_app.gui.byline_editor import BylineEditor
 from editor_app.gui.editor.line_text_edit import LineTextEdit
 from editor_app.gui.editor.spell_fields import SpellField, spell_check_field
 from editor_app.gui.editor.spell_highlighter import SpellHighlighter
+from editor_app.gui.i18n import translate
 from editor_app.gui.tag_editor import TagEditor
 
 __all__ = ["CATEGORIES", "MetadataPanel"]
@@ -73,6 +74,9 @@ class MetadataPanel(QWidget):
         self.dateline_date = QDateEdit()
         self.dateline_date.setCalendarPopup(True)
         self.dateline_date.setDisplayFormat("dd-MM-yyyy")
+        self.dateline_has_date.setAccessibleName(
+            translate("MetadataPanel", "Dateline with a date"))
+        self.dateline_date.setAccessibleName(translate("MetadataPanel", "Dateline date"))
         self.dateline_date.setDate(QDate.currentDate())
         self.category = QComboBox()
         self.category.setEditable(True)

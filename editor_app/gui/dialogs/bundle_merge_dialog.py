@@ -27,6 +27,8 @@ from editor_app.core.article_data import BylineData, RelatedLink
 from editor_app.core.intake.merge import Choice, FieldDiff
 from editor_app.core.intake.word_diff import word_diff
 from editor_app.core.review.history import FIELD_LABELS
+from editor_app.gui.accessibility import name_from_labels
+from editor_app.gui.i18n import translate
 
 __all__ = ["FIELD_LABELS", "BundleMergeDialog", "value_text"]
 
@@ -101,6 +103,8 @@ class BundleMergeDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
+        self.table.setAccessibleName(translate("BundleMergeDialog", "Fields that differ"))
+        name_from_labels(self)
 
     def choices(self) -> dict[str, Choice]:
         """The chosen side per field."""

@@ -33,7 +33,9 @@ from editor_app.core.house_style import (
     style_from_toml,
 )
 from editor_app.core.profiles import STYLE_EDITORS, ProfileInfo
+from editor_app.gui.accessibility import name_from_labels
 from editor_app.gui.dialogs.errors import show_error
+from editor_app.gui.i18n import translate
 
 __all__ = ["HouseStyleDialog"]
 
@@ -79,6 +81,8 @@ class HouseStyleDialog(QDialog):
         self.editor.textChanged.connect(self.validate)
         self._show_info()
         self.validate()
+        self.editor.setAccessibleName(translate("HouseStyleDialog", "House style sheet, TOML"))
+        name_from_labels(self)
 
     def _show_info(self) -> None:
         stored = stored_style_info(self._db)

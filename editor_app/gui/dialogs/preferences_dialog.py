@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.profiles import ProfileInfo
 from editor_app.core.text.spell_dicts import InstalledDictionary
+from editor_app.gui.accessibility import name_from_labels
 from editor_app.gui.fonts import devanagari_families
 from editor_app.preferences import (
     AUTOSAVE_MAX_RANGE,
@@ -88,6 +89,7 @@ class PreferencesDialog(QDialog):
         self.name_edit.textChanged.connect(self._update_ok)
         self.autosave_idle.valueChanged.connect(self._keep_max_above_idle)
         self._update_ok()
+        name_from_labels(self)
 
     # ------------------------------------------------------------ sections
     def _language_group(self, current: Preferences) -> QGroupBox:

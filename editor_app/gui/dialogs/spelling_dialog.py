@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.text.normalize import to_nfc
 from editor_app.core.text.spell import SpellChecker
+from editor_app.gui.accessibility import name_from_labels
 from editor_app.gui.editor.spell_fields import SpellField
 from editor_app.gui.editor.spell_highlighter import (
     MisspelledSpan,
@@ -205,6 +206,7 @@ class SpellingDialog(QDialog):
         layout.addLayout(grid)
         layout.addWidget(close)
         self.resize(520, 420)
+        name_from_labels(self)
 
         if not checker.available:
             self._finish(checker.unavailable_reason or "spell-check unavailable")

@@ -47,6 +47,7 @@ from editor_app.core.review.diff import Hunk, diff_text
 from editor_app.gui.editor.menu_extensions import add_menu_extension
 from editor_app.gui.editor.selection_layers import set_layer
 from editor_app.gui.editor.utf16 import Utf16Map
+from editor_app.gui.i18n import translate
 from editor_app.gui.layout_state import SIDE_INDEX, scrollable
 from editor_app.gui.review.comment_threads import (
     FIELD_LABELS,
@@ -121,6 +122,7 @@ class CommentsPanel(QWidget):
         self.show_resolved = QCheckBox("हल हुई भी दिखाएं (Show resolved)")
         self.show_resolved.toggled.connect(self._fill)
         self.list = ThreadList()
+        self.list.setAccessibleName(translate("CommentsPanel", "Comment threads"))
         self.list.itemClicked.connect(lambda item: self._go_to(item, focus=False))
         self.list.itemActivated.connect(lambda item: self._go_to(item, focus=True))
         self.list.currentItemChanged.connect(lambda *_a: self._update_buttons())

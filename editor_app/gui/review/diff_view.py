@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from editor_app.core.review.diff import Hunk
 from editor_app.core.review.history import FieldChange, RevisionDiff
+from editor_app.gui.i18n import translate
 
 __all__ = ["ADDED", "ADDED_STRONG", "CONTEXT_LINES", "REMOVED", "REMOVED_STRONG", "DiffView",
            "RenderedDiff", "render_diff", "render_field"]
@@ -213,6 +214,7 @@ class DiffView(QWidget):
         super().__init__(parent)
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
+        self.browser.setAccessibleName(translate("DiffView", "Differences between revisions"))
         self.browser.setPlaceholderText(
             "तुलना के लिए संस्करण चुनें (select revisions to compare)")
         layout = QVBoxLayout(self)

@@ -48,6 +48,7 @@ from editor_app.core.review.history import (
 )
 from editor_app.core.workflow.statuses import may_edit
 from editor_app.gui.article_list import STATUS_LABELS
+from editor_app.gui.i18n import translate
 from editor_app.gui.review.diff_view import DiffView, RenderedDiff, render_diff
 from editor_app.gui.tasks import TaskRunner
 
@@ -87,6 +88,7 @@ class HistoryPanel(QWidget):
         self._latest = 0
         self._shown_pair: tuple[int, int, int] | None = None
         self.list = QTreeWidget()
+        self.list.setAccessibleName(translate("HistoryPanel", "Revisions"))
         self.list.setHeaderLabels(list(_COLUMNS))
         self.list.setRootIsDecorated(False)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

@@ -44,6 +44,7 @@ from editor_app.core.workflow.publishing import (
 )
 from editor_app.core.workflow.statuses import DESK
 from editor_app.core.workflow.times import IST, ist_text
+from editor_app.gui.accessibility import name_from_labels
 from editor_app.gui.article_list import EMBARGO_MARK
 from editor_app.gui.dialogs.errors import show_error
 
@@ -78,6 +79,7 @@ class EmbargoDialog(QDialog):
         form.addRow(self.enabled)
         form.addRow("समय (Time)", self.when)
         form.addRow(buttons)
+        name_from_labels(self)
 
     def set_time(self, moment: datetime) -> None:
         """Show ``moment`` (aware) in IST."""

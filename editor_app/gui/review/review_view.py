@@ -50,6 +50,7 @@ from editor_app.core.review.tracking import (
     TrackingService,
 )
 from editor_app.core.workflow.statuses import DESK, Status
+from editor_app.gui.i18n import translate
 from editor_app.gui.review.review_text import (
     FIELD_LABELS,
     ReviewText,
@@ -100,6 +101,9 @@ class ReviewPanel(QWidget):
         self.list.customContextMenuRequested.connect(self._item_menu)
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.decided = QListWidget()
+        self.text.setAccessibleName(translate("ReviewPanel", "Text with suggestions"))
+        self.list.setAccessibleName(translate("ReviewPanel", "Open suggestions"))
+        self.decided.setAccessibleName(translate("ReviewPanel", "Decided suggestions"))
         self.accept_button = QPushButton("✓ स्वीकार (Accept)")
         self.reject_button = QPushButton("✗ अस्वीकार (Reject)")
         self.accept_all_button = QPushButton("✓ सब (Accept all)")
