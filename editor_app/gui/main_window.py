@@ -58,6 +58,7 @@ from editor_app.gui.export_actions import ExportActions
 from editor_app.gui.focus_chain import install_focus_chain
 from editor_app.gui.gc_tuning import freeze_long_lived
 from editor_app.gui.images_panel import ImagesPanel
+from editor_app.gui.keyboard_access import focus_first_control, install_keyboard_access
 from editor_app.gui.layout_state import (
     SIDE_INDEX,
     PanelLayout,
@@ -260,6 +261,7 @@ class MainWindow(QMainWindow):
         self.resize(initial_window_size(config, self.screen()))
         self.panels.restore()
         install_focus_chain(self._focus_chain())
+        install_keyboard_access(self)  # side-tab keys, mnemonics on every menu entry
         name_from_labels(self)  # every control says what it is (issue 13 item 5)
         self._update_editable()
         self._update_title()
@@ -610,7 +612,7 @@ class MainWindow(QMainWindow):
         self.side_tabs.setCurrentIndex(index)
         page = self.side_tabs.currentWidget()
         if page is not None:
-            page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            focus_first_control(page)  # the page is a scroll area: focus what is inside
 
     def _focus_chain(self) -> list[QWidget]:
         """Tab order: search and filters, the list, then headline → dek → body → the rest

@@ -141,6 +141,25 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;History tab</source>
+        <translation>इतिहास टैब</translation>
+    </message>
+    <message>
+        <source>Co&amp;mments tab</source>
+        <translation>टिप्पणियां टैब</translation>
+    </message>
+    <message>
+        <source>Revie&amp;w tab</source>
+        <translation>समीक्षा टैब</translation>
+    </message>
+    <message>
+        <source>Des&amp;k tab</source>
+        <translation>डेस्क टैब</translation>
+    </message>
+</context>
+<context>
     <name>MetadataPanel</name>
     <message>
         <source>Dateline with a date</source>

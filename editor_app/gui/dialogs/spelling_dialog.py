@@ -194,6 +194,8 @@ class SpellingDialog(QDialog):
             grid.addWidget(button, index // 2, index % 2)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        # Enter (in "Change to" or the list) changes the word; Escape closes
+        self.buttons["change"].setDefault(True)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.field_label)
