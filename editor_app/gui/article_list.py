@@ -56,6 +56,8 @@ from editor_app.core.workflow.times import IST, ist_text
 from editor_app.gui.highlight_delegate import HTML_ROLE, HtmlDelegate, marked_html
 from editor_app.gui.i18n import translate
 from editor_app.gui.live_banner import editing_text
+from editor_app.gui.palette import LIGHT
+from editor_app.gui.theme import colours
 
 __all__ = [
     "ASSIGNEE_COLUMN",
@@ -78,7 +80,8 @@ _COLUMNS = ("शीर्षक (Headline)", "स्थिति (Status)", "ब
             "संपादक (Assignee)", "समय-सीमा (Deadline)")
 ASSIGNEE_COLUMN, DEADLINE_COLUMN = 4, 5
 #: Text colour of a deadline that has passed (an open story, see ``is_overdue``).
-OVERDUE_COLOUR = "#b3261e"
+#: The light theme's overdue colour (live: ``theme.colours().overdue_text``).
+OVERDUE_COLOUR = LIGHT.overdue_text
 #: Put before the status of a story whose embargo is still ahead (the list's badge).
 EMBARGO_MARK = "⏸ रोक · "
 #: Put before the names of the others editing a story now (soft locks, live refresh).
@@ -289,7 +292,7 @@ class ArticleTableModel(QAbstractTableModel):
                 return deadline_text(row)
             return row.updated_at.astimezone().strftime("%d-%m-%Y %H:%M")
         if role == Qt.ItemDataRole.ForegroundRole and column == DEADLINE_COLUMN:
-            return QBrush(QColor(OVERDUE_COLOUR)) if is_overdue(row.deadline, row.status) \
+            return QBrush(QColor(colours().overdue_text)) if is_overdue(row.deadline, row.status) \
                 else None
         if role == HTML_ROLE and column == 0 and row.id in self._hits:
             hit = self._hits[row.id]
@@ -299,7 +302,9 @@ class ArticleTableModel(QAbstractTableModel):
                 self._want_timer.start()
             headline = marked_html(hit.headline, hit.spans("headline"))
             snippet = marked_html(hit.snippet, hit.spans("snippet"))
-            return f"{headline}<br><span style='color:#555; font-size:small'>{snippet}</span>"
+            muted = colours().muted_text
+            return (f"{headline}<br><span style='color:{muted}; font-size:small'>"
+                    f"{snippet}</span>")
         if role == Qt.ItemDataRole.ToolTipRole:
             if column in (0, STATUS_COLUMN) and (editing := self._editors.get(row.id)):
                 return editing_text(editing)

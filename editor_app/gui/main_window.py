@@ -81,6 +81,7 @@ from editor_app.gui.save_controller import SaveController
 from editor_app.gui.shortcuts import ShortcutsDialog
 from editor_app.gui.tasks import TaskRunner
 from editor_app.gui.text_targets import TextTarget
+from editor_app.gui.theme import colours, follow_theme
 from editor_app.gui.trash_notice import TrashNotice
 from editor_app.gui.window_actions import install_actions
 from editor_app.gui.workflow.controller import WorkflowController, install_workflow
@@ -262,6 +263,8 @@ class MainWindow(QMainWindow):
         self.panels.restore()
         install_focus_chain(self._focus_chain())
         install_keyboard_access(self)  # side-tab keys, mnemonics on every menu entry
+        follow_theme(self.mode_label,
+                     lambda _theme: self._show_mode(self.phonetic_action.isChecked()))
         name_from_labels(self)  # every control says what it is (issue 13 item 5)
         self._update_editable()
         self._update_title()
@@ -557,7 +560,8 @@ class MainWindow(QMainWindow):
     def _show_mode(self, phonetic: bool) -> None:
         self.mode_label.setText("⌨ ध्वन्यात्मक: bharat → भारत" if phonetic
                                 else "⌨ सीधा टाइपिंग (direct)")
-        self.mode_label.setStyleSheet("color: #8c1c13; font-weight: bold;" if phonetic else "")
+        self.mode_label.setStyleSheet(f"color: {colours().mode_text}; font-weight: bold;"
+                                      if phonetic else "")
 
     def filter_paste(self, text: str) -> str | None:
         """Refuse absurdly large pastes with a message; offer legacy-font conversion."""

@@ -43,6 +43,7 @@ from editor_app.gui.editor.spell_fields import SpellField, spell_check_field
 from editor_app.gui.editor.spell_highlighter import SpellHighlighter
 from editor_app.gui.i18n import translate
 from editor_app.gui.tag_editor import TagEditor
+from editor_app.gui.theme import colours, follow_theme
 
 __all__ = ["CATEGORIES", "MetadataPanel"]
 
@@ -63,6 +64,7 @@ class MetadataPanel(QWidget):
         self.headline = LineTextEdit()
         self.headline.setPlaceholderText("शीर्षक (Headline)")
         self.headline_count = QLabel()
+        follow_theme(self.headline_count, lambda _theme: self._update_headline_count())
         self.dek = QPlainTextEdit()
         self.dek.setPlaceholderText("उप-शीर्षक / सार (Dek)")
         self.dek.setFixedHeight(64)
@@ -231,4 +233,5 @@ class MetadataPanel(QWidget):
         over = bool(limit) and count > limit
         self.headline_count.setText(f"{count}/{limit} अक्षर" if limit else f"{count} अक्षर")
         self.headline_count.setToolTip("शीर्षक की लंबाई अक्षरों (grapheme clusters) में")
-        self.headline_count.setStyleSheet("color: #b00020; font-weight: bold;" if over else "")
+        self.headline_count.setStyleSheet(
+            f"color: {colours().error_text}; font-weight: bold;" if over else "")

@@ -5,7 +5,7 @@
     <name>ArticleList</name>
     <message>
         <source>Articles</source>
-        <extracomment>Status value → bilingual label, in workflow order (one table: core.workflow.statuses). Text colour of a deadline that has passed (an open story, see ``is_overdue``). Put before the status of a story whose embargo is still ahead (the list&apos;s badge). Put before the names of the others editing a story now (soft locks, live refresh). Sort key of each column in list mode (search mode sorts the loaded hits by rank). Rows fetched per page from the database (search hits come without snippets: the model asks for the snippets of the rows it paints).</extracomment>
+        <extracomment>Status value → bilingual label, in workflow order (one table: core.workflow.statuses). Text colour of a deadline that has passed (an open story, see ``is_overdue``). The light theme&apos;s overdue colour (live: ``theme.colours().overdue_text``). Put before the status of a story whose embargo is still ahead (the list&apos;s badge). Put before the names of the others editing a story now (soft locks, live refresh). Sort key of each column in list mode (search mode sorts the loaded hits by rank). Rows fetched per page from the database (search hits come without snippets: the model asks for the snippets of the rows it paints).</extracomment>
         <translation>लेख</translation>
     </message>
 </context>
@@ -36,7 +36,7 @@
     <name>DiffView</name>
     <message>
         <source>Differences between revisions</source>
-        <extracomment>Background colours of added/removed words and of the changed aksharas inside them. Unchanged lines shown before and after each changed stretch of a long text.</extracomment>
+        <extracomment>Background colours of added/removed words and of the changed aksharas inside them, in the light theme (the live ones come from ``theme.colours()`` through :func:`diff_css`). Unchanged lines shown before and after each changed stretch of a long text.</extracomment>
         <translation>संस्करणों के बीच अंतर</translation>
     </message>
 </context>
@@ -168,6 +168,34 @@
     <message>
         <source>Dateline date</source>
         <translation>डेटलाइन की तारीख</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Appearance</source>
+        <extracomment>``ui_language`` values and how the dialog names them.</extracomment>
+        <translation>रूप-रंग</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>सिस्टम के अनुसार</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>हल्का</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>गहरा</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>थीम</translation>
+    </message>
+    <message>
+        <source>Applies at once</source>
+        <translation>तुरंत लागू</translation>
     </message>
 </context>
 <context>

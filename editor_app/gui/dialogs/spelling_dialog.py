@@ -65,6 +65,7 @@ from editor_app.gui.editor.spell_menu import (
     replace_span,
 )
 from editor_app.gui.editor.utf16 import Utf16Map
+from editor_app.gui.theme import colours
 
 __all__ = ["SpellingDialog", "context_snippet", "find_misspellings"]
 
@@ -276,7 +277,7 @@ class SpellingDialog(QDialog):
         a, b = mapping.to_code_point(span.start - base), mapping.to_code_point(span.end - base)
         left, word, right = context_snippet(text, a, b)
         self.context.setText(
-            f"{html.escape(left)}<b><span style='color:#c62828'>{html.escape(word)}"
+            f"{html.escape(left)}<b><span style='color:{colours().error_text}'>{html.escape(word)}"
             f"</span></b>{html.escape(right)}")
         label = self.field.label
         self.field_label.setText(f"<b>{html.escape(label)}</b>" if label else "")

@@ -57,6 +57,7 @@ from editor_app.gui.review.comment_threads import (
     thread_text,
 )
 from editor_app.gui.tasks import TaskRunner
+from editor_app.gui.theme import colours, follow_theme
 
 if TYPE_CHECKING:
     from editor_app.core.article_data import ArticleRecord
@@ -71,7 +72,6 @@ TITLE = "टिप्पणियां (Comments)"
 ADD_LABEL = "टिप्पणी जोड़ें (Add comment)"
 COMMENT_SHORTCUT = "Ctrl+Alt+M"
 LAYER = "comments"
-_HIGHLIGHT = QColor("#ffe9a8")
 
 TextWidget = QTextEdit | QPlainTextEdit
 
@@ -162,6 +162,7 @@ class CommentsPanel(QWidget):
         layout.addWidget(self.status)
         self.clear_pending()
         self._fill()
+        follow_theme(self, lambda _theme: self._highlight())  # the marks' colour, live
 
     # ------------------------------------------------------------ article
     def show_article(self, record: ArticleRecord | None) -> None:
@@ -402,7 +403,7 @@ class CommentsPanel(QWidget):
             cursor.setPosition(shown[0])
             cursor.setPosition(shown[1], QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
-            selection.format.setBackground(_HIGHLIGHT)
+            selection.format.setBackground(QColor(colours().comment_mark))
             selections[thread.comment.field].append(selection)
         for field, widget in self._targets.items():
             set_layer(widget, LAYER, selections[field])

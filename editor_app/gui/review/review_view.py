@@ -58,6 +58,7 @@ from editor_app.gui.review.review_text import (
     author_key,
     describe,
 )
+from editor_app.gui.theme import follow_theme
 
 if TYPE_CHECKING:
     from editor_app.gui.main_window import MainWindow
@@ -169,6 +170,9 @@ class ReviewPanel(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(splitter, 1)
         self._may_decide = False
+        # the authors' colours and the text marks follow the theme, live
+        follow_theme(self, lambda _theme: self.show_view(self.view, may_decide=self._may_decide)
+                     if self.view is not None else None)
         self._text_stale = False
         self._text_view: TrackedView | None = None
         self.show_view(None)
