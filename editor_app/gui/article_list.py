@@ -496,6 +496,14 @@ class ArticleList(QWidget):
         self.table.scrollTo(index)
         selection.blockSignals(False)
 
+    def set_sort_order(self, key: SortKey, descending: bool) -> None:
+        """Use this order for the next load (no signal: the caller loads; a remembered
+        layout sets it before the first load)."""
+        self._sort = (key, descending)
+        self.table.horizontalHeader().setSortIndicator(
+            COLUMN_SORT_KEYS.index(key),
+            Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+
     def _on_sort_wanted(self, key: str, descending: bool) -> None:
         self._sort = (cast(SortKey, key), descending)
         self.filters_changed.emit()

@@ -14,6 +14,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
+from typing import cast
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from editor_app import APP_NAME
 from editor_app.config import Config
 from editor_app.core.article_data import ArticleData, ArticleRecord
+from editor_app.core.article_queries import SortKey
 from editor_app.core.articles import ArticleService
 from editor_app.core.errors import SampadakError
 from editor_app.core.house_style import load_style
@@ -40,7 +42,7 @@ from editor_app.core.text.spell import create_spell_checker
 from editor_app.core.text.spell_dicts import settings_loader
 from editor_app.core.workflow.statuses import may_edit
 from editor_app.gui.accessibility import name_from_labels
-from editor_app.gui.article_list import ArticleList
+from editor_app.gui.article_list import COLUMN_SORT_KEYS, ArticleList
 from editor_app.gui.dialogs.conflict import ask_conflict
 from editor_app.gui.dialogs.errors import show_error
 from editor_app.gui.dialogs.font_picker import pick_font
@@ -64,6 +66,8 @@ from editor_app.gui.layout_state import (
     PanelLayout,
     initial_window_size,
     relax_minimum_widths,
+    remember_window,
+    restore_window,
     scrollable,
 )
 from editor_app.gui.lint_panel import ChecksPanel
@@ -261,6 +265,10 @@ class MainWindow(QMainWindow):
         self.metadata.headline_changed.connect(self._update_title)
         self.resize(initial_window_size(config, self.screen()))
         self.panels.restore()
+        restored = restore_window(config, self, self.side_tabs, COLUMN_SORT_KEYS)
+        if restored.sort is not None:  # before the first load, which uses it
+            self.article_list.set_sort_order(cast(SortKey, restored.sort[0]),
+                                             restored.sort[1])
         install_focus_chain(self._focus_chain())
         install_keyboard_access(self)  # side-tab keys, mnemonics on every menu entry
         follow_theme(self.mode_label,
@@ -661,6 +669,7 @@ class MainWindow(QMainWindow):
         self.tasks.shutdown()
         if self.live is not None:
             self.live.stop()  # gives up this window's soft lock at once
+        remember_window(self.config, self, self.side_tabs, self.article_list.sort_order())
         self.panels.save(self.size())
         event.accept()
 
