@@ -80,6 +80,8 @@ class AppColours:
     tag_chip_border: str
     tag_close: str  # the ✕ on a tag chip
     quote_bar: str  # the bar beside a blockquote in the editor
+    banner: str  # a notice banner (another user changed the story)
+    banner_text: str
     #: dashboard bars per status, in workflow order (draft … spiked)
     chart_status: tuple[str, ...]
     #: tracked-change colours, one per author (used as text colour on ``base``)
@@ -113,6 +115,7 @@ LIGHT = AppColours(
     chip_exported="#c8e6c9", chip_spiked="#f8d0d0", chart_bar="#2f6fe0",
     chart_none="#7d858c", tag_chip="#e3ecf7", tag_chip_selected="#b9d0ef",
     tag_chip_border="#8aa4c8", tag_close="#44546a", quote_bar="#8a94a3",
+    banner="#fff4ce", banner_text="#3d3000",
     chart_status=("#6c7a91", "#2f6fe0", "#c46f00", "#9b4dca", "#1f7f74", "#264653",
                   "#5c636a"),
     authors=("#0072B2", "#B34700", "#00785A", "#A8457F", "#7A5F00", "#1F6FA3", "#7B3294",
@@ -136,6 +139,7 @@ DARK = AppColours(
     chip_exported="#2a4d2c", chip_spiked="#5c2326", chart_bar="#6ea8fe",
     chart_none="#8a9099", tag_chip="#2b3a4f", tag_chip_selected="#3d5577",
     tag_chip_border="#5b7396", tag_close="#c5d3e8", quote_bar="#7b8594",
+    banner="#4a3f12", banner_text="#fff2c2",
     chart_status=("#a3aec2", "#6ea8fe", "#ffb347", "#d29bff", "#4fd1c5", "#7fb3c8",
                   "#adb5bd"),
     authors=("#56B4E9", "#FF9E5E", "#3FD6A5", "#F0A3CF", "#E5C454", "#9FD3F5", "#C58BE0",
@@ -183,6 +187,7 @@ CONTRAST_PAIRS: tuple[tuple[str, str, float], ...] = (
     ("tag_close", "tag_chip", NON_TEXT),
     ("tag_close", "tag_chip_selected", NON_TEXT),
     ("quote_bar", "base", NON_TEXT),
+    ("banner_text", "banner", TEXT),
     *(("chip_text", chip, TEXT) for chip in _CHIPS),
 )
 

@@ -112,7 +112,7 @@
     </message>
     <message>
         <source>{names} editing now</source>
-        <extracomment>How often &quot;2 मिनट पहले&quot; is re-worded while shown. The banner&apos;s colour (a notice, not an error).</extracomment>
+        <extracomment>How often &quot;2 मिनट पहले&quot; is re-worded while shown. The banner&apos;s colour in the light theme (a notice, not an error; the live colours are ``theme.colours().banner`` and ``banner_text``).</extracomment>
         <translation>{names} संपादन कर रहे हैं</translation>
     </message>
 </context>
