@@ -43,6 +43,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "house_style_sheet": "default",
     "spell_hindi": "hi_IN",
     "spell_english": "en_US",
+    "theme": "system",  # editor_app.gui.theme: "system" (follow the desktop), "light", "dark"
 }
 
 

@@ -21,12 +21,17 @@ from editor_app.core.text.spell import EN_TAG, HI_TAG
 from editor_app.core.text.spell_dicts import ENGLISH_SETTING, HINDI_SETTING
 from editor_app.core.users import UserService
 
-__all__ = ["AUTOSAVE_MAX_RANGE", "AUTOSAVE_RANGE", "FONT_SIZE_RANGE", "HOUSE_STYLE_SETTING",
-           "Preferences", "read_preferences", "store_preferences"]
+__all__ = ["AUTOSAVE_MAX_RANGE", "AUTOSAVE_RANGE", "DEFAULT_THEME", "FONT_SIZE_RANGE",
+           "HOUSE_STYLE_SETTING", "THEMES", "THEME_SETTING", "Preferences", "read_preferences",
+           "store_preferences"]
 
 log = logging.getLogger(__name__)
 
 HOUSE_STYLE_SETTING = "house_style_sheet"
+#: The colour theme (applied by ``editor_app.gui.theme``): follow the desktop, or choose.
+THEME_SETTING = "theme"
+THEMES = ("system", "light", "dark")
+DEFAULT_THEME = "system"
 #: Allowed ranges (inclusive) the dialog offers and :meth:`Preferences.clamped` enforces.
 FONT_SIZE_RANGE = (6, 72)
 AUTOSAVE_RANGE = (0.5, 120.0)
@@ -48,6 +53,7 @@ class Preferences:
     phonetic_typing: bool
     name: str
     name_latin: str
+    theme: str = DEFAULT_THEME  # one of THEMES
 
     def clamped(self) -> Preferences:
         """The same preferences with numbers inside the allowed ranges (the longest wait
@@ -56,8 +62,9 @@ class Preferences:
         idle = min(max(self.autosave_seconds, AUTOSAVE_RANGE[0]), AUTOSAVE_RANGE[1])
         longest = min(max(self.autosave_max_seconds, AUTOSAVE_MAX_RANGE[0], idle),
                       AUTOSAVE_MAX_RANGE[1])
+        theme = self.theme if self.theme in THEMES else DEFAULT_THEME
         return replace(self, font_size=size, autosave_seconds=idle,
-                       autosave_max_seconds=longest)
+                       autosave_max_seconds=longest, theme=theme)
 
     def settings(self) -> dict[str, Any]:
         """The ``settings.toml`` keys these preferences set."""
@@ -71,6 +78,7 @@ class Preferences:
             HINDI_SETTING: self.spell_hindi,
             ENGLISH_SETTING: self.spell_english,
             "phonetic_typing": self.phonetic_typing,
+            THEME_SETTING: self.theme,
         }
 
 
@@ -89,6 +97,7 @@ def read_preferences(config: Config, profile: ProfileInfo) -> Preferences:
         phonetic_typing=bool(config.settings.get("phonetic_typing")),
         name=profile.name,
         name_latin=profile.name_latin,
+        theme=config.get_str(THEME_SETTING) or DEFAULT_THEME,
     ).clamped()
 
 

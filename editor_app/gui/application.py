@@ -29,7 +29,7 @@ from editor_app.core.resources import resource_path
 from editor_app.core.sample import create_sample_article
 from editor_app.core.users import UserService
 from editor_app.core.workflow.statuses import Status, may_edit
-from editor_app.gui import i18n
+from editor_app.gui import i18n, theme
 from editor_app.gui.dialogs.damaged_database import (
     DamagedChoice,
     build_damaged_dialog,
@@ -40,6 +40,7 @@ from editor_app.gui.dialogs.profile_dialog import ProfileDialog
 from editor_app.gui.fonts import choose_font, load_bundled_fonts
 from editor_app.gui.main_window import MainWindow
 from editor_app.gui.smoke_run import start_smoke_run
+from editor_app.gui.theme import apply_theme, colours
 from editor_app.gui.translations import install_qt_translations
 
 __all__ = ["BACKUP_VIEW_FOLDER", "DamageAsker", "ProfileAsker", "ask_damage_with_dialog",
@@ -145,6 +146,7 @@ def open_main_window(config: Config, db: Database,
     i18n.setup(config.get_str(i18n.SETTING))
     load_bundled_fonts()
     install_qt_translations(app, i18n.current_language())
+    apply_theme(config.get_str(theme.SETTING))  # light, dark or the desktop's (live later)
     profile = local_profile(db) or _first_run(db, ask_profile)
     if profile is None:
         return None
@@ -158,7 +160,7 @@ def open_main_window(config: Config, db: Database,
 def _mark_read_only(window: MainWindow, db: Database) -> None:
     label = QLabel(f"केवल पढ़ने के लिए: बैकअप (read-only backup) — {db.label}")
     label.setObjectName("readOnlyBackupLabel")
-    label.setStyleSheet("color: #a40000; font-weight: bold")
+    label.setStyleSheet(f"color: {colours().error_text}; font-weight: bold")
     window.statusBar().addPermanentWidget(label)
 
 

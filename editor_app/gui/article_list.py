@@ -54,7 +54,10 @@ from editor_app.core.workflow.queues import Queue, is_overdue
 from editor_app.core.workflow.statuses import Status
 from editor_app.core.workflow.times import IST, ist_text
 from editor_app.gui.highlight_delegate import HTML_ROLE, HtmlDelegate, marked_html
+from editor_app.gui.i18n import translate
 from editor_app.gui.live_banner import editing_text
+from editor_app.gui.palette import LIGHT
+from editor_app.gui.theme import colours
 
 __all__ = [
     "ASSIGNEE_COLUMN",
@@ -77,7 +80,8 @@ _COLUMNS = ("शीर्षक (Headline)", "स्थिति (Status)", "ब
             "संपादक (Assignee)", "समय-सीमा (Deadline)")
 ASSIGNEE_COLUMN, DEADLINE_COLUMN = 4, 5
 #: Text colour of a deadline that has passed (an open story, see ``is_overdue``).
-OVERDUE_COLOUR = "#b3261e"
+#: The light theme's overdue colour (live: ``theme.colours().overdue_text``).
+OVERDUE_COLOUR = LIGHT.overdue_text
 #: Put before the status of a story whose embargo is still ahead (the list's badge).
 EMBARGO_MARK = "⏸ रोक · "
 #: Put before the names of the others editing a story now (soft locks, live refresh).
@@ -288,7 +292,7 @@ class ArticleTableModel(QAbstractTableModel):
                 return deadline_text(row)
             return row.updated_at.astimezone().strftime("%d-%m-%Y %H:%M")
         if role == Qt.ItemDataRole.ForegroundRole and column == DEADLINE_COLUMN:
-            return QBrush(QColor(OVERDUE_COLOUR)) if is_overdue(row.deadline, row.status) \
+            return QBrush(QColor(colours().overdue_text)) if is_overdue(row.deadline, row.status) \
                 else None
         if role == HTML_ROLE and column == 0 and row.id in self._hits:
             hit = self._hits[row.id]
@@ -298,7 +302,9 @@ class ArticleTableModel(QAbstractTableModel):
                 self._want_timer.start()
             headline = marked_html(hit.headline, hit.spans("headline"))
             snippet = marked_html(hit.snippet, hit.spans("snippet"))
-            return f"{headline}<br><span style='color:#555; font-size:small'>{snippet}</span>"
+            muted = colours().muted_text
+            return (f"{headline}<br><span style='color:{muted}; font-size:small'>"
+                    f"{snippet}</span>")
         if role == Qt.ItemDataRole.ToolTipRole:
             if column in (0, STATUS_COLUMN) and (editing := self._editors.get(row.id)):
                 return editing_text(editing)
@@ -367,6 +373,7 @@ class ArticleList(QWidget):
         self._sort: tuple[SortKey, bool] = ("updated", True)
         self.model.sort_wanted.connect(self._on_sort_wanted)
         self.table = QTableView()
+        self.table.setAccessibleName(translate("ArticleList", "Articles"))
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSortIndicator(3, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
@@ -488,6 +495,14 @@ class ArticleList(QWidget):
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
         selection.blockSignals(False)
+
+    def set_sort_order(self, key: SortKey, descending: bool) -> None:
+        """Use this order for the next load (no signal: the caller loads; a remembered
+        layout sets it before the first load)."""
+        self._sort = (key, descending)
+        self.table.horizontalHeader().setSortIndicator(
+            COLUMN_SORT_KEYS.index(key),
+            Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
 
     def _on_sort_wanted(self, key: str, descending: bool) -> None:
         self._sort = (cast(SortKey, key), descending)

@@ -9,6 +9,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from editor_app.gui.theme import colours
+
 __all__ = ["HTML_ROLE", "HtmlDelegate", "marked_html"]
 
 #: Model role carrying the HTML to paint; rows without it are painted normally.
@@ -19,11 +21,12 @@ def marked_html(text: str, spans: Sequence[tuple[int, int]]) -> str:
     """``text`` escaped for HTML with each code-point span in ``spans`` bold and marked."""
     out: list[str] = []
     position = 0
+    hit = colours().search_hit
     for start, end in sorted(spans):
         if start < position:
             continue
         out.append(html.escape(text[position:start]))
-        out.append(f"<b style='background-color:#ffe08a'>{html.escape(text[start:end])}</b>")
+        out.append(f"<b style='background-color:{hit}'>{html.escape(text[start:end])}</b>")
         position = end
     out.append(html.escape(text[position:]))
     return "".join(out)

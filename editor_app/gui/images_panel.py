@@ -38,6 +38,7 @@ from editor_app.gui.dialogs.errors import show_error
 from editor_app.gui.editor.line_text_edit import LineTextEdit
 from editor_app.gui.editor.spell_fields import SpellField, spell_check_field
 from editor_app.gui.editor.spell_highlighter import SpellHighlighter
+from editor_app.gui.i18n import translate
 
 __all__ = ["ImagesPanel"]
 
@@ -59,6 +60,7 @@ class ImagesPanel(QWidget):
         self._article_id: int | None = None
         self._assets: dict[int, AssetInfo] = {}
         self.list = QListWidget()
+        self.list.setAccessibleName(translate("ImagesPanel", "Images of the article"))
         self.list.setIconSize(QSize(96, 64))
         self.caption = LineTextEdit()
         self.caption_highlighter: SpellHighlighter | None = None

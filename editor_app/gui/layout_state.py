@@ -11,6 +11,14 @@ Contract:
   :meth:`PanelLayout.save`; :meth:`PanelLayout.restore` puts them back when the splitter is
   first shown (proportionally to its width then) and falls back to
   :data:`DEFAULT_PANEL_SIZES` for a bad or missing value.
+- The rest of the window's layout is remembered too (:func:`remember_window`, on close;
+  :func:`restore_window`, while the window is built, before the list's first load): the
+  window's geometry (position, size, maximised, which screen: ``window_geometry``, Qt's own
+  ``saveGeometry`` in base64; restored only when it fits a screen present now, else the
+  remembered size applies), toolbar placement (``window_state``), the side tab shown
+  (``side_tab``) and the article list's order (``list_sort``: key and descending). The
+  list's column widths are not stored: :class:`~editor_app.gui.list_layout.ArticleListFit`
+  fits them to the list panel's (remembered) width. A bad or missing value is ignored.
 - Nothing inside a side tab can push the window wider: every page sits in a
   :func:`scrollable` area, whose minimum width does not depend on the page's content, so
   switching tabs (or a long check summary) never resizes the window.
@@ -18,19 +26,29 @@ Contract:
 
 from __future__ import annotations
 
+import base64
+import binascii
 import logging
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, QSize
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize
 from PySide6.QtGui import QScreen
-from PySide6.QtWidgets import QComboBox, QFrame, QScrollArea, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QMainWindow,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QWidget,
+)
 
 from editor_app.config import Config
 from editor_app.core.errors import SampadakError
 
 __all__ = ["DEFAULT_PANEL_SIZES", "DEFAULT_WINDOW_SIZE", "EDITOR_INDEX", "LIST_INDEX",
-           "SIDE_INDEX", "PanelLayout", "initial_window_size", "relax_minimum_widths",
-           "scrollable"]
+           "SIDE_INDEX", "PanelLayout", "RestoredWindow", "initial_window_size",
+           "relax_minimum_widths", "remember_window", "restore_window", "scrollable"]
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +59,10 @@ DEFAULT_WINDOW_SIZE = QSize(1400, 860)
 PANEL_SIZES_KEY = "panel_sizes"
 OPEN_WIDTHS_KEY = "panel_open_widths"
 WINDOW_SIZE_KEY = "window_size"
+WINDOW_GEOMETRY_KEY = "window_geometry"
+WINDOW_STATE_KEY = "window_state"
+SIDE_TAB_KEY = "side_tab"
+LIST_SORT_KEY = "list_sort"
 #: Narrowest useful width of an open side panel (a panel is open or collapsed, not a sliver).
 MIN_PANEL_WIDTH = 180
 
@@ -202,3 +224,59 @@ class PanelLayout(QObject):
         widget = self.splitter.widget(index)
         assert widget is not None
         return widget
+
+
+# ------------------------------------------------------------ the rest of the window
+def _encoded(data: QByteArray) -> str:
+    return base64.b64encode(bytes(data.data())).decode("ascii")
+
+
+def _decoded(value: object) -> QByteArray | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return QByteArray(base64.b64decode(value.encode("ascii"), validate=True))
+    except (binascii.Error, ValueError):
+        return None
+
+
+def remember_window(config: Config, window: QMainWindow, tabs: QTabWidget,
+                    sort: tuple[str, bool]) -> None:
+    """Copy geometry, toolbar state, side tab and list order into the settings (written
+    with the panel sizes by :meth:`PanelLayout.save`)."""
+    config.settings[WINDOW_GEOMETRY_KEY] = _encoded(window.saveGeometry())
+    config.settings[WINDOW_STATE_KEY] = _encoded(window.saveState())
+    config.settings[SIDE_TAB_KEY] = tabs.currentIndex()
+    config.settings[LIST_SORT_KEY] = [sort[0], bool(sort[1])]
+
+
+class RestoredWindow:
+    """What :func:`restore_window` found: whether the geometry was applied, and the list
+    order to use (``None``: keep the default)."""
+
+    def __init__(self, geometry: bool, sort: tuple[str, bool] | None) -> None:
+        self.geometry = geometry
+        self.sort = sort
+
+
+def restore_window(config: Config, window: QMainWindow, tabs: QTabWidget,
+                   sort_keys: Sequence[str]) -> RestoredWindow:
+    """Put back what :func:`remember_window` stored (see the module contract); the list
+    order is returned for the caller to apply (it is one of ``sort_keys``)."""
+    settings = config.settings
+    geometry = _decoded(settings.get(WINDOW_GEOMETRY_KEY))
+    applied = geometry is not None and window.restoreGeometry(geometry)
+    state = _decoded(settings.get(WINDOW_STATE_KEY))
+    if state is not None:
+        window.restoreState(state)
+    tab = settings.get(SIDE_TAB_KEY)
+    if isinstance(tab, int) and not isinstance(tab, bool) and 0 <= tab < tabs.count():
+        tabs.setCurrentIndex(tab)
+    stored = settings.get(LIST_SORT_KEY)
+    sort: tuple[str, bool] | None = None
+    if (isinstance(stored, list) and len(stored) == 2 and stored[0] in sort_keys
+            and isinstance(stored[1], bool)):
+        sort = (str(stored[0]), stored[1])
+    if geometry is not None and not applied:
+        log.info("remembered window geometry does not fit the screens now: not used")
+    return RestoredWindow(bool(applied), sort)

@@ -32,6 +32,7 @@ from editor_app.core.lint_ignores import IgnoreEntry, add_ignore, list_ignores
 from editor_app.core.text.findings import Finding
 from editor_app.core.text.lint.engine import FieldFinding, rule_catalog
 from editor_app.gui.dialogs.errors import show_error
+from editor_app.gui.i18n import translate
 from editor_app.gui.lint_worker import LintRunner
 from editor_app.gui.text_targets import TextTarget
 
@@ -69,6 +70,7 @@ class ChecksPanel(QWidget):
         self.busy.setTextVisible(False)
         self.busy.hide()
         self.tree = QTreeWidget()
+        self.tree.setAccessibleName(translate("ChecksPanel", "Check findings"))
         self.tree.setHeaderLabels(["जांच (Check)", "पाठ (Text)"])
         self.tree.setColumnWidth(0, 260)
         self.fix_button = QPushButton("सुधारें (Fix)")

@@ -24,6 +24,8 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from editor_app.gui.i18n import translate
+from editor_app.gui.palette import LIGHT, AppColours
+from editor_app.gui.theme import follow_theme
 
 __all__ = ["TICK_MS", "LiveBanner", "ago_text", "editing_text"]
 
@@ -31,8 +33,9 @@ log = logging.getLogger(__name__)
 
 #: How often "2 मिनट पहले" is re-worded while shown.
 TICK_MS = 30_000
-#: The banner's colour (a notice, not an error).
-BACKGROUND = "#fff4ce"
+#: The banner's colour in the light theme (a notice, not an error; the live colours are
+#: ``theme.colours().banner`` and ``banner_text``).
+BACKGROUND = LIGHT.banner
 
 
 def editing_text(names: Sequence[str]) -> str:
@@ -52,6 +55,13 @@ def ago_text(name: str, at: datetime, now: datetime | None = None) -> str:
         name=name, n=int(seconds // 3600))
 
 
+def _banner_palette(widget: QWidget, theme: AppColours) -> QPalette:
+    palette = widget.palette()
+    palette.setColor(QPalette.ColorRole.Window, QColor(theme.banner))
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(theme.banner_text))
+    return palette
+
+
 class LiveBanner(QFrame):
     """What other users are doing to the open story (see the module contract)."""
 
@@ -63,10 +73,7 @@ class LiveBanner(QFrame):
         self.setObjectName("live_banner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         # a palette, not a style sheet: the window's Hindi font still reaches the labels
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Window, QColor(BACKGROUND))
-        palette.setColor(QPalette.ColorRole.WindowText, QColor("#3d3000"))
-        self.setPalette(palette)
+        follow_theme(self, self._recolour)
         self.setAutoFillBackground(True)
         self.change_label = QLabel()
         self.change_label.setWordWrap(True)
@@ -102,6 +109,9 @@ class LiveBanner(QFrame):
         self._update_visibility()
 
     # ---------------------------------------------------------------- input
+    def _recolour(self, theme: AppColours) -> None:
+        self.setPalette(_banner_palette(self, theme))
+
     def show_change(self, name: str, at: datetime) -> None:
         """Someone else (``name``) stored a newer version at ``at``."""
         self._change = (name, at)

@@ -14,6 +14,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
+from typing import cast
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from editor_app import APP_NAME
 from editor_app.config import Config
 from editor_app.core.article_data import ArticleData, ArticleRecord
+from editor_app.core.article_queries import SortKey
 from editor_app.core.articles import ArticleService
 from editor_app.core.errors import SampadakError
 from editor_app.core.house_style import load_style
@@ -39,7 +41,8 @@ from editor_app.core.text.counts import TextCounts
 from editor_app.core.text.spell import create_spell_checker
 from editor_app.core.text.spell_dicts import settings_loader
 from editor_app.core.workflow.statuses import may_edit
-from editor_app.gui.article_list import ArticleList
+from editor_app.gui.accessibility import name_from_labels
+from editor_app.gui.article_list import COLUMN_SORT_KEYS, ArticleList
 from editor_app.gui.dialogs.conflict import ask_conflict
 from editor_app.gui.dialogs.errors import show_error
 from editor_app.gui.dialogs.font_picker import pick_font
@@ -57,11 +60,14 @@ from editor_app.gui.export_actions import ExportActions
 from editor_app.gui.focus_chain import install_focus_chain
 from editor_app.gui.gc_tuning import freeze_long_lived
 from editor_app.gui.images_panel import ImagesPanel
+from editor_app.gui.keyboard_access import focus_first_control, install_keyboard_access
 from editor_app.gui.layout_state import (
     SIDE_INDEX,
     PanelLayout,
     initial_window_size,
     relax_minimum_widths,
+    remember_window,
+    restore_window,
     scrollable,
 )
 from editor_app.gui.lint_panel import ChecksPanel
@@ -79,6 +85,7 @@ from editor_app.gui.save_controller import SaveController
 from editor_app.gui.shortcuts import ShortcutsDialog
 from editor_app.gui.tasks import TaskRunner
 from editor_app.gui.text_targets import TextTarget
+from editor_app.gui.theme import colours, follow_theme
 from editor_app.gui.trash_notice import TrashNotice
 from editor_app.gui.window_actions import install_actions
 from editor_app.gui.workflow.controller import WorkflowController, install_workflow
@@ -258,7 +265,15 @@ class MainWindow(QMainWindow):
         self.metadata.headline_changed.connect(self._update_title)
         self.resize(initial_window_size(config, self.screen()))
         self.panels.restore()
+        restored = restore_window(config, self, self.side_tabs, COLUMN_SORT_KEYS)
+        if restored.sort is not None:  # before the first load, which uses it
+            self.article_list.set_sort_order(cast(SortKey, restored.sort[0]),
+                                             restored.sort[1])
         install_focus_chain(self._focus_chain())
+        install_keyboard_access(self)  # side-tab keys, mnemonics on every menu entry
+        follow_theme(self.mode_label,
+                     lambda _theme: self._show_mode(self.phonetic_action.isChecked()))
+        name_from_labels(self)  # every control says what it is (issue 13 item 5)
         self._update_editable()
         self._update_title()
         if not self.spell_highlighter.available:
@@ -553,7 +568,8 @@ class MainWindow(QMainWindow):
     def _show_mode(self, phonetic: bool) -> None:
         self.mode_label.setText("⌨ ध्वन्यात्मक: bharat → भारत" if phonetic
                                 else "⌨ सीधा टाइपिंग (direct)")
-        self.mode_label.setStyleSheet("color: #8c1c13; font-weight: bold;" if phonetic else "")
+        self.mode_label.setStyleSheet(f"color: {colours().mode_text}; font-weight: bold;"
+                                      if phonetic else "")
 
     def filter_paste(self, text: str) -> str | None:
         """Refuse absurdly large pastes with a message; offer legacy-font conversion."""
@@ -608,7 +624,7 @@ class MainWindow(QMainWindow):
         self.side_tabs.setCurrentIndex(index)
         page = self.side_tabs.currentWidget()
         if page is not None:
-            page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            focus_first_control(page)  # the page is a scroll area: focus what is inside
 
     def _focus_chain(self) -> list[QWidget]:
         """Tab order: search and filters, the list, then headline → dek → body → the rest
@@ -653,6 +669,7 @@ class MainWindow(QMainWindow):
         self.tasks.shutdown()
         if self.live is not None:
             self.live.stop()  # gives up this window's soft lock at once
+        remember_window(self.config, self, self.side_tabs, self.article_list.sort_order())
         self.panels.save(self.size())
         event.accept()
 

@@ -41,7 +41,9 @@ from editor_app.gui.byline_editor import BylineEditor
 from editor_app.gui.editor.line_text_edit import LineTextEdit
 from editor_app.gui.editor.spell_fields import SpellField, spell_check_field
 from editor_app.gui.editor.spell_highlighter import SpellHighlighter
+from editor_app.gui.i18n import translate
 from editor_app.gui.tag_editor import TagEditor
+from editor_app.gui.theme import colours, follow_theme
 
 __all__ = ["CATEGORIES", "MetadataPanel"]
 
@@ -62,6 +64,7 @@ class MetadataPanel(QWidget):
         self.headline = LineTextEdit()
         self.headline.setPlaceholderText("शीर्षक (Headline)")
         self.headline_count = QLabel()
+        follow_theme(self.headline_count, lambda _theme: self._update_headline_count())
         self.dek = QPlainTextEdit()
         self.dek.setPlaceholderText("उप-शीर्षक / सार (Dek)")
         self.dek.setFixedHeight(64)
@@ -73,6 +76,9 @@ class MetadataPanel(QWidget):
         self.dateline_date = QDateEdit()
         self.dateline_date.setCalendarPopup(True)
         self.dateline_date.setDisplayFormat("dd-MM-yyyy")
+        self.dateline_has_date.setAccessibleName(
+            translate("MetadataPanel", "Dateline with a date"))
+        self.dateline_date.setAccessibleName(translate("MetadataPanel", "Dateline date"))
         self.dateline_date.setDate(QDate.currentDate())
         self.category = QComboBox()
         self.category.setEditable(True)
@@ -227,4 +233,5 @@ class MetadataPanel(QWidget):
         over = bool(limit) and count > limit
         self.headline_count.setText(f"{count}/{limit} अक्षर" if limit else f"{count} अक्षर")
         self.headline_count.setToolTip("शीर्षक की लंबाई अक्षरों (grapheme clusters) में")
-        self.headline_count.setStyleSheet("color: #b00020; font-weight: bold;" if over else "")
+        self.headline_count.setStyleSheet(
+            f"color: {colours().error_text}; font-weight: bold;" if over else "")

@@ -7,9 +7,9 @@ Ctrl+,) and menu role.
 keeps it as ``window.preferences_dialog``; on OK :func:`apply_preferences` stores the
 values (``settings.toml``, atomically; the profile's names in the database) and applies at
 once what can be applied live: the editor font and size, both autosave intervals, the
-phonetic-typing mode and the house style sheet (checks re-run). UI language and the
-spelling dictionaries take effect at the next start; the status bar says so when they
-changed. A failed save is shown and changes nothing.
+phonetic-typing mode, the colour theme and the house style sheet (checks re-run). UI
+language and the spelling dictionaries take effect at the next start; the status bar says
+so when they changed. A failed save is shown and changes nothing.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from editor_app.core.text.spell_dicts import installed_dictionaries
 from editor_app.gui.dialogs.errors import show_error
 from editor_app.gui.dialogs.preferences_dialog import NEXT_START, PreferencesDialog
 from editor_app.gui.fonts import choose_font
+from editor_app.gui.theme import apply_theme
 from editor_app.preferences import Preferences, read_preferences, store_preferences
 
 if TYPE_CHECKING:
@@ -87,6 +88,8 @@ def apply_preferences(window: MainWindow, chosen: Preferences) -> bool:
     window.saver.max_timer.setInterval(int(after.autosave_max_seconds * 1000))
     if window.phonetic_action.isChecked() != after.phonetic_typing:
         window.phonetic_action.setChecked(after.phonetic_typing)
+    if after.theme != before.theme:
+        apply_theme(after.theme)  # palette and the app's own colours, live
     if after.house_style_sheet != before.house_style_sheet:
         window.house_style = load_style(window.service.db, after.house_style_sheet)
         window.phonetic.set_house_style(window.house_style)

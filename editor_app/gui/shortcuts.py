@@ -28,6 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor_app.gui.accessibility import name_from_labels
+from editor_app.gui.i18n import translate
+
 __all__ = ["KEYS_WITHOUT_ACTIONS", "OTHER_GROUP", "ShortcutRow", "ShortcutsDialog",
            "action_label", "collect_shortcuts", "find_conflicts", "key_text",
            "shortcut_actions"]
@@ -177,6 +180,8 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.tree, 1)
         layout.addWidget(buttons)
         self.resize(620, 640)
+        self.tree.setAccessibleName(translate("ShortcutsDialog", "Keyboard shortcuts"))
+        name_from_labels(self)
 
     def shown_rows(self) -> list[ShortcutRow]:
         """What the tree shows, read back from its items (for tests)."""

@@ -32,6 +32,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QColor,
     QPainter,
     QPalette,
     QTextCharFormat,
@@ -51,11 +52,11 @@ from editor_app.core.text.spell import SpellChecker
 from editor_app.gui.editor.line_text_edit import LineTextEdit
 from editor_app.gui.editor.spell_fields import spell_check_field
 from editor_app.gui.editor.spell_highlighter import (
-    UNDERLINE_COLOR,
     checkable_words,
     checker_lock,
 )
 from editor_app.gui.editor.spell_menu import SpellContextMenu
+from editor_app.gui.theme import colours
 
 __all__ = ["SpellingDelegate", "spell_check_table"]
 
@@ -112,7 +113,7 @@ class SpellingDelegate(QStyledItemDelegate):
         document.setPlainText(text)
         underline = QTextCharFormat()
         underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-        underline.setUnderlineColor(UNDERLINE_COLOR)
+        underline.setUnderlineColor(QColor(colours().spell_underline))
         cursor = QTextCursor(document)
         for start, end in spans:
             cursor.setPosition(start)

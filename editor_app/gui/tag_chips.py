@@ -21,11 +21,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from editor_app.gui.palette import LIGHT
+from editor_app.gui.theme import colours
+
 __all__ = ["CHIP_BACKGROUND", "CHIP_PADDING_Y", "CHIP_SELECTED", "ChipDelegate"]
 
-CHIP_BACKGROUND = QColor("#e3ecf7")
-CHIP_BORDER = QColor("#8aa4c8")
-CHIP_SELECTED = QColor("#b9d0ef")
+#: The light theme's chip colours (painting uses the live ``theme.colours()``).
+CHIP_BACKGROUND = QColor(LIGHT.tag_chip)
+CHIP_SELECTED = QColor(LIGHT.tag_chip_selected)
 CHIP_PADDING_Y = 3
 _PAD_X, _PAD_Y, _GAP, _RADIUS = 8, CHIP_PADDING_Y, 4, 9
 _CLOSE = "×"
@@ -65,8 +68,9 @@ class ChipDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         box = self.chip_rect(option.rect)
-        painter.setPen(QPen(CHIP_BORDER, 1))
-        painter.setBrush(CHIP_SELECTED if selected else CHIP_BACKGROUND)
+        theme = colours()
+        painter.setPen(QPen(QColor(theme.tag_chip_border), 1))
+        painter.setBrush(QColor(theme.tag_chip_selected if selected else theme.tag_chip))
         painter.drawRoundedRect(box, _RADIUS, _RADIUS)
         if option.state & QStyle.StateFlag.State_HasFocus:
             painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Highlight), 1,
@@ -80,7 +84,7 @@ class ChipDelegate(QStyledItemDelegate):
                           close.left() - option.rect.left() - _PAD_X, option.rect.height())
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                          self._text(index))
-        painter.setPen(QColor("#44546a"))
+        painter.setPen(QColor(theme.tag_close))
         painter.drawText(close, Qt.AlignmentFlag.AlignCenter, _CLOSE)
         painter.restore()
 

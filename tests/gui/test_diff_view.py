@@ -37,10 +37,10 @@ def test_inserted_and_deleted_paragraphs_are_marked_whole(qapp):
     old = "पहला अनुच्छेद।\n\nतीसरा अनुच्छेद।\n"
     new = "पहला अनुच्छेद।\n\nदूसरा नया अनुच्छेद।\n\nतीसरा अनुच्छेद।\n"
     html = render_field(_change(old, new), "inline")
-    assert "text-decoration:underline" in html and "line-through" not in html
+    assert 'class="add"' in html and 'class="del' not in html  # underlined, see diff_css
     assert "दूसरा नया अनुच्छेद।" in _plain(html)
     back = render_field(_change(new, old), "side")
-    assert "line-through" in back and "underline" not in back
+    assert 'class="del"' in back and 'class="add' not in back
     assert back.count("<tr>") >= 1
 
 

@@ -138,6 +138,8 @@ def test_quote_bar_is_painted_for_a_quote_on_screen_deep_in_a_long_story(rich) -
     whole story): scroll to a quote far down and find the bar's colour left of it."""
     from PySide6.QtGui import QColor, QTextCursor
 
+    from editor_app.gui.theme import colours
+
     paragraphs = [f"अनुच्छेद {n}: नगर निगम की बैठक में चर्चा हुई।" for n in range(400)]
     paragraphs[350] = "> यह एक लंबा उद्धरण है जो बैठक में कहा गया।"
     rich.set_markdown("\n\n".join(paragraphs) + "\n")
@@ -148,6 +150,6 @@ def test_quote_bar_is_painted_for_a_quote_on_screen_deep_in_a_long_story(rich) -
     edit.ensureCursorVisible()
     image = edit.viewport().grab().toImage()
     rect = edit.cursorRect(cursor)
-    bar = QColor("#b0b8c4")
+    bar = QColor(colours().quote_bar)
     found = any(image.pixelColor(x, rect.center().y()) == bar for x in range(0, 40))
     assert found, "no quote bar beside the quote on screen"

@@ -27,6 +27,9 @@ from editor_app.core.article_data import BylineData, RelatedLink
 from editor_app.core.intake.merge import Choice, FieldDiff
 from editor_app.core.intake.word_diff import word_diff
 from editor_app.core.review.history import FIELD_LABELS
+from editor_app.gui.accessibility import name_from_labels
+from editor_app.gui.i18n import translate
+from editor_app.gui.theme import colours
 
 __all__ = ["FIELD_LABELS", "BundleMergeDialog", "value_text"]
 
@@ -77,8 +80,9 @@ class BundleMergeDialog(QDialog):
             label = QLabel(f"{FIELD_LABELS.get(diff.name, diff.name)}<br>"
                            f"<small>{_CHANGED_BY[diff.changed_by]}</small>")
             mine, theirs = word_diff(value_text(diff.mine), value_text(diff.theirs))
-            cells = [label, QLabel(_marked(mine, "#f6c6c6")),
-                     QLabel(_marked(theirs, "#c6ecc6"))]
+            theme = colours()
+            cells = [label, QLabel(_marked(mine, theme.diff_removed)),
+                     QLabel(_marked(theirs, theme.diff_added))]
             for column, cell in enumerate(cells):
                 cell.setWordWrap(True)
                 self.table.setCellWidget(row, column, cell)
@@ -101,6 +105,8 @@ class BundleMergeDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
+        self.table.setAccessibleName(translate("BundleMergeDialog", "Fields that differ"))
+        name_from_labels(self)
 
     def choices(self) -> dict[str, Choice]:
         """The chosen side per field."""

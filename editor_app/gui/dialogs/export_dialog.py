@@ -31,6 +31,7 @@ from editor_app.config import Config
 from editor_app.core.errors import StorageError
 from editor_app.core.publish import FORMATS
 from editor_app.core.workflow.statuses import Status
+from editor_app.gui.accessibility import name_from_labels
 
 __all__ = ["FORMAT_LABELS", "SETTING", "ExportChoice", "ExportDialog"]
 
@@ -139,6 +140,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.destination.textChanged.connect(self._update_ok)
         self._update_ok()
+        name_from_labels(self)
 
     def choice(self) -> ExportChoice:
         """The choice as the dialog shows it now."""

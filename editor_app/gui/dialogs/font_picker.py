@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor_app.gui.accessibility import name_from_labels
 from editor_app.gui.fonts import devanagari_families
 
 __all__ = ["DEVANAGARI_SAMPLE", "FontPicker", "pick_font"]
@@ -77,6 +78,7 @@ class FontPicker(QDialog):
         self.size_box.valueChanged.connect(lambda _v: self._update_sample())
         self._fill()
         self.resize(520, 560)
+        name_from_labels(self)
 
     # ------------------------------------------------------------ API
     def family_names(self) -> list[str]:

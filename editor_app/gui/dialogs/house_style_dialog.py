@@ -33,7 +33,10 @@ from editor_app.core.house_style import (
     style_from_toml,
 )
 from editor_app.core.profiles import STYLE_EDITORS, ProfileInfo
+from editor_app.gui.accessibility import name_from_labels
 from editor_app.gui.dialogs.errors import show_error
+from editor_app.gui.i18n import translate
+from editor_app.gui.theme import colours
 
 __all__ = ["HouseStyleDialog"]
 
@@ -79,6 +82,8 @@ class HouseStyleDialog(QDialog):
         self.editor.textChanged.connect(self.validate)
         self._show_info()
         self.validate()
+        self.editor.setAccessibleName(translate("HouseStyleDialog", "House style sheet, TOML"))
+        name_from_labels(self)
 
     def _show_info(self) -> None:
         stored = stored_style_info(self._db)
@@ -93,11 +98,11 @@ class HouseStyleDialog(QDialog):
             style_from_toml(self.editor.toPlainText())
         except ValidationError as exc:
             self.status.setText(f"⚠ {exc}")
-            self.status.setStyleSheet("color: #b00020;")
+            self.status.setStyleSheet(f"color: {colours().error_text};")
             self.save_button.setEnabled(False)
             return False
         self.status.setText("✓ मान्य (valid)")
-        self.status.setStyleSheet("color: #1b5e20;")
+        self.status.setStyleSheet(f"color: {colours().ok_text};")
         self.save_button.setEnabled(self.can_edit)
         return True
 

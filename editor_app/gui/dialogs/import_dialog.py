@@ -49,9 +49,11 @@ from editor_app.core.intake.preview import (
     store_confirmed,
 )
 from editor_app.core.intake.result import ImportResult
+from editor_app.gui.accessibility import name_from_labels
 from editor_app.gui.byline_editor import BylineEditor
 from editor_app.gui.dialogs.bundle_merge_dialog import BundleMergeDialog
 from editor_app.gui.dialogs.errors import show_error
+from editor_app.gui.i18n import translate
 from editor_app.gui.tasks import TaskRunner
 
 __all__ = ["FileDropFilter", "ImportDialog", "choose_import_files", "open_clipboard_import",
@@ -156,6 +158,8 @@ class ImportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.import_button.setEnabled(False)
+        self.files.setAccessibleName(translate("ImportDialog", "Files read"))
+        name_from_labels(self)
         for path in paths:
             self._read(partial(read_for_preview, Path(path)))
         for reader in readers:

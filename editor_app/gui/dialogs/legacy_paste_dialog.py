@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.core.text.legacy_fonts import LegacyEncoding, convert_legacy, detect_legacy
+from editor_app.gui.accessibility import name_from_labels
 
 __all__ = ["LegacyPasteDialog", "maybe_convert_paste"]
 
@@ -70,6 +71,7 @@ class LegacyPasteDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.font_combo.currentIndexChanged.connect(lambda _i: self._update_preview())
         self._update_preview()
+        name_from_labels(self)
 
     def encoding(self) -> LegacyEncoding:
         """The font the user chose."""

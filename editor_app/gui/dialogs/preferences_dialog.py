@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.profiles import ProfileInfo
 from editor_app.core.text.spell_dicts import InstalledDictionary
+from editor_app.gui.accessibility import name_from_labels
 from editor_app.gui.fonts import devanagari_families
+from editor_app.gui.i18n import translate
 from editor_app.preferences import (
     AUTOSAVE_MAX_RANGE,
     AUTOSAVE_RANGE,
@@ -77,6 +79,7 @@ class PreferencesDialog(QDialog):
         self._current = current
         layout = QVBoxLayout(self)
         layout.addWidget(self._language_group(current))
+        layout.addWidget(self._appearance_group(current))
         layout.addWidget(self._editor_group(current))
         layout.addWidget(self._checks_group(current, style_sheets, dictionaries))
         layout.addWidget(self._profile_group(current, profile))
@@ -88,6 +91,7 @@ class PreferencesDialog(QDialog):
         self.name_edit.textChanged.connect(self._update_ok)
         self.autosave_idle.valueChanged.connect(self._keep_max_above_idle)
         self._update_ok()
+        name_from_labels(self)
 
     # ------------------------------------------------------------ sections
     def _language_group(self, current: Preferences) -> QGroupBox:
@@ -100,6 +104,20 @@ class PreferencesDialog(QDialog):
         _select(self.language, current.ui_language)
         form.addRow("मेनू और संदेश (Menus and messages)", self.language)
         form.addRow(_hint(NEXT_START))
+        return group
+
+    def _appearance_group(self, current: Preferences) -> QGroupBox:
+        group = QGroupBox(translate("PreferencesDialog", "Appearance"))
+        form = QFormLayout(group)
+        self.theme = QComboBox()
+        self.theme.setObjectName("themeChoice")
+        for value, label in (("system", translate("PreferencesDialog", "Follow the system")),
+                             ("light", translate("PreferencesDialog", "Light")),
+                             ("dark", translate("PreferencesDialog", "Dark"))):
+            self.theme.addItem(label, value)
+        _select(self.theme, current.theme)
+        form.addRow(translate("PreferencesDialog", "&Theme"), self.theme)
+        form.addRow(_hint(translate("PreferencesDialog", "Applies at once")))
         return group
 
     def _editor_group(self, current: Preferences) -> QGroupBox:
@@ -215,4 +233,5 @@ class PreferencesDialog(QDialog):
             phonetic_typing=self.phonetic.isChecked(),
             name=" ".join(self.name_edit.text().split()),
             name_latin=" ".join(self.name_latin.text().split()),
+            theme=str(self.theme.currentData() or "system"),
         ).clamped()

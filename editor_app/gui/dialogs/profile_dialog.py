@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.core.profiles import Role
+from editor_app.gui.accessibility import name_from_labels
 from editor_app.gui.i18n import translate
 
 __all__ = ["ProfileDialog"]
@@ -39,6 +40,7 @@ class ProfileDialog(QDialog):
         layout.addRow(self.buttons)
         self.name_edit.textChanged.connect(self._update_ok)
         self._update_ok()
+        name_from_labels(self)
 
     def _update_ok(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

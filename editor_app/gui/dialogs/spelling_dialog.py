@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.text.normalize import to_nfc
 from editor_app.core.text.spell import SpellChecker
+from editor_app.gui.accessibility import name_from_labels
 from editor_app.gui.editor.spell_fields import SpellField
 from editor_app.gui.editor.spell_highlighter import (
     MisspelledSpan,
@@ -64,6 +65,7 @@ from editor_app.gui.editor.spell_menu import (
     replace_span,
 )
 from editor_app.gui.editor.utf16 import Utf16Map
+from editor_app.gui.theme import colours
 
 __all__ = ["SpellingDialog", "context_snippet", "find_misspellings"]
 
@@ -193,6 +195,8 @@ class SpellingDialog(QDialog):
             grid.addWidget(button, index // 2, index % 2)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        # Enter (in "Change to" or the list) changes the word; Escape closes
+        self.buttons["change"].setDefault(True)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.field_label)
@@ -205,6 +209,7 @@ class SpellingDialog(QDialog):
         layout.addLayout(grid)
         layout.addWidget(close)
         self.resize(520, 420)
+        name_from_labels(self)
 
         if not checker.available:
             self._finish(checker.unavailable_reason or "spell-check unavailable")
@@ -272,7 +277,7 @@ class SpellingDialog(QDialog):
         a, b = mapping.to_code_point(span.start - base), mapping.to_code_point(span.end - base)
         left, word, right = context_snippet(text, a, b)
         self.context.setText(
-            f"{html.escape(left)}<b><span style='color:#c62828'>{html.escape(word)}"
+            f"{html.escape(left)}<b><span style='color:{colours().error_text}'>{html.escape(word)}"
             f"</span></b>{html.escape(right)}")
         label = self.field.label
         self.field_label.setText(f"<b>{html.escape(label)}</b>" if label else "")

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from PySide6.QtGui import QBrush, QTextBlock, QTextCharFormat, QTextCursor, QTextListFormat
+from PySide6.QtGui import QBrush, QColor, QTextBlock, QTextCharFormat, QTextCursor, QTextListFormat
 
 from editor_app.core.markdown_model import BlockKind
 from editor_app.core.text.tokenize import tokenize
 from editor_app.gui.editor.markdown_bridge import (
-    LINK_COLOR,
     base_char_format,
     block_format,
     heading_level,
@@ -26,6 +25,7 @@ from editor_app.gui.editor.markdown_bridge import (
     strong_weight,
 )
 from editor_app.gui.editor.utf16 import Utf16Map, snap_span
+from editor_app.gui.theme import colours
 
 __all__ = [
     "current_block_kind",
@@ -151,7 +151,7 @@ def set_link(cursor: QTextCursor, href: str | None) -> QTextCursor:
         fmt.setAnchor(True)
         fmt.setAnchorHref(href)
         fmt.setFontUnderline(True)
-        fmt.setForeground(QBrush(LINK_COLOR))
+        fmt.setForeground(QBrush(QColor(colours().link)))
     else:
         fmt.setAnchor(False)
         fmt.setAnchorHref("")

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.markdown_model import ImageBlock
 from editor_app.core.text.normalize import to_nfc
+from editor_app.gui.accessibility import name_from_labels
+from editor_app.gui.i18n import translate
 
 __all__ = ["AssetProvider", "ImageChooserDialog", "choose_image"]
 
@@ -43,6 +45,7 @@ class ImageChooserDialog(QDialog):
             item = QListWidgetItem(f"{caption or ref}  —  {ref}")
             self._list.addItem(item)
         self._list.currentRowChanged.connect(self._fill)
+        self._list.setAccessibleName(translate("ImageChooserDialog", "Images of the article"))
         self.ref = QLineEdit(self)
         self.alt = QLineEdit(self)
         self.caption = QLineEdit(self)
@@ -63,6 +66,7 @@ class ImageChooserDialog(QDialog):
         self._list.setVisible(bool(assets))
         if assets:
             self._list.setCurrentRow(0)
+        name_from_labels(self)
 
     def _fill(self, row: int) -> None:
         if 0 <= row < len(self._assets):

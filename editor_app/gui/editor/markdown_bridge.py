@@ -59,6 +59,8 @@ from editor_app.core.markdown_model import (
     render_markdown,
 )
 from editor_app.core.urls import is_article_image, safe_href
+from editor_app.gui.palette import LIGHT
+from editor_app.gui.theme import colours
 
 __all__ = [
     "IMAGE_SCHEME",
@@ -77,7 +79,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 IMAGE_SCHEME = "sampadak-image"
-LINK_COLOR = QColor("#1a5fb4")
+#: The light theme's link colour; links take ``theme.colours().link`` when made.
+LINK_COLOR = QColor(LIGHT.link)
 HEADING_WEIGHT = 700
 STRONG_WEIGHT = 700
 HEADING_STRONG_WEIGHT = 900
@@ -182,7 +185,7 @@ def run_format(run: Run, level: int = 0) -> QTextCharFormat:
         fmt.setAnchor(True)
         fmt.setAnchorHref(run.href)
         fmt.setFontUnderline(True)
-        fmt.setForeground(QBrush(LINK_COLOR))
+        fmt.setForeground(QBrush(QColor(colours().link)))
     return fmt
 
 

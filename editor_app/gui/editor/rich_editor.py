@@ -59,6 +59,7 @@ from editor_app.gui.editor.markdown_bridge import (
     set_document_markdown,
 )
 from editor_app.gui.editor.text_edit import AssetResolver, ContextMenuProvider, RichTextEdit
+from editor_app.gui.i18n import translate
 
 __all__ = ["COUNT_DELAY_MS", "RichEditor"]
 
@@ -108,6 +109,8 @@ class RichEditor(QWidget):
         super().__init__(parent)
         self._text = RichTextEdit(self)
         self._source = QPlainTextEdit(self)
+        self._text.setAccessibleName(translate("RichEditor", "Body"))
+        self._source.setAccessibleName(translate("RichEditor", "Body, Markdown source"))
         self._source.setObjectName("markdownSource")
         self._stack = QStackedWidget(self)
         self._stack.addWidget(self._text)

@@ -52,6 +52,8 @@ from editor_app.core.text.normalize import to_nfc
 from editor_app.core.text.spell import SpellChecker
 from editor_app.core.text.tokenize import Script, word_spans
 from editor_app.gui.editor.utf16 import Utf16Map
+from editor_app.gui.palette import LIGHT, AppColours
+from editor_app.gui.theme import colours, follow_theme
 
 __all__ = [
     "MisspelledSpan",
@@ -64,7 +66,8 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-UNDERLINE_COLOR = QColor("#d32f2f")
+#: The light theme's underline (the live one: ``theme.colours().spell_underline``).
+UNDERLINE_COLOR = QColor(LIGHT.spell_underline)
 _BLOCK_CACHE_LIMIT = 4096
 
 # Markdown-ish things that are not prose words (code-point spans are skipped).
@@ -186,7 +189,7 @@ class SpellHighlighter(QSyntaxHighlighter):
         self._lock = checker_lock(checker)  # the same lock for the checker's lifetime
         self._format = QTextCharFormat()
         self._format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-        self._format.setUnderlineColor(UNDERLINE_COLOR)
+        self._format.setUnderlineColor(QColor(colours().spell_underline))
         self._verdicts: dict[str, bool] = {}
         self._blocks: dict[str, tuple[tuple[MisspelledSpan, ...], bool]] = {}
         self._words: dict[str, tuple[tuple[str, int, int], ...]] = {}  # text -> candidates
@@ -200,6 +203,7 @@ class SpellHighlighter(QSyntaxHighlighter):
         self._queued: set[str] = set()
         self._pending_blocks: list[QTextBlock] = []
         _live.add(self)
+        follow_theme(self, self._recolour)  # the underline follows the theme, live
 
     # ------------------------------------------------------------------ state
 
@@ -317,6 +321,14 @@ class SpellHighlighter(QSyntaxHighlighter):
         self._cancel_warmup()
         self._verdicts = {}
         self._blocks = {}
+
+    def _recolour(self, theme: AppColours) -> None:
+        colour = QColor(theme.spell_underline)
+        if self._format.underlineColor() == colour:
+            return
+        self._format.setUnderlineColor(colour)
+        if self.document() is not None:
+            self.rehighlight()
 
     # ------------------------------------------------------------------ painting
 

@@ -57,6 +57,7 @@ from editor_app.gui.editor.markdown_bridge import (
 )
 from editor_app.gui.editor.menu_extensions import extend_menu
 from editor_app.gui.editor.utf16 import Utf16Map
+from editor_app.gui.theme import colours
 
 __all__ = ["AssetResolver", "ContextMenuProvider", "PasteFilter", "RichTextEdit"]
 
@@ -70,7 +71,6 @@ PasteFilter = Callable[[str], str | None]
 """``filter(text)``: the text to paste instead (e.g. converted from a legacy font), the same
 text to paste normally, or ``None`` to cancel the paste."""
 
-_QUOTE_BAR = QColor("#b0b8c4")
 _PLACEHOLDER_BG = QColor("#eef1f5")
 
 
@@ -261,7 +261,7 @@ class RichTextEdit(QTextEdit):
                 bar = QRectF(rect.left() + 10 + offset_x, rect.top() + offset_y, 4,
                              rect.height() - block.blockFormat().bottomMargin())
                 if bar.bottom() >= 0:
-                    painter.fillRect(bar, _QUOTE_BAR)
+                    painter.fillRect(bar, QColor(colours().quote_bar))
             block = block.next()
         painter.end()
 

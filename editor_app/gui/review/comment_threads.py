@@ -15,6 +15,8 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 
 from editor_app.core.review.comments import CommentInfo, CommentThread
+from editor_app.gui.palette import AppColours
+from editor_app.gui.theme import colours, follow_theme
 
 __all__ = ["FIELD_LABELS", "ORPHANED_MARK", "ThreadList", "thread_html", "thread_text"]
 
@@ -62,18 +64,20 @@ def thread_html(thread: CommentThread) -> str:
     """The thread as the row's rich text."""
     first = thread.comment
     resolved = thread.state == "resolved"
-    colour = "#6b7280" if resolved else "#111827"
-    where_colour = "#a40000" if thread.orphaned else "#7a5a00"
+    theme = colours()
+    muted = theme.muted_text
+    colour = muted if resolved else theme.text
+    where_colour = theme.error_text if thread.orphaned else theme.anchor_text
     parts = [
         f'<div style="color:{colour}"><b>{html.escape(first.author_name)}</b>'
-        f' <span style="color:#6b7280">· {_when(first)} · {_state(thread)}</span></div>',
+        f' <span style="color:{muted}">· {_when(first)} · {_state(thread)}</span></div>',
         f'<div style="color:{where_colour}">{html.escape(_where(thread))}</div>',
         f'<div style="color:{colour}">{_para(first.text)}</div>',
     ]
     for reply in thread.replies:
         parts.append(
             f'<div style="margin-left:14px; color:{colour}">↳ <b>'
-            f'{html.escape(reply.author_name)}</b> <span style="color:#6b7280">· '
+            f'{html.escape(reply.author_name)}</b> <span style="color:{muted}">· '
             f'{_when(reply)}</span><br>{_para(reply.text)}</div>')
     return "".join(parts)
 
@@ -89,15 +93,22 @@ class ThreadList(QListWidget):
         self._width = -1
         # a light selection: the rows' own colours (grey times, red orphan mark) stay
         # legible (a palette, not a style sheet: a style sheet stops font propagation)
+        self._threads: list[CommentThread] = []
+        follow_theme(self, self._recolour)
+
+    def _recolour(self, theme: AppColours) -> None:
         palette = self.palette()
         for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-            palette.setColor(group, QPalette.ColorRole.Highlight, QColor("#dbeafe"))
-            palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#111827"))
+            palette.setColor(group, QPalette.ColorRole.Highlight, QColor(theme.comment_selected))
+            palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor(theme.text))
         self.setPalette(palette)
+        if self._threads:  # the rows' HTML carries the theme's colours
+            self.set_threads(self._threads, self.current_thread_id())
 
     def set_threads(self, threads: list[CommentThread], current: int | None) -> None:
         """Show ``threads``; keep thread ``current`` selected when it is among them."""
         self.clear()
+        self._threads = list(threads)
         for thread in threads:
             item = QListWidgetItem()
             item.setData(_ID_ROLE, thread.id)

@@ -47,6 +47,7 @@ from editor_app.core.review.diff import Hunk, diff_text
 from editor_app.gui.editor.menu_extensions import add_menu_extension
 from editor_app.gui.editor.selection_layers import set_layer
 from editor_app.gui.editor.utf16 import Utf16Map
+from editor_app.gui.i18n import translate
 from editor_app.gui.layout_state import SIDE_INDEX, scrollable
 from editor_app.gui.review.comment_threads import (
     FIELD_LABELS,
@@ -56,6 +57,7 @@ from editor_app.gui.review.comment_threads import (
     thread_text,
 )
 from editor_app.gui.tasks import TaskRunner
+from editor_app.gui.theme import colours, follow_theme
 
 if TYPE_CHECKING:
     from editor_app.core.article_data import ArticleRecord
@@ -70,7 +72,6 @@ TITLE = "टिप्पणियां (Comments)"
 ADD_LABEL = "टिप्पणी जोड़ें (Add comment)"
 COMMENT_SHORTCUT = "Ctrl+Alt+M"
 LAYER = "comments"
-_HIGHLIGHT = QColor("#ffe9a8")
 
 TextWidget = QTextEdit | QPlainTextEdit
 
@@ -121,6 +122,7 @@ class CommentsPanel(QWidget):
         self.show_resolved = QCheckBox("हल हुई भी दिखाएं (Show resolved)")
         self.show_resolved.toggled.connect(self._fill)
         self.list = ThreadList()
+        self.list.setAccessibleName(translate("CommentsPanel", "Comment threads"))
         self.list.itemClicked.connect(lambda item: self._go_to(item, focus=False))
         self.list.itemActivated.connect(lambda item: self._go_to(item, focus=True))
         self.list.currentItemChanged.connect(lambda *_a: self._update_buttons())
@@ -160,6 +162,7 @@ class CommentsPanel(QWidget):
         layout.addWidget(self.status)
         self.clear_pending()
         self._fill()
+        follow_theme(self, lambda _theme: self._highlight())  # the marks' colour, live
 
     # ------------------------------------------------------------ article
     def show_article(self, record: ArticleRecord | None) -> None:
@@ -400,7 +403,7 @@ class CommentsPanel(QWidget):
             cursor.setPosition(shown[0])
             cursor.setPosition(shown[1], QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
-            selection.format.setBackground(_HIGHLIGHT)
+            selection.format.setBackground(QColor(colours().comment_mark))
             selections[thread.comment.field].append(selection)
         for field, widget in self._targets.items():
             set_layer(widget, LAYER, selections[field])

@@ -29,7 +29,9 @@ from editor_app.core.db import Database
 from editor_app.core.errors import SampadakError
 from editor_app.core.workflow.dashboard import DashboardCounts, dashboard_counts
 from editor_app.core.workflow.statuses import Status
+from editor_app.gui.palette import AppColours
 from editor_app.gui.tasks import TaskRunner
+from editor_app.gui.theme import colours, follow_theme
 
 if TYPE_CHECKING:
     from editor_app.gui.main_window import MainWindow
@@ -43,12 +45,15 @@ log = logging.getLogger(__name__)
 POLL_SECONDS = 30
 #: Quiet time after this window's last write before the counts are read again.
 REFRESH_DELAY_MS = 250
-_WARNING = "#b3261e"
-_STATUS_COLOURS: dict[Status | None, str] = {
-    Status.DRAFT: "#8d99ae", Status.SUBMITTED: "#3a86ff", Status.IN_COPY_EDIT: "#ff9f1c",
-    Status.RETURNED: "#c77dff", Status.APPROVED: "#2a9d8f", Status.EXPORTED: "#264653",
-    Status.SPIKED: "#6c757d",
-}
+
+
+def _status_colour(status: Status | None) -> str:
+    """The theme's bar colour for ``status`` (workflow order), the "nobody" grey else."""
+    theme = colours()
+    order = list(Status)
+    if status is None or order.index(status) >= len(theme.chart_status):
+        return theme.chart_none
+    return theme.chart_status[order.index(status)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +62,7 @@ class Bar:
 
     label: str
     value: int
-    colour: str = "#3a86ff"
+    colour: str = ""  # "" = the theme's bar colour
     highlighted: int = 0
 
 
@@ -100,7 +105,7 @@ class BarChart(QWidget):
                                                        width))
         painter.setFont(self.font())
         if not self.bars:
-            painter.setPen(QColor("#666"))
+            painter.setPen(QColor(colours().muted_text))
             painter.drawText(QRectF(0, row, width, row), Qt.AlignmentFlag.AlignVCenter,
                              "कुछ नहीं (nothing)")
             return
@@ -117,11 +122,11 @@ class BarChart(QWidget):
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
             length = room * bar.value / top
             box = QRectF(label_width, y + 3, length, row - 6)
-            painter.fillRect(box, QColor(bar.colour))
+            painter.fillRect(box, QColor(bar.colour or colours().chart_bar))
             if bar.highlighted:
                 part = room * bar.highlighted / top
                 painter.fillRect(QRectF(label_width + length - part, y + 3, part, row - 6),
-                                 QColor(_WARNING))
+                                 QColor(colours().error_text))
             painter.drawText(QRectF(label_width + length + 4, y, value_width, row),
                              Qt.AlignmentFlag.AlignVCenter, str(bar.value))
 
@@ -143,7 +148,7 @@ class DashboardPanel(QWidget):
         for label in (self.total_label, self.overdue_label, self.unassigned_label,
                       self.error_label):
             label.setWordWrap(True)  # the side panel is narrow: never widen it
-        self.error_label.setStyleSheet(f"color: {_WARNING}")
+        follow_theme(self, self._recolour)
         self.error_label.hide()
         self.status_chart = BarChart("स्थिति के अनुसार (By status)")
         self.assignee_chart = BarChart("खुले लेख, संपादक अनुसार (Open, by assignee)")
@@ -171,6 +176,11 @@ class DashboardPanel(QWidget):
         if self._stale:
             QTimer.singleShot(0, self.refresh)
 
+    def _recolour(self, theme: AppColours) -> None:
+        self.error_label.setStyleSheet(f"color: {theme.error_text}")
+        if self.counts is not None:
+            self.show_counts(self.counts)
+
     def show_counts(self, counts: DashboardCounts) -> None:
         """Show ``counts`` (figures and both charts)."""
         self.counts = counts
@@ -178,15 +188,17 @@ class DashboardPanel(QWidget):
         self.total_label.setText(f"कुल लेख (Stories): {counts.total}")
         self.overdue_label.setText(f"समय-सीमा बीती (Overdue): {counts.overdue}")
         self.overdue_label.setStyleSheet(
-            f"color: {_WARNING}; font-weight: bold" if counts.overdue else "")
+            f"color: {colours().error_text}; font-weight: bold" if counts.overdue else "")
         self.unassigned_label.setText(
             f"बिना संपादक, खुले (Open, unassigned): {counts.unassigned}")
         self.status_chart.set_bars([
-            Bar(_status_label(key), value, _STATUS_COLOURS.get(_status(key), "#8d99ae"))
+            Bar(_status_label(key), value, _status_colour(_status(key)))
             for key, value in counts.by_status.items()])
-        people = [Bar(p.name, p.open, "#3a86ff", p.overdue) for p in counts.by_assignee]
+        bar = colours().chart_bar
+        people = [Bar(p.name, p.open, bar, p.overdue) for p in counts.by_assignee]
         if counts.unassigned:
-            people.append(Bar("(कोई नहीं — nobody)", counts.unassigned, "#adb5bd"))
+            people.append(Bar("(कोई नहीं — nobody)", counts.unassigned,
+                              colours().chart_none))
         self.assignee_chart.set_bars(people)
         self.refreshed.emit()
 

@@ -42,6 +42,7 @@ from editor_app.core.workflow.assignments import (
 )
 from editor_app.core.workflow.statuses import DESK
 from editor_app.core.workflow.times import IST
+from editor_app.gui.accessibility import name_from_labels
 from editor_app.gui.dialogs.errors import show_error
 from editor_app.gui.layout_state import SIDE_INDEX
 from editor_app.gui.review.dashboard import DashboardPanel, install_dashboard
@@ -85,6 +86,7 @@ class AssignDialog(QDialog):
         form.addRow("किसे (Assignee)", self.assignee)
         form.addRow(self.has_deadline, self.deadline)
         form.addRow(buttons)
+        name_from_labels(self)
 
     def set_deadline(self, moment: datetime) -> None:
         """Show ``moment`` (aware) in the editor, in IST."""

@@ -10,6 +10,10 @@ Contract:
   so Qt never shapes half a conjunct or a detached matra.
 - Long texts show only the changed lines with :data:`CONTEXT_LINES` unchanged lines around
   them; the lines left out are one ``⋯`` line.
+- The HTML names its marks by class (``add``, ``add-strong``, ``del``, ``del-strong``,
+  ``ctx``), never by colour: :func:`diff_css` gives the colours of a theme, and
+  :class:`DiffView` sets them as its document's default style sheet, again on every theme
+  change (live, without re-rendering).
 - :class:`DiffView` shows the HTML in a read-only browser and switches modes without
   re-rendering.
 """
@@ -26,19 +30,21 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from editor_app.core.review.diff import Hunk
 from editor_app.core.review.history import FieldChange, RevisionDiff
+from editor_app.gui.i18n import translate
+from editor_app.gui.palette import LIGHT, AppColours
+from editor_app.gui.theme import follow_theme
 
 __all__ = ["ADDED", "ADDED_STRONG", "CONTEXT_LINES", "REMOVED", "REMOVED_STRONG", "DiffView",
-           "RenderedDiff", "render_diff", "render_field"]
+           "RenderedDiff", "diff_css", "render_diff", "render_field"]
 
 log = logging.getLogger(__name__)
 
-#: Background colours of added/removed words and of the changed aksharas inside them.
-ADDED = "#d5f5dc"
-ADDED_STRONG = "#7fd493"
-REMOVED = "#fde2e4"
-REMOVED_STRONG = "#f39aa4"
-_ADDED_TEXT = "#0b5d22"
-_REMOVED_TEXT = "#a3121f"
+#: Background colours of added/removed words and of the changed aksharas inside them, in
+#: the light theme (the live ones come from ``theme.colours()`` through :func:`diff_css`).
+ADDED = LIGHT.diff_added
+ADDED_STRONG = LIGHT.diff_added_strong
+REMOVED = LIGHT.diff_removed
+REMOVED_STRONG = LIGHT.diff_removed_strong
 #: Unchanged lines shown before and after each changed stretch of a long text.
 CONTEXT_LINES = 2
 
@@ -137,20 +143,26 @@ def _context(text: str, *, first: bool, last: bool) -> str:
         return html.escape(text)
     head = "".join(lines[:keep_head])
     tail = "".join(lines[len(lines) - keep_tail:]) if keep_tail else ""
-    return (html.escape(head) + '<span style="color:#777777">⋯</span>\n'
+    return (html.escape(head) + '<span class="ctx">⋯</span>\n'
             + html.escape(tail))
 
 
 def _span(text: str, side: Side, strong: bool = False) -> str:
     if not text:
         return ""
-    if side == "new":
-        colour, background, line = _ADDED_TEXT, ADDED_STRONG if strong else ADDED, "underline"
-    else:
-        colour, background, line = (_REMOVED_TEXT, REMOVED_STRONG if strong else REMOVED,
-                                    "line-through")
-    return (f'<span style="color:{colour}; background-color:{background}; '
-            f'text-decoration:{line}">{html.escape(text)}</span>')
+    kind = "add" if side == "new" else "del"
+    return f'<span class="{kind}{"-strong" if strong else ""}">{html.escape(text)}</span>'
+
+
+def diff_css(theme: AppColours) -> str:
+    """The style sheet that colours the marks of :func:`render_diff` in ``theme``."""
+    add = f"color:{theme.diff_added_text}; text-decoration:underline"
+    remove = f"color:{theme.diff_removed_text}; text-decoration:line-through"
+    return (f".add {{ {add}; background-color:{theme.diff_added} }}\n"
+            f".add-strong {{ {add}; background-color:{theme.diff_added_strong} }}\n"
+            f".del {{ {remove}; background-color:{theme.diff_removed} }}\n"
+            f".del-strong {{ {remove}; background-color:{theme.diff_removed_strong} }}\n"
+            f".ctx {{ color:{theme.muted_text} }}\n")
 
 
 def _marked(text: str, start: int, end: int, hunk: Hunk, side: Side) -> str:
@@ -213,6 +225,7 @@ class DiffView(QWidget):
         super().__init__(parent)
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
+        self.browser.setAccessibleName(translate("DiffView", "Differences between revisions"))
         self.browser.setPlaceholderText(
             "तुलना के लिए संस्करण चुनें (select revisions to compare)")
         layout = QVBoxLayout(self)
@@ -220,6 +233,12 @@ class DiffView(QWidget):
         layout.addWidget(self.browser)
         self._rendered: RenderedDiff | None = None
         self._mode: Mode = "inline"
+        follow_theme(self, self._recolour)
+
+    def _recolour(self, theme: AppColours) -> None:
+        self.browser.document().setDefaultStyleSheet(diff_css(theme))
+        if self._rendered is not None:
+            self._refresh()
 
     @property
     def mode(self) -> Mode:

@@ -22,7 +22,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -48,8 +48,10 @@ from editor_app.core.review.history import (
 )
 from editor_app.core.workflow.statuses import may_edit
 from editor_app.gui.article_list import STATUS_LABELS
+from editor_app.gui.i18n import translate
 from editor_app.gui.review.diff_view import DiffView, RenderedDiff, render_diff
 from editor_app.gui.tasks import TaskRunner
+from editor_app.gui.theme import colours
 
 if TYPE_CHECKING:
     from editor_app.gui.main_window import MainWindow
@@ -87,6 +89,7 @@ class HistoryPanel(QWidget):
         self._latest = 0
         self._shown_pair: tuple[int, int, int] | None = None
         self.list = QTreeWidget()
+        self.list.setAccessibleName(translate("HistoryPanel", "Revisions"))
         self.list.setHeaderLabels(list(_COLUMNS))
         self.list.setRootIsDecorated(False)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -236,7 +239,7 @@ class HistoryPanel(QWidget):
             item.setData(0, _NUMBER_ROLE, entry.revision)
         else:
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # shown, not selectable
-            item.setForeground(0, Qt.GlobalColor.darkGray)
+            item.setForeground(0, QColor(colours().muted_text))
         return item
 
     # ---------------------------------------------------------------- diff

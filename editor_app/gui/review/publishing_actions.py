@@ -44,8 +44,10 @@ from editor_app.core.workflow.publishing import (
 )
 from editor_app.core.workflow.statuses import DESK
 from editor_app.core.workflow.times import IST, ist_text
+from editor_app.gui.accessibility import name_from_labels
 from editor_app.gui.article_list import EMBARGO_MARK
 from editor_app.gui.dialogs.errors import show_error
+from editor_app.gui.theme import colours, follow_theme
 
 if TYPE_CHECKING:
     from editor_app.gui.main_window import MainWindow
@@ -78,6 +80,7 @@ class EmbargoDialog(QDialog):
         form.addRow(self.enabled)
         form.addRow("समय (Time)", self.when)
         form.addRow(buttons)
+        name_from_labels(self)
 
     def set_time(self, moment: datetime) -> None:
         """Show ``moment`` (aware) in IST."""
@@ -97,6 +100,11 @@ class EmbargoDialog(QDialog):
 class EmbargoBadge(QLabel):
     """Status-bar badge: the open story's embargo, while it lies ahead."""
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        follow_theme(self, lambda theme: self.setStyleSheet(
+            f"color: {theme.error_text}; font-weight: bold") if self.text() else None)
+
     def show_record(self, record: ArticleRecord | None) -> None:
         """Show or hide the badge for ``record``."""
         until = record.desk.embargo_until if record is not None else None
@@ -105,7 +113,7 @@ class EmbargoBadge(QLabel):
             self.clear()
             return
         self.setText(f"⏸ रोक (Embargo) {ist_text(until)} तक")
-        self.setStyleSheet("color: #b3261e; font-weight: bold")
+        self.setStyleSheet(f"color: {colours().error_text}; font-weight: bold")
         self.setToolTip("इस समय से पहले निर्यात नहीं होगा; डेस्क प्रमुख कारण लिखकर छूट दे "
                         "सकते हैं (not exported before then unless a desk chief overrides)")
         self.show()

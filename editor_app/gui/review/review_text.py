@@ -37,6 +37,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from editor_app.core.review.tracking import FIELDS, SuggestionInfo, TrackedView
+from editor_app.gui.palette import LIGHT
+from editor_app.gui.theme import colours as theme_colours
 
 __all__ = ["FIELD_LABELS", "PALETTE", "DocSpan", "ReviewText", "author_colours",
            "author_key", "describe"]
@@ -44,8 +46,9 @@ __all__ = ["FIELD_LABELS", "PALETTE", "DocSpan", "ReviewText", "author_colours",
 log = logging.getLogger(__name__)
 
 #: Distinct hues that stay apart on white and for common colour blindness (Okabe-Ito based).
-PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8C6D00", "#56B4E9", "#7B3294",
-           "#B2182B")
+#: The light theme's author colours (live: ``theme.colours().authors``, darker on white
+#: and lighter on the dark background so each reads as text at 4.5:1).
+PALETTE = LIGHT.authors
 FIELD_LABELS = {"headline": "शीर्षक (Headline)", "dek": "सार (Dek)", "body": "मुख्य पाठ (Body)"}
 _BAR_WIDTH = 5
 _MARGIN = 10
@@ -64,8 +67,9 @@ def author_colours(suggestions: Iterable[SuggestionInfo]) -> dict[Hashable, QCol
         if key in colours:
             continue
         n = len(colours)
-        if n < len(PALETTE):
-            colours[key] = QColor(PALETTE[n])
+        palette = theme_colours().authors
+        if n < len(palette):
+            colours[key] = QColor(palette[n])
         else:  # golden-angle hues: never equal, well spread
             hue = (0.61803398875 * n) % 1.0
             r, g, b = colorsys.hsv_to_rgb(hue, 0.85, 0.7)
@@ -171,7 +175,7 @@ class ReviewText(QTextEdit):
                 doc_start = pos
                 middle = add(info.old_text)
                 doc_end = add(text[begin:stop])
-                colour = colours.get(author_key(info), QColor(PALETTE[0]))
+                colour = colours.get(author_key(info), QColor(theme_colours().authors[0]))
                 marks.append((info, doc_start, middle, doc_end, colour))
                 done = stop
             add(text[done:])
@@ -182,7 +186,7 @@ class ReviewText(QTextEdit):
         self.document().setPlainText("".join(parts))
         cursor = QTextCursor(self.document())
         label = QTextCharFormat()
-        label.setForeground(QColor("#666666"))
+        label.setForeground(QColor(theme_colours().muted_text))
         label.setFontWeight(QFont.Weight.Bold)
         for a, b in labels:
             _format(cursor, a, b, label)

@@ -50,6 +50,7 @@ from editor_app.core.review.tracking import (
     TrackingService,
 )
 from editor_app.core.workflow.statuses import DESK, Status
+from editor_app.gui.i18n import translate
 from editor_app.gui.review.review_text import (
     FIELD_LABELS,
     ReviewText,
@@ -57,6 +58,7 @@ from editor_app.gui.review.review_text import (
     author_key,
     describe,
 )
+from editor_app.gui.theme import follow_theme
 
 if TYPE_CHECKING:
     from editor_app.gui.main_window import MainWindow
@@ -100,6 +102,9 @@ class ReviewPanel(QWidget):
         self.list.customContextMenuRequested.connect(self._item_menu)
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.decided = QListWidget()
+        self.text.setAccessibleName(translate("ReviewPanel", "Text with suggestions"))
+        self.list.setAccessibleName(translate("ReviewPanel", "Open suggestions"))
+        self.decided.setAccessibleName(translate("ReviewPanel", "Decided suggestions"))
         self.accept_button = QPushButton("✓ स्वीकार (Accept)")
         self.reject_button = QPushButton("✗ अस्वीकार (Reject)")
         self.accept_all_button = QPushButton("✓ सब (Accept all)")
@@ -165,6 +170,9 @@ class ReviewPanel(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(splitter, 1)
         self._may_decide = False
+        # the authors' colours and the text marks follow the theme, live
+        follow_theme(self, lambda _theme: self.show_view(self.view, may_decide=self._may_decide)
+                     if self.view is not None else None)
         self._text_stale = False
         self._text_view: TrackedView | None = None
         self.show_view(None)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.core.workflow.service import TransitionRefused
+from editor_app.gui.accessibility import name_from_labels
 
 __all__ = ["RefusalDialog", "ask_note", "ask_override_reason", "show_refusal"]
 
@@ -62,6 +63,7 @@ class RefusalDialog(QDialog):
             buttons.addButton(self.override_button, QDialogButtonBox.ButtonRole.ActionRole)
             self.override_button.clicked.connect(lambda: self.done(self.OVERRIDE))
         layout.addWidget(buttons)
+        name_from_labels(self)
 
 
 def show_refusal(parent: QWidget | None, error: TransitionRefused) -> str | None:

@@ -28,19 +28,14 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.profiles import Actor
 from editor_app.core.workflow.statuses import Status, Transition
+from editor_app.gui.palette import LIGHT
+from editor_app.gui.theme import colours, follow_theme
 
 __all__ = ["PRIMARY_ACTIONS", "STATUS_COLOURS", "WorkflowStrip"]
 
-#: Background of the status chip per status (light, readable with dark text).
-STATUS_COLOURS = {
-    Status.DRAFT: "#eeeeee",
-    Status.SUBMITTED: "#fff3c4",
-    Status.IN_COPY_EDIT: "#d6e9ff",
-    Status.RETURNED: "#ffe0cc",
-    Status.APPROVED: "#d7f5d7",
-    Status.EXPORTED: "#c8e6c9",
-    Status.SPIKED: "#f8d0d0",
-}
+#: Background of the status chip per status in the light theme (the live colours:
+#: ``theme.colours().chip(status.value)``, with ``chip_text``).
+STATUS_COLOURS = {status: LIGHT.chip(status.value) for status in Status}
 
 #: The move shown as the strip's button, when the user may make it (first match wins);
 #: the others are in the drop-down.
@@ -65,6 +60,9 @@ class WorkflowStrip(QFrame):
         self.status_label = QLabel()
         self.status_label.setObjectName("workflowStatus")
         self.status_label.setMargin(3)
+        self._status: Status | None = None
+        follow_theme(self.status_label, lambda theme: self._colour(
+            theme.chip(self._status.value) if self._status is not None else None))
         self.detail_label = _shrinkable(QLabel())
         self.user_label = QLabel()
         self.user_label.setObjectName("workflowUser")
@@ -98,13 +96,15 @@ class WorkflowStrip(QFrame):
         self.actions_by_target = {}
         if status is None:
             self.status_label.setText("")
+            self._status = None
             self._colour(None)
             self.detail_label.setText("")
             self.primary.setVisible(False)
             self.moves_button.setEnabled(False)
             return
         self.status_label.setText(f"स्थिति (Status): <b>{status.label}</b>")
-        self._colour(STATUS_COLOURS[status])
+        self._status = status
+        self._colour(colours().chip(status.value))
         parts = [f"स्वामी (owner): {owner}"] if owner else []
         if not editable:
             parts.append("केवल पढ़ें (read-only for you)")
@@ -145,7 +145,7 @@ class WorkflowStrip(QFrame):
         if background is not None:
             palette = label.palette()
             palette.setColor(QPalette.ColorRole.Window, QColor(background))
-            palette.setColor(QPalette.ColorRole.WindowText, QColor("#222222"))
+            palette.setColor(QPalette.ColorRole.WindowText, QColor(colours().chip_text))
         label.setPalette(palette)
 
     def status_text(self) -> str:
