@@ -54,6 +54,7 @@ from editor_app.core.workflow.queues import Queue, is_overdue
 from editor_app.core.workflow.statuses import Status
 from editor_app.core.workflow.times import IST, ist_text
 from editor_app.gui.highlight_delegate import HTML_ROLE, HtmlDelegate, marked_html
+from editor_app.gui.i18n import translate
 from editor_app.gui.live_banner import editing_text
 
 __all__ = [
@@ -306,7 +307,7 @@ class ArticleTableModel(QAbstractTableModel):
                 return f"{STATUS_LABELS.get(row.status, row.status)}; रोक (embargo) " \
                        f"{ist_text(row.embargo_until)} तक"
             if column == DEADLINE_COLUMN and row.deadline is not None:
-                late = " — समय-सीमा बीत गई (overdue)" if is_overdue(row.deadline,
+                late = " — " + translate("ArticleTableModel", "overdue") if is_overdue(row.deadline,
                                                                       row.status) else ""
                 return f"समय-सीमा (Deadline): {ist_text(row.deadline)}{late}"
             return (row.headline, None, row.byline, None, row.assignee, None)[column]
@@ -346,23 +347,23 @@ class ArticleList(QWidget):
             'सभी लेखों में खोजें — "वाक्यांश" भी (search all articles)…')
         self.search_box.setClearButtonEnabled(True)
         self.search_scope = QComboBox()
-        self.search_scope.addItem("सब जगह (everywhere)", "all")
-        self.search_scope.addItem("केवल शीर्षक (headlines)", "headline")
-        self.search_scope.setToolTip("खोज का दायरा (search scope)")
+        self.search_scope.addItem(translate("ArticleList", "everywhere"), "all")
+        self.search_scope.addItem(translate("ArticleList", "headlines"), "headline")
+        self.search_scope.setToolTip(translate("ArticleList", "search scope"))
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(250)
         self.queue_filter = QComboBox()
-        self.queue_filter.setToolTip("डेस्क की सूची (desk queue)")
-        self.queue_filter.addItem("सभी लेख (All stories)", "")
+        self.queue_filter.setToolTip(translate("ArticleList", "desk queue"))
+        self.queue_filter.addItem(translate("ArticleList", "All stories"), "")
         for queue in Queue:
             self.queue_filter.addItem(queue.label, queue.value)
         self.status_filter = QComboBox()
-        self.status_filter.addItem("सभी स्थितियां (all statuses)", "")
+        self.status_filter.addItem(translate("ArticleList", "all statuses"), "")
         for key, label in STATUS_LABELS.items():
             self.status_filter.addItem(label, key)
         self.tag_filter = QComboBox()
-        self.show_trash = QCheckBox("रद्दी (Trash)")
+        self.show_trash = QCheckBox(translate("ArticleList", "Trash"))
         self.model = ArticleTableModel(self)
         self._sort: tuple[SortKey, bool] = ("updated", True)
         self.model.sort_wanted.connect(self._on_sort_wanted)
@@ -434,7 +435,7 @@ class ArticleList(QWidget):
         current = self.tag()
         self.tag_filter.blockSignals(True)
         self.tag_filter.clear()
-        self.tag_filter.addItem("सभी टैग (all tags)", "")
+        self.tag_filter.addItem(translate("ArticleList", "all tags"), "")
         for tag in tags:
             self.tag_filter.addItem(tag, tag)
         index = self.tag_filter.findData(current) if current else 0

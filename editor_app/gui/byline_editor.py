@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.article_data import BylineData
 from editor_app.core.text.spell import SpellChecker
+from editor_app.gui.i18n import translate
 from editor_app.gui.spell_delegate import SpellingDelegate, spell_check_table
 
 __all__ = ["BylineEditor"]
@@ -64,13 +65,13 @@ class BylineEditor(QWidget):
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setFixedHeight(120)
         self.add_button = QPushButton("+ जोड़ें")
-        self.add_button.setToolTip("बाइलाइन जोड़ें (Add byline)")
+        self.add_button.setToolTip(translate("BylineEditor", "Add byline"))
         self.remove_button = QPushButton("− हटाएं")
-        self.remove_button.setToolTip("चुनी हुई बाइलाइन हटाएं (Remove byline)")
+        self.remove_button.setToolTip(translate("BylineEditor", "Remove byline"))
         self.up_button = QPushButton("▲")
         self.down_button = QPushButton("▼")
-        self.up_button.setToolTip("ऊपर ले जाएं (Move up)")
-        self.down_button.setToolTip("नीचे ले जाएं (Move down)")
+        self.up_button.setToolTip(translate("BylineEditor", "Move up"))
+        self.down_button.setToolTip(translate("BylineEditor", "Move down"))
         buttons = QHBoxLayout()
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)

@@ -28,8 +28,8 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 
 from editor_app.core.resources import resource_path
 
-__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "SETTING", "current_language",
-           "normalise_language", "setup", "translate"]
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "QT_TRANSLATE_NOOP", "SETTING", "current_language",
+           "normalise_language", "setup", "short_label", "translate"]
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +101,14 @@ def _without_mnemonic(text: str) -> str:
     return "&&".join(part.replace("&", "") for part in text.split("&&"))
 
 
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 (lupdate's name)
+    """Mark ``source`` for the catalogue without translating it: for tables built at import
+    time, before :func:`setup`. Translate the value where it is shown:
+    ``translate(context, value)`` with the same context."""
+    del context
+    return source
+
+
 def translate(context: str, source: str, disambiguation: str | None = None) -> str:
     """The label for English ``source`` in ``context`` (a class name) in the UI language.
 
@@ -113,3 +121,11 @@ def translate(context: str, source: str, disambiguation: str | None = None) -> s
     if _state.language == "hi" or hindi == source:
         return hindi
     return f"{_without_mnemonic(hindi)} ({source})"
+
+
+def short_label(context: str, source: str, disambiguation: str | None = None) -> str:
+    """Like :func:`translate`, but one language only where space is short (toolbar texts,
+    column headers): the Hindi in ``"hi"`` and ``"hi-en"``, the English in ``"en"``."""
+    if _state.language == "en":
+        return source
+    return QCoreApplication.translate(context, source, disambiguation)

@@ -32,6 +32,7 @@ from editor_app.core.lint_ignores import IgnoreEntry, add_ignore, list_ignores
 from editor_app.core.text.findings import Finding
 from editor_app.core.text.lint.engine import FieldFinding, rule_catalog
 from editor_app.gui.dialogs.errors import show_error
+from editor_app.gui.i18n import translate
 from editor_app.gui.lint_worker import LintRunner
 from editor_app.gui.text_targets import TextTarget
 
@@ -69,12 +70,13 @@ class ChecksPanel(QWidget):
         self.busy.setTextVisible(False)
         self.busy.hide()
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["जांच (Check)", "पाठ (Text)"])
+        self.tree.setHeaderLabels([translate("ChecksPanel", "Check"), translate("ChecksPanel",
+                                                                                "Text")])
         self.tree.setColumnWidth(0, 260)
-        self.fix_button = QPushButton("सुधारें (Fix)")
-        self.fix_all_button = QPushButton("सभी सुधारें (Fix all of kind)")
-        self.ignore_button = QPushButton("अनदेखा… (Ignore…)")
-        self.show_ignored = QCheckBox("अनदेखे दिखाएं (Show ignored)")
+        self.fix_button = QPushButton(translate("ChecksPanel", "Fix"))
+        self.fix_all_button = QPushButton(translate("ChecksPanel", "Fix all of kind"))
+        self.ignore_button = QPushButton(translate("ChecksPanel", "Ignore…"))
+        self.show_ignored = QCheckBox(translate("ChecksPanel", "Show ignored"))
         buttons = QHBoxLayout()
         for button in (self.fix_button, self.fix_all_button, self.ignore_button):
             buttons.addWidget(button)
@@ -250,7 +252,7 @@ class ChecksPanel(QWidget):
         if selected is None or self._article_id is None:
             return
         reason, ok = QInputDialog.getText(
-            self, "अनदेखा करें (Ignore)",
+            self, translate("ChecksPanel", "Ignore"),
             "कारण (वैकल्पिक) — समीक्षक इसे देखेंगे\nReason (optional) — reviewers see it:")
         if not ok:
             return
@@ -258,7 +260,7 @@ class ChecksPanel(QWidget):
             entry = add_ignore(self._db, self._article_id, selected.finding.rule,
                                selected.finding.text, reason=reason, user=self._user)
         except SampadakError as exc:
-            show_error(self, "अनदेखा नहीं हुआ (Could not ignore)", exc)
+            show_error(self, translate("ChecksPanel", "Could not ignore"), exc)
             return
         self._ignores.append(entry)
         self._rebuild()

@@ -56,6 +56,7 @@ from editor_app.gui.editor.spell_menu import install_spell_context_menu
 from editor_app.gui.export_actions import ExportActions
 from editor_app.gui.focus_chain import install_focus_chain
 from editor_app.gui.gc_tuning import freeze_long_lived
+from editor_app.gui.i18n import translate
 from editor_app.gui.images_panel import ImagesPanel
 from editor_app.gui.layout_state import (
     SIDE_INDEX,
@@ -152,9 +153,9 @@ class MainWindow(QMainWindow):
         self.editor.set_asset_resolver(self.images.resolve)
         self.editor.text_edit.set_paste_filter(self.filter_paste)
         self.side_tabs = QTabWidget()
-        self.side_tabs.addTab(scroll, "विवरण (Details)")
-        self.side_tabs.addTab(scrollable(self.checks), "जांच (Checks)")
-        self.side_tabs.addTab(scrollable(self.images), "चित्र (Images)")
+        self.side_tabs.addTab(scroll, translate("MainWindow", "Details"))
+        self.side_tabs.addTab(scrollable(self.checks), translate("MainWindow", "Checks"))
+        self.side_tabs.addTab(scrollable(self.images), translate("MainWindow", "Images"))
         self.checks.findings_changed.connect(
             lambda n: self.side_tabs.setTabText(1, f"जांच (Checks) {n}"))
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -198,7 +199,7 @@ class MainWindow(QMainWindow):
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(90)
         self.busy.setVisible(False)
-        self.busy.setToolTip("पृष्ठभूमि में काम चल रहा है (working in the background)")
+        self.busy.setToolTip(translate("MainWindow", "working in the background"))
         self.statusBar().addPermanentWidget(self.busy)
         self.tasks.busy_changed.connect(self.busy.setVisible)
         self.saver = SaveController(
@@ -215,7 +216,7 @@ class MainWindow(QMainWindow):
         self.saver.message.connect(self.save_label.setText)
         # --- history panel (issue 11 item 4): timeline, revision diffs, restore ---------
         self.history = HistoryPanel(self.tasks, service)
-        self.side_tabs.addTab(scrollable(self.history), "इतिहास (History)")
+        self.side_tabs.addTab(scrollable(self.history), translate("MainWindow", "History"))
         self.history.restore_requested.connect(lambda n: restore_in_window(self, n))
         # --- end history panel ------------------------------------------------------------
         self.lists = ListController(self.article_list, service, self.tasks,
@@ -329,7 +330,7 @@ class MainWindow(QMainWindow):
         def not_found(error: BaseException) -> None:
             if not isinstance(error, SampadakError):
                 raise error
-            show_error(self, "लेख नहीं मिला (Not found)", error)
+            show_error(self, translate("MainWindow", "Not found"), error)
             self.reload_list()
 
         self.tasks.run(lambda: self.service.get(article_id), done=self._show_record,
@@ -357,7 +358,7 @@ class MainWindow(QMainWindow):
         self._update_editable()
         self.article_shown.emit(record)
         if self.spell_highlighter.warming:
-            self.statusBar().showMessage("वर्तनी जांच हो रही है… (checking spelling…)")
+            self.statusBar().showMessage(translate("MainWindow", "checking spelling…"))
 
     def _update_editable(self) -> None:
         """Only a live (not trashed) article on a writable database can be edited, by a
@@ -384,7 +385,7 @@ class MainWindow(QMainWindow):
         if self._switching or self.record is None:
             return
         self.saver.edited()
-        self.save_label.setText("बदलाव सहेजे नहीं गए… (unsaved changes)")
+        self.save_label.setText(translate("MainWindow", "unsaved changes"))
         self.checks.schedule()
 
     def save_now(self, then: Callable[[], None] | None = None) -> None:
@@ -416,7 +417,7 @@ class MainWindow(QMainWindow):
 
     def _background_error(self, error: BaseException) -> None:
         if isinstance(error, SampadakError):
-            show_error(self, "काम पूरा नहीं हुआ (Could not finish)", error)
+            show_error(self, translate("MainWindow", "Could not finish"), error)
         else:
             log.error("background job failed", exc_info=error)
 
@@ -517,7 +518,7 @@ class MainWindow(QMainWindow):
                 self.article_list.model.insert_row(record.summary())
             self._show_record(record)
             self.reload_list(record.id)
-            self.statusBar().showMessage("लेख रद्दी से वापस आया (restored from the trash)", 5000)
+            self.statusBar().showMessage(translate("MainWindow", "restored from the trash"), 5000)
 
         def start() -> None:
             # restore() returns an article that is no longer trashed as it is
@@ -552,14 +553,14 @@ class MainWindow(QMainWindow):
 
     def _show_mode(self, phonetic: bool) -> None:
         self.mode_label.setText("⌨ ध्वन्यात्मक: bharat → भारत" if phonetic
-                                else "⌨ सीधा टाइपिंग (direct)")
+                                else "⌨ " + translate("MainWindow", "direct"))
         self.mode_label.setStyleSheet("color: #8c1c13; font-weight: bold;" if phonetic else "")
 
     def filter_paste(self, text: str) -> str | None:
         """Refuse absurdly large pastes with a message; offer legacy-font conversion."""
         if len(text) > MAX_PASTE_CHARS:
             QMessageBox.warning(
-                self, "बहुत बड़ा पाठ (Paste too large)",
+                self, translate("MainWindow", "Paste too large"),
                 f"चिपकाया गया पाठ {len(text):,} अक्षरों का है; सीमा {MAX_PASTE_CHARS:,} है।\n"
                 f"The pasted text has {len(text):,} characters; the limit is "
                 f"{MAX_PASTE_CHARS:,}. Import it as a file instead.")
@@ -569,10 +570,11 @@ class MainWindow(QMainWindow):
     def check_spelling(self) -> None:
         """Walk through every misspelling of headline, dek, body, then the image captions."""
         if not self.spell_highlighter.available:
-            QMessageBox.information(self, "वर्तनी जांच (Spell-check)",
+            QMessageBox.information(self, translate("MainWindow", "Spell-check"),
                                     self.spell_highlighter.unavailable_reason)
             return
-        body = SpellField("मुख्य पाठ (Body)", self.editor.text_edit, self.spell_highlighter)
+        body = SpellField(translate("MainWindow", "Body"), self.editor.text_edit,
+                          self.spell_highlighter)
         fields = [*self.metadata.spelling_fields(), body, *self.images.spelling_fields()]
         SpellingDialog(fields, self.speller, parent=self).exec()
 

@@ -41,6 +41,7 @@ from editor_app.gui.byline_editor import BylineEditor
 from editor_app.gui.editor.line_text_edit import LineTextEdit
 from editor_app.gui.editor.spell_fields import SpellField, spell_check_field
 from editor_app.gui.editor.spell_highlighter import SpellHighlighter
+from editor_app.gui.i18n import translate
 from editor_app.gui.tag_editor import TagEditor
 
 __all__ = ["CATEGORIES", "MetadataPanel"]
@@ -60,15 +61,15 @@ class MetadataPanel(QWidget):
         self._loading = True
         self._headline_limit = 0
         self.headline = LineTextEdit()
-        self.headline.setPlaceholderText("शीर्षक (Headline)")
+        self.headline.setPlaceholderText(translate("MetadataPanel", "Headline"))
         self.headline_count = QLabel()
         self.dek = QPlainTextEdit()
-        self.dek.setPlaceholderText("उप-शीर्षक / सार (Dek)")
+        self.dek.setPlaceholderText(translate("MetadataPanel", "Dek", "placeholder"))
         self.dek.setFixedHeight(64)
         self.spell_highlighters: dict[str, SpellHighlighter] = {}
         self.bylines = BylineEditor()
         self.dateline_place = QLineEdit()
-        self.dateline_place.setPlaceholderText("स्थान (Place)")
+        self.dateline_place.setPlaceholderText(translate("MetadataPanel", "Place"))
         self.dateline_has_date = QCheckBox()
         self.dateline_date = QDateEdit()
         self.dateline_date.setCalendarPopup(True)
@@ -81,9 +82,9 @@ class MetadataPanel(QWidget):
         self.related = QPlainTextEdit()
         self.related.setPlaceholderText("हर पंक्ति में शीर्षक और URL (one a line: title, URL)")
         self.related.setFixedHeight(56)
-        self.related.setAccessibleName("इसे भी पढ़ें (Related links)")
+        self.related.setAccessibleName(translate("MetadataPanel", "Related links"))
         self.slug = QLineEdit()
-        self.slug_auto = QCheckBox("स्वतः (auto)")
+        self.slug_auto = QCheckBox(translate("MetadataPanel", "auto"))
         self.slug_auto.setChecked(True)
 
         headline_row = QHBoxLayout()
@@ -139,7 +140,8 @@ class MetadataPanel(QWidget):
 
     def spelling_fields(self) -> list[SpellField]:
         """Headline then dek, for the spelling dialog (empty before :meth:`attach_spelling`)."""
-        labels = {"headline": "शीर्षक (Headline)", "dek": "सार (Dek)"}
+        labels = {"headline": translate("MetadataPanel", "Headline"),
+                  "dek": translate("MetadataPanel", "Dek")}
         widgets = {"headline": self.headline, "dek": self.dek}
         return [SpellField(labels[name], widgets[name], highlighter)
                 for name, highlighter in self.spell_highlighters.items()]

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor_app.gui.i18n import translate
+
 __all__ = ["KEYS_WITHOUT_ACTIONS", "OTHER_GROUP", "ShortcutRow", "ShortcutsDialog",
            "action_label", "collect_shortcuts", "find_conflicts", "key_text",
            "shortcut_actions"]
@@ -144,14 +146,15 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, window: QMainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent if parent is not None else window)
-        self.setWindowTitle("कुंजीपटल शॉर्टकट (Keyboard shortcuts)")
+        self.setWindowTitle(translate("ShortcutsDialog", "Keyboard shortcuts"))
         self.rows = collect_shortcuts(window)
         intro = QLabel("हर काम कुंजीपटल से: ये शॉर्टकट, मेन्यू के लिए Alt + रेखांकित अक्षर, "
                        "फ़ील्ड बदलने के लिए Tab। (Everything works from the keyboard.)")
         intro.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["काम (Action)", "कुंजी (Keys)"])
+        self.tree.setHeaderLabels([translate("ShortcutsDialog", "Action"),
+                                   translate("ShortcutsDialog", "Keys")])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         groups: dict[str, QTreeWidgetItem] = {}

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.core.text.normalize import to_nfc
+from editor_app.gui.i18n import translate
 from editor_app.gui.tag_chips import CHIP_PADDING_Y, ChipDelegate
 
 __all__ = ["TagEditor"]
@@ -59,7 +60,7 @@ class TagEditor(QWidget):
         self.chips = ChipDelegate(self.list)
         self.list.setItemDelegate(self.chips)
         self.remove_button = QPushButton("× हटाएं")
-        self.remove_button.setToolTip("चुना हुआ टैग हटाएं (Remove selected tag)")
+        self.remove_button.setToolTip(translate("TagEditor", "Remove selected tag"))
         row = QHBoxLayout()
         row.addWidget(self.input, 1)
         row.addWidget(self.remove_button)

@@ -2,67 +2,1031 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="hi" sourcelanguage="en">
 <context>
-    <name>LiveBanner</name>
+    <name>Application</name>
     <message>
-        <source>Changed by {name}, just now</source>
-        <translation>बदला गया: {name}, अभी</translation>
+        <source>Cannot use the backup</source>
+        <extracomment>Asks who the user is on first run; returns (name, role) or None when cancelled. Asks what to do about a damaged database, given the newest backup (or None). Folder under the cache folder holding read-only working copies of backups.</extracomment>
+        <translation>बैकअप नहीं खुला</translation>
     </message>
     <message>
-        <source>Changed by {name}, {n} min ago</source>
-        <translation>बदला गया: {name}, {n} मिनट पहले</translation>
-    </message>
-    <message>
-        <source>Changed by {name}, {n} h ago</source>
-        <translation>बदला गया: {name}, {n} घंटे पहले</translation>
-    </message>
-    <message>
-        <source>Reload</source>
-        <translation>फिर से लोड करें</translation>
-    </message>
-    <message>
-        <source>Show the version stored by the other user</source>
-        <translation>दूसरे उपयोगकर्ता का सहेजा संस्करण दिखाएं</translation>
-    </message>
-    <message>
-        <source>Compare</source>
-        <translation>तुलना करें</translation>
-    </message>
-    <message>
-        <source>Show what changed in the History tab</source>
-        <translation>इतिहास टैब में बदलाव दिखाएं</translation>
-    </message>
-    <message>
-        <source>Hide this message</source>
-        <translation>यह सूचना छिपाएं</translation>
-    </message>
-    <message>
-        <source>{names} editing now</source>
-        <extracomment>How often &quot;2 मिनट पहले&quot; is re-worded while shown. The banner&apos;s colour (a notice, not an error).</extracomment>
-        <translation>{names} संपादन कर रहे हैं</translation>
+        <source>Cannot open database</source>
+        <translation>डेटाबेस नहीं खुला</translation>
     </message>
 </context>
 <context>
-    <name>LiveRefresh</name>
+    <name>ArticleList</name>
     <message>
-        <source>another user</source>
-        <extracomment>Changes arriving within this time are handled together (one read, one repaint). A soft lock is given up after this long without an edit (the window stays open).</extracomment>
-        <translation>कोई और</translation>
+        <source>everywhere</source>
+        <translation>सब जगह</translation>
     </message>
     <message>
-        <source>Reload the story</source>
-        <translation>लेख फिर से लोड करें</translation>
+        <source>headlines</source>
+        <translation>केवल शीर्षक</translation>
     </message>
     <message>
-        <source>Another user changed this story. Reload it and drop your unsaved edits?</source>
-        <translation>किसी और ने यह लेख बदला है। इसे फिर से लोड करें और आपके बिना सहेजे बदलाव छोड़ दें?</translation>
+        <source>search scope</source>
+        <translation>खोज का दायरा</translation>
     </message>
     <message>
-        <source>Live updates lost: reconnecting…</source>
-        <translation>लाइव अपडेट रुके: फिर से जुड़ रहे हैं…</translation>
+        <source>desk queue</source>
+        <translation>डेस्क की सूची</translation>
     </message>
     <message>
-        <source>Live updates are back</source>
-        <translation>लाइव अपडेट फिर से चालू</translation>
+        <source>All stories</source>
+        <translation>सभी लेख</translation>
+    </message>
+    <message>
+        <source>all statuses</source>
+        <translation>सभी स्थितियां</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>रद्दी</translation>
+    </message>
+    <message>
+        <source>all tags</source>
+        <translation>सभी टैग</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleTableModel</name>
+    <message>
+        <source>overdue</source>
+        <extracomment>Status value → bilingual label, in workflow order (one table: core.workflow.statuses). Text colour of a deadline that has passed (an open story, see ``is_overdue``). Put before the status of a story whose embargo is still ahead (the list&apos;s badge). Sort key of each column in list mode (search mode sorts the loaded hits by rank). Rows fetched per page from the database (search hits come without snippets: the model asks for the snippets of the rows it paints).</extracomment>
+        <translation>समय-सीमा बीत गई</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign</source>
+        <translation>संपादक सौंपें</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>किसे</translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <source>nothing</source>
+        <extracomment>How often the dashboard re-reads the counts for writers elsewhere (while shown). Quiet time after this window&apos;s last write before the counts are read again.</extracomment>
+        <translation>कुछ नहीं</translation>
+    </message>
+</context>
+<context>
+    <name>BundleMergeDialog</name>
+    <message>
+        <source>Bundle conflict</source>
+        <translation>टकराव: बंडल</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>फ़ील्ड</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>मेरा, डेस्क</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>का, बंडल</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>चुनें</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>लागू करें</translation>
+    </message>
+</context>
+<context>
+    <name>BylineEditor</name>
+    <message>
+        <source>Add byline</source>
+        <extracomment>Columns spell-checked once :meth:`BylineEditor.attach_spelling` is called (not Latin).</extracomment>
+        <translation>बाइलाइन जोड़ें</translation>
+    </message>
+    <message>
+        <source>Remove byline</source>
+        <translation>चुनी हुई बाइलाइन हटाएं</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>ऊपर ले जाएं</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>नीचे ले जाएं</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksPanel</name>
+    <message>
+        <source>Check</source>
+        <extracomment>Title of spelling findings (not a lint rule, so not in the rule catalog).</extracomment>
+        <translation>जांच</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>पाठ</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>सुधारें</translation>
+    </message>
+    <message>
+        <source>Fix all of kind</source>
+        <translation>सभी सुधारें</translation>
+    </message>
+    <message>
+        <source>Ignore…</source>
+        <translation>अनदेखा…</translation>
+    </message>
+    <message>
+        <source>Show ignored</source>
+        <translation>अनदेखे दिखाएं</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>अनदेखा करें</translation>
+    </message>
+    <message>
+        <source>Could not ignore</source>
+        <translation>अनदेखा नहीं हुआ</translation>
+    </message>
+</context>
+<context>
+    <name>CommentThreads</name>
+    <message>
+        <source>on the whole story</source>
+        <translation>पूरे लेख पर</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>हल</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>खुली</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsPanel</name>
+    <message>
+        <source>Show resolved</source>
+        <extracomment>field -&gt; (stored text, text shown, their diff): one diff per field and change The window&apos;s Ctrl+Alt+M action (set by :func:`install_comments`).</extracomment>
+        <translation>हल हुई भी दिखाएं</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+    <message>
+        <source>Write a comment; Ctrl+Enter adds it</source>
+        <translation>टिप्पणी लिखें…</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>जवाब दें</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>हल करें</translation>
+    </message>
+    <message>
+        <source>select text in the headline, dek or body first</source>
+        <translation>पहले शीर्षक, सार या मुख्य पाठ में पाठ चुनें</translation>
+    </message>
+    <message>
+        <source>select some text first</source>
+        <translation>पहले पाठ चुनें</translation>
+    </message>
+    <message>
+        <source>comment added</source>
+        <translation>टिप्पणी जोड़ी गई</translation>
+    </message>
+    <message>
+        <source>reply added</source>
+        <translation>जवाब जोड़ा गया</translation>
+    </message>
+    <message>
+        <source>no article open</source>
+        <translation>कोई लेख नहीं खुला</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>फिर खोलें</translation>
+    </message>
+    <message>
+        <source>a comment on the whole story</source>
+        <translation>पूरे लेख पर टिप्पणी</translation>
+    </message>
+</context>
+<context>
+    <name>Conflict</name>
+    <message>
+        <source>Conflict</source>
+        <translation>टकराव</translation>
+    </message>
+    <message>
+        <source>Save mine as copy</source>
+        <translation>प्रतिलिपि सहेजें</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>मेरा रखें</translation>
+    </message>
+    <message>
+        <source>Load theirs</source>
+        <translation>उनका लें</translation>
+    </message>
+</context>
+<context>
+    <name>Controller</name>
+    <message>
+        <source>Switch user</source>
+        <translation>उपयोगकर्ता बदलें</translation>
+    </message>
+    <message>
+        <source>who is working now?</source>
+        <translation>अब कौन काम कर रहा है?</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedDatabase</name>
+    <message>
+        <source>Open backup read-only</source>
+        <translation>बैकअप पढ़ें</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>बैकअप वापस लाएं</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>बंद करें</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Desk</source>
+        <translation>डेस्क</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPanel</name>
+    <message>
+        <source>By status</source>
+        <translation>स्थिति के अनुसार</translation>
+    </message>
+    <message>
+        <source>Open, by assignee</source>
+        <translation>खुले लेख, संपादक अनुसार</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>फिर से गिनें</translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <source>&amp;Desk</source>
+        <translation>डेस्क</translation>
+    </message>
+    <message>
+        <source>&amp;Assign…</source>
+        <translation>संपादक सौंपें…</translation>
+    </message>
+    <message>
+        <source>&amp;Take the story</source>
+        <translation>खुद लें</translation>
+    </message>
+    <message>
+        <source>&amp;Unassign</source>
+        <translation>सौंपना हटाएं</translation>
+    </message>
+    <message>
+        <source>Dash&amp;board</source>
+        <translation>डैशबोर्ड</translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation>सौंपना हटाया</translation>
+    </message>
+    <message>
+        <source>Not assigned</source>
+        <translation>सौंपा नहीं गया</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>Note</source>
+        <translation>टिप्पणी</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>जांच अनदेखी करें</translation>
+    </message>
+</context>
+<context>
+    <name>DiffView</name>
+    <message>
+        <source>select revisions to compare</source>
+        <extracomment>Background colours of added/removed words and of the changed aksharas inside them. Unchanged lines shown before and after each changed stretch of a long text.</extracomment>
+        <translation>तुलना के लिए संस्करण चुनें</translation>
+    </message>
+</context>
+<context>
+    <name>EmbargoBadge</name>
+    <message>
+        <source>not exported before then unless a desk chief overrides</source>
+        <translation>इस समय से पहले निर्यात नहीं होगा; डेस्क प्रमुख कारण लिखकर छूट दे सकते हैं</translation>
+    </message>
+</context>
+<context>
+    <name>EmbargoDialog</name>
+    <message>
+        <source>Embargo</source>
+        <translation>रोक</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>समय</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>error</source>
+        <translation>त्रुटि</translation>
+    </message>
+</context>
+<context>
+    <name>ExportActions</name>
+    <message>
+        <source>&amp;Export…</source>
+        <extracomment>Emitted when a batch export ended: the per-article results.</extracomment>
+        <translation>निर्यात…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>प्रिंट…</translation>
+    </message>
+    <message>
+        <source>Print previe&amp;w</source>
+        <translation>प्रिंट पूर्वावलोकन</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <extracomment>Asked after the export dialog (wip-queues: the embargo check): whether to go on (False: refused, the reason was shown) and a desk chief&apos;s override, if any.</extracomment>
+        <translation>निर्यात</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>निर्यात हो रहा है…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>रोकें</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>निर्यात नहीं हुआ</translation>
+    </message>
+    <message>
+        <source>Some articles failed</source>
+        <translation>कुछ लेख निर्यात नहीं हुए</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>निर्यात</translation>
+    </message>
+    <message>
+        <source>&amp;Open article</source>
+        <translation>खुला लेख</translation>
+    </message>
+    <message>
+        <source>&amp;Every article with status</source>
+        <translation>इस स्थिति के सभी लेख</translation>
+    </message>
+    <message>
+        <source>File or folder</source>
+        <translation>फ़ाइल या फ़ोल्डर</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>चुनें…</translation>
+    </message>
+    <message>
+        <source>&amp;Headline and byline in the fragment</source>
+        <translation>अंश में शीर्षक और बाइलाइन</translation>
+    </message>
+    <message>
+        <source>&amp;Format</source>
+        <translation>प्रारूप</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>लेख</translation>
+    </message>
+    <message>
+        <source>&amp;Destination</source>
+        <translation>कहां</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>कहां सहेजें</translation>
+    </message>
+    <message>
+        <source>Choose folder</source>
+        <translation>फ़ोल्डर चुनें</translation>
+    </message>
+</context>
+<context>
+    <name>FindReplaceBar</name>
+    <message>
+        <source>Find</source>
+        <translation>खोजें</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>इससे बदलें</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>केस मिलाएं</translation>
+    </message>
+    <message>
+        <source>Whole word</source>
+        <translation>केवल पूरे शब्द</translation>
+    </message>
+    <message>
+        <source>Regex</source>
+        <translation>रेगुलर एक्सप्रेशन</translation>
+    </message>
+    <message>
+        <source>Ignore nukta and nasal marks</source>
+        <translation>नुक़्ता और चंद्रबिंदु/अनुस्वार का अंतर अनदेखा करें</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>यह बदलें</translation>
+    </message>
+</context>
+<context>
+    <name>FontPicker</name>
+    <message>
+        <source>Choose font</source>
+        <translation>फ़ॉन्ट चुनें</translation>
+    </message>
+    <message>
+        <source>All fonts</source>
+        <translation>सभी फ़ॉन्ट, बिना देवनागरी वाले भी</translation>
+    </message>
+    <message>
+        <source>Sample: type your own</source>
+        <translation>नमूना: अपना पाठ भी लिख सकते हैं</translation>
+    </message>
+    <message>
+        <source>&amp;Size</source>
+        <translation>आकार</translation>
+    </message>
+    <message>
+        <source>&amp;Font</source>
+        <translation>फ़ॉन्ट</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>नमूना</translation>
+    </message>
+    <message>
+        <source>Devanagari fonts</source>
+        <translation>देवनागरी फ़ॉन्ट</translation>
+    </message>
+    <message>
+        <source>Other fonts: no Devanagari</source>
+        <translation>अन्य फ़ॉन्ट: हिंदी नहीं लिखते</translation>
+    </message>
+    <message>
+        <source>This font has no Devanagari.</source>
+        <translation>यह फ़ॉन्ट देवनागरी नहीं लिखता; हिंदी किसी और फ़ॉन्ट से दिखेगी।</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>select two revisions, or one</source>
+        <translation>दो संस्करण चुनें, या एक</translation>
+    </message>
+    <message>
+        <source>with the previous revision</source>
+        <translation>पिछले संस्करण से</translation>
+    </message>
+    <message>
+        <source>with the current revision</source>
+        <translation>अभी के संस्करण से</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>साथ-साथ</translation>
+    </message>
+    <message>
+        <source>Restore this revision</source>
+        <translation>इस संस्करण पर लौटें</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>तुलना</translation>
+    </message>
+    <message>
+        <source>override</source>
+        <translation>नियम से हटकर</translation>
+    </message>
+    <message>
+        <source>comparing the first and last selected</source>
+        <translation>पहले और आखिरी चुने संस्करण की तुलना</translation>
+    </message>
+    <message>
+        <source>the first revision: nothing before it</source>
+        <translation>पहला संस्करण: इससे पहले कुछ नहीं</translation>
+    </message>
+    <message>
+        <source>Restore revision</source>
+        <translation>संस्करण पर लौटें</translation>
+    </message>
+</context>
+<context>
+    <name>HouseStyleDialog</name>
+    <message>
+        <source>House style</source>
+        <translation>हाउस स्टाइल</translation>
+    </message>
+    <message>
+        <source>Import TOML…</source>
+        <translation>आयात…</translation>
+    </message>
+    <message>
+        <source>Export TOML…</source>
+        <translation>निर्यात…</translation>
+    </message>
+    <message>
+        <source>shipped default</source>
+        <translation>न्यूज़रूम की मूल शैली</translation>
+    </message>
+    <message>
+        <source>desk chief only</source>
+        <translation>केवल डेस्क प्रमुख बदल सकते हैं</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>मान्य</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>सहेजा नहीं गया</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>आयात नहीं हुआ</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>निर्यात नहीं हुआ</translation>
+    </message>
+</context>
+<context>
+    <name>ImageChooserDialog</name>
+    <message>
+        <source>Insert image</source>
+        <translation>चित्र डालें</translation>
+    </message>
+    <message>
+        <source>Ref</source>
+        <translation>संदर्भ</translation>
+    </message>
+    <message>
+        <source>Alt</source>
+        <translation>वैकल्पिक पाठ</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>कैप्शन</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>श्रेय</translation>
+    </message>
+</context>
+<context>
+    <name>ImagesPanel</name>
+    <message>
+        <source>Caption</source>
+        <translation>कैप्शन</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>साभार / फ़ोटो</translation>
+    </message>
+    <message>
+        <source>Alt text</source>
+        <translation>विवरण — दृष्टिबाधित पाठकों के लिए</translation>
+    </message>
+    <message>
+        <source>Add image…</source>
+        <translation>चित्र जोड़ें</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>हटाएं</translation>
+    </message>
+    <message>
+        <source>Insert in text</source>
+        <translation>पाठ में डालें</translation>
+    </message>
+    <message>
+        <source>Choose image</source>
+        <translation>चित्र चुनें</translation>
+    </message>
+    <message>
+        <source>Image not added</source>
+        <translation>चित्र नहीं जुड़ा</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>सहेजा नहीं गया</translation>
+    </message>
+    <message>
+        <source>Not removed</source>
+        <translation>हटाया नहीं गया</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import</source>
+        <translation>आयात करें</translation>
+    </message>
+    <message>
+        <source>Cancel reading</source>
+        <translation>रोकें</translation>
+    </message>
+    <message>
+        <source>tags, comma-separated</source>
+        <translation>टैग, कॉमा से अलग</translation>
+    </message>
+    <message>
+        <source>Add suggested tags</source>
+        <translation>सुझाए टैग जोड़ें</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>शीर्षक</translation>
+    </message>
+    <message>
+        <source>Dek</source>
+        <translation>परिचय</translation>
+    </message>
+    <message>
+        <source>Bylines</source>
+        <translation>बायलाइन</translation>
+    </message>
+    <message>
+        <source>Dateline place</source>
+        <translation>डेटलाइन</translation>
+    </message>
+    <message>
+        <source>Dateline date</source>
+        <translation>तारीख</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>टैग</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>श्रेणी</translation>
+    </message>
+    <message>
+        <source>Recognised: subheadings, related links, dropped</source>
+        <translation>पहचाना गया</translation>
+    </message>
+    <message>
+        <source>Import checked</source>
+        <translation>सहेजें</translation>
+    </message>
+    <message>
+        <source>Storing stopped</source>
+        <translation>सहेजना रोका गया</translation>
+    </message>
+    <message>
+        <source>Reading cancelled</source>
+        <translation>रोका गया</translation>
+    </message>
+    <message>
+        <source>Stop storing</source>
+        <translation>रोकें</translation>
+    </message>
+    <message>
+        <source>conflict: edited on both sides</source>
+        <translation>टकराव</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>मिलाया गया</translation>
+    </message>
+    <message>
+        <source>the rest stopped</source>
+        <translation>बाकी रोके गए</translation>
+    </message>
+    <message>
+        <source>the clipboard holds no text or web page</source>
+        <translation>क्लिपबोर्ड खाली है</translation>
+    </message>
+</context>
+<context>
+    <name>LegacyPasteDialog</name>
+    <message>
+        <source>Legacy font text?</source>
+        <translation>पुराने फ़ॉन्ट का पाठ?</translation>
+    </message>
+    <message>
+        <source>Convert</source>
+        <translation>बदलें</translation>
+    </message>
+    <message>
+        <source>Paste as is</source>
+        <translation>जैसा है वैसा चिपकाएं</translation>
+    </message>
+    <message>
+        <source>Font</source>
+        <translation>फ़ॉन्ट</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>मूल</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>पूर्वावलोकन</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Details</source>
+        <extracomment>Largest paste accepted into the body (about 60 long features). The article now shown (an ArticleRecord), or None: panels follow it (issue 11).</extracomment>
+        <translation>विवरण</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>जांच</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>चित्र</translation>
+    </message>
+    <message>
+        <source>working in the background</source>
+        <translation>पृष्ठभूमि में काम चल रहा है</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>इतिहास</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>लेख नहीं मिला</translation>
+    </message>
+    <message>
+        <source>checking spelling…</source>
+        <translation>वर्तनी जांच हो रही है…</translation>
+    </message>
+    <message>
+        <source>unsaved changes</source>
+        <translation>बदलाव सहेजे नहीं गए…</translation>
+    </message>
+    <message>
+        <source>Could not finish</source>
+        <translation>काम पूरा नहीं हुआ</translation>
+    </message>
+    <message>
+        <source>restored from the trash</source>
+        <translation>लेख रद्दी से वापस आया</translation>
+    </message>
+    <message>
+        <source>direct</source>
+        <translation>सीधा टाइपिंग</translation>
+    </message>
+    <message>
+        <source>Paste too large</source>
+        <translation>बहुत बड़ा पाठ</translation>
+    </message>
+    <message>
+        <source>Spell-check</source>
+        <translation>वर्तनी जांच</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>मुख्य पाठ</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataPanel</name>
+    <message>
+        <source>Headline</source>
+        <translation>शीर्षक</translation>
+    </message>
+    <message>
+        <source>Dek</source>
+        <comment>placeholder</comment>
+        <translation>उप-शीर्षक / सार</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>स्थान</translation>
+    </message>
+    <message>
+        <source>Related links</source>
+        <translation>इसे भी पढ़ें</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>स्वतः</translation>
+    </message>
+    <message>
+        <source>Dek</source>
+        <translation>सार</translation>
+    </message>
+</context>
+<context>
+    <name>Move</name>
+    <message>
+        <source>Submit</source>
+        <translation>जमा करें</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>वापस लें</translation>
+    </message>
+    <message>
+        <source>Start copy edit</source>
+        <translation>संपादन शुरू करें</translation>
+    </message>
+    <message>
+        <source>Return to reporter</source>
+        <translation>संवाददाता को लौटाएं</translation>
+    </message>
+    <message>
+        <source>Resubmit</source>
+        <translation>फिर जमा करें</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>स्वीकृत करें</translation>
+    </message>
+    <message>
+        <source>Reopen for copy edit</source>
+        <translation>फिर संपादन में</translation>
+    </message>
+    <message>
+        <source>Mark exported</source>
+        <translation>प्रकाशन हेतु भेजा गया</translation>
+    </message>
+    <message>
+        <source>Reopen as an update</source>
+        <translation>अपडेट के लिए खोलें</translation>
+    </message>
+    <message>
+        <source>Spike</source>
+        <translation>रद्द करें</translation>
+    </message>
+    <message>
+        <source>Kill</source>
+        <translation>हटाएं</translation>
+    </message>
+    <message>
+        <source>Restore from spike</source>
+        <translation>रद्द से वापस</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesActions</name>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>वरीयताएं…</translation>
+    </message>
+    <message>
+        <source>Preferences not saved</source>
+        <translation>वरीयताएं सहेजी नहीं गईं</translation>
+    </message>
+    <message>
+        <source>Preferences saved</source>
+        <translation>वरीयताएं सहेजी गईं</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <extracomment>``ui_language`` values and how the dialog names them.</extracomment>
+        <translation>वरीयताएं</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>भाषा</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>इंटरफ़ेस की भाषा</translation>
+    </message>
+    <message>
+        <source>Menus and messages</source>
+        <translation>मेनू और संदेश</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>संपादक</translation>
+    </message>
+    <message>
+        <source>Font</source>
+        <translation>फ़ॉन्ट</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>अपने आप: सबसे अच्छा देवनागरी फ़ॉन्ट</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>फ़ॉन्ट का आकार</translation>
+    </message>
+    <message>
+        <source>Save after a pause of</source>
+        <translation>रुकने के बाद सहेजें</translation>
+    </message>
+    <message>
+        <source>Save while typing every</source>
+        <translation>लगातार लिखते हुए भी सहेजें</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>आकार</translation>
+    </message>
+    <message>
+        <source>Autosave after a pause</source>
+        <translation>रुकने के बाद सहेजें</translation>
+    </message>
+    <message>
+        <source>Autosave while typing, every</source>
+        <translation>लिखते हुए भी हर</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>जांच</translation>
+    </message>
+    <message>
+        <source>House style</source>
+        <translation>हाउस स्टाइल</translation>
+    </message>
+    <message>
+        <source>Hindi dictionary</source>
+        <translation>हिंदी शब्दकोश</translation>
+    </message>
+    <message>
+        <source>English dictionary</source>
+        <translation>अंग्रेज़ी शब्दकोश</translation>
+    </message>
+    <message>
+        <source>no dictionaries found: install libenchant-2-2 and hunspell-hi</source>
+        <translation>कोई शब्दकोश नहीं मिला: वर्तनी जांच बंद है</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>प्रोफ़ाइल</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>नाम</translation>
+    </message>
+    <message>
+        <source>Name in Latin letters</source>
+        <translation>नाम, रोमन में</translation>
+    </message>
+    <message>
+        <source>Latin</source>
+        <translation>रोमन में</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>भूमिका</translation>
     </message>
 </context>
 <context>
@@ -82,6 +1046,567 @@
     <message>
         <source>Role</source>
         <translation>भूमिका</translation>
+    </message>
+</context>
+<context>
+    <name>PublishingActions</name>
+    <message>
+        <source>&amp;Embargo…</source>
+        <translation>रोक…</translation>
+    </message>
+    <message>
+        <source>embargo set</source>
+        <translation>रोक लगी</translation>
+    </message>
+    <message>
+        <source>embargo lifted</source>
+        <translation>रोक हटी</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>नहीं हुआ</translation>
+    </message>
+    <message>
+        <source>Embargo</source>
+        <translation>रोक</translation>
+    </message>
+    <message>
+        <source>Override embargo</source>
+        <translation>रोक में छूट</translation>
+    </message>
+</context>
+<context>
+    <name>Queue</name>
+    <message>
+        <source>My queue</source>
+        <translation>मेरी सूची</translation>
+    </message>
+    <message>
+        <source>Waiting for me</source>
+        <translation>मेरी प्रतीक्षा में</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>समय-सीमा बीती</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalDialog</name>
+    <message>
+        <source>Status not changed</source>
+        <translation>स्थिति नहीं बदली</translation>
+    </message>
+    <message>
+        <source>Override…</source>
+        <translation>फिर भी आगे बढ़ाएं…</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>Accept</source>
+        <extracomment>(accept?, suggestion ids or None for all, author id or None)</extracomment>
+        <translation>स्वीकार</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>अस्वीकार</translation>
+    </message>
+    <message>
+        <source>Accept all</source>
+        <translation>सब</translation>
+    </message>
+    <message>
+        <source>Reject all</source>
+        <translation>सब</translation>
+    </message>
+    <message>
+        <source>accept the selected suggestions</source>
+        <translation>चुने हुए सुझाव स्वीकार करें</translation>
+    </message>
+    <message>
+        <source>reject the selected suggestions</source>
+        <translation>चुने हुए सुझाव अस्वीकार करें</translation>
+    </message>
+    <message>
+        <source>accept every open suggestion</source>
+        <translation>सभी खुले सुझाव स्वीकार करें</translation>
+    </message>
+    <message>
+        <source>reject every open suggestion</source>
+        <translation>सभी खुले सुझाव अस्वीकार करें</translation>
+    </message>
+    <message>
+        <source>all suggestions by one reviewer</source>
+        <translation>किसी एक समीक्षक के सभी सुझाव</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>इनके</translation>
+    </message>
+    <message>
+        <source>accept all suggestions by this reviewer</source>
+        <translation>इस समीक्षक के सभी सुझाव स्वीकार करें</translation>
+    </message>
+    <message>
+        <source>reject all suggestions by this reviewer</source>
+        <translation>इस समीक्षक के सभी सुझाव अस्वीकार करें</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>सुझाव</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>निर्णय हो चुके</translation>
+    </message>
+    <message>
+        <source>no article open</source>
+        <translation>कोई लेख नहीं खुला</translation>
+    </message>
+    <message>
+        <source>in copy edit: every change is recorded as a suggestion</source>
+        <translation>संपादन में: हर बदलाव सुझाव के रूप में दर्ज होता है</translation>
+    </message>
+    <message>
+        <source>suggestions waiting for a decision</source>
+        <translation>सुझाव निर्णय की प्रतीक्षा में</translation>
+    </message>
+    <message>
+        <source>no open suggestions</source>
+        <translation>इस लेख में कोई खुला सुझाव नहीं</translation>
+    </message>
+</context>
+<context>
+    <name>RichEditor</name>
+    <message>
+        <source>Undo</source>
+        <translation>पूर्ववत</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>फिर करें</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>गहरा</translation>
+    </message>
+    <message>
+        <source>Strong: **text**</source>
+        <translation>गहरा: **पाठ**</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>तिरछा</translation>
+    </message>
+    <message>
+        <source>Emphasis: *text*</source>
+        <translation>तिरछा: *पाठ*</translation>
+    </message>
+    <message>
+        <source>H2</source>
+        <translation>उपशीर्षक</translation>
+    </message>
+    <message>
+        <source>Subheading: ## text</source>
+        <translation>उपशीर्षक: ## पाठ</translation>
+    </message>
+    <message>
+        <source>H3</source>
+        <translation>लघु उपशीर्षक</translation>
+    </message>
+    <message>
+        <source>Minor subheading: ### text</source>
+        <translation>लघु उपशीर्षक: ### पाठ</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>सामान्य पाठ</translation>
+    </message>
+    <message>
+        <source>Body paragraph</source>
+        <translation>सामान्य अनुच्छेद</translation>
+    </message>
+    <message>
+        <source>Bullets</source>
+        <translation>बिंदु सूची</translation>
+    </message>
+    <message>
+        <source>Bulleted list: - item</source>
+        <translation>बिंदु सूची: - बिंदु</translation>
+    </message>
+    <message>
+        <source>Numbered</source>
+        <translation>क्रमांकित सूची</translation>
+    </message>
+    <message>
+        <source>Numbered list: 1. item</source>
+        <translation>क्रमांकित सूची: 1. बिंदु</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>उद्धरण</translation>
+    </message>
+    <message>
+        <source>Blockquote: &gt; text</source>
+        <translation>उद्धरण: &gt; पाठ</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>लिंक</translation>
+    </message>
+    <message>
+        <source>Link the selection</source>
+        <translation>चुने पाठ पर लिंक लगाएं</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>चित्र</translation>
+    </message>
+    <message>
+        <source>Insert an image with caption and credit</source>
+        <translation>कैप्शन और श्रेय के साथ चित्र जोड़ें</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>खोजें</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>बदलें</translation>
+    </message>
+    <message>
+        <source>Find and replace</source>
+        <translation>खोजें और बदलें</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Markdown स्रोत</translation>
+    </message>
+    <message>
+        <source>Show the Markdown source</source>
+        <translation>Markdown स्रोत दिखाएं</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>बड़ा करें</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>छोटा करें</translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>सामान्य आकार</translation>
+    </message>
+</context>
+<context>
+    <name>RichEditorToolbar</name>
+    <message>
+        <source>Link</source>
+        <extracomment>Toolbar texts; the words are shown in one language (``short_label``), as space is short.</extracomment>
+        <translation>लिंक</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>चित्र</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>खोज</translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <source>Reporter</source>
+        <translation>संवाददाता</translation>
+    </message>
+    <message>
+        <source>Copy editor</source>
+        <translation>उप-संपादक</translation>
+    </message>
+    <message>
+        <source>Desk chief</source>
+        <translation>डेस्क प्रमुख</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>प्रशासक</translation>
+    </message>
+</context>
+<context>
+    <name>SaveController</name>
+    <message>
+        <source>saving…</source>
+        <translation>सहेजा जा रहा है…</translation>
+    </message>
+    <message>
+        <source>not saved: the database is damaged or read-only; restart Sampadak to recover, your text is still here</source>
+        <translation>सहेजा नहीं जा सका — डेटाबेस खराब या केवल-पठन है, पाठ संपादक में है</translation>
+    </message>
+    <message>
+        <source>not saved: your text is kept here and will be retried</source>
+        <translation>सहेजा नहीं जा सका — पाठ संपादक में है, फिर कोशिश होगी</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>सहेजा नहीं जा सका</translation>
+    </message>
+    <message>
+        <source>conflict not resolved: changes not saved</source>
+        <translation>टकराव सुलझा नहीं — बदलाव सहेजे नहीं गए</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <extracomment>Keys Qt handles without a QAction of ours: (keys, what they do).</extracomment>
+        <translation>कुंजीपटल शॉर्टकट</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>काम</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>कुंजी</translation>
+    </message>
+</context>
+<context>
+    <name>SpellMenu</name>
+    <message>
+        <source>Could not add the word</source>
+        <translation>शब्दकोश में नहीं जुड़ा</translation>
+    </message>
+    <message>
+        <source>Could not ignore the word</source>
+        <translation>अनदेखा नहीं हुआ</translation>
+    </message>
+    <message>
+        <source>Spelling</source>
+        <translation>वर्तनी</translation>
+    </message>
+</context>
+<context>
+    <name>SpellingDialog</name>
+    <message>
+        <source>Check spelling</source>
+        <translation>वर्तनी जांच</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>बदलें</translation>
+    </message>
+    <message>
+        <source>Change all</source>
+        <translation>सभी बदलें</translation>
+    </message>
+    <message>
+        <source>Skip/Next</source>
+        <translation>अगला</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>अनदेखा करें</translation>
+    </message>
+    <message>
+        <source>Ignore all</source>
+        <translation>हमेशा अनदेखा</translation>
+    </message>
+    <message>
+        <source>Add to dictionary</source>
+        <translation>शब्दकोश में जोड़ें</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Draft</source>
+        <translation>मसौदा</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>जमा</translation>
+    </message>
+    <message>
+        <source>In copy edit</source>
+        <translation>संपादन में</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>संवाददाता को लौटाया</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>स्वीकृत</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>प्रकाशन हेतु भेजा</translation>
+    </message>
+    <message>
+        <source>Spiked</source>
+        <translation>रद्द</translation>
+    </message>
+</context>
+<context>
+    <name>TagEditor</name>
+    <message>
+        <source>Remove selected tag</source>
+        <translation>चुना हुआ टैग हटाएं</translation>
+    </message>
+</context>
+<context>
+    <name>TrashNotice</name>
+    <message>
+        <source>&amp;Undo trash</source>
+        <extracomment>One literal, so the quotes around the headline are checked as a pair.</extracomment>
+        <translation>रद्दी से वापस लाएं</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>वापस लाएं</translation>
+    </message>
+    <message>
+        <source>Restore the article</source>
+        <translation>लेख को रद्दी से वापस लाएं</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>बिना शीर्षक</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;New</source>
+        <translation>नया लेख</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate</source>
+        <translation>प्रतिलिपि</translation>
+    </message>
+    <message>
+        <source>&amp;Trash</source>
+        <translation>रद्दी में डालें</translation>
+    </message>
+    <message>
+        <source>Trash, in the list</source>
+        <translation>रद्दी में डालें, सूची में</translation>
+    </message>
+    <message>
+        <source>Close find bar</source>
+        <translation>खोज पट्टी बंद करें</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>वापस लाएं</translation>
+    </message>
+    <message>
+        <source>&amp;Save now</source>
+        <translation>अभी सहेजें</translation>
+    </message>
+    <message>
+        <source>&amp;Font…</source>
+        <translation>फ़ॉन्ट…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>कुंजीपटल शॉर्टकट</translation>
+    </message>
+    <message>
+        <source>Article &amp;list panel</source>
+        <translation>लेख सूची दिखाएं</translation>
+    </message>
+    <message>
+        <source>&amp;Side panel</source>
+        <translation>विवरण पैनल दिखाएं</translation>
+    </message>
+    <message>
+        <source>&amp;House style…</source>
+        <translation>हाउस स्टाइल…</translation>
+    </message>
+    <message>
+        <source>&amp;Check spelling…</source>
+        <translation>वर्तनी जांचें…</translation>
+    </message>
+    <message>
+        <source>&amp;Run checks</source>
+        <translation>जांच चलाएं</translation>
+    </message>
+    <message>
+        <source>&amp;Phonetic Hindi typing</source>
+        <translation>अ ध्वन्यात्मक हिंदी</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>बंद करें</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>आयात करें…</translation>
+    </message>
+    <message>
+        <source>Import from clip&amp;board</source>
+        <translation>क्लिपबोर्ड से आयात</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>फ़ाइल</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>संपादन</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>दृश्य</translation>
+    </message>
+    <message>
+        <source>&amp;Checks</source>
+        <translation>जांच</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>सहायता</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>लेख</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowController</name>
+    <message>
+        <source>&amp;Workflow</source>
+        <extracomment>An article moved to another status (its id); emitted after the window updated. The acting user changed (the new actor).</extracomment>
+        <translation>कार्यप्रवाह</translation>
+    </message>
+    <message>
+        <source>S&amp;witch user…</source>
+        <translation>उपयोगकर्ता बदलें…</translation>
+    </message>
+    <message>
+        <source>no moves for you</source>
+        <translation>कोई कदम नहीं</translation>
+    </message>
+    <message>
+        <source>Status not changed</source>
+        <translation>स्थिति नहीं बदली</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowStrip</name>
+    <message>
+        <source>read-only for you</source>
+        <extracomment>Background of the status chip per status (light, readable with dark text). The move shown as the strip&apos;s button, when the user may make it (first match wins); the others are in the drop-down. The drop-down&apos;s action per target status value (what the user may do now).</extracomment>
+        <translation>केवल पढ़ें</translation>
+    </message>
+    <message>
+        <source>no moves for you</source>
+        <translation>कोई कदम नहीं</translation>
     </message>
 </context>
 </TS>

@@ -27,6 +27,7 @@ from editor_app.core.article_data import BylineData, RelatedLink
 from editor_app.core.intake.merge import Choice, FieldDiff
 from editor_app.core.intake.word_diff import word_diff
 from editor_app.core.review.history import FIELD_LABELS
+from editor_app.gui.i18n import translate
 
 __all__ = ["FIELD_LABELS", "BundleMergeDialog", "value_text"]
 
@@ -61,7 +62,7 @@ class BundleMergeDialog(QDialog):
     def __init__(self, diffs: Sequence[FieldDiff], headline: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("टकराव: बंडल (Bundle conflict)")
+        self.setWindowTitle(translate("BundleMergeDialog", "Bundle conflict"))
         self.resize(1000, 560)
         self._diffs = list(diffs)
         intro = QLabel(f"<b>{html.escape(headline)}</b><br>यह लेख डेस्क पर और बंडल में, दोनों "
@@ -70,8 +71,9 @@ class BundleMergeDialog(QDialog):
                        "theirs is kept as a copy.")
         intro.setWordWrap(True)
         self.table = QTableWidget(len(self._diffs), 4)
-        self.table.setHorizontalHeaderLabels(["फ़ील्ड (Field)", "मेरा, डेस्क (Mine)",
-                                              "उनका, बंडल (Theirs)", "चुनें (Choose)"])
+        self.table.setHorizontalHeaderLabels([
+            translate("BundleMergeDialog", "Field"), translate("BundleMergeDialog", "Mine"),
+            translate("BundleMergeDialog", "Theirs"), translate("BundleMergeDialog", "Choose")])
         self.combos: dict[str, QComboBox] = {}
         for row, diff in enumerate(self._diffs):
             label = QLabel(f"{FIELD_LABELS.get(diff.name, diff.name)}<br>"
@@ -93,7 +95,7 @@ class BundleMergeDialog(QDialog):
         self.table.setColumnWidth(2, 340)
         self.table.resizeRowsToContents()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.apply_button = buttons.addButton("लागू करें (Apply)",
+        self.apply_button = buttons.addButton(translate("BundleMergeDialog", "Apply"),
                                               QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

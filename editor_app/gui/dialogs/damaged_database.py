@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from editor_app.core.backups import BackupInfo
 from editor_app.core.errors import DatabaseDamaged
+from editor_app.gui.i18n import translate
 
 __all__ = ["DamagedChoice", "build_damaged_dialog", "choice_of"]
 
@@ -44,10 +45,10 @@ def build_damaged_dialog(parent: QWidget | None, error: DatabaseDamaged,
             "बैकअप के बाद सहेजा गया काम उसमें नहीं है।\n"
             "Open the backup read-only to read or copy from it, or restore it: the damaged "
             "file is kept aside, and work saved after the backup is not in it.")
-        view = box.addButton("बैकअप पढ़ें (Open backup read-only)",
+        view = box.addButton(translate("DamagedDatabase", "Open backup read-only"),
                              QMessageBox.ButtonRole.AcceptRole)
         view.setProperty("choice", DamagedChoice.OPEN_BACKUP_READ_ONLY.value)
-        restore = box.addButton("बैकअप वापस लाएं (Restore backup)",
+        restore = box.addButton(translate("DamagedDatabase", "Restore backup"),
                                 QMessageBox.ButtonRole.DestructiveRole)
         restore.setProperty("choice", DamagedChoice.RESTORE_BACKUP.value)
         box.setDefaultButton(view)
@@ -56,7 +57,7 @@ def build_damaged_dialog(parent: QWidget | None, error: DatabaseDamaged,
             "कोई बैकअप नहीं मिला। फ़ाइल को सुरक्षित जगह कॉपी करें और `sampadak doctor` "
             "चलाएं।\nNo backup was found. Copy the file somewhere safe and run "
             "`sampadak doctor` for details.")
-    close = box.addButton("बंद करें (Quit)", QMessageBox.ButtonRole.RejectRole)
+    close = box.addButton(translate("DamagedDatabase", "Quit"), QMessageBox.ButtonRole.RejectRole)
     close.setProperty("choice", DamagedChoice.QUIT.value)
     box.setEscapeButton(close)
     box.setDetailedText(str(error))

@@ -14,6 +14,7 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from editor_app.core.errors import DatabaseDamaged, SampadakError, StorageError
+from editor_app.gui.i18n import translate
 
 __all__ = ["install_excepthook", "show_error", "unhandled_error_text"]
 
@@ -56,7 +57,7 @@ def _hook(exc_type: type[BaseException], exc: BaseException,
         return
     _showing = True
     try:
-        box = QMessageBox(QMessageBox.Icon.Critical, "Sampadak — त्रुटि (error)",
+        box = QMessageBox(QMessageBox.Icon.Critical, "Sampadak — " + translate("Errors", "error"),
                           unhandled_error_text(exc))
         box.setDetailedText("".join(traceback.format_exception(exc_type, exc, tb)))
         box.exec()

@@ -31,6 +31,7 @@ from editor_app.config import Config
 from editor_app.core.errors import StorageError
 from editor_app.core.publish import FORMATS
 from editor_app.core.workflow.statuses import Status
+from editor_app.gui.i18n import translate
 
 __all__ = ["FORMAT_LABELS", "SETTING", "ExportChoice", "ExportDialog"]
 
@@ -83,17 +84,17 @@ class ExportDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.config = config
-        self.setWindowTitle("निर्यात (Export)")
+        self.setWindowTitle(translate("ExportDialog", "Export"))
         last = ExportChoice.from_setting(config.settings.get(SETTING))
         self.format_box = QComboBox()
         for fmt in FORMATS:
             self.format_box.addItem(FORMAT_LABELS[fmt], fmt)
         self.format_box.setCurrentIndex(FORMATS.index(last.fmt))
-        self.current_radio = QRadioButton("खुला लेख (&Open article)")
+        self.current_radio = QRadioButton(translate("ExportDialog", "&Open article"))
         self.selected_radio = QRadioButton(
             f"सूची में चुने {selected} लेख (&{selected} articles selected in the list)")
         self.selected_radio.setEnabled(selected > 1)
-        self.status_radio = QRadioButton("इस स्थिति के सभी लेख (&Every article with status)")
+        self.status_radio = QRadioButton(translate("ExportDialog", "&Every article with status"))
         self.status_box = QComboBox()
         for status in STATUSES:
             self.status_box.addItem(status, status)
@@ -106,11 +107,11 @@ class ExportDialog(QDialog):
         else:
             self.current_radio.setChecked(True)
         self.destination = QLineEdit(last.destination)
-        self.destination.setPlaceholderText("फ़ाइल या फ़ोल्डर (File or folder)")
-        self.browse_button = QPushButton("चुनें… (&Browse…)")
+        self.destination.setPlaceholderText(translate("ExportDialog", "File or folder"))
+        self.browse_button = QPushButton(translate("ExportDialog", "&Browse…"))
         self.browse_button.clicked.connect(self._browse)
-        self.header_check = QCheckBox("अंश में शीर्षक और बाइलाइन (&Headline and byline in "
-                                      "the fragment)")
+        self.header_check = QCheckBox(translate("ExportDialog",
+                                                "&Headline and byline in the fragment"))
         self.header_check.setChecked(last.with_header)
         self.site_url = QLineEdit(last.site_url or config.get_str("publish_site_url"))
         self.site_url.setPlaceholderText("https://…")
@@ -125,9 +126,9 @@ class ExportDialog(QDialog):
         where.addWidget(self.destination, 1)
         where.addWidget(self.browse_button)
         form = QFormLayout()
-        form.addRow("प्रारूप (&Format)", self.format_box)
-        form.addRow("लेख (Articles)", scope)
-        form.addRow("कहां (&Destination)", where)
+        form.addRow(translate("ExportDialog", "&Format"), self.format_box)
+        form.addRow(translate("ExportDialog", "Articles"), scope)
+        form.addRow(translate("ExportDialog", "&Destination"), where)
         form.addRow("साइट URL (&Site URL)", self.site_url)
         form.addRow("", self.header_check)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -169,8 +170,9 @@ class ExportDialog(QDialog):
         start = choice.destination or str(Path.home())
         one_file = choice.scope == "current" or choice.fmt == "wxr"
         if one_file:
-            path, _ = QFileDialog.getSaveFileName(self, "कहां सहेजें (Save as)", start)
+            path, _ = QFileDialog.getSaveFileName(self, translate("ExportDialog", "Save as"), start)
         else:
-            path = QFileDialog.getExistingDirectory(self, "फ़ोल्डर चुनें (Choose folder)", start)
+            path = QFileDialog.getExistingDirectory(self, translate("ExportDialog",
+                                                                    "Choose folder"), start)
         if path:
             self.destination.setText(path)

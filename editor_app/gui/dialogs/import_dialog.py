@@ -52,6 +52,7 @@ from editor_app.core.intake.result import ImportResult
 from editor_app.gui.byline_editor import BylineEditor
 from editor_app.gui.dialogs.bundle_merge_dialog import BundleMergeDialog
 from editor_app.gui.dialogs.errors import show_error
+from editor_app.gui.i18n import translate
 from editor_app.gui.tasks import TaskRunner
 
 __all__ = ["FileDropFilter", "ImportDialog", "choose_import_files", "open_clipboard_import",
@@ -73,7 +74,8 @@ class _Entry:
 
 def choose_import_files(parent: QWidget | None) -> list[Path]:
     """Ask for files to import (empty when cancelled)."""
-    names, _ = QFileDialog.getOpenFileNames(parent, "आयात करें (Import)", "", FILE_FILTER)
+    names, _ = QFileDialog.getOpenFileNames(parent, translate("ImportDialog", "Import"), "",
+                                            FILE_FILTER)
     return [Path(n) for n in names]
 
 
@@ -86,7 +88,7 @@ class ImportDialog(QDialog):
                  parent: QWidget | None = None, *,
                  readers: Sequence[Callable[[], FileRead]] = ()) -> None:
         super().__init__(parent)
-        self.setWindowTitle("आयात करें (Import)")
+        self.setWindowTitle(translate("ImportDialog", "Import"))
         self.resize(1000, 680)
         self._service, self._tasks = service, tasks
         self._entries: list[_Entry] = []
@@ -101,7 +103,7 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, len(paths) + len(readers))
         self.progress.setValue(0)
         self.progress.setFormat("%v / %m फ़ाइलें (files)")
-        self.cancel_button = QPushButton("रोकें (Cancel reading)")
+        self.cancel_button = QPushButton(translate("ImportDialog", "Cancel reading"))
         self.cancel_button.clicked.connect(self.cancel)
         self.files = QListWidget()
         self.files.currentRowChanged.connect(self._show)
@@ -111,37 +113,38 @@ class ImportDialog(QDialog):
         self.place, self.tags, self.category = QLineEdit(), QLineEdit(), QLineEdit()
         self.when = QLineEdit()
         self.when.setPlaceholderText("YYYY-MM-DD")
-        self.tags.setPlaceholderText("टैग, कॉमा से अलग (tags, comma-separated)")
+        self.tags.setPlaceholderText(translate("ImportDialog", "tags, comma-separated"))
         self.body = QPlainTextEdit()
         self.recognised = QPlainTextEdit()
         self.recognised.setReadOnly(True)
         self.recognised.setMaximumHeight(150)
-        self.use_suggested = QPushButton("सुझाए टैग जोड़ें (Add suggested tags)")
+        self.use_suggested = QPushButton(translate("ImportDialog", "Add suggested tags"))
         self.use_suggested.clicked.connect(self._add_suggested)
         form = QFormLayout()
-        form.addRow("शीर्षक (Headline)", self.headline)
-        form.addRow("परिचय (Dek)", self.dek)
-        form.addRow("बायलाइन (Bylines)", self.bylines)
-        form.addRow("डेटलाइन (Dateline place)", self.place)
-        form.addRow("तारीख (Dateline date)", self.when)
+        form.addRow(translate("ImportDialog", "Headline"), self.headline)
+        form.addRow(translate("ImportDialog", "Dek"), self.dek)
+        form.addRow(translate("ImportDialog", "Bylines"), self.bylines)
+        form.addRow(translate("ImportDialog", "Dateline place"), self.place)
+        form.addRow(translate("ImportDialog", "Dateline date"), self.when)
         tag_row = QHBoxLayout()
         tag_row.addWidget(self.tags)
         tag_row.addWidget(self.use_suggested)
-        form.addRow("टैग (Tags)", tag_row)
-        form.addRow("श्रेणी (Category)", self.category)
+        form.addRow(translate("ImportDialog", "Tags"), tag_row)
+        form.addRow(translate("ImportDialog", "Category"), self.category)
         right = QWidget()
         column = QVBoxLayout(right)
         column.addLayout(form)
         column.addWidget(QLabel("मुख्य पाठ, Markdown (Body)"))
         column.addWidget(self.body, 3)
-        column.addWidget(QLabel("पहचाना गया (Recognised: subheadings, related links, dropped)"))
+        column.addWidget(QLabel(translate("ImportDialog",
+                                          "Recognised: subheadings, related links, dropped")))
         column.addWidget(self.recognised, 1)
         split = QSplitter()
         split.addWidget(self.files)
         split.addWidget(right)
         split.setSizes([300, 700])
         self.buttons = QDialogButtonBox()
-        self.import_button = self.buttons.addButton("सहेजें (Import checked)",
+        self.import_button = self.buttons.addButton(translate("ImportDialog", "Import checked"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.import_button.clicked.connect(self.store_checked)
@@ -177,10 +180,10 @@ class ImportDialog(QDialog):
         self.cancel_button.setEnabled(False)
         if self._storing:
             self._stop_storing = True
-            self.status.setText("सहेजना रोका गया (Storing stopped)")
+            self.status.setText(translate("ImportDialog", "Storing stopped"))
             return
         self._cancelled = True
-        self.status.setText("रोका गया (Reading cancelled)")
+        self.status.setText(translate("ImportDialog", "Reading cancelled"))
 
     def _read_done(self, read: FileRead | None) -> None:
         self._pending -= 1
@@ -282,7 +285,7 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, len(jobs))
         self.progress.setValue(0)
         self.progress.setFormat("%v / %m लेख सहेजे (stories stored)")
-        self.cancel_button.setText("रोकें (Stop storing)")
+        self.cancel_button.setText(translate("ImportDialog", "Stop storing"))
         self.cancel_button.setEnabled(True)
         left = [len(jobs)]
         for row, entry in jobs:
@@ -309,7 +312,8 @@ class ImportDialog(QDialog):
             self.progress.setValue(self.progress.value() + 1)
             if isinstance(value, BundleOutcome):
                 self._entries[row].stored = "conflict"
-                item.setText("⚠ " + item.text() + " — टकराव (conflict: edited on both sides)")
+                item.setText("⚠ " + item.text() + " — "
+                             + translate("ImportDialog", "conflict: edited on both sides"))
                 self._ask_merge(row, value)
             else:
                 article_id = int(getattr(value, "id", 0))
@@ -338,7 +342,7 @@ class ImportDialog(QDialog):
                     self.stored.emit(article.id)
             item = self.files.item(row)
             item.setText("✓ " + item.text().removeprefix("⚠ "))
-            self.status.setText("मिलाया गया (merged)")
+            self.status.setText(translate("ImportDialog", "merged"))
 
         def apply() -> None:
             choices = dialog.choices()
@@ -362,7 +366,8 @@ class ImportDialog(QDialog):
         if left[0] == 0:
             self._storing = False
             self.cancel_button.setEnabled(False)
-            stopped = " — बाकी रोके गए (the rest stopped)" if self._stop_storing else ""
+            stopped = " — " + translate("ImportDialog",
+                                        "the rest stopped") if self._stop_storing else ""
             self.status.setText(f"{len(self.stored_ids)} लेख सहेजे गए "
                                 f"({len(self.stored_ids)} stored){stopped}")
             if all(e.stored == "stored" for e in self._entries if e.result is not None):
@@ -428,8 +433,8 @@ def open_clipboard_import(window: _Window) -> ImportDialog | None:
     elif mime is not None and mime.hasText():
         data, name, fmt = mime.text().encode("utf-8"), "clipboard.txt", "scraped"
     else:
-        show_error(parent, "आयात करें (Import)",
-                   "क्लिपबोर्ड खाली है (the clipboard holds no text or web page)")
+        show_error(parent, translate("ImportDialog", "Import"),
+                   translate("ImportDialog", "the clipboard holds no text or web page"))
         return None
     dialog = ImportDialog(window.service, window.tasks, [], parent,
                           readers=[partial(read_bytes_for_preview, data, name, fmt)])

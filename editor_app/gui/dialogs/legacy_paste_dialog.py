@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.core.text.legacy_fonts import LegacyEncoding, convert_legacy, detect_legacy
+from editor_app.gui.i18n import translate
 
 __all__ = ["LegacyPasteDialog", "maybe_convert_paste"]
 
@@ -36,7 +37,7 @@ class LegacyPasteDialog(QDialog):
     def __init__(self, text: str, encoding: str, confidence: float,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("पुराने फ़ॉन्ट का पाठ? (Legacy font text?)")
+        self.setWindowTitle(translate("LegacyPasteDialog", "Legacy font text?"))
         self.resize(720, 480)
         self._text = text
         self.font_combo = QComboBox()
@@ -53,17 +54,17 @@ class LegacyPasteDialog(QDialog):
         note.setWordWrap(True)
         self.buttons = QDialogButtonBox()
         self.convert_button = self.buttons.addButton(
-            "बदलें (Convert)", QDialogButtonBox.ButtonRole.AcceptRole)
+            translate("LegacyPasteDialog", "Convert"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.as_is_button = self.buttons.addButton(
-            "जैसा है वैसा चिपकाएं (Paste as is)", QDialogButtonBox.ButtonRole.RejectRole)
+            translate("LegacyPasteDialog", "Paste as is"), QDialogButtonBox.ButtonRole.RejectRole)
         form = QFormLayout()
-        form.addRow("फ़ॉन्ट (Font)", self.font_combo)
+        form.addRow(translate("LegacyPasteDialog", "Font"), self.font_combo)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addLayout(form)
-        layout.addWidget(QLabel("मूल (Original)"))
+        layout.addWidget(QLabel(translate("LegacyPasteDialog", "Original")))
         layout.addWidget(self.original)
-        layout.addWidget(QLabel("पूर्वावलोकन (Preview)"))
+        layout.addWidget(QLabel(translate("LegacyPasteDialog", "Preview")))
         layout.addWidget(self.preview)
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.accept)

@@ -64,6 +64,7 @@ from editor_app.gui.editor.spell_menu import (
     replace_span,
 )
 from editor_app.gui.editor.utf16 import Utf16Map
+from editor_app.gui.i18n import translate
 
 __all__ = ["SpellingDialog", "context_snippet", "find_misspellings"]
 
@@ -154,7 +155,7 @@ class SpellingDialog(QDialog):
         if not fields:
             raise ValueError("SpellingDialog needs at least one field")
         super().__init__(parent if parent is not None else fields[0].widget.window())
-        self.setWindowTitle("वर्तनी जांच (Check spelling)")
+        self.setWindowTitle(translate("SpellingDialog", "Check spelling"))
         self.fields = fields
         self.checker = checker
         self._field = 0
@@ -177,12 +178,12 @@ class SpellingDialog(QDialog):
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
         specs = [
-            ("change", "बदलें (Change)", self.change),
-            ("change_all", "सभी बदलें (Change all)", self.change_all),
-            ("skip", "अगला (Skip/Next)", self.skip),
-            ("ignore", "अनदेखा करें (Ignore)", self.ignore),
-            ("ignore_all", "हमेशा अनदेखा (Ignore all)", self.ignore_all),
-            ("add", "शब्दकोश में जोड़ें (Add to dictionary)", self.add_to_dictionary),
+            ("change", translate("SpellingDialog", "Change"), self.change),
+            ("change_all", translate("SpellingDialog", "Change all"), self.change_all),
+            ("skip", translate("SpellingDialog", "Skip/Next"), self.skip),
+            ("ignore", translate("SpellingDialog", "Ignore"), self.ignore),
+            ("ignore_all", translate("SpellingDialog", "Ignore all"), self.ignore_all),
+            ("add", translate("SpellingDialog", "Add to dictionary"), self.add_to_dictionary),
         ]
         for index, (name, label, slot) in enumerate(specs):
             button = QPushButton(label)

@@ -39,6 +39,7 @@ from editor_app.gui.editor.spell_highlighter import (
     checker_lock,
     notify_dictionary_changed,
 )
+from editor_app.gui.i18n import translate
 
 __all__ = [
     "ADD_LABEL",
@@ -100,17 +101,17 @@ def _accept_word(checker: SpellChecker, word: str, change: Callable[[str], objec
 def add_to_dictionary(checker: SpellChecker, word: str, parent: QWidget | None = None) -> bool:
     """Add ``word`` to the newsroom dictionary and recheck it everywhere; ``False`` on error."""
     return _accept_word(checker, word, checker.add_to_newsroom,
-                        "शब्दकोश में नहीं जुड़ा (Could not add the word)", parent)
+                        translate("SpellMenu", "Could not add the word"), parent)
 
 
 def ignore_word(checker: SpellChecker, word: str, parent: QWidget | None = None) -> bool:
     """Put ``word`` on the personal ignore list and recheck it everywhere."""
     return _accept_word(checker, word, checker.ignore,
-                        "अनदेखा नहीं हुआ (Could not ignore the word)", parent)
+                        translate("SpellMenu", "Could not ignore the word"), parent)
 
 
 def _warn(parent: QWidget | None, text: str) -> None:
-    QMessageBox.warning(parent, "वर्तनी (Spelling)", text)
+    QMessageBox.warning(parent, translate("SpellMenu", "Spelling"), text)
 
 
 def build_spell_actions(highlighter: SpellHighlighter, span: MisspelledSpan,

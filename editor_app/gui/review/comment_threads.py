@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 
 from editor_app.core.review.comments import CommentInfo, CommentThread
+from editor_app.gui.i18n import translate
 
 __all__ = ["FIELD_LABELS", "ORPHANED_MARK", "ThreadList", "thread_html", "thread_text"]
 
@@ -36,13 +37,15 @@ def short(text: str, limit: int = _QUOTE_SHOWN) -> str:
 def _where(thread: CommentThread) -> str:
     first = thread.comment
     if not first.quote:
-        return "पूरे लेख पर (on the whole story)"
+        return translate("CommentThreads", "on the whole story")
     where = f"{FIELD_LABELS[first.field]}: «{short(first.quote)}»"
     return f"{where} {ORPHANED_MARK}" if thread.orphaned else where
 
 
 def _state(thread: CommentThread) -> str:
-    return "✓ हल (resolved)" if thread.state == "resolved" else "● खुली (open)"
+    if thread.state == "resolved":
+        return "✓ " + translate("CommentThreads", "resolved")
+    return "● " + translate("CommentThreads", "open")
 
 
 def thread_text(thread: CommentThread) -> str:

@@ -47,6 +47,7 @@ from editor_app.core.review.diff import Hunk, diff_text
 from editor_app.gui.editor.menu_extensions import add_menu_extension
 from editor_app.gui.editor.selection_layers import set_layer
 from editor_app.gui.editor.utf16 import Utf16Map
+from editor_app.gui.i18n import translate
 from editor_app.gui.layout_state import SIDE_INDEX, scrollable
 from editor_app.gui.review.comment_threads import (
     FIELD_LABELS,
@@ -118,7 +119,7 @@ class CommentsPanel(QWidget):
         self.comment_action: QAction | None = None
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.show_resolved = QCheckBox("हल हुई भी दिखाएं (Show resolved)")
+        self.show_resolved = QCheckBox(translate("CommentsPanel", "Show resolved"))
         self.show_resolved.toggled.connect(self._fill)
         self.list = ThreadList()
         self.list.itemClicked.connect(lambda item: self._go_to(item, focus=False))
@@ -126,10 +127,11 @@ class CommentsPanel(QWidget):
         self.list.currentItemChanged.connect(lambda *_a: self._update_buttons())
         self.pending_label = QLabel()
         self.pending_label.setWordWrap(True)
-        self.cancel_button = QPushButton("रद्द करें (Cancel)")
+        self.cancel_button = QPushButton(translate("CommentsPanel", "Cancel"))
         self.cancel_button.clicked.connect(self.clear_pending)
         self.input = QPlainTextEdit()
-        self.input.setPlaceholderText("टिप्पणी लिखें… (Write a comment; Ctrl+Enter adds it)")
+        self.input.setPlaceholderText(translate("CommentsPanel",
+                                                "Write a comment; Ctrl+Enter adds it"))
         self.input.setMaximumHeight(90)
         self.input.textChanged.connect(self._update_buttons)
         submit = QShortcut(QKeySequence("Ctrl+Return"), self.input)
@@ -137,9 +139,9 @@ class CommentsPanel(QWidget):
         submit.activated.connect(self._submit_default)
         self.add_button = QPushButton(ADD_LABEL)
         self.add_button.clicked.connect(self.add_comment)
-        self.reply_button = QPushButton("जवाब दें (Reply)")
+        self.reply_button = QPushButton(translate("CommentsPanel", "Reply"))
         self.reply_button.clicked.connect(self.reply)
-        self.resolve_button = QPushButton("हल करें (Resolve)")
+        self.resolve_button = QPushButton(translate("CommentsPanel", "Resolve"))
         self.resolve_button.clicked.connect(self.toggle_resolved)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -213,8 +215,8 @@ class CommentsPanel(QWidget):
                  if widget.textCursor().hasSelection()), None)
         widget = self._targets.get(field) if field else None
         if widget is None or self._article_id is None or not self._editable:
-            self.status.setText("पहले शीर्षक, सार या मुख्य पाठ में पाठ चुनें "
-                                "(select text in the headline, dek or body first)")
+            self.status.setText(translate("CommentsPanel",
+                                          "select text in the headline, dek or body first"))
             return False
         cursor = widget.textCursor()
         view = widget.toPlainText()
@@ -222,7 +224,7 @@ class CommentsPanel(QWidget):
         start = mapping.to_code_point(cursor.selectionStart())
         end = mapping.to_code_point(cursor.selectionEnd())
         if not view[start:end].strip():
-            self.status.setText("पहले पाठ चुनें (select some text first)")
+            self.status.setText(translate("CommentsPanel", "select some text first"))
             return False
         assert field is not None
         self.pending = PendingAnchor(field, view, start, end)
@@ -274,7 +276,7 @@ class CommentsPanel(QWidget):
         def done(_comment: CommentInfo) -> None:
             self.input.clear()
             self.clear_pending()
-            self.status.setText("टिप्पणी जोड़ी गई (comment added)")
+            self.status.setText(translate("CommentsPanel", "comment added"))
             self.refresh()
 
         self._save_first(lambda: self._write(work, done))
@@ -289,7 +291,7 @@ class CommentsPanel(QWidget):
 
         def done(_comment: CommentInfo) -> None:
             self.input.clear()
-            self.status.setText("जवाब जोड़ा गया (reply added)")
+            self.status.setText(translate("CommentsPanel", "reply added"))
             self.refresh()
 
         self._write(lambda: service.reply(thread.id, text), done)
@@ -337,7 +339,7 @@ class CommentsPanel(QWidget):
         open_count = sum(1 for t in self._threads if t.state == "open")
         resolved = len(self._threads) - open_count
         if self._article_id is None:
-            self.summary.setText("कोई लेख नहीं खुला (no article open)")
+            self.summary.setText(translate("CommentsPanel", "no article open"))
         else:
             self.summary.setText(f"{open_count} खुली, {resolved} हल "
                                  f"({open_count} open, {resolved} resolved)")
@@ -352,8 +354,9 @@ class CommentsPanel(QWidget):
         self.add_button.setEnabled(self._editable and has_text)
         self.reply_button.setEnabled(self._editable and has_text and thread is not None)
         self.resolve_button.setEnabled(self._editable and thread is not None)
-        self.resolve_button.setText("फिर खोलें (Reopen)" if thread is not None
-                                    and thread.state == "resolved" else "हल करें (Resolve)")
+        self.resolve_button.setText(translate("CommentsPanel", "Reopen") if thread is not None
+                                    and thread.state == "resolved" else translate("CommentsPanel",
+                                                                                  "Resolve"))
 
     def shown_range(self, thread: CommentThread,
                     views: dict[str, tuple[str, Utf16Map]] | None = None,
@@ -413,7 +416,7 @@ class CommentsPanel(QWidget):
         shown = self.shown_range(thread)
         if shown is None:
             self.status.setText(ORPHANED_MARK if thread.orphaned
-                                else "पूरे लेख पर टिप्पणी (a comment on the whole story)")
+                                else translate("CommentsPanel", "a comment on the whole story"))
             return
         widget = self._targets[thread.comment.field]
         cursor = widget.textCursor()

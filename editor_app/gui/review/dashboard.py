@@ -29,6 +29,7 @@ from editor_app.core.db import Database
 from editor_app.core.errors import SampadakError
 from editor_app.core.workflow.dashboard import DashboardCounts, dashboard_counts
 from editor_app.core.workflow.statuses import Status
+from editor_app.gui.i18n import translate
 from editor_app.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -102,7 +103,7 @@ class BarChart(QWidget):
         if not self.bars:
             painter.setPen(QColor("#666"))
             painter.drawText(QRectF(0, row, width, row), Qt.AlignmentFlag.AlignVCenter,
-                             "कुछ नहीं (nothing)")
+                             translate("BarChart", "nothing"))
             return
         label_width = min(max(metrics.horizontalAdvance(b.label) for b in self.bars) + 8,
                           int(width * 0.5))
@@ -145,9 +146,9 @@ class DashboardPanel(QWidget):
             label.setWordWrap(True)  # the side panel is narrow: never widen it
         self.error_label.setStyleSheet(f"color: {_WARNING}")
         self.error_label.hide()
-        self.status_chart = BarChart("स्थिति के अनुसार (By status)")
-        self.assignee_chart = BarChart("खुले लेख, संपादक अनुसार (Open, by assignee)")
-        self.refresh_button = QPushButton("फिर से गिनें (Refresh)")
+        self.status_chart = BarChart(translate("DashboardPanel", "By status"))
+        self.assignee_chart = BarChart(translate("DashboardPanel", "Open, by assignee"))
+        self.refresh_button = QPushButton(translate("DashboardPanel", "Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         layout = QVBoxLayout(self)
         for widget in (self.total_label, self.overdue_label, self.unassigned_label,
@@ -215,7 +216,7 @@ def install_dashboard(window: MainWindow) -> DashboardPanel:
     from editor_app.gui.layout_state import scrollable
 
     panel = DashboardPanel(window.service.db, window.tasks)
-    window.side_tabs.addTab(scrollable(panel), "डेस्क (Desk)")
+    window.side_tabs.addTab(scrollable(panel), translate("Dashboard", "Desk"))
     soon = QTimer(panel)  # a burst of writes (autosave, bulk trash) is counted once
     soon.setSingleShot(True)
     soon.setInterval(REFRESH_DELAY_MS)

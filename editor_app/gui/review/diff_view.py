@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from editor_app.core.review.diff import Hunk
 from editor_app.core.review.history import FieldChange, RevisionDiff
+from editor_app.gui.i18n import translate
 
 __all__ = ["ADDED", "ADDED_STRONG", "CONTEXT_LINES", "REMOVED", "REMOVED_STRONG", "DiffView",
            "RenderedDiff", "render_diff", "render_field"]
@@ -214,7 +215,7 @@ class DiffView(QWidget):
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
         self.browser.setPlaceholderText(
-            "तुलना के लिए संस्करण चुनें (select revisions to compare)")
+            translate("DiffView", "select revisions to compare"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.browser)

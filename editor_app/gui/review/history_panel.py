@@ -48,6 +48,7 @@ from editor_app.core.review.history import (
 )
 from editor_app.core.workflow.statuses import may_edit
 from editor_app.gui.article_list import STATUS_LABELS
+from editor_app.gui.i18n import translate
 from editor_app.gui.review.diff_view import DiffView, RenderedDiff, render_diff
 from editor_app.gui.tasks import TaskRunner
 
@@ -91,22 +92,22 @@ class HistoryPanel(QWidget):
         self.list.setRootIsDecorated(False)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setMinimumHeight(self.list.fontMetrics().height() * 7)  # ~5 rows
-        self.list.setToolTip("दो संस्करण चुनें, या एक (select two revisions, or one)")
+        self.list.setToolTip(translate("HistoryPanel", "select two revisions, or one"))
         self.compare_with = QComboBox()
-        self.compare_with.addItem("पिछले संस्करण से (with the previous revision)", "parent")
-        self.compare_with.addItem("अभी के संस्करण से (with the current revision)", "current")
+        self.compare_with.addItem(translate("HistoryPanel", "with the previous revision"), "parent")
+        self.compare_with.addItem(translate("HistoryPanel", "with the current revision"), "current")
         # the bilingual items must not widen the side panel: elide, full text as tooltip
         self.compare_with.setMinimumWidth(72)
         self.compare_with.setToolTip(self.compare_with.currentText())
         self.compare_with.currentTextChanged.connect(self.compare_with.setToolTip)
-        self.side_by_side = QCheckBox("साथ-साथ (Side by side)")
-        self.restore_button = QPushButton("इस संस्करण पर लौटें (Restore this revision)")
+        self.side_by_side = QCheckBox(translate("HistoryPanel", "Side by side"))
+        self.restore_button = QPushButton(translate("HistoryPanel", "Restore this revision"))
         self.restore_button.setEnabled(False)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.view = DiffView()
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("तुलना (Compare)"))
+        controls.addWidget(QLabel(translate("HistoryPanel", "Compare")))
         controls.addWidget(self.compare_with, 1)
         # The side panel can be ~300 px wide: the long button may shrink (its text is its
         # tooltip too) rather than make the whole panel scroll sideways.
@@ -221,7 +222,7 @@ class HistoryPanel(QWidget):
                      f"{STATUS_LABELS.get(str(entry.detail.get('to')), '?')}")
             override = entry.detail.get("override")
             if override:  # the workflow stores the reason given for overriding the gate
-                moved += " — नियम से हटकर (override)"
+                moved += " — " + translate("HistoryPanel", "override")
                 if isinstance(override, str):
                     moved += f": {override}"
             note = f"{moved}  {note}".strip()
@@ -258,15 +259,14 @@ class HistoryPanel(QWidget):
         if record is None or not numbers:
             return
         if len(numbers) > 2:
-            self.status.setText("पहले और आखिरी चुने संस्करण की तुलना "
-                                "(comparing the first and last selected)")
+            self.status.setText(translate("HistoryPanel", "comparing the first and last selected"))
         else:
             self.status.setText("")
         pair = self._pair()
         if pair is None:
             self._shown_pair = None
-            self.view.show_message("पहला संस्करण: इससे पहले कुछ नहीं (the first revision: "
-                                   "nothing before it)")
+            self.view.show_message(translate("HistoryPanel",
+                                             "the first revision: nothing before it"))
             return
         key = (record.id, *pair)
         if key == self._shown_pair:
@@ -305,7 +305,7 @@ class HistoryPanel(QWidget):
             return
         number = numbers[0]
         answer = QMessageBox.question(
-            self, "संस्करण पर लौटें (Restore revision)",
+            self, translate("HistoryPanel", "Restore revision"),
             f"संस्करण {number} का पाठ और विवरण नए संस्करण के रूप में सहेजें? अभी का पाठ "
             f"इतिहास में रहेगा।\n\n(Save revision {number}'s text and details as a new "
             "revision? The current text stays in the history.)")

@@ -46,6 +46,7 @@ from editor_app.core.workflow.statuses import DESK
 from editor_app.core.workflow.times import IST, ist_text
 from editor_app.gui.article_list import EMBARGO_MARK
 from editor_app.gui.dialogs.errors import show_error
+from editor_app.gui.i18n import translate
 
 if TYPE_CHECKING:
     from editor_app.gui.main_window import MainWindow
@@ -60,7 +61,7 @@ class EmbargoDialog(QDialog):
 
     def __init__(self, until: datetime | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("रोक (Embargo)")
+        self.setWindowTitle(translate("EmbargoDialog", "Embargo"))
         self.enabled = QCheckBox("इस समय से पहले प्रकाशित न करें (not before), IST")
         self.when = QDateTimeEdit()
         self.when.setDisplayFormat("dd-MM-yyyy HH:mm")
@@ -76,7 +77,7 @@ class EmbargoDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.enabled)
-        form.addRow("समय (Time)", self.when)
+        form.addRow(translate("EmbargoDialog", "Time"), self.when)
         form.addRow(buttons)
 
     def set_time(self, moment: datetime) -> None:
@@ -106,8 +107,8 @@ class EmbargoBadge(QLabel):
             return
         self.setText(f"⏸ रोक (Embargo) {ist_text(until)} तक")
         self.setStyleSheet("color: #b3261e; font-weight: bold")
-        self.setToolTip("इस समय से पहले निर्यात नहीं होगा; डेस्क प्रमुख कारण लिखकर छूट दे "
-                        "सकते हैं (not exported before then unless a desk chief overrides)")
+        self.setToolTip(translate("EmbargoBadge",
+                                  "not exported before then unless a desk chief overrides"))
         self.show()
 
 
@@ -117,7 +118,7 @@ class PublishingActions:
     def __init__(self, window: MainWindow, refresh: Callable[[], None]) -> None:
         self.window = window
         self.refresh = refresh
-        self.embargo = QAction("रोक… (&Embargo…)", window)
+        self.embargo = QAction(translate("PublishingActions", "&Embargo…"), window)
         self.embargo.triggered.connect(self.ask_embargo)
         self.badge = EmbargoBadge()
         self.badge.hide()
@@ -143,7 +144,9 @@ class PublishingActions:
         until = dialog.chosen()
         self.run(lambda s: s.set_embargo(record.id, until),
                  lambda r: replace(r, desk=replace(r.desk, embargo_until=until)),
-                 "रोक लगी (embargo set)" if until else "रोक हटी (embargo lifted)")
+                 translate("PublishingActions",
+                           "embargo set") if until else translate("PublishingActions",
+                                                                  "embargo lifted"))
 
     def run(self, work: Callable[[PublishingService], object],
             update: Callable[[ArticleRecord], ArticleRecord], message: str) -> None:
@@ -170,7 +173,7 @@ class PublishingActions:
         def failed(error: BaseException) -> None:
             if not isinstance(error, SampadakError):
                 raise error
-            show_error(window, "नहीं हुआ (Not done)", error)
+            show_error(window, translate("PublishingActions", "Not done"), error)
 
         window.tasks.run(job, done=done, failed=failed, write=True, kind="publishing")
 
@@ -184,10 +187,10 @@ def embargo_gate(window: MainWindow) -> tuple[bool, Override | None]:
     if refusal is None:
         return True, None
     if window.profile.role not in DESK:
-        QMessageBox.warning(window, "रोक (Embargo)", str(refusal))
+        QMessageBox.warning(window, translate("PublishingActions", "Embargo"), str(refusal))
         return False, None
     reason, accepted = QInputDialog.getText(
-        window, "रोक में छूट (Override embargo)",
+        window, translate("PublishingActions", "Override embargo"),
         f"{refusal}\n\nछूट का कारण (reason for the override):")
     if not accepted or not reason.strip():
         return False, None

@@ -50,6 +50,7 @@ from editor_app.core.review.tracking import (
     TrackingService,
 )
 from editor_app.core.workflow.statuses import DESK, Status
+from editor_app.gui.i18n import translate
 from editor_app.gui.review.review_text import (
     FIELD_LABELS,
     ReviewText,
@@ -100,29 +101,25 @@ class ReviewPanel(QWidget):
         self.list.customContextMenuRequested.connect(self._item_menu)
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.decided = QListWidget()
-        self.accept_button = QPushButton("✓ स्वीकार (Accept)")
-        self.reject_button = QPushButton("✗ अस्वीकार (Reject)")
-        self.accept_all_button = QPushButton("✓ सब (Accept all)")
-        self.reject_all_button = QPushButton("✗ सब (Reject all)")
-        self.accept_button.setToolTip("चुने हुए सुझाव स्वीकार करें (accept the selected "
-                                      "suggestions)")
-        self.reject_button.setToolTip("चुने हुए सुझाव अस्वीकार करें (reject the selected "
-                                      "suggestions)")
-        self.accept_all_button.setToolTip("सभी खुले सुझाव स्वीकार करें (accept every open "
-                                          "suggestion)")
-        self.reject_all_button.setToolTip("सभी खुले सुझाव अस्वीकार करें (reject every open "
-                                          "suggestion)")
+        self.accept_button = QPushButton("✓ " + translate("ReviewPanel", "Accept"))
+        self.reject_button = QPushButton("✗ " + translate("ReviewPanel", "Reject"))
+        self.accept_all_button = QPushButton("✓ " + translate("ReviewPanel", "Accept all"))
+        self.reject_all_button = QPushButton("✗ " + translate("ReviewPanel", "Reject all"))
+        self.accept_button.setToolTip(translate("ReviewPanel", "accept the selected suggestions"))
+        self.reject_button.setToolTip(translate("ReviewPanel", "reject the selected suggestions"))
+        self.accept_all_button.setToolTip(translate("ReviewPanel", "accept every open suggestion"))
+        self.reject_all_button.setToolTip(translate("ReviewPanel", "reject every open suggestion"))
         self.reviewer = QComboBox()
         self.reviewer.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.reviewer.setMinimumContentsLength(10)
-        self.reviewer.setToolTip("किसी एक समीक्षक के सभी सुझाव (all suggestions by one reviewer)")
-        self.accept_by_button = QPushButton("✓ इनके (Theirs)")
-        self.reject_by_button = QPushButton("✗ इनके (Theirs)")
-        self.accept_by_button.setToolTip("इस समीक्षक के सभी सुझाव स्वीकार करें (accept all "
-                                         "suggestions by this reviewer)")
-        self.reject_by_button.setToolTip("इस समीक्षक के सभी सुझाव अस्वीकार करें (reject all "
-                                         "suggestions by this reviewer)")
+        self.reviewer.setToolTip(translate("ReviewPanel", "all suggestions by one reviewer"))
+        self.accept_by_button = QPushButton("✓ " + translate("ReviewPanel", "Theirs"))
+        self.reject_by_button = QPushButton("✗ " + translate("ReviewPanel", "Theirs"))
+        self.accept_by_button.setToolTip(translate("ReviewPanel",
+                                                   "accept all suggestions by this reviewer"))
+        self.reject_by_button.setToolTip(translate("ReviewPanel",
+                                                   "reject all suggestions by this reviewer"))
         self.accept_button.clicked.connect(lambda: self._decide_selected(True))
         self.reject_button.clicked.connect(lambda: self._decide_selected(False))
         self.accept_all_button.clicked.connect(
@@ -147,10 +144,10 @@ class ReviewPanel(QWidget):
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(QLabel("सुझाव (Suggestions)"))
+        lower_layout.addWidget(QLabel(translate("ReviewPanel", "Suggestions")))
         lower_layout.addWidget(self.list, 2)
         lower_layout.addLayout(buttons)
-        self.decided_label = QLabel("निर्णय हो चुके (Decided)")
+        self.decided_label = QLabel(translate("ReviewPanel", "Decided"))
         lower_layout.addWidget(self.decided_label)
         lower_layout.addWidget(self.decided, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -182,15 +179,14 @@ class ReviewPanel(QWidget):
         self.decided.clear()
         self.reviewer.clear()
         if view is None:
-            self.status.setText("कोई लेख नहीं खुला (no article open)")
+            self.status.setText(translate("ReviewPanel", "no article open"))
         elif view.status == Status.IN_COPY_EDIT and view.tracking:
-            self.status.setText("संपादन में: हर बदलाव सुझाव के रूप में दर्ज होता है "
-                                "(in copy edit: every change is recorded as a suggestion)")
+            self.status.setText(translate("ReviewPanel",
+                                          "in copy edit: every change is recorded as a suggestion"))
         elif view.open:
-            self.status.setText("सुझाव निर्णय की प्रतीक्षा में (suggestions waiting for a "
-                                "decision)")
+            self.status.setText(translate("ReviewPanel", "suggestions waiting for a decision"))
         else:
-            self.status.setText("इस लेख में कोई खुला सुझाव नहीं (no open suggestions)")
+            self.status.setText(translate("ReviewPanel", "no open suggestions"))
         if view is not None:
             for info in view.open:
                 self.list.addItem(self._item(info))

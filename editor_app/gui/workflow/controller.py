@@ -37,6 +37,7 @@ from editor_app.core.workflow.service import StatusInfo, TransitionRefused, Work
 from editor_app.core.workflow.statuses import Status, Transition, may_edit, move, moves_from
 from editor_app.gui.dialogs.errors import show_error
 from editor_app.gui.editor.spell_highlighter import notify_dictionary_changed
+from editor_app.gui.i18n import translate
 from editor_app.gui.workflow import dialogs
 from editor_app.gui.workflow.strip import WorkflowStrip
 
@@ -53,8 +54,8 @@ def choose_user(parent: QWidget | None, users: list[Actor], current: Actor) -> A
     labels = [f"{u.name} — {u.role.label}" + (f" [{u.login}]" if u.login else "")
               for u in users]
     index = next((i for i, u in enumerate(users) if u.id == current.id), 0)
-    text, ok = QInputDialog.getItem(parent, "उपयोगकर्ता बदलें (Switch user)",
-                                    "अब कौन काम कर रहा है? (who is working now?)", labels,
+    text, ok = QInputDialog.getItem(parent, translate("Controller", "Switch user"),
+                                    translate("Controller", "who is working now?"), labels,
                                     index, False)
     if not ok or text not in labels:
         return None
@@ -78,8 +79,8 @@ class WorkflowController(QObject):
         assert isinstance(layout, QBoxLayout)
         layout.insertWidget(0, self.strip)
         window.statusBar().addPermanentWidget(self.strip.user_label)
-        self.menu = QMenu("कार्यप्रवाह (&Workflow)", window)
-        self.switch_action = QAction("उपयोगकर्ता बदलें… (S&witch user…)", window)
+        self.menu = QMenu(translate("WorkflowController", "&Workflow"), window)
+        self.switch_action = QAction(translate("WorkflowController", "S&witch user…"), window)
         self.switch_action.triggered.connect(self.switch_user)
         self._owner: tuple[int, str] = (0, "")  # (article id, owner's name)
 
@@ -140,7 +141,7 @@ class WorkflowController(QObject):
             act = self.menu.addAction(rule.label + ("…" if rule.needs_note else ""))
             act.triggered.connect(lambda _=False, t=rule.target.value: self.request(t))
         if not moves:
-            none = self.menu.addAction("कोई कदम नहीं (no moves for you)")
+            none = self.menu.addAction(translate("WorkflowController", "no moves for you"))
             none.setEnabled(False)
         self.menu.addSeparator()
         self.menu.addAction(self.switch_action)
@@ -184,7 +185,7 @@ class WorkflowController(QObject):
                 self._run(article_id, target, note, reason)
             return
         if isinstance(error, SampadakError):
-            show_error(self.window, "स्थिति नहीं बदली (Status not changed)", error)
+            show_error(self.window, translate("WorkflowController", "Status not changed"), error)
             return
         raise error
 

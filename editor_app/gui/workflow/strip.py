@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.profiles import Actor
 from editor_app.core.workflow.statuses import Status, Transition
+from editor_app.gui.i18n import translate
 
 __all__ = ["PRIMARY_ACTIONS", "STATUS_COLOURS", "WorkflowStrip"]
 
@@ -107,7 +108,7 @@ class WorkflowStrip(QFrame):
         self._colour(STATUS_COLOURS[status])
         parts = [f"स्वामी (owner): {owner}"] if owner else []
         if not editable:
-            parts.append("केवल पढ़ें (read-only for you)")
+            parts.append(translate("WorkflowStrip", "read-only for you"))
         self.detail_label.setText("  ·  ".join(parts))
         self.detail_label.setToolTip("\n".join(parts))
         self.status_label.setToolTip("\n".join([status.label, *parts]))
@@ -118,7 +119,8 @@ class WorkflowStrip(QFrame):
                                   self.move_requested.emit(t))
             self.actions_by_target[rule.target.value] = act
         if not moves:
-            self.moves_menu.addAction("कोई कदम नहीं (no moves for you)").setEnabled(False)
+            self.moves_menu.addAction(translate("WorkflowStrip",
+                                                "no moves for you")).setEnabled(False)
         self.moves_button.setEnabled(bool(moves))
         primary = next((t for name in PRIMARY_ACTIONS for t in moves if t.action == name),
                        None)
