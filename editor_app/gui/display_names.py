@@ -14,9 +14,15 @@ from __future__ import annotations
 from editor_app.core.profiles import Role
 from editor_app.core.workflow.queues import Queue
 from editor_app.core.workflow.statuses import Status, Transition
-from editor_app.gui.i18n import translate
+from editor_app.gui.i18n import QT_TRANSLATE_NOOP, short_label, translate
 
-__all__ = ["move_label", "queue_label", "role_label", "status_label"]
+__all__ = ["field_label", "field_name", "move_label", "queue_label", "role_label",
+           "status_label"]
+
+
+_FIELDS = {"headline": QT_TRANSLATE_NOOP("Field", "Headline"),
+           "dek": QT_TRANSLATE_NOOP("Field", "Dek"),
+           "body": QT_TRANSLATE_NOOP("Field", "Body")}
 
 
 def _statuses() -> dict[str, str]:
@@ -84,3 +90,13 @@ def move_label(rule: Transition) -> str:
     """The display name of a workflow move, by its ``action`` (``"submit"`` → ``जमा करें``);
     the core's label when the action is unknown."""
     return _moves().get(rule.action, rule.label)
+
+
+def field_label(field: str) -> str:
+    """The display name of an article field (``"headline"``, ``"dek"``, ``"body"``)."""
+    return translate("Field", _FIELDS[field]) if field in _FIELDS else field
+
+
+def field_name(field: str) -> str:
+    """:func:`field_label` in one language (``शीर्षक``), for quotes and list lines."""
+    return short_label("Field", _FIELDS[field]) if field in _FIELDS else field

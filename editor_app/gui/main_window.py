@@ -56,7 +56,7 @@ from editor_app.gui.editor.spell_menu import install_spell_context_menu
 from editor_app.gui.export_actions import ExportActions
 from editor_app.gui.focus_chain import install_focus_chain
 from editor_app.gui.gc_tuning import freeze_long_lived
-from editor_app.gui.i18n import translate
+from editor_app.gui.i18n import QT_TRANSLATE_NOOP, short_label, translate
 from editor_app.gui.images_panel import ImagesPanel
 from editor_app.gui.layout_state import (
     SIDE_INDEX,
@@ -70,6 +70,7 @@ from editor_app.gui.list_controller import ListController
 from editor_app.gui.list_filters import clear_hiding_filters
 from editor_app.gui.list_layout import ArticleListFit
 from editor_app.gui.live_refresh import install_live
+from editor_app.gui.locale_format import format_count, format_time
 from editor_app.gui.metadata_panel import MetadataPanel
 from editor_app.gui.preferences_actions import install_preferences  # Preferences (issue 13)
 from editor_app.gui.review.comments_panel import install_comments
@@ -157,7 +158,8 @@ class MainWindow(QMainWindow):
         self.side_tabs.addTab(scrollable(self.checks), translate("MainWindow", "Checks"))
         self.side_tabs.addTab(scrollable(self.images), translate("MainWindow", "Images"))
         self.checks.findings_changed.connect(
-            lambda n: self.side_tabs.setTabText(1, f"जांच (Checks) {n}"))
+            lambda n: self.side_tabs.setTabText(
+                1, translate("MainWindow", "Checks") + " " + format_count(n)))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.article_list)
         splitter.addWidget(self.editor)
@@ -396,8 +398,8 @@ class MainWindow(QMainWindow):
     def _after_save(self, record: ArticleRecord) -> None:
         previous = self.record
         self.record = record
-        self.save_label.setText(
-            f"सहेजा गया {datetime.now().strftime('%H:%M:%S')} (saved, version {record.version})")
+        self.save_label.setText(translate("MainWindow", "saved {time}, version {version}").format(
+            time=format_time(datetime.now(), seconds=True), version=record.version))
         self.article_list.model.update_row(record.summary())
         self.history.set_record(record)  # history panel (issue 11 item 4)
         if previous is None or (previous.data.tags, previous.data.bylines) != (
@@ -538,7 +540,7 @@ class MainWindow(QMainWindow):
             try:
                 self.config.save_settings()
             except SampadakError as exc:
-                show_error(self, "सेटिंग सहेजी नहीं गई", exc)
+                show_error(self, translate("MainWindow", "Setting not saved"), exc)
 
     def set_phonetic(self, enabled: bool) -> None:
         """Turn phonetic Hindi typing on or off (remembered in settings)."""
@@ -552,8 +554,9 @@ class MainWindow(QMainWindow):
                 log.warning("could not remember the typing mode: %s", exc)
 
     def _show_mode(self, phonetic: bool) -> None:
-        self.mode_label.setText("⌨ ध्वन्यात्मक: bharat → भारत" if phonetic
-                                else "⌨ " + translate("MainWindow", "direct"))
+        mode = (translate("MainWindow", "phonetic: bharat → भारत") if phonetic
+                else translate("MainWindow", "direct"))
+        self.mode_label.setText("⌨ " + mode)
         self.mode_label.setStyleSheet("color: #8c1c13; font-weight: bold;" if phonetic else "")
 
     def filter_paste(self, text: str) -> str | None:
@@ -561,9 +564,9 @@ class MainWindow(QMainWindow):
         if len(text) > MAX_PASTE_CHARS:
             QMessageBox.warning(
                 self, translate("MainWindow", "Paste too large"),
-                f"चिपकाया गया पाठ {len(text):,} अक्षरों का है; सीमा {MAX_PASTE_CHARS:,} है।\n"
-                f"The pasted text has {len(text):,} characters; the limit is "
-                f"{MAX_PASTE_CHARS:,}. Import it as a file instead.")
+                translate("MainWindow", "The pasted text has {n} characters; the limit is "
+                          "{limit}. Import it as a file instead.").format(
+                    n=format_count(len(text)), limit=format_count(MAX_PASTE_CHARS)))
             return None
         return maybe_convert_paste(self, text)
 
@@ -633,12 +636,17 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ chrome
     def _update_title(self, *_args: object) -> None:
         headline = self.metadata.headline.text().strip() if self.record else ""
-        self.setWindowTitle(f"{APP_NAME} — {headline or 'बिना शीर्षक (untitled)'}")
+        untitled = translate("MainWindow", "untitled")
+        self.setWindowTitle(f"{APP_NAME} — {headline or untitled}")
 
     def _show_counts(self, counts: TextCounts) -> None:
-        self.counts_label.setText(
-            f"शब्द {counts.words} · अक्षर {counts.aksharas} · वर्ण {counts.characters} · "
-            f"पढ़ने में ~{counts.reading_minutes} मिनट")
+        # one language only: the status bar has no room for both
+        self.counts_label.setText(short_label("MainWindow", QT_TRANSLATE_NOOP(
+            "MainWindow", "words {words} · aksharas {aksharas} · characters {characters} · "
+            "reading ~{minutes} min")).format(
+                words=format_count(counts.words), aksharas=format_count(counts.aksharas),
+                characters=format_count(counts.characters),
+                minutes=format_count(counts.reading_minutes)))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Save before closing (in the background; the window closes once it landed); stay

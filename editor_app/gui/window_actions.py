@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from editor_app.gui.dialogs.import_dialog import open_clipboard_import, open_import
 from editor_app.gui.export_actions import ExportActions
 from editor_app.gui.focus_chain import FocusTarget, make_focus_actions
-from editor_app.gui.i18n import translate
+from editor_app.gui.i18n import QT_TRANSLATE_NOOP, short_label, translate
 from editor_app.gui.layout_state import LIST_INDEX, SIDE_INDEX
 
 if TYPE_CHECKING:
@@ -47,8 +47,9 @@ def install_actions(window: MainWindow) -> None:
     # in the list (Alt+4) plain Del or Ctrl+Delete.
     window.trash_action = action(translate("WindowActions", "&Trash"), window.trash_article,
                                "Ctrl+Shift+Delete")
-    window.trash_action.setToolTip("रद्दी में डालें, Undo से वापस "
-                                 "(Ctrl+Shift+Delete; Del in the list)")
+    window.trash_action.setToolTip(translate(
+        "WindowActions", "Move to the trash; Undo brings it back (Ctrl+Shift+Delete; Del in "
+        "the list)"))
     window.list_trash_action = QAction(translate("WindowActions", "Trash, in the list"),
                                      window.article_list.table)
     window.list_trash_action.setShortcuts([QKeySequence(Qt.Key.Key_Delete),
@@ -73,10 +74,10 @@ def install_actions(window: MainWindow) -> None:
     window.toggle_side_action = action(translate("WindowActions", "&Side panel"),
                                      lambda: window.panels.toggle_panel(SIDE_INDEX), "Shift+F9")
     window.side_tab_actions = [
-        action(f"{label} टैब ({english} tab)", partial(window._show_side_tab, i),
-               f"Alt+{5 + i}")
-        for i, (label, english) in enumerate((("विवरण", "&Details"), ("जांच", "&Checks"),
-                                              ("चित्र", "&Images")))]
+        action(label, partial(window._show_side_tab, i), f"Alt+{5 + i}")
+        for i, label in enumerate((translate("WindowActions", "&Details tab"),
+                                   translate("WindowActions", "&Checks tab"),
+                                   translate("WindowActions", "&Images tab")))]
     window.focus_actions = make_focus_actions(window, [
         FocusTarget("headline", lambda: window.metadata.headline),
         FocusTarget("dek", lambda: window.metadata.dek),
@@ -93,10 +94,12 @@ def install_actions(window: MainWindow) -> None:
     window.check_action = action(translate("WindowActions", "&Run checks"), window.run_checks, "F7")
     window.phonetic_action = QAction(translate("WindowActions", "&Phonetic Hindi typing"), window)
     window.phonetic_action.setCheckable(True)
-    window.phonetic_action.setIconText("अ→ ध्वन्यात्मक")
+    window.phonetic_action.setIconText(short_label(
+        "WindowActions", QT_TRANSLATE_NOOP("WindowActions", "अ→ Phonetic")))
     window.phonetic_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
-    window.phonetic_action.setToolTip("Roman में लिखें, देवनागरी पाएं: bharat → भारत "
-                                    "(Ctrl+Shift+H)")
+    window.phonetic_action.setToolTip(
+        translate("WindowActions", "Type in Roman letters, get Devanagari: bharat → भारत")
+        + " (Ctrl+Shift+H)")
     window.phonetic_action.toggled.connect(window.set_phonetic)
     window.phonetic_action.setChecked(bool(window.config.settings.get("phonetic_typing")))
     window._show_mode(window.phonetic_action.isChecked())
@@ -108,6 +111,7 @@ def install_actions(window: MainWindow) -> None:
     window.import_clipboard_action = action(translate("WindowActions", "Import from clip&board"),
                                             lambda: open_clipboard_import(window))
     file_menu = window.menuBar().addMenu(translate("WindowActions", "&File"))
+    file_menu.setObjectName("file_menu")
     for act in (window.new_action, window.duplicate_action, window.save_action):
         file_menu.addAction(act)
     file_menu.addSeparator()
@@ -122,11 +126,13 @@ def install_actions(window: MainWindow) -> None:
     file_menu.addSeparator()
     file_menu.addAction(window.quit_action)
     format_menu = window.menuBar().addMenu(translate("WindowActions", "&Edit"))
+    format_menu.setObjectName("edit_menu")
     for act in window.editor.actions():
         format_menu.addAction(act)
     format_menu.addSeparator()
     format_menu.addAction(window.phonetic_action)
     view_menu = window.menuBar().addMenu(translate("WindowActions", "&View"))
+    view_menu.setObjectName("view_menu")
     view_menu.addAction(window.font_action)
     view_menu.addSeparator()
     view_menu.addActions(list(window.focus_actions.values()))
@@ -135,10 +141,12 @@ def install_actions(window: MainWindow) -> None:
     view_menu.addAction(window.toggle_list_action)
     view_menu.addAction(window.toggle_side_action)
     checks_menu = window.menuBar().addMenu(translate("WindowActions", "&Checks"))
+    checks_menu.setObjectName("checks_menu")
     checks_menu.addAction(window.check_action)
     checks_menu.addAction(window.spelling_action)
     checks_menu.addAction(window.style_action)
     help_menu = window.menuBar().addMenu(translate("WindowActions", "&Help"))
+    help_menu.setObjectName("help_menu")
     help_menu.addAction(window.shortcuts_action)
     toolbar = window.addToolBar(translate("WindowActions", "Article"))
     toolbar.setObjectName("article_toolbar")

@@ -16,6 +16,10 @@
 <context>
     <name>ArticleList</name>
     <message>
+        <source>search all articles</source>
+        <translation>सभी लेखों में खोजें — &quot;वाक्यांश&quot; भी</translation>
+    </message>
+    <message>
         <source>everywhere</source>
         <translation>सब जगह</translation>
     </message>
@@ -51,9 +55,51 @@
 <context>
     <name>ArticleTableModel</name>
     <message>
+        <source>Headline</source>
+        <extracomment>Status value → the core&apos;s bilingual label, in workflow order (core.workflow.statuses). The GUI shows :func:`editor_app.gui.display_names.status_label` instead (UI language).</extracomment>
+        <translation>शीर्षक</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <source>Byline</source>
+        <translation>बाइलाइन</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>बदलाव</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>संपादक</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>समय-सीमा</translation>
+    </message>
+    <message>
+        <source>embargo</source>
+        <extracomment>Text colour of a deadline that has passed (an open story, see ``is_overdue``).</extracomment>
+        <translation>रोक</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <extracomment>Sort key of each column in list mode (search mode sorts the loaded hits by rank). Rows fetched per page from the database (search hits come without snippets: the model asks for the snippets of the rows it paints).</extracomment>
+        <translation>बिना शीर्षक</translation>
+    </message>
+    <message>
+        <source>{status}; embargo until {time}</source>
+        <translation>{status}; रोक {time} तक</translation>
+    </message>
+    <message>
         <source>overdue</source>
-        <extracomment>Status value → bilingual label, in workflow order (one table: core.workflow.statuses). Text colour of a deadline that has passed (an open story, see ``is_overdue``). Put before the status of a story whose embargo is still ahead (the list&apos;s badge). Sort key of each column in list mode (search mode sorts the loaded hits by rank). Rows fetched per page from the database (search hits come without snippets: the model asks for the snippets of the rows it paints).</extracomment>
         <translation>समय-सीमा बीत गई</translation>
+    </message>
+    <message>
+        <source>Deadline: {time}</source>
+        <translation>समय-सीमा: {time}</translation>
     </message>
 </context>
 <context>
@@ -161,6 +207,10 @@
 <context>
     <name>CommentThreads</name>
     <message>
+        <source>text deleted</source>
+        <translation>पाठ हटाया गया</translation>
+    </message>
+    <message>
         <source>on the whole story</source>
         <translation>पूरे लेख पर</translation>
     </message>
@@ -175,6 +225,14 @@
 </context>
 <context>
     <name>CommentsPanel</name>
+    <message>
+        <source>Comments</source>
+        <translation>टिप्पणियां</translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation>टिप्पणी जोड़ें</translation>
+    </message>
     <message>
         <source>Show resolved</source>
         <extracomment>field -&gt; (stored text, text shown, their diff): one diff per field and change The window&apos;s Ctrl+Alt+M action (set by :func:`install_comments`).</extracomment>
@@ -205,6 +263,10 @@
         <translation>पहले पाठ चुनें</translation>
     </message>
     <message>
+        <source>comment on {field}: {quote}</source>
+        <translation>{field}: {quote} पर टिप्पणी</translation>
+    </message>
+    <message>
         <source>comment added</source>
         <translation>टिप्पणी जोड़ी गई</translation>
     </message>
@@ -213,8 +275,16 @@
         <translation>जवाब जोड़ा गया</translation>
     </message>
     <message>
+        <source>could not do it</source>
+        <translation>नहीं हो सका</translation>
+    </message>
+    <message>
         <source>no article open</source>
         <translation>कोई लेख नहीं खुला</translation>
+    </message>
+    <message>
+        <source>{open} open, {resolved} resolved</source>
+        <translation>{open} खुली, {resolved} हल</translation>
     </message>
     <message>
         <source>Reopen</source>
@@ -452,6 +522,21 @@
     </message>
 </context>
 <context>
+    <name>Field</name>
+    <message>
+        <source>Headline</source>
+        <translation>शीर्षक</translation>
+    </message>
+    <message>
+        <source>Dek</source>
+        <translation>सार</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>मुख्य पाठ</translation>
+    </message>
+</context>
+<context>
     <name>FindReplaceBar</name>
     <message>
         <source>Find</source>
@@ -524,6 +609,50 @@
 <context>
     <name>HistoryPanel</name>
     <message>
+        <source>status change</source>
+        <translation>स्थिति बदली</translation>
+    </message>
+    <message>
+        <source>workflow</source>
+        <translation>कार्यप्रवाह</translation>
+    </message>
+    <message>
+        <source>trashed</source>
+        <translation>रद्दी में</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>रद्दी से वापस</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>आयात</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>बंडल से मिलाया</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>क्या</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>कब</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>किसने</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>टिप्पणी</translation>
+    </message>
+    <message>
         <source>select two revisions, or one</source>
         <translation>दो संस्करण चुनें, या एक</translation>
     </message>
@@ -548,6 +677,10 @@
         <translation>तुलना</translation>
     </message>
     <message>
+        <source>revision {n}</source>
+        <translation>संस्करण {n}</translation>
+    </message>
+    <message>
         <source>override</source>
         <translation>नियम से हटकर</translation>
     </message>
@@ -560,8 +693,16 @@
         <translation>पहला संस्करण: इससे पहले कुछ नहीं</translation>
     </message>
     <message>
+        <source>could not compare</source>
+        <translation>तुलना नहीं हो सकी</translation>
+    </message>
+    <message>
         <source>Restore revision</source>
         <translation>संस्करण पर लौटें</translation>
+    </message>
+    <message>
+        <source>Save revision {n}&apos;s text and details as a new revision? The current text stays in the history.</source>
+        <translation>संस्करण {n} का पाठ और विवरण नए संस्करण के रूप में सहेजें? अभी का पाठ इतिहास में रहेगा।</translation>
     </message>
 </context>
 <context>
@@ -815,12 +956,24 @@
         <translation>बदलाव सहेजे नहीं गए…</translation>
     </message>
     <message>
+        <source>saved {time}, version {version}</source>
+        <translation>सहेजा गया {time}, संस्करण {version}</translation>
+    </message>
+    <message>
         <source>Could not finish</source>
         <translation>काम पूरा नहीं हुआ</translation>
     </message>
     <message>
         <source>restored from the trash</source>
         <translation>लेख रद्दी से वापस आया</translation>
+    </message>
+    <message>
+        <source>Setting not saved</source>
+        <translation>सेटिंग सहेजी नहीं गई</translation>
+    </message>
+    <message>
+        <source>phonetic: bharat → भारत</source>
+        <translation>ध्वन्यात्मक: bharat → भारत</translation>
     </message>
     <message>
         <source>direct</source>
@@ -831,12 +984,24 @@
         <translation>बहुत बड़ा पाठ</translation>
     </message>
     <message>
+        <source>The pasted text has {n} characters; the limit is {limit}. Import it as a file instead.</source>
+        <translation>चिपकाया गया पाठ {n} अक्षरों का है; सीमा {limit} है। इसे फ़ाइल के रूप में आयात करें।</translation>
+    </message>
+    <message>
         <source>Spell-check</source>
         <translation>वर्तनी जांच</translation>
     </message>
     <message>
         <source>Body</source>
         <translation>मुख्य पाठ</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>बिना शीर्षक</translation>
+    </message>
+    <message>
+        <source>words {words} · aksharas {aksharas} · characters {characters} · reading ~{minutes} min</source>
+        <translation>शब्द {words} · अक्षर {aksharas} · वर्ण {characters} · पढ़ने में ~{minutes} मिनट</translation>
     </message>
 </context>
 <context>
@@ -1102,7 +1267,34 @@
     </message>
 </context>
 <context>
+    <name>ReviewController</name>
+    <message>
+        <source>{n} suggestions decided</source>
+        <translation>{n} सुझावों पर निर्णय दर्ज हुआ</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPanel</name>
+    <message>
+        <source>accepted</source>
+        <translation>स्वीकृत</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>अस्वीकृत</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>वापस लिया</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>खुला</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>समीक्षा</translation>
+    </message>
     <message>
         <source>Accept</source>
         <extracomment>(accept?, suggestion ids or None for all, author id or None)</extracomment>
@@ -1175,6 +1367,22 @@
     <message>
         <source>no open suggestions</source>
         <translation>इस लेख में कोई खुला सुझाव नहीं</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewText</name>
+    <message>
+        <source>inserted</source>
+        <extracomment>Distinct hues that stay apart on white and for common colour blindness (Okabe-Ito based).</extracomment>
+        <translation>जोड़ा</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>हटाया</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>बदला</translation>
     </message>
 </context>
 <context>
@@ -1377,6 +1585,18 @@
 <context>
     <name>SpellMenu</name>
     <message>
+        <source>Add to newsroom dictionary</source>
+        <translation>शब्दकोश में जोड़ें</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>अनदेखा करें</translation>
+    </message>
+    <message>
+        <source>no suggestions</source>
+        <translation>कोई सुझाव नहीं</translation>
+    </message>
+    <message>
         <source>Could not add the word</source>
         <translation>शब्दकोश में नहीं जुड़ा</translation>
     </message>
@@ -1493,6 +1713,10 @@
         <translation>रद्दी में डालें</translation>
     </message>
     <message>
+        <source>Move to the trash; Undo brings it back (Ctrl+Shift+Delete; Del in the list)</source>
+        <translation>रद्दी में डालें, पूर्ववत से वापस (Ctrl+Shift+Delete; सूची में Del)</translation>
+    </message>
+    <message>
         <source>Trash, in the list</source>
         <translation>रद्दी में डालें, सूची में</translation>
     </message>
@@ -1525,6 +1749,18 @@
         <translation>विवरण पैनल दिखाएं</translation>
     </message>
     <message>
+        <source>&amp;Details tab</source>
+        <translation>विवरण टैब</translation>
+    </message>
+    <message>
+        <source>&amp;Checks tab</source>
+        <translation>जांच टैब</translation>
+    </message>
+    <message>
+        <source>&amp;Images tab</source>
+        <translation>चित्र टैब</translation>
+    </message>
+    <message>
         <source>&amp;House style…</source>
         <translation>हाउस स्टाइल…</translation>
     </message>
@@ -1539,6 +1775,14 @@
     <message>
         <source>&amp;Phonetic Hindi typing</source>
         <translation>अ ध्वन्यात्मक हिंदी</translation>
+    </message>
+    <message>
+        <source>अ→ Phonetic</source>
+        <translation>अ→ ध्वन्यात्मक</translation>
+    </message>
+    <message>
+        <source>Type in Roman letters, get Devanagari: bharat → भारत</source>
+        <translation>Roman में लिखें, देवनागरी पाएं: bharat → भारत</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -15,14 +15,18 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 
 from editor_app.core.review.comments import CommentInfo, CommentThread
+from editor_app.gui.display_names import field_name
 from editor_app.gui.i18n import translate
 
-__all__ = ["FIELD_LABELS", "ORPHANED_MARK", "ThreadList", "thread_html", "thread_text"]
+__all__ = ["ThreadList", "orphaned_mark", "thread_html", "thread_text"]
 
-ORPHANED_MARK = "(पाठ हटाया गया — text deleted)"
-FIELD_LABELS = {"body": "मुख्य पाठ", "headline": "शीर्षक", "dek": "सार"}
 _ID_ROLE = int(Qt.ItemDataRole.UserRole)
 _QUOTE_SHOWN = 80
+
+
+def orphaned_mark() -> str:
+    """Shown beside a comment whose quoted text was deleted."""
+    return "(" + translate("CommentThreads", "text deleted") + ")"
 
 
 def _when(comment: CommentInfo) -> str:
@@ -38,8 +42,8 @@ def _where(thread: CommentThread) -> str:
     first = thread.comment
     if not first.quote:
         return translate("CommentThreads", "on the whole story")
-    where = f"{FIELD_LABELS[first.field]}: «{short(first.quote)}»"
-    return f"{where} {ORPHANED_MARK}" if thread.orphaned else where
+    where = f"{field_name(first.field)}: «{short(first.quote)}»"
+    return f"{where} {orphaned_mark()}" if thread.orphaned else where
 
 
 def _state(thread: CommentThread) -> str:

@@ -47,8 +47,8 @@ from editor_app.core.review.history import (
     timeline,
 )
 from editor_app.core.workflow.statuses import may_edit
-from editor_app.gui.article_list import STATUS_LABELS
-from editor_app.gui.i18n import translate
+from editor_app.gui.display_names import status_label
+from editor_app.gui.i18n import QT_TRANSLATE_NOOP, translate
 from editor_app.gui.review.diff_view import DiffView, RenderedDiff, render_diff
 from editor_app.gui.tasks import TaskRunner
 
@@ -60,14 +60,16 @@ __all__ = ["HistoryPanel", "restore_in_window"]
 log = logging.getLogger(__name__)
 
 _KIND_LABELS = {
-    "transition": "स्थिति बदली (status change)",
-    "workflow": "कार्यप्रवाह (workflow)",
-    "trash": "रद्दी में (trashed)",
-    "restore": "रद्दी से वापस (restored)",
-    "import": "आयात (import)",
-    "merge": "बंडल से मिलाया (merged)",
+    "transition": QT_TRANSLATE_NOOP("HistoryPanel", "status change"),
+    "workflow": QT_TRANSLATE_NOOP("HistoryPanel", "workflow"),
+    "trash": QT_TRANSLATE_NOOP("HistoryPanel", "trashed"),
+    "restore": QT_TRANSLATE_NOOP("HistoryPanel", "restored"),
+    "import": QT_TRANSLATE_NOOP("HistoryPanel", "import"),
+    "merge": QT_TRANSLATE_NOOP("HistoryPanel", "merged"),
 }
-_COLUMNS = ("क्या (What)", "कब (When)", "किसने (Who)", "स्थिति (Status)", "टिप्पणी (Note)")
+_COLUMNS = (QT_TRANSLATE_NOOP("HistoryPanel", "What"), QT_TRANSLATE_NOOP("HistoryPanel", "When"),
+            QT_TRANSLATE_NOOP("HistoryPanel", "Who"), QT_TRANSLATE_NOOP("HistoryPanel", "Status"),
+            QT_TRANSLATE_NOOP("HistoryPanel", "Note"))
 _NUMBER_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -88,7 +90,7 @@ class HistoryPanel(QWidget):
         self._latest = 0
         self._shown_pair: tuple[int, int, int] | None = None
         self.list = QTreeWidget()
-        self.list.setHeaderLabels(list(_COLUMNS))
+        self.list.setHeaderLabels([translate("HistoryPanel", c) for c in _COLUMNS])
         self.list.setRootIsDecorated(False)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setMinimumHeight(self.list.fontMetrics().height() * 7)  # ~5 rows
@@ -213,13 +215,13 @@ class HistoryPanel(QWidget):
     @staticmethod
     def _item(entry: TimelineEntry) -> QTreeWidgetItem:
         if entry.revision is not None:
-            what = f"संस्करण {entry.revision} (revision {entry.revision})"
+            what = translate("HistoryPanel", "revision {n}").format(n=entry.revision)
         else:
-            what = _KIND_LABELS.get(entry.kind, entry.kind)
+            what = translate("HistoryPanel", _KIND_LABELS.get(entry.kind, entry.kind))
         note = entry.note
         if entry.kind == "transition":
-            moved = (f"{STATUS_LABELS.get(str(entry.detail.get('from')), '?')} → "
-                     f"{STATUS_LABELS.get(str(entry.detail.get('to')), '?')}")
+            moved = (f"{status_label(str(entry.detail.get('from', '?')))} → "
+                     f"{status_label(str(entry.detail.get('to', '?')))}")
             override = entry.detail.get("override")
             if override:  # the workflow stores the reason given for overriding the gate
                 moved += " — " + translate("HistoryPanel", "override")
@@ -228,7 +230,7 @@ class HistoryPanel(QWidget):
             note = f"{moved}  {note}".strip()
         when = entry.at.astimezone().strftime("%d-%m-%Y %H:%M")
         item = QTreeWidgetItem([what, when, entry.who or "—",
-                                STATUS_LABELS.get(entry.status, entry.status), note])
+                                status_label(entry.status), note])
         item.setToolTip(4, note)
         # a narrow panel scrolls the columns: the first one tells everything on hover
         item.setToolTip(0, "\n".join(p for p in (what, when, entry.who,
@@ -288,7 +290,7 @@ class HistoryPanel(QWidget):
     def _diff_failed(self, error: BaseException) -> None:
         self._shown_pair = None
         log.warning("history diff failed: %s", error)
-        self.view.show_message(f"तुलना नहीं हो सकी (could not compare): {error}")
+        self.view.show_message(translate("HistoryPanel", "could not compare") + f": {error}")
 
     # ---------------------------------------------------------------- restore
     def _update_restore(self) -> None:
@@ -306,9 +308,8 @@ class HistoryPanel(QWidget):
         number = numbers[0]
         answer = QMessageBox.question(
             self, translate("HistoryPanel", "Restore revision"),
-            f"संस्करण {number} का पाठ और विवरण नए संस्करण के रूप में सहेजें? अभी का पाठ "
-            f"इतिहास में रहेगा।\n\n(Save revision {number}'s text and details as a new "
-            "revision? The current text stays in the history.)")
+            translate("HistoryPanel", "Save revision {n}'s text and details as a new revision? "
+                      "The current text stays in the history.").format(n=number))
         if answer == QMessageBox.StandardButton.Yes:
             self.restore_requested.emit(number)
 

@@ -5,7 +5,7 @@ Contract of :func:`install_publishing` (called by :func:`~.desk.install_desk`):
   through :class:`~editor_app.core.workflow.publishing.PublishingService` on the writer;
   the core checks the role, a refusal becomes an error dialog.
 - :class:`EmbargoBadge` in the status bar shows the open story's embargo while it is in the
-  future; the list's status column marks such stories with :data:`EMBARGO_MARK` (see
+  future; the list's status column marks such stories with :func:`embargo_mark` (see
   ``ArticleTableModel``).
 - Export of the open story during its embargo is refused with the reason before anything
   is written; a desk chief is asked for an override reason instead (:func:`embargo_gate`).
@@ -44,15 +44,21 @@ from editor_app.core.workflow.publishing import (
 )
 from editor_app.core.workflow.statuses import DESK
 from editor_app.core.workflow.times import IST, ist_text
-from editor_app.gui.article_list import EMBARGO_MARK
+from editor_app.gui.article_list import embargo_mark
 from editor_app.gui.dialogs.errors import show_error
 from editor_app.gui.i18n import translate
 
 if TYPE_CHECKING:
     from editor_app.gui.main_window import MainWindow
 
-__all__ = ["EMBARGO_MARK", "EmbargoBadge", "EmbargoDialog", "PublishingActions",
-           "embargo_gate", "install_publishing"]
+__all__ = [
+    "EmbargoBadge",
+    "EmbargoDialog",
+    "PublishingActions",
+    "embargo_gate",
+    "embargo_mark",
+    "install_publishing",
+]
 
 log = logging.getLogger(__name__)
 

@@ -37,8 +37,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from editor_app.core.review.tracking import FIELDS, SuggestionInfo, TrackedView
+from editor_app.gui.display_names import field_label
+from editor_app.gui.i18n import translate
 
-__all__ = ["FIELD_LABELS", "PALETTE", "DocSpan", "ReviewText", "author_colours",
+__all__ = ["PALETTE", "DocSpan", "ReviewText", "author_colours",
            "author_key", "describe"]
 
 log = logging.getLogger(__name__)
@@ -46,7 +48,6 @@ log = logging.getLogger(__name__)
 #: Distinct hues that stay apart on white and for common colour blindness (Okabe-Ito based).
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8C6D00", "#56B4E9", "#7B3294",
            "#B2182B")
-FIELD_LABELS = {"headline": "शीर्षक (Headline)", "dek": "सार (Dek)", "body": "मुख्य पाठ (Body)"}
 _BAR_WIDTH = 5
 _MARGIN = 10
 
@@ -77,11 +78,12 @@ def describe(info: SuggestionInfo) -> str:
     """A one-line description for tooltips and lists: author, time, what changed."""
     when = info.updated_at.astimezone().strftime("%d-%m-%Y %H:%M")
     if not info.old_text:
-        what = f"जोड़ा (inserted): «{info.new_text.strip()}»"
+        what = translate("ReviewText", "inserted") + f": «{info.new_text.strip()}»"
     elif not info.new_text:
-        what = f"हटाया (deleted): «{info.old_text.strip()}»"
+        what = translate("ReviewText", "deleted") + f": «{info.old_text.strip()}»"
     else:
-        what = f"बदला (changed): «{info.old_text.strip()}» → «{info.new_text.strip()}»"
+        what = (translate("ReviewText", "changed")
+                + f": «{info.old_text.strip()}» → «{info.new_text.strip()}»")
     return f"{info.author_name} · {when}\n{what}"
 
 
@@ -159,7 +161,7 @@ class ReviewText(QTextEdit):
             if index:
                 add("\n")
             label_start = pos
-            labels.append((label_start, add(FIELD_LABELS[name])))
+            labels.append((label_start, add(field_label(name))))
             add("\n")
             text = view.current[name].rstrip("\n")
             done = 0

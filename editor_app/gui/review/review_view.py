@@ -50,9 +50,10 @@ from editor_app.core.review.tracking import (
     TrackingService,
 )
 from editor_app.core.workflow.statuses import DESK, Status
-from editor_app.gui.i18n import translate
+from editor_app.gui.display_names import field_label
+from editor_app.gui.i18n import QT_TRANSLATE_NOOP, translate
+from editor_app.gui.locale_format import format_count
 from editor_app.gui.review.review_text import (
-    FIELD_LABELS,
     ReviewText,
     author_colours,
     author_key,
@@ -66,9 +67,11 @@ __all__ = ["ReviewController", "ReviewPanel", "install_review"]
 
 log = logging.getLogger(__name__)
 _ID_ROLE = int(Qt.ItemDataRole.UserRole)
-_STATE_LABELS = {"accepted": "✓ स्वीकृत (accepted)", "rejected": "✗ अस्वीकृत (rejected)",
-                 "withdrawn": "↶ वापस लिया (withdrawn)", "open": "खुला (open)"}
-TAB_LABEL = "समीक्षा (Review)"
+_STATE_LABELS = {"accepted": ("✓ ", QT_TRANSLATE_NOOP("ReviewPanel", "accepted")),
+                 "rejected": ("✗ ", QT_TRANSLATE_NOOP("ReviewPanel", "rejected")),
+                 "withdrawn": ("↶ ", QT_TRANSLATE_NOOP("ReviewPanel", "withdrawn")),
+                 "open": ("", QT_TRANSLATE_NOOP("ReviewPanel", "open"))}
+TAB_LABEL = QT_TRANSLATE_NOOP("ReviewPanel", "Review")
 
 
 def _swatch(colour: QColor) -> QIcon:
@@ -218,7 +221,7 @@ class ReviewPanel(QWidget):
             self._show_text()
 
     def _item(self, info: SuggestionInfo) -> QListWidgetItem:
-        field = "" if info.field == "body" else f"[{FIELD_LABELS[info.field]}] "
+        field = "" if info.field == "body" else f"[{field_label(info.field)}] "
         if not info.old_text:
             change = f"+ «{_short(info.new_text)}»"
         elif not info.new_text:
@@ -233,7 +236,8 @@ class ReviewPanel(QWidget):
 
     def _decided_item(self, info: SuggestionInfo) -> QListWidgetItem:
         when = info.decided_at.astimezone().strftime("%d-%m-%Y %H:%M") if info.decided_at else ""
-        state = _STATE_LABELS.get(info.state, info.state)
+        mark, name = _STATE_LABELS.get(info.state, ("", info.state))
+        state = mark + translate("ReviewPanel", name)
         item = QListWidgetItem(
             f"{info.id}. {state} · {info.decided_by_name} {when} — "
             f"«{_short(info.old_text, 20)}» → «{_short(info.new_text, 20)}» "
@@ -325,7 +329,8 @@ class ReviewController(QObject):
         tabs = self.window.side_tabs
         index = tabs.indexOf(self.panel)
         count = len(view.open) if view is not None else 0
-        tabs.setTabText(index, f"{TAB_LABEL} {count}" if count else TAB_LABEL)
+        label = translate("ReviewPanel", TAB_LABEL)
+        tabs.setTabText(index, f"{label} {format_count(count)}" if count else label)
 
     def decide(self, accept: bool, ids: list[int] | None, author_id: int | None) -> None:
         """Accept or reject (after pending edits are saved), then show the result."""
@@ -350,7 +355,8 @@ class ReviewController(QObject):
                               key="open", kind="open")
         n = len(result.decided)
         self.window.statusBar().showMessage(
-            f"{n} सुझावों पर निर्णय दर्ज हुआ ({n} suggestions decided)", 5000)
+            translate("ReviewController", "{n} suggestions decided").format(n=format_count(n)),
+            5000)
 
     def _reshow(self, record: ArticleRecord) -> None:
         if self.window.record is not None and self.window.record.id == record.id:
@@ -362,7 +368,7 @@ class ReviewController(QObject):
 def install_review(window: MainWindow) -> ReviewController:
     """Add the Review side tab to ``window`` and keep it in step with the open article."""
     panel = ReviewPanel()
-    window.side_tabs.addTab(panel, TAB_LABEL)
+    window.side_tabs.addTab(panel, translate("ReviewPanel", TAB_LABEL))
     controller = ReviewController(window, panel)
     window.article_shown.connect(controller.show_record)
     window.saved.connect(lambda _id: controller.refresh())
