@@ -20,8 +20,17 @@ __all__ = ["field_label", "field_name", "move_label", "queue_label", "role_label
            "status_label"]
 
 
+#: Article fields (core.review.history.FIELD_LABELS has the same, bilingual, for the CLI).
 _FIELDS = {"headline": QT_TRANSLATE_NOOP("Field", "Headline"),
            "dek": QT_TRANSLATE_NOOP("Field", "Dek"),
+           "bylines": QT_TRANSLATE_NOOP("Field", "Bylines"),
+           "dateline_place": QT_TRANSLATE_NOOP("Field", "Dateline place"),
+           "dateline_date": QT_TRANSLATE_NOOP("Field", "Dateline date"),
+           "category": QT_TRANSLATE_NOOP("Field", "Category"),
+           "tags": QT_TRANSLATE_NOOP("Field", "Tags"),
+           "slug": QT_TRANSLATE_NOOP("Field", "Slug"),
+           "related": QT_TRANSLATE_NOOP("Field", "Related links"),
+           "language": QT_TRANSLATE_NOOP("Field", "Language"),
            "body": QT_TRANSLATE_NOOP("Field", "Body")}
 
 

@@ -124,8 +124,36 @@
 <context>
     <name>BundleMergeDialog</name>
     <message>
+        <source>changed here</source>
+        <translation>डेस्क ने बदला</translation>
+    </message>
+    <message>
+        <source>changed in the bundle</source>
+        <translation>बंडल में बदला</translation>
+    </message>
+    <message>
+        <source>changed on both sides</source>
+        <translation>दोनों ने बदला</translation>
+    </message>
+    <message>
+        <source>mine</source>
+        <translation>मेरा</translation>
+    </message>
+    <message>
+        <source>theirs</source>
+        <translation>उनका</translation>
+    </message>
+    <message>
+        <source>both: copy</source>
+        <translation>दोनों, प्रति बनाएं</translation>
+    </message>
+    <message>
         <source>Bundle conflict</source>
         <translation>टकराव: बंडल</translation>
+    </message>
+    <message>
+        <source>This story changed here and in the bundle: choose per field. Nothing is lost: with &quot;both&quot; theirs is kept as a copy.</source>
+        <translation>यह लेख डेस्क पर और बंडल में, दोनों जगह बदला गया है। हर फ़ील्ड के लिए चुनें। कुछ नहीं खोता: “दोनों” चुनने पर उनका पाठ प्रति के रूप में रहता है।</translation>
     </message>
     <message>
         <source>Field</source>
@@ -151,9 +179,45 @@
 <context>
     <name>BylineEditor</name>
     <message>
-        <source>Add byline</source>
+        <source>Name</source>
+        <translation>नाम</translation>
+    </message>
+    <message>
+        <source>Latin</source>
+        <translation>रोमन</translation>
+    </message>
+    <message>
+        <source>Designation</source>
+        <translation>पद</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>संस्थान</translation>
+    </message>
+    <message>
+        <source>Name in Devanagari</source>
         <extracomment>Columns spell-checked once :meth:`BylineEditor.attach_spelling` is called (not Latin).</extracomment>
+        <translation>नाम देवनागरी में</translation>
+    </message>
+    <message>
+        <source>Name in Latin letters</source>
+        <translation>नाम रोमन अक्षरों में</translation>
+    </message>
+    <message>
+        <source>Designation, e.g. Correspondent</source>
+        <translation>पद, जैसे संवाददाता</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>जोड़ें</translation>
+    </message>
+    <message>
+        <source>Add byline</source>
         <translation>बाइलाइन जोड़ें</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>हटाएं</translation>
     </message>
     <message>
         <source>Remove byline</source>
@@ -302,6 +366,14 @@
         <translation>टकराव</translation>
     </message>
     <message>
+        <source>Someone else saved this article after you opened it.</source>
+        <translation>यह लेख किसी और ने इस बीच बदल दिया है।</translation>
+    </message>
+    <message>
+        <source>Save yours as a copy, keep yours as the newest version (theirs stays in the history), or load theirs and drop your unsaved changes.</source>
+        <translation>अपना पाठ प्रति के रूप में सहेजें, अपना पाठ सबसे नए संस्करण के रूप में रखें (उनका इतिहास में रहेगा), या उनका पाठ खोलें और अपने बिना सहेजे बदलाव छोड़ दें।</translation>
+    </message>
+    <message>
         <source>Save mine as copy</source>
         <translation>प्रतिलिपि सहेजें</translation>
     </message>
@@ -328,12 +400,32 @@
 <context>
     <name>DamagedDatabase</name>
     <message>
+        <source>Database damaged</source>
+        <translation>डेटाबेस खराब है</translation>
+    </message>
+    <message>
+        <source>The database file is damaged; Sampadak cannot open it.</source>
+        <translation>डेटाबेस फ़ाइल खराब हो गई है, इसलिए Sampadak उसे नहीं खोल सकता।</translation>
+    </message>
+    <message>
+        <source>Latest backup</source>
+        <translation>सबसे नया बैकअप</translation>
+    </message>
+    <message>
+        <source>Open the backup read-only to read or copy from it, or restore it: the damaged file is kept aside, and work saved after the backup is not in it.</source>
+        <translation>बैकअप को केवल पढ़ने के लिए खोलें, या उसे वापस लाएं: खराब फ़ाइल अलग रख दी जाएगी। बैकअप के बाद सहेजा गया काम उसमें नहीं है।</translation>
+    </message>
+    <message>
         <source>Open backup read-only</source>
         <translation>बैकअप पढ़ें</translation>
     </message>
     <message>
         <source>Restore backup</source>
         <translation>बैकअप वापस लाएं</translation>
+    </message>
+    <message>
+        <source>No backup was found. Copy the file somewhere safe and run `sampadak doctor` for details.</source>
+        <translation>कोई बैकअप नहीं मिला। फ़ाइल को सुरक्षित जगह कॉपी करें और `sampadak doctor` चलाएं।</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -433,6 +525,18 @@
 <context>
     <name>Errors</name>
     <message>
+        <source>The database is damaged. Changes since the last save may not be stored. Close Sampadak and start it again to open or restore the latest backup.</source>
+        <translation>डेटाबेस खराब है। पिछली बार सहेजने के बाद के बदलाव शायद सहेजे नहीं गए। Sampadak बंद करके फिर खोलें: वह सबसे नया बैकअप खोलने या वापस लाने का विकल्प देगा।</translation>
+    </message>
+    <message>
+        <source>Sampadak could not write to the database; your latest changes are not saved yet.</source>
+        <translation>डेटाबेस में लिखा नहीं जा सका; आपके ताज़ा बदलाव अभी सहेजे नहीं गए हैं।</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Your text is autosaved; details are in the log file.</source>
+        <translation>कुछ गड़बड़ हुई। आपका लेख अपने-आप सहेजा गया है; ब्योरा लॉग फ़ाइल में है।</translation>
+    </message>
+    <message>
         <source>error</source>
         <translation>त्रुटि</translation>
     </message>
@@ -525,11 +629,44 @@
     <name>Field</name>
     <message>
         <source>Headline</source>
+        <extracomment>Article fields (core.review.history.FIELD_LABELS has the same, bilingual, for the CLI).</extracomment>
         <translation>शीर्षक</translation>
     </message>
     <message>
         <source>Dek</source>
         <translation>सार</translation>
+    </message>
+    <message>
+        <source>Bylines</source>
+        <translation>बाइलाइन</translation>
+    </message>
+    <message>
+        <source>Dateline place</source>
+        <translation>डेटलाइन</translation>
+    </message>
+    <message>
+        <source>Dateline date</source>
+        <translation>तारीख</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>श्रेणी</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>टैग</translation>
+    </message>
+    <message>
+        <source>Slug</source>
+        <translation>स्लग</translation>
+    </message>
+    <message>
+        <source>Related links</source>
+        <translation>इसे भी पढ़ें</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>भाषा</translation>
     </message>
     <message>
         <source>Body</source>
@@ -565,6 +702,30 @@
     <message>
         <source>Replace</source>
         <translation>यह बदलें</translation>
+    </message>
+</context>
+<context>
+    <name>FocusChain</name>
+    <message>
+        <source>Go to headline</source>
+        <extracomment>name -&gt; (menu label, shortcut). Alt+digit and Ctrl+L are free in every widget we use.</extracomment>
+        <translation>शीर्षक पर जाएं</translation>
+    </message>
+    <message>
+        <source>Go to dek</source>
+        <translation>सार पर जाएं</translation>
+    </message>
+    <message>
+        <source>Go to body</source>
+        <translation>मुख्य पाठ पर जाएं</translation>
+    </message>
+    <message>
+        <source>Go to article list</source>
+        <translation>लेख सूची पर जाएं</translation>
+    </message>
+    <message>
+        <source>Go to search</source>
+        <translation>खोज पर जाएं</translation>
     </message>
 </context>
 <context>
@@ -896,8 +1057,20 @@
 <context>
     <name>LegacyPasteDialog</name>
     <message>
+        <source>Kruti Dev 010</source>
+        <translation>कृतिदेव 010</translation>
+    </message>
+    <message>
+        <source>Walkman Chanakya</source>
+        <translation>वॉकमैन चाणक्य</translation>
+    </message>
+    <message>
         <source>Legacy font text?</source>
         <translation>पुराने फ़ॉन्ट का पाठ?</translation>
+    </message>
+    <message>
+        <source>The pasted text looks typed in a legacy font (confidence {confidence}). Convert it to Unicode?</source>
+        <translation>चिपकाया गया पाठ पुराने फ़ॉन्ट में टाइप किया लगता है (भरोसा {confidence})। यूनिकोड में बदलें?</translation>
     </message>
     <message>
         <source>Convert</source>
@@ -1569,9 +1742,46 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <source>Keyboard shortcuts</source>
+        <source>Other</source>
+        <extracomment>Group names and :data:`KEYS_WITHOUT_ACTIONS` hold the English, translated (context &quot;ShortcutsDialog&quot;) when the page is built.</extracomment>
+        <translation>अन्य</translation>
+    </message>
+    <message>
+        <source>Between fields</source>
+        <translation>फ़ील्ड के बीच</translation>
+    </message>
+    <message>
+        <source>Next field</source>
         <extracomment>Keys Qt handles without a QAction of ours: (keys, what they do).</extracomment>
+        <translation>अगला फ़ील्ड</translation>
+    </message>
+    <message>
+        <source>Previous field</source>
+        <translation>पिछला फ़ील्ड</translation>
+    </message>
+    <message>
+        <source>Alt+letter</source>
+        <translation>Alt+अक्षर</translation>
+    </message>
+    <message>
+        <source>Open a menu: its underlined letter</source>
+        <translation>मेन्यू खोलें: रेखांकित अक्षर</translation>
+    </message>
+    <message>
+        <source>Next side tab while focus is in it</source>
+        <translation>अगला टैब, जब फ़ोकस टैब में हो</translation>
+    </message>
+    <message>
+        <source>Previous/next article in the list</source>
+        <translation>सूची में पिछला/अगला लेख</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
         <translation>कुंजीपटल शॉर्टकट</translation>
+    </message>
+    <message>
+        <source>Everything works from the keyboard: these shortcuts, Alt + the underlined letter for menus, Tab to change fields.</source>
+        <translation>हर काम कुंजीपटल से: ये शॉर्टकट, मेन्यू के लिए Alt + रेखांकित अक्षर, फ़ील्ड बदलने के लिए Tab।</translation>
     </message>
     <message>
         <source>Action</source>

@@ -29,11 +29,11 @@ def ask_conflict(parent: QWidget | None, detail: str) -> ConflictChoice:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(translate("Conflict", "Conflict"))
-    box.setText("यह लेख किसी और ने इस बीच बदल दिया है।\n"
-                "Someone else saved this article after you opened it.")
+    box.setText(translate("Conflict", "Someone else saved this article after you opened it."))
     box.setInformativeText(
-        detail + "\n\nSave yours as a copy, keep yours as the newest version (theirs stays "
-        "in the history), or load theirs and drop your unsaved changes.")
+        detail + "\n\n" + translate("Conflict", "Save yours as a copy, keep yours as the newest "
+                                     "version (theirs stays in the history), or load theirs "
+                                     "and drop your unsaved changes."))
     copy = box.addButton(translate("Conflict", "Save mine as copy"),
                          QMessageBox.ButtonRole.AcceptRole)
     mine = box.addButton(translate("Conflict", "Keep mine"), QMessageBox.ButtonRole.DestructiveRole)

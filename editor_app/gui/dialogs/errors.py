@@ -33,17 +33,14 @@ def unhandled_error_text(exc: BaseException) -> str:
     """What the excepthook dialog says: never "your text is autosaved" when the error is
     that the database cannot be written or read."""
     if isinstance(exc, DatabaseDamaged):
-        return ("डेटाबेस खराब है। पिछली बार सहेजने के बाद के बदलाव शायद सहेजे नहीं गए। "
-                "Sampadak बंद करके फिर खोलें: वह सबसे नया बैकअप खोलने या वापस लाने का "
-                "विकल्प देगा।\nThe database is damaged. Changes since the last save may not "
-                f"be stored. Close Sampadak and start it again to open or restore the latest "
-                f"backup.\n\n{exc}")
+        return translate("Errors", "The database is damaged. Changes since the last save may "
+                         "not be stored. Close Sampadak and start it again to open or restore "
+                         "the latest backup.") + f"\n\n{exc}"
     if isinstance(exc, StorageError):
-        return ("डेटाबेस में लिखा नहीं जा सका; आपके ताज़ा बदलाव अभी सहेजे नहीं गए हैं।\n"
-                f"Sampadak could not write to the database; your latest changes are not "
-                f"saved yet.\n\n{exc}")
-    return ("Something went wrong. Your text is autosaved; details are in the "
-            "log file.\nकुछ गड़बड़ हुई। आपका लेख सुरक्षित है।")
+        return translate("Errors", "Sampadak could not write to the database; your latest "
+                         "changes are not saved yet.") + f"\n\n{exc}"
+    return translate("Errors", "Something went wrong. Your text is autosaved; details are in "
+                     "the log file.")
 
 
 def _hook(exc_type: type[BaseException], exc: BaseException,
