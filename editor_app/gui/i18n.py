@@ -7,14 +7,19 @@ compiles with ``pyside6-lrelease``). :func:`setup` installs that catalogue as a
 ``QTranslator``; :func:`translate` then gives a label in the form the setting
 ``ui_language`` (``settings.toml``) asks for:
 
-- ``"hi-en"`` (default, the shipped style): ``"हिंदी (English)"``, e.g. ``"नाम (Name)"``;
-- ``"hi"``: Hindi only; ``"en"``: English only.
+- ``"hi"``: Hindi only; ``"en"``: English only;
+- ``"hi-en"`` (the old shipped style): ``"हिंदी (English)"``, e.g. ``"नाम (Name)"``;
+- ``""`` (the default: nothing chosen): the system's language, see :func:`system_language`
+  (a ``hi*`` locale gives ``"hi"``, anything else ``"en"``).
 
 A string without a Hindi translation shows its English source in every mode, so a missing
 translation is visible, never blank. The language is chosen at start-up (a change applies
-at the next start). ``pyside6-lupdate`` finds every ``translate("Context", "Source")`` call
-by that name, so call it as ``translate(...)`` or ``i18n.translate(...)`` with literal
-strings, and format placeholders after translating: ``translate("C", "{n} words").format(...)``.
+at the next start; Preferences says so). ``pyside6-lupdate`` finds every
+``translate("Context", "Source")`` call by that name, so call it as ``translate(...)`` or
+``i18n.translate(...)`` with literal strings (not inside an f-string, not with keyword
+arguments: lupdate does not see those), and format placeholders after translating:
+``translate("C", "{n} words").format(...)``. Tables built at import time mark their
+English with :func:`QT_TRANSLATE_NOOP` and translate where shown.
 See docs/TRANSLATION.md.
 """
 
@@ -24,17 +29,21 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from editor_app.core.resources import resource_path
 
-__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "QT_TRANSLATE_NOOP", "SETTING", "current_language",
-           "normalise_language", "setup", "short_label", "translate"]
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "QT_TRANSLATE_NOOP", "SETTING", "SYSTEM",
+           "current_language", "normalise_language", "setup", "short_label", "system_language",
+           "translate"]
 
 log = logging.getLogger(__name__)
 
 SETTING = "ui_language"
 LANGUAGES = ("hi-en", "hi", "en")
+#: The setting's value for "follow the system" (also what an absent setting means).
+SYSTEM = ""
+#: What :func:`translate` uses before any :func:`setup` (tests that build widgets alone).
 DEFAULT_LANGUAGE = "hi-en"
 CATALOGUE = "sampadak_hi.qm"
 
@@ -50,14 +59,27 @@ class _State:
 _state = _State()
 
 
+def system_language(locale_name: str | None = None) -> str:
+    """The UI language for a system locale (default: ``QLocale.system()``, which follows
+    ``LC_ALL`` / ``LC_MESSAGES`` / ``LANG`` on Linux and the OS setting elsewhere):
+    ``"hi"`` (Hindi alone) for any Hindi locale (``hi``, ``hi_IN``, ``hi_IN.UTF-8``),
+    ``"en"`` for everything else, ``C`` included. A Hindi desktop gets Hindi, not the
+    bilingual form: people who set their system to Hindi read Hindi; "hi-en" stays a
+    choice in Preferences."""
+    name = QLocale.system().name() if locale_name is None else locale_name
+    return "hi" if name.lower().replace("-", "_").split("_")[0] == "hi" else "en"
+
+
 def normalise_language(value: object) -> str:
-    """``value`` when it is one of :data:`LANGUAGES`, else the default (logged)."""
+    """``value`` when it is one of :data:`LANGUAGES`; for :data:`SYSTEM` (or ``None``) the
+    :func:`system_language`; anything else is logged and also gives the system's."""
     if isinstance(value, str) and value in LANGUAGES:
         return value
-    if value not in ("", None):
+    fallback = system_language()
+    if value not in (SYSTEM, None):
         log.warning("unknown %s %r: using %r (choices: %s)", SETTING, value,
-                    DEFAULT_LANGUAGE, ", ".join(LANGUAGES))
-    return DEFAULT_LANGUAGE
+                    fallback, ", ".join(LANGUAGES))
+    return fallback
 
 
 def catalogue_path() -> Path:

@@ -24,7 +24,7 @@ from editor_app.core.errors import SampadakError
 from editor_app.core.house_style import load_style, stored_style_names
 from editor_app.core.text.spell_dicts import installed_dictionaries
 from editor_app.gui.dialogs.errors import show_error
-from editor_app.gui.dialogs.preferences_dialog import NEXT_START, PreferencesDialog
+from editor_app.gui.dialogs.preferences_dialog import PreferencesDialog, next_start
 from editor_app.gui.fonts import choose_font
 from editor_app.gui.i18n import translate
 from editor_app.preferences import Preferences, read_preferences, store_preferences
@@ -96,5 +96,5 @@ def apply_preferences(window: MainWindow, chosen: Preferences) -> bool:
     later = ((after.ui_language, after.spell_hindi, after.spell_english, after.name)
              != (before.ui_language, before.spell_hindi, before.spell_english, before.name))
     message = translate("PreferencesActions", "Preferences saved")
-    window.statusBar().showMessage(f"{message}; {NEXT_START}" if later else message, 8000)
+    window.statusBar().showMessage(f"{message}; {next_start()}" if later else message, 8000)
     return True

@@ -235,8 +235,12 @@
 <context>
     <name>ChecksPanel</name>
     <message>
-        <source>Check</source>
+        <source>Spelling</source>
         <extracomment>Title of spelling findings (not a lint rule, so not in the rule catalog).</extracomment>
+        <translation>वर्तनी</translation>
+    </message>
+    <message>
+        <source>Check</source>
         <translation>जांच</translation>
     </message>
     <message>
@@ -260,8 +264,24 @@
         <translation>अनदेखे दिखाएं</translation>
     </message>
     <message>
+        <source>ignored</source>
+        <translation>अनदेखे</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>कोई कारण नहीं</translation>
+    </message>
+    <message>
+        <source>checks: {n} findings</source>
+        <translation>जांच: {n} सुझाव</translation>
+    </message>
+    <message>
         <source>Ignore</source>
         <translation>अनदेखा करें</translation>
+    </message>
+    <message>
+        <source>Reason (optional), reviewers see it:</source>
+        <translation>कारण (वैकल्पिक) — समीक्षक इसे देखेंगे:</translation>
     </message>
     <message>
         <source>Could not ignore</source>
@@ -581,12 +601,33 @@
 <context>
     <name>ExportDialog</name>
     <message>
+        <source>Standalone HTML</source>
+        <extracomment>Format → its English name (translated in context &quot;ExportDialog&quot; where shown).</extracomment>
+        <translation>पूरा HTML पेज</translation>
+    </message>
+    <message>
+        <source>HTML fragment for a CMS</source>
+        <translation>HTML अंश, CMS के लिए</translation>
+    </message>
+    <message>
+        <source>Bundle .zip</source>
+        <translation>बंडल .zip</translation>
+    </message>
+    <message>
+        <source>PDF proof</source>
+        <translation>PDF प्रूफ</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>निर्यात</translation>
     </message>
     <message>
         <source>&amp;Open article</source>
         <translation>खुला लेख</translation>
+    </message>
+    <message>
+        <source>&amp;{n} articles selected in the list</source>
+        <translation>सूची में चुने {n} लेख</translation>
     </message>
     <message>
         <source>&amp;Every article with status</source>
@@ -615,6 +656,10 @@
     <message>
         <source>&amp;Destination</source>
         <translation>कहां</translation>
+    </message>
+    <message>
+        <source>&amp;Site URL</source>
+        <translation>साइट URL</translation>
     </message>
     <message>
         <source>Save as</source>
@@ -974,8 +1019,20 @@
 <context>
     <name>ImportDialog</name>
     <message>
+        <source>Stories</source>
+        <translation>खबरें</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>सभी फ़ाइलें</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>आयात करें</translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation>फ़ाइलें</translation>
     </message>
     <message>
         <source>Cancel reading</source>
@@ -1018,6 +1075,10 @@
         <translation>श्रेणी</translation>
     </message>
     <message>
+        <source>Body, Markdown</source>
+        <translation>मुख्य पाठ, Markdown</translation>
+    </message>
+    <message>
         <source>Recognised: subheadings, related links, dropped</source>
         <translation>पहचाना गया</translation>
     </message>
@@ -1034,6 +1095,34 @@
         <translation>रोका गया</translation>
     </message>
     <message>
+        <source>related</source>
+        <translation>इसे भी पढ़ें</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>हटाया</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>चेतावनी</translation>
+    </message>
+    <message>
+        <source>agency</source>
+        <translation>एजेंसी</translation>
+    </message>
+    <message>
+        <source>suggested tags</source>
+        <translation>सुझाए टैग</translation>
+    </message>
+    <message>
+        <source>write the date as YYYY-MM-DD; the old date is kept</source>
+        <translation>तारीख YYYY-MM-DD में लिखें; पुरानी तारीख रखी गई है</translation>
+    </message>
+    <message>
+        <source>stories stored</source>
+        <translation>लेख सहेजे</translation>
+    </message>
+    <message>
         <source>Stop storing</source>
         <translation>रोकें</translation>
     </message>
@@ -1048,6 +1137,10 @@
     <message>
         <source>the rest stopped</source>
         <translation>बाकी रोके गए</translation>
+    </message>
+    <message>
+        <source>{n} stored</source>
+        <translation>{n} लेख सहेजे गए</translation>
     </message>
     <message>
         <source>the clipboard holds no text or web page</source>
@@ -1274,8 +1367,20 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
+        <source>applies at the next start</source>
+        <extracomment>``ui_language`` values offered besides &quot;the system&apos;s language&quot; (``i18n.SYSTEM``), each named in its own language (as language pickers do), so it is found whatever the UI shows.</extracomment>
+        <translation>अगली बार खोलने पर लागू</translation>
+    </message>
+    <message>
+        <source>System language: {language}</source>
+        <translation>सिस्टम की भाषा: {language}</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>उपलब्ध नहीं</translation>
+    </message>
+    <message>
         <source>Preferences</source>
-        <extracomment>``ui_language`` values and how the dialog names them.</extracomment>
         <translation>वरीयताएं</translation>
     </message>
     <message>
@@ -1289,6 +1394,10 @@
     <message>
         <source>Menus and messages</source>
         <translation>मेनू और संदेश</translation>
+    </message>
+    <message>
+        <source>Sampadak starts in the chosen language next time; the system language is Hindi for a Hindi locale, English otherwise.</source>
+        <translation>Sampadak अगली बार चुनी गई भाषा में खुलेगा; हिंदी लोकेल पर सिस्टम की भाषा हिंदी है, नहीं तो अंग्रेज़ी।</translation>
     </message>
     <message>
         <source>Editor</source>
@@ -1313,6 +1422,10 @@
     <message>
         <source>Save while typing every</source>
         <translation>लगातार लिखते हुए भी सहेजें</translation>
+    </message>
+    <message>
+        <source>Start with phonetic typing</source>
+        <translation>ध्वन्यात्मक टाइपिंग से शुरू करें</translation>
     </message>
     <message>
         <source>Size</source>
@@ -1343,8 +1456,20 @@
         <translation>अंग्रेज़ी शब्दकोश</translation>
     </message>
     <message>
+        <source>do not check English words</source>
+        <translation>अंग्रेज़ी शब्द न जांचें</translation>
+    </message>
+    <message>
+        <source>installed</source>
+        <translation>स्थापित</translation>
+    </message>
+    <message>
         <source>no dictionaries found: install libenchant-2-2 and hunspell-hi</source>
         <translation>कोई शब्दकोश नहीं मिला: वर्तनी जांच बंद है</translation>
+    </message>
+    <message>
+        <source>dictionaries</source>
+        <translation>शब्दकोश</translation>
     </message>
     <message>
         <source>Profile</source>
@@ -1359,12 +1484,20 @@
         <translation>नाम, रोमन में</translation>
     </message>
     <message>
+        <source>e.g. Neha Tripathi</source>
+        <translation>जैसे Neha Tripathi</translation>
+    </message>
+    <message>
         <source>Latin</source>
         <translation>रोमन में</translation>
     </message>
     <message>
         <source>Role</source>
         <translation>भूमिका</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>नाम</translation>
     </message>
 </context>
 <context>
@@ -1822,8 +1955,16 @@
 <context>
     <name>SpellingDialog</name>
     <message>
+        <source>Spelling check complete</source>
+        <translation>वर्तनी जांच पूरी हुई — कोई और भूल नहीं</translation>
+    </message>
+    <message>
         <source>Check spelling</source>
         <translation>वर्तनी जांच</translation>
+    </message>
+    <message>
+        <source>Not in dictionary</source>
+        <translation>शब्दकोश में नहीं</translation>
     </message>
     <message>
         <source>Change</source>
@@ -1848,6 +1989,14 @@
     <message>
         <source>Add to dictionary</source>
         <translation>शब्दकोश में जोड़ें</translation>
+    </message>
+    <message>
+        <source>Change to</source>
+        <translation>इससे बदलें</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>सुझाव</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from editor_app.core import assets
 from editor_app.core.article_data import BylineData
 from editor_app.core.dictionary import NewsroomDictionary
-from editor_app.gui.dialogs.spelling_dialog import DONE_TEXT, SpellingDialog
+from editor_app.gui.dialogs.spelling_dialog import SpellingDialog, done_text
 from editor_app.gui.editor.line_text_edit import LineTextEdit
 from editor_app.gui.editor.spell_highlighter import SpellHighlighter
 from editor_app.gui.editor.spell_menu import SpellContextMenu, add_label
@@ -170,7 +170,7 @@ def test_dialog_walks_headline_dek_body_then_captions(
                 dialog.buttons["change"].click()
             else:
                 dialog.buttons["skip"].click()
-        assert dialog.status.text() == DONE_TEXT
+        assert dialog.status.text() == done_text()
         return 0
 
     monkeypatch.setattr(SpellingDialog, "exec", walk)

@@ -31,20 +31,23 @@ from editor_app.config import Config
 from editor_app.core.errors import StorageError
 from editor_app.core.publish import FORMATS
 from editor_app.core.workflow.statuses import Status
-from editor_app.gui.i18n import translate
+from editor_app.gui.display_names import status_label
+from editor_app.gui.i18n import QT_TRANSLATE_NOOP, translate
+from editor_app.gui.locale_format import format_count
 
 __all__ = ["FORMAT_LABELS", "SETTING", "ExportChoice", "ExportDialog"]
 
 log = logging.getLogger(__name__)
 
 SETTING = "export_last"
+#: Format → its English name (translated in context "ExportDialog" where shown).
 FORMAT_LABELS = {
-    "html": "पूरा HTML पेज (Standalone HTML)",
-    "fragment": "HTML अंश, CMS के लिए (HTML fragment for a CMS)",
-    "bundle": "बंडल .zip (Bundle .zip)",
+    "html": QT_TRANSLATE_NOOP("ExportDialog", "Standalone HTML"),
+    "fragment": QT_TRANSLATE_NOOP("ExportDialog", "HTML fragment for a CMS"),
+    "bundle": QT_TRANSLATE_NOOP("ExportDialog", "Bundle .zip"),
     "ninjs": "IPTC ninjs JSON",
     "wxr": "WordPress WXR",
-    "pdf": "PDF प्रूफ (PDF proof)",
+    "pdf": QT_TRANSLATE_NOOP("ExportDialog", "PDF proof"),
 }
 STATUSES = tuple(status.value for status in Status)
 
@@ -88,16 +91,17 @@ class ExportDialog(QDialog):
         last = ExportChoice.from_setting(config.settings.get(SETTING))
         self.format_box = QComboBox()
         for fmt in FORMATS:
-            self.format_box.addItem(FORMAT_LABELS[fmt], fmt)
+            self.format_box.addItem(translate("ExportDialog", FORMAT_LABELS[fmt]), fmt)
         self.format_box.setCurrentIndex(FORMATS.index(last.fmt))
         self.current_radio = QRadioButton(translate("ExportDialog", "&Open article"))
         self.selected_radio = QRadioButton(
-            f"सूची में चुने {selected} लेख (&{selected} articles selected in the list)")
+            translate("ExportDialog", "&{n} articles selected in the list").format(
+                n=format_count(selected)))
         self.selected_radio.setEnabled(selected > 1)
         self.status_radio = QRadioButton(translate("ExportDialog", "&Every article with status"))
         self.status_box = QComboBox()
         for status in STATUSES:
-            self.status_box.addItem(status, status)
+            self.status_box.addItem(status_label(status), status)
         self.status_box.setCurrentIndex(max(0, self.status_box.findData(last.status)))
         self.current_radio.setEnabled(has_current)
         if selected > 1:  # a selection made for this export wins over the last choice
@@ -129,7 +133,7 @@ class ExportDialog(QDialog):
         form.addRow(translate("ExportDialog", "&Format"), self.format_box)
         form.addRow(translate("ExportDialog", "Articles"), scope)
         form.addRow(translate("ExportDialog", "&Destination"), where)
-        form.addRow("साइट URL (&Site URL)", self.site_url)
+        form.addRow(translate("ExportDialog", "&Site URL"), self.site_url)
         form.addRow("", self.header_check)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)

@@ -53,6 +53,7 @@ from editor_app.gui.byline_editor import BylineEditor
 from editor_app.gui.dialogs.bundle_merge_dialog import BundleMergeDialog
 from editor_app.gui.dialogs.errors import show_error
 from editor_app.gui.i18n import translate
+from editor_app.gui.locale_format import format_count
 from editor_app.gui.tasks import TaskRunner
 
 __all__ = ["FileDropFilter", "ImportDialog", "choose_import_files", "open_clipboard_import",
@@ -60,8 +61,13 @@ __all__ = ["FileDropFilter", "ImportDialog", "choose_import_files", "open_clipbo
 
 log = logging.getLogger(__name__)
 
-FILE_FILTER = ("खबरें (Stories) (*.txt *.html *.htm *.docx *.md *.markdown *.xml *.wxr *.zip);;"
-               "सभी फ़ाइलें (All files) (*)")
+_PATTERNS = "*.txt *.html *.htm *.docx *.md *.markdown *.xml *.wxr *.zip"
+
+
+def file_filter() -> str:
+    """The file dialog's filter: stories first, then all files."""
+    return (translate("ImportDialog", "Stories") + f" ({_PATTERNS});;"
+            + translate("ImportDialog", "All files") + " (*)")
 
 
 @dataclass
@@ -75,7 +81,7 @@ class _Entry:
 def choose_import_files(parent: QWidget | None) -> list[Path]:
     """Ask for files to import (empty when cancelled)."""
     names, _ = QFileDialog.getOpenFileNames(parent, translate("ImportDialog", "Import"), "",
-                                            FILE_FILTER)
+                                            file_filter())
     return [Path(n) for n in names]
 
 
@@ -102,7 +108,7 @@ class ImportDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setRange(0, len(paths) + len(readers))
         self.progress.setValue(0)
-        self.progress.setFormat("%v / %m फ़ाइलें (files)")
+        self.progress.setFormat("%v / %m " + translate("ImportDialog", "files"))
         self.cancel_button = QPushButton(translate("ImportDialog", "Cancel reading"))
         self.cancel_button.clicked.connect(self.cancel)
         self.files = QListWidget()
@@ -134,7 +140,7 @@ class ImportDialog(QDialog):
         right = QWidget()
         column = QVBoxLayout(right)
         column.addLayout(form)
-        column.addWidget(QLabel("मुख्य पाठ, Markdown (Body)"))
+        column.addWidget(QLabel(translate("ImportDialog", "Body, Markdown")))
         column.addWidget(self.body, 3)
         column.addWidget(QLabel(translate("ImportDialog",
                                           "Recognised: subheadings, related links, dropped")))
@@ -233,13 +239,17 @@ class ImportDialog(QDialog):
         self.category.setText(d.category)
         self.body.setPlainText(d.body)
         lines = [f"## {s}" for s in r.subheadings]
-        lines += [f"इसे भी पढ़ें (related): {x.title} {x.url}".rstrip() for x in r.related]
-        lines += [f"हटाया (dropped): {t}" for t in r.dropped]
-        lines += [f"चेतावनी (warning): {w}" for w in r.warnings]
+        related, dropped, warning = (translate("ImportDialog", "related"),
+                                     translate("ImportDialog", "dropped"),
+                                     translate("ImportDialog", "warning"))
+        lines += [f"{related}: {x.title} {x.url}".rstrip() for x in r.related]
+        lines += [f"{dropped}: {t}" for t in r.dropped]
+        lines += [f"{warning}: {w}" for w in r.warnings]
         if r.agency:
-            lines.append(f"एजेंसी (agency): {r.agency}")
+            lines.append(translate("ImportDialog", "agency") + f": {r.agency}")
         if r.suggested_tags:
-            lines.append(f"सुझाए टैग (suggested tags): {', '.join(r.suggested_tags)}")
+            lines.append(translate("ImportDialog", "suggested tags")
+                         + f": {', '.join(r.suggested_tags)}")
         self.use_suggested.setEnabled(bool(r.suggested_tags))
         self.recognised.setPlainText("\n".join(lines))
 
@@ -254,8 +264,8 @@ class ImportDialog(QDialog):
             when = date.fromisoformat(self.when.text().strip()) if self.when.text().strip() \
                 else None
         except ValueError:
-            self.status.setText("तारीख YYYY-MM-DD में लिखें (write the date as YYYY-MM-DD); "
-                                "the old date is kept")
+            self.status.setText(translate("ImportDialog", "write the date as YYYY-MM-DD; the "
+                                          "old date is kept"))
         entry.data = replace(
             entry.data, headline=self.headline.text(), dek=self.dek.text(), dateline_date=when,
             bylines=self.bylines.bylines(),
@@ -284,7 +294,7 @@ class ImportDialog(QDialog):
         self._storing, self._stop_storing = True, False
         self.progress.setRange(0, len(jobs))
         self.progress.setValue(0)
-        self.progress.setFormat("%v / %m लेख सहेजे (stories stored)")
+        self.progress.setFormat("%v / %m " + translate("ImportDialog", "stories stored"))
         self.cancel_button.setText(translate("ImportDialog", "Stop storing"))
         self.cancel_button.setEnabled(True)
         left = [len(jobs)]
@@ -368,8 +378,8 @@ class ImportDialog(QDialog):
             self.cancel_button.setEnabled(False)
             stopped = " — " + translate("ImportDialog",
                                         "the rest stopped") if self._stop_storing else ""
-            self.status.setText(f"{len(self.stored_ids)} लेख सहेजे गए "
-                                f"({len(self.stored_ids)} stored){stopped}")
+            self.status.setText(translate("ImportDialog", "{n} stored").format(
+                n=format_count(len(self.stored_ids))) + stopped)
             if all(e.stored == "stored" for e in self._entries if e.result is not None):
                 self.accept()
             else:

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.profiles import ProfileInfo
 from editor_app.core.text.spell_dicts import InstalledDictionary
+from editor_app.gui import i18n
+from editor_app.gui.display_names import role_label
 from editor_app.gui.fonts import devanagari_families
 from editor_app.gui.i18n import translate
 from editor_app.preferences import (
@@ -38,16 +40,27 @@ from editor_app.preferences import (
     Preferences,
 )
 
-__all__ = ["LANGUAGE_CHOICES", "NEXT_START", "PreferencesDialog"]
+__all__ = ["LANGUAGE_CHOICES", "PreferencesDialog", "next_start", "system_choice_label"]
 
-#: ``ui_language`` values and how the dialog names them.
+#: ``ui_language`` values offered besides "the system's language" (``i18n.SYSTEM``), each
+#: named in its own language (as language pickers do), so it is found whatever the UI shows.
 LANGUAGE_CHOICES: tuple[tuple[str, str], ...] = (
-    ("hi-en", "हिंदी, साथ में English (Hindi with English)"),
-    ("hi", "केवल हिंदी (Hindi only)"),
-    ("en", "केवल English (English only)"),
+    ("hi", "हिंदी"),
+    ("en", "English"),
+    ("hi-en", "हिंदी + English"),
 )
-NEXT_START = "अगली बार खोलने पर लागू (applies at the next start)"
-_NO_ENGLISH = "अंग्रेज़ी शब्द न जांचें (do not check English words)"
+_LANGUAGE_NAMES = dict(LANGUAGE_CHOICES)
+
+
+def next_start() -> str:
+    """The note beside choices that apply only after a restart."""
+    return translate("PreferencesDialog", "applies at the next start")
+
+
+def system_choice_label() -> str:
+    """The first language choice: follow the system, naming what that gives now."""
+    return translate("PreferencesDialog", "System language: {language}").format(
+        language=_LANGUAGE_NAMES[i18n.system_language()])
 
 
 def _hint(text: str) -> QLabel:
@@ -61,7 +74,7 @@ def _select(combo: QComboBox, value: str) -> None:
     """Select the item whose data is ``value``, adding it (marked missing) if absent."""
     index = combo.findData(value)
     if index < 0:
-        combo.addItem(f"{value} — उपलब्ध नहीं (not available)", value)
+        combo.addItem(f"{value} — " + translate("PreferencesDialog", "not available"), value)
         index = combo.count() - 1
     combo.setCurrentIndex(index)
 
@@ -96,11 +109,14 @@ class PreferencesDialog(QDialog):
         form = QFormLayout(group)
         self.language = QComboBox()
         self.language.setAccessibleName(translate("PreferencesDialog", "Interface language"))
+        self.language.addItem(system_choice_label(), i18n.SYSTEM)
         for value, label in LANGUAGE_CHOICES:
             self.language.addItem(label, value)
         _select(self.language, current.ui_language)
         form.addRow(translate("PreferencesDialog", "Menus and messages"), self.language)
-        form.addRow(_hint(NEXT_START))
+        form.addRow(_hint(translate("PreferencesDialog", "Sampadak starts in the chosen language "
+                                    "next time; the system language is Hindi for a Hindi "
+                                    "locale, English otherwise.") + " " + next_start()))
         return group
 
     def _editor_group(self, current: Preferences) -> QGroupBox:
@@ -132,8 +148,8 @@ class PreferencesDialog(QDialog):
         self.autosave_max.setDecimals(0)
         self.autosave_max.setSuffix(" s")
         self.autosave_max.setValue(current.autosave_max_seconds)
-        self.phonetic = QCheckBox("ध्वन्यात्मक टाइपिंग से शुरू करें: bharat → भारत "
-                                  "(Start with phonetic typing)")
+        self.phonetic = QCheckBox(translate("PreferencesDialog", "Start with phonetic typing")
+                                  + ": bharat → भारत")
         self.phonetic.setChecked(current.phonetic_typing)
         form.addRow(translate("PreferencesDialog", "Font"), self.font_family)
         form.addRow(translate("PreferencesDialog", "Size"), self.font_size)
@@ -160,14 +176,15 @@ class PreferencesDialog(QDialog):
         _select(self.spell_hindi, current.spell_hindi)
         self.spell_english = QComboBox()
         self.spell_english.setAccessibleName(translate("PreferencesDialog", "English dictionary"))
-        self.spell_english.addItem(_NO_ENGLISH, "")
+        self.spell_english.addItem(translate("PreferencesDialog", "do not check English words"),
+                                   "")
         for entry in dictionaries:
             if entry.is_english:
                 self.spell_english.addItem(f"{entry.tag} ({entry.provider})", entry.tag)
         _select(self.spell_english, current.spell_english)
         if dictionaries:
             listed = ", ".join(f"{d.tag} ({d.provider})" for d in dictionaries)
-            installed = f"स्थापित (installed): {listed}"
+            installed = translate("PreferencesDialog", "installed") + f": {listed}"
         else:
             installed = (translate("PreferencesDialog",
                                    "no dictionaries found: install libenchant-2-2 and hunspell-hi"))
@@ -177,7 +194,7 @@ class PreferencesDialog(QDialog):
         form.addRow(translate("PreferencesDialog", "Hindi dictionary"), self.spell_hindi)
         form.addRow(translate("PreferencesDialog", "English dictionary"), self.spell_english)
         form.addRow(self.installed_label)
-        form.addRow(_hint("शब्दकोश: " + NEXT_START))
+        form.addRow(_hint(translate("PreferencesDialog", "dictionaries") + ": " + next_start()))
         return group
 
     def _profile_group(self, current: Preferences, profile: ProfileInfo) -> QGroupBox:
@@ -187,13 +204,13 @@ class PreferencesDialog(QDialog):
         self.name_edit.setAccessibleName(translate("PreferencesDialog", "Name"))
         self.name_latin = QLineEdit(current.name_latin)
         self.name_latin.setAccessibleName(translate("PreferencesDialog", "Name in Latin letters"))
-        self.name_latin.setPlaceholderText("e.g. Neha Tripathi")
-        self.role_label = QLabel(profile.role.label)
+        self.name_latin.setPlaceholderText(translate("PreferencesDialog", "e.g. Neha Tripathi"))
+        self.role_label = QLabel(role_label(profile.role))
         self.role_label.setObjectName("profileRole")
         form.addRow(translate("PreferencesDialog", "Name"), self.name_edit)
         form.addRow(translate("PreferencesDialog", "Latin"), self.name_latin)
         form.addRow(translate("PreferencesDialog", "Role"), self.role_label)
-        form.addRow(_hint("नाम: " + NEXT_START))
+        form.addRow(_hint(translate("PreferencesDialog", "name") + ": " + next_start()))
         return group
 
     # ------------------------------------------------------------ behaviour

@@ -70,7 +70,12 @@ __all__ = ["SpellingDialog", "context_snippet", "find_misspellings"]
 
 log = logging.getLogger(__name__)
 
-DONE_TEXT = "वर्तनी जांच पूरी हुई — कोई और भूल नहीं (Spelling check complete)"
+
+
+def done_text() -> str:
+    """What the dialog says when no misspelling is left."""
+    return translate("SpellingDialog", "Spelling check complete")
+
 _CONTEXT_CHARS = 60
 _CLUSTER = regex.compile(r"\X")
 _SPACE = regex.compile(r"\s")
@@ -165,7 +170,7 @@ class SpellingDialog(QDialog):
         self.current: MisspelledSpan | None = None
 
         self.field_label = QLabel()
-        self.status = QLabel("शब्दकोश में नहीं (Not in dictionary):")
+        self.status = QLabel(translate("SpellingDialog", "Not in dictionary") + ":")
         self.context = QLabel()
         self.context.setWordWrap(True)
         self.context.setTextFormat(Qt.TextFormat.RichText)
@@ -199,9 +204,9 @@ class SpellingDialog(QDialog):
         layout.addWidget(self.field_label)
         layout.addWidget(self.status)
         layout.addWidget(self.context)
-        layout.addWidget(QLabel("इससे बदलें (Change to):"))
+        layout.addWidget(QLabel(translate("SpellingDialog", "Change to") + ":"))
         layout.addWidget(self.change_to)
-        layout.addWidget(QLabel("सुझाव (Suggestions):"))
+        layout.addWidget(QLabel(translate("SpellingDialog", "Suggestions") + ":"))
         layout.addWidget(self.suggestions)
         layout.addLayout(grid)
         layout.addWidget(close)
@@ -253,7 +258,7 @@ class SpellingDialog(QDialog):
                 return span
             self._advance_field()
         self.current = None
-        self._finish(DONE_TEXT)
+        self._finish(done_text())
         return None
 
     def _advance_field(self) -> None:
@@ -277,7 +282,7 @@ class SpellingDialog(QDialog):
             f"</span></b>{html.escape(right)}")
         label = self.field.label
         self.field_label.setText(f"<b>{html.escape(label)}</b>" if label else "")
-        self.status.setText(f"शब्दकोश में नहीं (Not in dictionary): {span.word}")
+        self.status.setText(translate("SpellingDialog", "Not in dictionary") + f": {span.word}")
         with checker_lock(self.checker):
             suggestions = self.checker.suggest(span.word, SUGGESTION_LIMIT)
         self.suggestions.clear()
