@@ -35,6 +35,7 @@ from editor_app.gui.article_list import ArticleList
 from editor_app.gui.dialogs.export_dialog import ExportChoice, ExportDialog
 from editor_app.gui.dialogs.html_preview import HtmlPreview
 from editor_app.gui.i18n import translate
+from editor_app.gui.locale_format import format_count
 from editor_app.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # the renderers (Jinja2, nh3) load on first use, not at window start
@@ -95,8 +96,9 @@ class ExportActions(QObject):
         self.parent_widget = parent
         self.export_action = self._action(translate("ExportActions", "&Export…"), self.export,
                                           "Ctrl+Shift+E")
-        self.preview_action = self._action("HTML पूर्वावलोकन (HTML pre&view)", self.preview)
-        self.copy_action = self._action("HTML अंश कॉपी करें (&Copy HTML fragment)",
+        self.preview_action = self._action(translate("ExportActions", "HTML pre&view"),
+                                           self.preview)
+        self.copy_action = self._action(translate("ExportActions", "&Copy HTML fragment"),
                                         self.copy_fragment)
         self.print_action = self._action(translate("ExportActions", "&Print…"), self.print_article,
                                          QKeySequence.StandardKey.Print)
@@ -141,7 +143,7 @@ class ExportActions(QObject):
         record = self.window.record
         if record is None:
             self.notify(translate("ExportActions", "Export"),
-                        "पहले कोई लेख खोलें (Open an article first).")
+                        translate("ExportActions", "Open an article first."))
             return
         article_id = record.id
         service = self.window.service
@@ -270,9 +272,10 @@ class ExportActions(QObject):
         failures = [r for r in results if not r.ok and r.error != CANCELLED]
         skipped = sum(1 for r in results if r.error == CANCELLED)
         written = len(results) - len(failures) - skipped
-        summary = f"{written} लेख निर्यात हुए ({written} exported)"
+        summary = translate("ExportActions", "{n} exported").format(n=format_count(written))
         if skipped:
-            summary += f", {skipped} रोके गए ({skipped} cancelled)"
+            summary += ", " + translate("ExportActions", "{n} cancelled").format(
+                n=format_count(skipped))
         log.info("export: %d written, %d failed, %d cancelled", written, len(failures),
                  skipped)
         if not failures:
@@ -280,7 +283,8 @@ class ExportActions(QObject):
             return
         lines = "\n".join(f"{r.article_id}: {r.error}" for r in failures[:20])
         self.notify(translate("ExportActions", "Some articles failed"),
-                    f"{summary}; {len(failures)} नहीं ({len(failures)} failed):\n{lines}")
+                    f"{summary}; " + translate("ExportActions", "{n} failed").format(
+                        n=format_count(len(failures))) + f":\n{lines}")
 
     def notify(self, title: str, text: str) -> None:
         """A warning box that does not block (``open``, not ``exec``)."""

@@ -109,6 +109,10 @@
         <translation>संपादक सौंपें</translation>
     </message>
     <message>
+        <source>Deadline</source>
+        <translation>समय-सीमा</translation>
+    </message>
+    <message>
         <source>Assignee</source>
         <translation>किसे</translation>
     </message>
@@ -473,6 +477,22 @@
         <source>Refresh</source>
         <translation>फिर से गिनें</translation>
     </message>
+    <message>
+        <source>Stories</source>
+        <translation>कुल लेख</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>समय-सीमा बीती</translation>
+    </message>
+    <message>
+        <source>Open, unassigned</source>
+        <translation>बिना संपादक, खुले</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>कोई नहीं</translation>
+    </message>
 </context>
 <context>
     <name>Desk</name>
@@ -497,6 +517,10 @@
         <translation>डैशबोर्ड</translation>
     </message>
     <message>
+        <source>assigned</source>
+        <translation>सौंपा गया</translation>
+    </message>
+    <message>
         <source>unassigned</source>
         <translation>सौंपना हटाया</translation>
     </message>
@@ -512,8 +536,16 @@
         <translation>टिप्पणी</translation>
     </message>
     <message>
+        <source>why?</source>
+        <translation>कारण लिखें</translation>
+    </message>
+    <message>
         <source>Override</source>
         <translation>जांच अनदेखी करें</translation>
+    </message>
+    <message>
+        <source>reason for the override, goes into the audit log</source>
+        <translation>अनदेखा करने का कारण, ऑडिट लॉग में दर्ज होगा</translation>
     </message>
 </context>
 <context>
@@ -527,6 +559,10 @@
 <context>
     <name>EmbargoBadge</name>
     <message>
+        <source>Embargo until {time}</source>
+        <translation>रोक {time} तक</translation>
+    </message>
+    <message>
         <source>not exported before then unless a desk chief overrides</source>
         <translation>इस समय से पहले निर्यात नहीं होगा; डेस्क प्रमुख कारण लिखकर छूट दे सकते हैं</translation>
     </message>
@@ -536,6 +572,10 @@
     <message>
         <source>Embargo</source>
         <translation>रोक</translation>
+    </message>
+    <message>
+        <source>not before</source>
+        <translation>इस समय से पहले प्रकाशित न करें</translation>
     </message>
     <message>
         <source>Time</source>
@@ -569,6 +609,14 @@
         <translation>निर्यात…</translation>
     </message>
     <message>
+        <source>HTML pre&amp;view</source>
+        <translation>HTML पूर्वावलोकन</translation>
+    </message>
+    <message>
+        <source>&amp;Copy HTML fragment</source>
+        <translation>HTML अंश कॉपी करें</translation>
+    </message>
+    <message>
         <source>&amp;Print…</source>
         <translation>प्रिंट…</translation>
     </message>
@@ -580,6 +628,10 @@
         <source>Export</source>
         <extracomment>Asked after the export dialog (wip-queues: the embargo check): whether to go on (False: refused, the reason was shown) and a desk chief&apos;s override, if any.</extracomment>
         <translation>निर्यात</translation>
+    </message>
+    <message>
+        <source>Open an article first.</source>
+        <translation>पहले कोई लेख खोलें।</translation>
     </message>
     <message>
         <source>Exporting…</source>
@@ -594,8 +646,20 @@
         <translation>निर्यात नहीं हुआ</translation>
     </message>
     <message>
+        <source>{n} exported</source>
+        <translation>{n} लेख निर्यात हुए</translation>
+    </message>
+    <message>
+        <source>{n} cancelled</source>
+        <translation>{n} रोके गए</translation>
+    </message>
+    <message>
         <source>Some articles failed</source>
         <translation>कुछ लेख निर्यात नहीं हुए</translation>
+    </message>
+    <message>
+        <source>{n} failed</source>
+        <translation>{n} नहीं हुए</translation>
     </message>
 </context>
 <context>
@@ -1545,6 +1609,10 @@
         <source>Override embargo</source>
         <translation>रोक में छूट</translation>
     </message>
+    <message>
+        <source>reason for the override</source>
+        <translation>छूट का कारण</translation>
+    </message>
 </context>
 <context>
     <name>Queue</name>
@@ -1566,6 +1634,10 @@
     <message>
         <source>Status not changed</source>
         <translation>स्थिति नहीं बदली</translation>
+    </message>
+    <message>
+        <source>every reason</source>
+        <translation>ये कारण हैं</translation>
     </message>
     <message>
         <source>Override…</source>
@@ -2199,12 +2271,45 @@
         <source>Status not changed</source>
         <translation>स्थिति नहीं बदली</translation>
     </message>
+    <message>
+        <source>status</source>
+        <translation>स्थिति बदली</translation>
+    </message>
+    <message>
+        <source>{name} ({role}) is working now</source>
+        <translation>अब {name} ({role}) काम कर रहे हैं</translation>
+    </message>
 </context>
 <context>
     <name>WorkflowStrip</name>
     <message>
+        <source>Workflow</source>
+        <extracomment>Background of the status chip per status (light, readable with dark text). The move shown as the strip&apos;s button, when the user may make it (first match wins); the others are in the drop-down.</extracomment>
+        <translation>कार्यप्रवाह</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <extracomment>The drop-down&apos;s action per target status value (what the user may do now).</extracomment>
+        <translation>उपयोगकर्ता</translation>
+    </message>
+    <message>
+        <source>acting user</source>
+        <translation>उपयोगकर्ता</translation>
+    </message>
+    <message>
+        <source>File → Switch user</source>
+        <translation>फ़ाइल → उपयोगकर्ता बदलें</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>स्वामी</translation>
+    </message>
+    <message>
         <source>read-only for you</source>
-        <extracomment>Background of the status chip per status (light, readable with dark text). The move shown as the strip&apos;s button, when the user may make it (first match wins); the others are in the drop-down. The drop-down&apos;s action per target status value (what the user may do now).</extracomment>
         <translation>केवल पढ़ें</translation>
     </message>
     <message>

@@ -29,7 +29,9 @@ from editor_app.core.db import Database
 from editor_app.core.errors import SampadakError
 from editor_app.core.workflow.dashboard import DashboardCounts, dashboard_counts
 from editor_app.core.workflow.statuses import Status
+from editor_app.gui.display_names import status_label
 from editor_app.gui.i18n import translate
+from editor_app.gui.locale_format import format_count
 from editor_app.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -124,7 +126,7 @@ class BarChart(QWidget):
                 painter.fillRect(QRectF(label_width + length - part, y + 3, part, row - 6),
                                  QColor(_WARNING))
             painter.drawText(QRectF(label_width + length + 4, y, value_width, row),
-                             Qt.AlignmentFlag.AlignVCenter, str(bar.value))
+                             Qt.AlignmentFlag.AlignVCenter, format_count(bar.value))
 
 
 class DashboardPanel(QWidget):
@@ -176,18 +178,22 @@ class DashboardPanel(QWidget):
         """Show ``counts`` (figures and both charts)."""
         self.counts = counts
         self.error_label.hide()
-        self.total_label.setText(f"कुल लेख (Stories): {counts.total}")
-        self.overdue_label.setText(f"समय-सीमा बीती (Overdue): {counts.overdue}")
+        self.total_label.setText(translate("DashboardPanel", "Stories")
+                                 + f": {format_count(counts.total)}")
+        self.overdue_label.setText(translate("DashboardPanel", "Overdue")
+                                   + f": {format_count(counts.overdue)}")
         self.overdue_label.setStyleSheet(
             f"color: {_WARNING}; font-weight: bold" if counts.overdue else "")
         self.unassigned_label.setText(
-            f"बिना संपादक, खुले (Open, unassigned): {counts.unassigned}")
+            translate("DashboardPanel", "Open, unassigned")
+            + f": {format_count(counts.unassigned)}")
         self.status_chart.set_bars([
             Bar(_status_label(key), value, _STATUS_COLOURS.get(_status(key), "#8d99ae"))
             for key, value in counts.by_status.items()])
         people = [Bar(p.name, p.open, "#3a86ff", p.overdue) for p in counts.by_assignee]
         if counts.unassigned:
-            people.append(Bar("(कोई नहीं — nobody)", counts.unassigned, "#adb5bd"))
+            people.append(Bar("({})".format(translate("DashboardPanel", "nobody")),
+                              counts.unassigned, "#adb5bd"))
         self.assignee_chart.set_bars(people)
         self.refreshed.emit()
 
@@ -208,7 +214,7 @@ def _status(key: str) -> Status | None:
 
 def _status_label(key: str) -> str:
     known = _status(key)
-    return known.label if known else key
+    return status_label(known) if known else key
 
 
 def install_dashboard(window: MainWindow) -> DashboardPanel:

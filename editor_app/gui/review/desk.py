@@ -43,6 +43,7 @@ from editor_app.core.workflow.assignments import (
 from editor_app.core.workflow.statuses import DESK
 from editor_app.core.workflow.times import IST
 from editor_app.gui.dialogs.errors import show_error
+from editor_app.gui.display_names import role_label
 from editor_app.gui.i18n import translate
 from editor_app.gui.layout_state import SIDE_INDEX
 from editor_app.gui.review.dashboard import DashboardPanel, install_dashboard
@@ -65,10 +66,10 @@ class AssignDialog(QDialog):
         self.setWindowTitle(translate("AssignDialog", "Assign"))
         self.assignee = QComboBox()
         for user in users:
-            self.assignee.addItem(f"{user.name} — {user.role.label}", user.id)
+            self.assignee.addItem(f"{user.name} — {role_label(user.role)}", user.id)
         if current is not None and self.assignee.findData(current) >= 0:
             self.assignee.setCurrentIndex(self.assignee.findData(current))
-        self.has_deadline = QCheckBox("समय-सीमा (Deadline), IST")
+        self.has_deadline = QCheckBox(translate("AssignDialog", "Deadline") + ", IST")
         self.deadline = QDateTimeEdit()
         self.deadline.setDisplayFormat("dd-MM-yyyy HH:mm")
         self.deadline.setCalendarPopup(True)
@@ -210,7 +211,7 @@ def _run(window: MainWindow, panel: DashboardPanel,
                 record.desk, assignee_id=assignment.assignee_id,
                 assignee=assignment.assignee, deadline=assignment.deadline))
         window.statusBar().showMessage(
-            f"सौंपा गया (assigned): {assignment.assignee}" if assignment.assignee_id
+            translate("Desk", "assigned") + f": {assignment.assignee}" if assignment.assignee_id
             else translate("Desk", "unassigned"), 5000)
         panel.refresh()
 

@@ -68,7 +68,7 @@ class EmbargoDialog(QDialog):
     def __init__(self, until: datetime | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("EmbargoDialog", "Embargo"))
-        self.enabled = QCheckBox("इस समय से पहले प्रकाशित न करें (not before), IST")
+        self.enabled = QCheckBox(translate("EmbargoDialog", "not before") + ", IST")
         self.when = QDateTimeEdit()
         self.when.setDisplayFormat("dd-MM-yyyy HH:mm")
         self.when.setCalendarPopup(True)
@@ -111,7 +111,8 @@ class EmbargoBadge(QLabel):
             self.hide()
             self.clear()
             return
-        self.setText(f"⏸ रोक (Embargo) {ist_text(until)} तक")
+        self.setText("⏸ " + translate("EmbargoBadge", "Embargo until {time}").format(
+            time=ist_text(until)))
         self.setStyleSheet("color: #b3261e; font-weight: bold")
         self.setToolTip(translate("EmbargoBadge",
                                   "not exported before then unless a desk chief overrides"))
@@ -197,7 +198,7 @@ def embargo_gate(window: MainWindow) -> tuple[bool, Override | None]:
         return False, None
     reason, accepted = QInputDialog.getText(
         window, translate("PublishingActions", "Override embargo"),
-        f"{refusal}\n\nछूट का कारण (reason for the override):")
+        f"{refusal}\n\n" + translate("PublishingActions", "reason for the override") + ":")
     if not accepted or not reason.strip():
         return False, None
     return True, Override(window.profile, reason)

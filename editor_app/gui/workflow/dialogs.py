@@ -27,7 +27,7 @@ __all__ = ["RefusalDialog", "ask_note", "ask_override_reason", "show_refusal"]
 def ask_note(parent: QWidget | None, label: str) -> str | None:
     """The note for a move (``None``: cancelled; an empty note is asked again by core)."""
     text, ok = QInputDialog.getMultiLineText(
-        parent, translate("Dialogs", "Note"), f"{label}: कारण लिखें (why?)", "")
+        parent, translate("Dialogs", "Note"), f"{label}: " + translate("Dialogs", "why?"), "")
     return text if ok else None
 
 
@@ -35,7 +35,7 @@ def ask_override_reason(parent: QWidget | None) -> str | None:
     """The desk chief's written reason for overriding the approval gate."""
     text, ok = QInputDialog.getText(
         parent, translate("Dialogs", "Override"),
-        "अनदेखा करने का कारण (reason for the override, goes into the audit log):")
+        translate("Dialogs", "reason for the override, goes into the audit log") + ":")
     return text if ok and text.strip() else None
 
 
@@ -49,7 +49,7 @@ class RefusalDialog(QDialog):
         self.setWindowTitle(translate("RefusalDialog", "Status not changed"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("ये कारण हैं (every reason):"))
+        layout.addWidget(QLabel(translate("RefusalDialog", "every reason") + ":"))
         self.reasons = QListWidget()
         self.reasons.setWordWrap(True)
         self.reasons.addItems(error.reasons)
