@@ -118,6 +118,28 @@ def current_language() -> str:
     return _state.language
 
 
+def _mnemonic(text: str) -> str:
+    """The character after ``text``'s ``&`` marker (``"&File"`` → ``"F"``), or ``""``."""
+    for part in text.split("&&"):
+        at = part.find("&")
+        if 0 <= at < len(part) - 1:
+            return part[at + 1]
+    return ""
+
+
+def _with_mnemonic(hindi: str, source: str) -> str:
+    """``hindi`` with the source's mnemonic added as ``" (&F)"`` when it has none of its own
+    (as Chinese and Japanese translations do): Alt + a Latin letter works on every keyboard
+    layout, a Devanagari one only on a Hindi layout. An ellipsis stays last."""
+    key = _mnemonic(source)
+    if not key or _mnemonic(hindi):
+        return hindi
+    mark = f" (&{key.upper()})"
+    if hindi.endswith("…"):
+        return hindi[:-1] + mark + "…"
+    return hindi + mark
+
+
 def _without_mnemonic(text: str) -> str:
     """``text`` with its ``&`` mnemonic markers removed (a literal ``&&`` stays)."""
     return "&&".join(part.replace("&", "") for part in text.split("&&"))
@@ -135,13 +157,16 @@ def translate(context: str, source: str, disambiguation: str | None = None) -> s
     """The label for English ``source`` in ``context`` (a class name) in the UI language.
 
     In ``"hi-en"`` the Hindi comes first and the English source in brackets; a mnemonic
-    (``&File``) is kept in the English part only, as in the existing labels.
+    (``&File``) is kept in the English part only, as in the existing labels. In ``"hi"``
+    a Hindi without its own ``&`` gets the source's key: ``फ़ाइल (&F)``.
     """
     if _state.language == "en":
         return source
     hindi = QCoreApplication.translate(context, source, disambiguation)
-    if _state.language == "hi" or hindi == source:
+    if hindi == source:
         return hindi
+    if _state.language == "hi":
+        return _with_mnemonic(hindi, source)
     return f"{_without_mnemonic(hindi)} ({source})"
 
 

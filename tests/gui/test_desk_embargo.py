@@ -55,7 +55,7 @@ def test_set_embargo_through_the_dialog_shows_both_badges(qtbot, story, monkeypa
     assert model.index(row, 1).data() == embargo_mark() + "स्वीकृत (Approved)"
     assert model.summary(row).embargo_until == AHEAD
     badge = window.desk.publishing.badge
-    assert badge.isVisible() and "रोक (Embargo)" in badge.text()
+    assert badge.isVisible() and badge.text().startswith("⏸ रोक ")
     assert AHEAD.astimezone().strftime("%Y") in badge.text()
 
     def lift(dialog: EmbargoDialog) -> int:

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
-from editor_app.gui.i18n import translate
 from editor_app.config import load_config
 from editor_app.core.db import open_database
 from editor_app.core.profiles import Role

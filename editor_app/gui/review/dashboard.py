@@ -30,7 +30,7 @@ from editor_app.core.errors import SampadakError
 from editor_app.core.workflow.dashboard import DashboardCounts, dashboard_counts
 from editor_app.core.workflow.statuses import Status
 from editor_app.gui.display_names import status_label
-from editor_app.gui.i18n import translate
+from editor_app.gui.i18n import QT_TRANSLATE_NOOP, short_label, translate
 from editor_app.gui.locale_format import format_count
 from editor_app.gui.tasks import TaskRunner
 
@@ -192,7 +192,8 @@ class DashboardPanel(QWidget):
             for key, value in counts.by_status.items()])
         people = [Bar(p.name, p.open, "#3a86ff", p.overdue) for p in counts.by_assignee]
         if counts.unassigned:
-            people.append(Bar("({})".format(translate("DashboardPanel", "nobody")),
+            nobody = short_label("DashboardPanel", QT_TRANSLATE_NOOP("DashboardPanel", "nobody"))
+            people.append(Bar(f"({nobody})",
                               counts.unassigned, "#adb5bd"))
         self.assignee_chart.set_bars(people)
         self.refreshed.emit()

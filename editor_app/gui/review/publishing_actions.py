@@ -46,7 +46,7 @@ from editor_app.core.workflow.statuses import DESK
 from editor_app.core.workflow.times import IST, ist_text
 from editor_app.gui.article_list import embargo_mark
 from editor_app.gui.dialogs.errors import show_error
-from editor_app.gui.i18n import translate
+from editor_app.gui.i18n import QT_TRANSLATE_NOOP, short_label, translate
 
 if TYPE_CHECKING:
     from editor_app.gui.main_window import MainWindow
@@ -111,8 +111,8 @@ class EmbargoBadge(QLabel):
             self.hide()
             self.clear()
             return
-        self.setText("⏸ " + translate("EmbargoBadge", "Embargo until {time}").format(
-            time=ist_text(until)))
+        self.setText("⏸ " + short_label("EmbargoBadge", QT_TRANSLATE_NOOP(
+            "EmbargoBadge", "Embargo until {time}")).format(time=ist_text(until)))
         self.setStyleSheet("color: #b3261e; font-weight: bold")
         self.setToolTip(translate("EmbargoBadge",
                                   "not exported before then unless a desk chief overrides"))
