@@ -157,7 +157,7 @@ def open_main_window(config: Config, db: Database,
 
 
 def _mark_read_only(window: MainWindow, db: Database) -> None:
-    label = QLabel(f"केवल पढ़ने के लिए: बैकअप (read-only backup) — {db.label}")
+    label = QLabel(translate("Application", "read-only backup") + f" — {db.label}")
     label.setObjectName("readOnlyBackupLabel")
     label.setStyleSheet("color: #a40000; font-weight: bold")
     window.statusBar().addPermanentWidget(label)

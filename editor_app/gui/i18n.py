@@ -29,13 +29,14 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+import regex
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from editor_app.core.resources import resource_path
 
 __all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "QT_TRANSLATE_NOOP", "SETTING", "SYSTEM",
-           "current_language", "normalise_language", "setup", "short_label", "system_language",
-           "translate"]
+           "current_language", "normalise_language", "plain_label", "setup", "short_label",
+           "system_language", "translate"]
 
 log = logging.getLogger(__name__)
 
@@ -143,6 +144,15 @@ def _with_mnemonic(hindi: str, source: str) -> str:
 def _without_mnemonic(text: str) -> str:
     """``text`` with its ``&`` mnemonic markers removed (a literal ``&&`` stays)."""
     return "&&".join(part.replace("&", "") for part in text.split("&&"))
+
+
+_ADDED_KEY = regex.compile(r" \(&[^&\s]\)(?=…?$)")
+
+
+def plain_label(text: str) -> str:
+    """A label without mnemonics, for toolbar buttons: ``फ़ाइल (&F)`` → ``फ़ाइल``,
+    ``नया लेख (&New)`` → ``नया लेख (New)``, ``&&`` → ``&``."""
+    return _without_mnemonic(_ADDED_KEY.sub("", text)).replace("&&", "&")
 
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 (lupdate's name)

@@ -38,7 +38,7 @@ from editor_app.gui.dialogs.errors import show_error
 from editor_app.gui.editor.line_text_edit import LineTextEdit
 from editor_app.gui.editor.spell_fields import SpellField, spell_check_field
 from editor_app.gui.editor.spell_highlighter import SpellHighlighter
-from editor_app.gui.i18n import translate
+from editor_app.gui.i18n import QT_TRANSLATE_NOOP, short_label, translate
 
 __all__ = ["ImagesPanel"]
 
@@ -72,9 +72,13 @@ class ImagesPanel(QWidget):
         self.remove_button = QPushButton("− " + translate("ImagesPanel", "Remove"))
         self.insert_button = QPushButton(translate("ImagesPanel", "Insert in text"))
         form = QFormLayout()
-        form.addRow("कैप्शन", self.caption)
-        form.addRow("साभार", self.credit)
-        form.addRow("विवरण", self.alt_text)
+        # one language: the side panel is narrow
+        form.addRow(short_label("ImagesPanel", QT_TRANSLATE_NOOP("ImagesPanel", "Caption")),
+                    self.caption)
+        form.addRow(short_label("ImagesPanel", QT_TRANSLATE_NOOP("ImagesPanel", "Credit")),
+                    self.credit)
+        form.addRow(short_label("ImagesPanel", QT_TRANSLATE_NOOP("ImagesPanel", "Description")),
+                    self.alt_text)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.remove_button, self.insert_button):
             buttons.addWidget(button)
@@ -156,7 +160,8 @@ class ImagesPanel(QWidget):
         for row in range(self.list.count()):
             item = self.list.item(row)
             name = item.text() if item is not None else ""
-            fields.append(SpellField(f"कैप्शन (Caption) {row + 1}: {name}", self.caption,
+            label = translate("ImagesPanel", "Caption") + f" {row + 1}: {name}"
+            fields.append(SpellField(label, self.caption,
                                      self.caption_highlighter,
                                      prepare=chooser(row),
                                      commit=self.save_current))
@@ -178,8 +183,8 @@ class ImagesPanel(QWidget):
     def choose_and_add(self) -> None:
         """Ask for an image file and attach it."""
         path, _ = QFileDialog.getOpenFileName(
-            self, translate("ImagesPanel",
-                            "Choose image"), "", "Images (*.jpg *.jpeg *.png *.gif *.webp)")
+            self, translate("ImagesPanel", "Choose image"), "",
+            translate("ImagesPanel", "Images") + " (*.jpg *.jpeg *.png *.gif *.webp)")
         if path:
             self.add_file(Path(path))
 

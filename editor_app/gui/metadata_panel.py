@@ -38,10 +38,11 @@ from editor_app.core.text.counts import akshara_count
 from editor_app.core.text.romanize import slugify
 from editor_app.core.text.spell import SpellChecker
 from editor_app.gui.byline_editor import BylineEditor
+from editor_app.gui.display_names import field_name
 from editor_app.gui.editor.line_text_edit import LineTextEdit
 from editor_app.gui.editor.spell_fields import SpellField, spell_check_field
 from editor_app.gui.editor.spell_highlighter import SpellHighlighter
-from editor_app.gui.i18n import translate
+from editor_app.gui.i18n import QT_TRANSLATE_NOOP, short_label, translate
 from editor_app.gui.tag_editor import TagEditor
 
 __all__ = ["CATEGORIES", "MetadataPanel"]
@@ -80,7 +81,7 @@ class MetadataPanel(QWidget):
         self.category.addItems(("", *CATEGORIES))
         self.tags = TagEditor()
         self.related = QPlainTextEdit()
-        self.related.setPlaceholderText("हर पंक्ति में शीर्षक और URL (one a line: title, URL)")
+        self.related.setPlaceholderText(translate("MetadataPanel", "one a line: title, URL"))
         self.related.setFixedHeight(56)
         self.related.setAccessibleName(translate("MetadataPanel", "Related links"))
         self.slug = QLineEdit()
@@ -103,14 +104,15 @@ class MetadataPanel(QWidget):
         outer.addLayout(form)
         outer.addStretch(1)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow("शीर्षक", headline_row)
-        form.addRow("सार", self.dek)
-        form.addRow("बाइलाइन", self.bylines)
-        form.addRow("डेटलाइन", dateline_row)
-        form.addRow("श्रेणी", self.category)
-        form.addRow("टैग", self.tags)
-        form.addRow("स्लग", slug_row)
-        form.addRow("इसे भी पढ़ें", self.related)
+        # one language: the side panel is narrow
+        form.addRow(field_name("headline"), headline_row)
+        form.addRow(field_name("dek"), self.dek)
+        form.addRow(field_name("bylines"), self.bylines)
+        form.addRow(field_name("dateline_place"), dateline_row)
+        form.addRow(field_name("category"), self.category)
+        form.addRow(field_name("tags"), self.tags)
+        form.addRow(field_name("slug"), slug_row)
+        form.addRow(field_name("related"), self.related)
 
         self.headline.textChanged.connect(
             lambda: self._on_headline_changed(self.headline.text()))
@@ -227,6 +229,9 @@ class MetadataPanel(QWidget):
         count = akshara_count(self.headline.text())
         limit = self._headline_limit
         over = bool(limit) and count > limit
-        self.headline_count.setText(f"{count}/{limit} अक्षर" if limit else f"{count} अक्षर")
-        self.headline_count.setToolTip("शीर्षक की लंबाई अक्षरों (grapheme clusters) में")
+        shown = f"{count}/{limit}" if limit else str(count)
+        self.headline_count.setText(short_label("MetadataPanel", QT_TRANSLATE_NOOP(
+            "MetadataPanel", "{count} aksharas")).format(count=shown))
+        self.headline_count.setToolTip(translate(
+            "MetadataPanel", "headline length in aksharas (grapheme clusters)"))
         self.headline_count.setStyleSheet("color: #b00020; font-weight: bold;" if over else "")

@@ -13,14 +13,14 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
-from editor_app.gui.i18n import translate
+from editor_app.gui.i18n import QT_TRANSLATE_NOOP, short_label, translate
 
 __all__ = ["NOTICE_MS", "TrashNotice"]
 
 NOTICE_MS = 30_000
 _HEADLINE_CHARS = 40
-#: One literal, so the quotes around the headline are checked as a pair.
-_TRASHED = "“{headline}” रद्दी में डाला गया (moved to trash)"
+#: One string, so the quotes around the headline are checked as a pair.
+_TRASHED = QT_TRANSLATE_NOOP("TrashNotice", "“{headline}” moved to trash")
 
 
 class TrashNotice(QWidget):
@@ -62,7 +62,7 @@ class TrashNotice(QWidget):
         short = " ".join(headline.split()) or translate("TrashNotice", "untitled")
         if len(short) > _HEADLINE_CHARS:
             short = short[:_HEADLINE_CHARS].rstrip() + "…"
-        self.label.setText(_TRASHED.format(headline=short))
+        self.label.setText(short_label("TrashNotice", _TRASHED).format(headline=short))
         self.undo_action.setEnabled(True)
         self.show()
         self._timer.start()

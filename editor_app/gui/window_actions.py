@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from editor_app.gui.dialogs.import_dialog import open_clipboard_import, open_import
 from editor_app.gui.export_actions import ExportActions
 from editor_app.gui.focus_chain import FocusTarget, make_focus_actions
-from editor_app.gui.i18n import QT_TRANSLATE_NOOP, short_label, translate
+from editor_app.gui.i18n import QT_TRANSLATE_NOOP, plain_label, short_label, translate
 from editor_app.gui.layout_state import LIST_INDEX, SIDE_INDEX
 
 if TYPE_CHECKING:
@@ -152,6 +152,7 @@ def install_actions(window: MainWindow) -> None:
     toolbar.setObjectName("article_toolbar")
     for act in (window.new_action, window.duplicate_action, window.trash_action,
                 window.restore_action):
+        act.setIconText(plain_label(act.text()))  # no "(N)" of the Hindi mnemonic
         toolbar.addAction(act)
     toolbar.addSeparator()
     toolbar.addAction(window.phonetic_action)

@@ -12,6 +12,10 @@
         <source>Cannot open database</source>
         <translation>डेटाबेस नहीं खुला</translation>
     </message>
+    <message>
+        <source>read-only backup</source>
+        <translation>केवल पढ़ने के लिए: बैकअप</translation>
+    </message>
 </context>
 <context>
     <name>ArticleList</name>
@@ -69,6 +73,7 @@
     </message>
     <message>
         <source>Changed</source>
+        <extracomment>Desk columns (wip-queues): who has the story and by when. Rows re-measured after a column resize only up to this many (wrapping headlines); beyond it the lazy list keeps uniform heights. At most this many rows from the top of the viewport are measured per fit.</extracomment>
         <translation>बदलाव</translation>
     </message>
     <message>
@@ -551,8 +556,16 @@
 <context>
     <name>DiffView</name>
     <message>
-        <source>select revisions to compare</source>
+        <source>revision {old} → {new}</source>
         <extracomment>Background colours of added/removed words and of the changed aksharas inside them. Unchanged lines shown before and after each changed stretch of a long text.</extracomment>
+        <translation>संस्करण {old} → {new}</translation>
+    </message>
+    <message>
+        <source>no changes</source>
+        <translation>कोई बदलाव नहीं</translation>
+    </message>
+    <message>
+        <source>select revisions to compare</source>
         <translation>तुलना के लिए संस्करण चुनें</translation>
     </message>
 </context>
@@ -797,6 +810,10 @@
         <translation>केस मिलाएं</translation>
     </message>
     <message>
+        <source>whole word</source>
+        <translation>पूरा शब्द</translation>
+    </message>
+    <message>
         <source>Whole word</source>
         <translation>केवल पूरे शब्द</translation>
     </message>
@@ -809,8 +826,32 @@
         <translation>नुक़्ता और चंद्रबिंदु/अनुस्वार का अंतर अनदेखा करें</translation>
     </message>
     <message>
+        <source>Previous match</source>
+        <translation>पिछला मिलान</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>अगला मिलान</translation>
+    </message>
+    <message>
         <source>Replace</source>
         <translation>यह बदलें</translation>
+    </message>
+    <message>
+        <source>Replace all</source>
+        <translation>सब बदलें</translation>
+    </message>
+    <message>
+        <source>Replace all, one undo step</source>
+        <translation>सभी बदलें, एक पूर्ववत में</translation>
+    </message>
+    <message>
+        <source>{n} replaced</source>
+        <translation>{n} बदले</translation>
+    </message>
+    <message>
+        <source>{n} found</source>
+        <translation>{n} मिले</translation>
     </message>
 </context>
 <context>
@@ -990,6 +1031,10 @@
         <translation>निर्यात…</translation>
     </message>
     <message>
+        <source>last changed</source>
+        <translation>अंतिम बदलाव</translation>
+    </message>
+    <message>
         <source>shipped default</source>
         <translation>न्यूज़रूम की मूल शैली</translation>
     </message>
@@ -1006,12 +1051,27 @@
         <translation>सहेजा नहीं गया</translation>
     </message>
     <message>
+        <source>House style TOML</source>
+        <translation>हाउस स्टाइल TOML</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>सभी फ़ाइलें</translation>
+    </message>
+    <message>
         <source>Import failed</source>
         <translation>आयात नहीं हुआ</translation>
     </message>
     <message>
         <source>Export failed</source>
         <translation>निर्यात नहीं हुआ</translation>
+    </message>
+</context>
+<context>
+    <name>HtmlPreview</name>
+    <message>
+        <source>HTML preview</source>
+        <translation>HTML पूर्वावलोकन</translation>
     </message>
 </context>
 <context>
@@ -1064,8 +1124,16 @@
         <translation>पाठ में डालें</translation>
     </message>
     <message>
+        <source>Description</source>
+        <translation>विवरण</translation>
+    </message>
+    <message>
         <source>Choose image</source>
         <translation>चित्र चुनें</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>चित्र</translation>
     </message>
     <message>
         <source>Image not added</source>
@@ -1350,6 +1418,10 @@
         <translation>स्थान</translation>
     </message>
     <message>
+        <source>one a line: title, URL</source>
+        <translation>हर पंक्ति में शीर्षक और URL</translation>
+    </message>
+    <message>
         <source>Related links</source>
         <translation>इसे भी पढ़ें</translation>
     </message>
@@ -1360,6 +1432,14 @@
     <message>
         <source>Dek</source>
         <translation>सार</translation>
+    </message>
+    <message>
+        <source>{count} aksharas</source>
+        <translation>{count} अक्षर</translation>
+    </message>
+    <message>
+        <source>headline length in aksharas (grapheme clusters)</source>
+        <translation>शीर्षक की लंबाई अक्षरों में</translation>
     </message>
 </context>
 <context>
@@ -2105,15 +2185,42 @@
 <context>
     <name>TagEditor</name>
     <message>
+        <source>type a tag, press Enter</source>
+        <translation>टैग लिखें, Enter दबाएं</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>हटाएं</translation>
+    </message>
+    <message>
         <source>Remove selected tag</source>
         <translation>चुना हुआ टैग हटाएं</translation>
     </message>
 </context>
 <context>
+    <name>TextEdit</name>
+    <message>
+        <source>image</source>
+        <translation>चित्र</translation>
+    </message>
+    <message>
+        <source>no caption</source>
+        <translation>कैप्शन नहीं</translation>
+    </message>
+    <message>
+        <source>no credit</source>
+        <translation>श्रेय नहीं</translation>
+    </message>
+</context>
+<context>
     <name>TrashNotice</name>
     <message>
+        <source>“{headline}” moved to trash</source>
+        <extracomment>One string, so the quotes around the headline are checked as a pair.</extracomment>
+        <translation>“{headline}” रद्दी में डाला गया</translation>
+    </message>
+    <message>
         <source>&amp;Undo trash</source>
-        <extracomment>One literal, so the quotes around the headline are checked as a pair.</extracomment>
         <translation>रद्दी से वापस लाएं</translation>
     </message>
     <message>

@@ -11,7 +11,7 @@ from xml.etree import ElementTree
 import pytest
 import regex
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QLabel, QMenu
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QToolBar
 
 from editor_app.core.profiles import Role
 from editor_app.core.text.counts import TextCounts
@@ -101,6 +101,8 @@ def test_hindi_menus_have_no_latin_letters(qtbot, gui_config, gui_db):
     # Alt+F still opens the File menu: the key of the English source, after the Hindi
     assert window.menuBar().actions()[0].text() == "फ़ाइल (&F)"
     assert window.spelling_action.text() == "वर्तनी जांचें (&C)…"
+    toolbar = window.findChild(QToolBar, "article_toolbar")
+    assert toolbar.widgetForAction(window.new_action).text() == "नया लेख"  # no "(N)" there
 
 
 def test_english_menus_have_no_devanagari(qtbot, gui_config, gui_db):

@@ -83,7 +83,8 @@ class HouseStyleDialog(QDialog):
 
     def _show_info(self) -> None:
         stored = stored_style_info(self._db)
-        who = (f"अंतिम बदलाव: {stored.updated_by}, {stored.updated_at:%d-%m-%Y %H:%M}"
+        who = (translate("HouseStyleDialog", "last changed")
+               + f": {stored.updated_by}, {stored.updated_at:%d-%m-%Y %H:%M}"
                if stored else translate("HouseStyleDialog", "shipped default"))
         rights = "" if self.can_edit else " — " + translate("HouseStyleDialog", "desk chief only")
         self.info.setText(who + rights)
@@ -114,8 +115,9 @@ class HouseStyleDialog(QDialog):
 
     def import_file(self) -> None:
         """Load a TOML file into the editor (saved only on Save)."""
-        path, _ = QFileDialog.getOpenFileName(self, "House style TOML", "",
-                                              "TOML (*.toml);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, translate("HouseStyleDialog", "House style TOML"), "",
+            "TOML (*.toml);;" + translate("HouseStyleDialog", "All files") + " (*)")
         if not path:
             return
         try:
@@ -128,8 +130,9 @@ class HouseStyleDialog(QDialog):
 
     def export_file(self) -> None:
         """Write the editor's TOML to a file."""
-        path, _ = QFileDialog.getSaveFileName(self, "House style TOML", "house_style.toml",
-                                              "TOML (*.toml)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, translate("HouseStyleDialog", "House style TOML"), "house_style.toml",
+            "TOML (*.toml)")
         if not path:
             return
         try:
