@@ -250,3 +250,19 @@ def test_menu_actions_change_with_the_language(qtbot, gui_config, gui_db):
     english = open_window(qtbot, gui_config, gui_db, "en")
     assert english.editor.findChild(QAction, "editor_bold").text() == "Bold"
     assert english.side_tabs.tabText(0) == "Details"
+
+
+def test_every_translation_keeps_its_placeholders_and_is_hindi():
+    """A translation that drops ``{n}`` would raise or lie at .format() time; one without
+    Devanagari would show English in the Hindi UI."""
+    root = ElementTree.parse(TS).getroot()
+    placeholder = regex.compile(r"\{\w*\}")
+    wrong = []
+    for message in root.iter("message"):
+        source = message.findtext("source") or ""
+        hindi = message.findtext("translation") or ""
+        if (sorted(placeholder.findall(source)) != sorted(placeholder.findall(hindi))
+                or not _DEVANAGARI.search(hindi)):
+            wrong.append((source, hindi))
+    assert len(list(root.iter("message"))) > 400
+    assert wrong == []
