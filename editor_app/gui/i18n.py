@@ -35,8 +35,8 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from editor_app.core.resources import resource_path
 
 __all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "QT_TRANSLATE_NOOP", "SETTING", "SYSTEM",
-           "current_language", "normalise_language", "plain_label", "setup", "short_label",
-           "system_language", "translate"]
+           "current_language", "in_language", "normalise_language", "plain_label", "setup",
+           "short_label", "system_language", "translate"]
 
 log = logging.getLogger(__name__)
 
@@ -186,3 +186,17 @@ def short_label(context: str, source: str, disambiguation: str | None = None) ->
     if _state.language == "en":
         return source
     return QCoreApplication.translate(context, source, disambiguation)
+
+
+def in_language(hindi: str, english: str, joiner: str = " ") -> str:
+    """A text core gives in both languages (lint rule titles, finding messages) in the form
+    of the UI language: ``hindi`` in ``"hi"``, ``english`` in ``"en"``, both in ``"hi-en"``
+    (``"हिंदी (English)"`` with the default ``joiner``; ``"\\n"`` puts them on two lines
+    without brackets). An empty side falls back to the other."""
+    if _state.language == "en":
+        return english or hindi
+    if _state.language == "hi" or not english or english == hindi:
+        return hindi or english
+    if not hindi:
+        return english
+    return f"{hindi}{joiner}({english})" if joiner == " " else f"{hindi}{joiner}{english}"

@@ -33,7 +33,7 @@ from editor_app.core.text.findings import Finding
 from editor_app.core.text.lint.engine import FieldFinding, rule_catalog
 from editor_app.gui.dialogs.errors import show_error
 from editor_app.gui.display_names import field_name
-from editor_app.gui.i18n import QT_TRANSLATE_NOOP, translate
+from editor_app.gui.i18n import QT_TRANSLATE_NOOP, in_language, translate
 from editor_app.gui.lint_worker import LintRunner
 from editor_app.gui.locale_format import format_count
 from editor_app.gui.text_targets import TextTarget
@@ -62,7 +62,7 @@ class ChecksPanel(QWidget):
         self._article_id: int | None = None
         self._findings: list[FieldFinding] = []
         self._ignores: list[IgnoreEntry] = []
-        self._titles = {r["id"]: f"{r['title_hi']} ({r['title']})" for r in rule_catalog()}
+        self._titles = {r["id"]: in_language(r["title_hi"], r["title"]) for r in rule_catalog()}
         self._titles.setdefault("spelling", translate("ChecksPanel", SPELLING_TITLE))
         self.summary = QLabel()
         self.busy = QProgressBar()
@@ -171,7 +171,8 @@ class ChecksPanel(QWidget):
         fix = f" → {finding.fix}" if finding.fix is not None else ""
         child = QTreeWidgetItem([field_name(item.field), shown + fix])
         child.setData(0, _FINDING_ROLE, item)
-        tip = f"{self.rule_title(finding.rule)}\n{finding.message_hi}\n{finding.message}"
+        tip = (f"{self.rule_title(finding.rule)}\n"
+               + in_language(finding.message_hi, finding.message, "\n"))
         child.setToolTip(0, tip)
         child.setToolTip(1, tip)
         parent.addChild(child)

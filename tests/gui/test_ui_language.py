@@ -266,3 +266,19 @@ def test_every_translation_keeps_its_placeholders_and_is_hindi():
             wrong.append((source, hindi))
     assert len(list(root.iter("message"))) > 400
     assert wrong == []
+
+
+def test_checks_panel_shows_core_rule_titles_in_the_ui_language(qtbot, gui_config, gui_db):
+    """Lint rule titles come from core in both languages; the panel shows one form."""
+    from editor_app.core.text.lint.engine import rule_catalog
+
+    rule = next(r for r in rule_catalog() if r["title"] and r["title_hi"])
+    hindi = open_window(qtbot, gui_config, gui_db, "hi")
+    assert hindi.checks.rule_title(rule["id"]) == rule["title_hi"]
+    hindi.close()
+    english = open_window(qtbot, gui_config, gui_db, "en")
+    assert english.checks.rule_title(rule["id"]) == rule["title"]
+    i18n.setup("hi-en")
+    assert i18n.in_language("हल", "resolved") == "हल (resolved)"
+    assert i18n.in_language("हल", "resolved", "\n") == "हल\nresolved"
+    assert i18n.in_language("", "resolved") == "resolved"
