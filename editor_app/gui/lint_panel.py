@@ -71,8 +71,8 @@ class ChecksPanel(QWidget):
         self.busy.setTextVisible(False)
         self.busy.hide()
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([translate("ChecksPanel", "Check"), translate("ChecksPanel",
-                                                                                "Text")])
+        self.tree.setHeaderLabels([translate("ChecksPanel", "Check"),
+                                   translate("ChecksPanel", "Text")])
         self.tree.setColumnWidth(0, 260)
         self.fix_button = QPushButton(translate("ChecksPanel", "Fix"))
         self.fix_all_button = QPushButton(translate("ChecksPanel", "Fix all of kind"))

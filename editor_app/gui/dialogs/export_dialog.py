@@ -176,7 +176,7 @@ class ExportDialog(QDialog):
         if one_file:
             path, _ = QFileDialog.getSaveFileName(self, translate("ExportDialog", "Save as"), start)
         else:
-            path = QFileDialog.getExistingDirectory(self, translate("ExportDialog",
-                                                                    "Choose folder"), start)
+            path = QFileDialog.getExistingDirectory(
+                self, translate("ExportDialog", "Choose folder"), start)
         if path:
             self.destination.setText(path)

@@ -365,9 +365,9 @@ class CommentsPanel(QWidget):
         self.add_button.setEnabled(self._editable and has_text)
         self.reply_button.setEnabled(self._editable and has_text and thread is not None)
         self.resolve_button.setEnabled(self._editable and thread is not None)
-        self.resolve_button.setText(translate("CommentsPanel", "Reopen") if thread is not None
-                                    and thread.state == "resolved" else translate("CommentsPanel",
-                                                                                  "Resolve"))
+        reopen = thread is not None and thread.state == "resolved"
+        self.resolve_button.setText(translate("CommentsPanel", "Reopen") if reopen
+                                    else translate("CommentsPanel", "Resolve"))
 
     def shown_range(self, thread: CommentThread,
                     views: dict[str, tuple[str, Utf16Map]] | None = None,

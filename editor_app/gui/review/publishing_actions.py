@@ -151,9 +151,8 @@ class PublishingActions:
         until = dialog.chosen()
         self.run(lambda s: s.set_embargo(record.id, until),
                  lambda r: replace(r, desk=replace(r.desk, embargo_until=until)),
-                 translate("PublishingActions",
-                           "embargo set") if until else translate("PublishingActions",
-                                                                  "embargo lifted"))
+                 translate("PublishingActions", "embargo set") if until
+                 else translate("PublishingActions", "embargo lifted"))
 
     def run(self, work: Callable[[PublishingService], object],
             update: Callable[[ArticleRecord], ArticleRecord], message: str) -> None:
