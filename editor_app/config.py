@@ -37,7 +37,9 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # Continuous typing is still saved at least this often (seconds).
     "autosave_max_seconds": 10.0,
     "phonetic_typing": False,
-    "ui_language": "hi-en",  # editor_app.gui.i18n: "hi-en" (हिंदी (English)), "hi", "en"
+    # editor_app.gui.i18n: "" = the system language (Hindi for a hi* locale, else English),
+    # "hi", "en", "hi-en" (हिंदी (English))
+    "ui_language": "",
     # Preferences (editor_app.preferences): the newsroom house style sheet to use and the
     # enchant dictionaries (spell_english "" = Latin words unchecked).
     "house_style_sheet": "default",

@@ -38,6 +38,7 @@ from editor_app.gui.dialogs.damaged_database import (
 from editor_app.gui.dialogs.errors import install_excepthook, show_error
 from editor_app.gui.dialogs.profile_dialog import ProfileDialog
 from editor_app.gui.fonts import choose_font, load_bundled_fonts
+from editor_app.gui.i18n import translate
 from editor_app.gui.main_window import MainWindow
 from editor_app.gui.smoke_run import start_smoke_run
 from editor_app.gui.theme import apply_theme, colours
@@ -89,7 +90,7 @@ def recover_from_damage(config: Config, error: DatabaseDamaged,
         return open_database(config.database_url)
     except SampadakError as exc:
         log.error("cannot use the backup %s: %s", backup.path, exc)
-        show_error(None, "बैकअप नहीं खुला (Cannot use the backup)", exc)
+        show_error(None, translate("Application", "Cannot use the backup"), exc)
         return None
 
 
@@ -103,7 +104,7 @@ def open_gui_database(config: Config,
         return recover_from_damage(config, exc, ask_damage)
     except SampadakError as exc:
         log.error("cannot open database: %s", exc)
-        show_error(None, "डेटाबेस नहीं खुला (Cannot open database)", exc)
+        show_error(None, translate("Application", "Cannot open database"), exc)
         return None
 
 
@@ -158,7 +159,7 @@ def open_main_window(config: Config, db: Database,
 
 
 def _mark_read_only(window: MainWindow, db: Database) -> None:
-    label = QLabel(f"केवल पढ़ने के लिए: बैकअप (read-only backup) — {db.label}")
+    label = QLabel(translate("Application", "read-only backup") + f" — {db.label}")
     label.setObjectName("readOnlyBackupLabel")
     label.setStyleSheet(f"color: {colours().error_text}; font-weight: bold")
     window.statusBar().addPermanentWidget(label)
@@ -186,7 +187,7 @@ def build_window(config: Config, ask_profile: ProfileAsker = ask_profile_with_di
             window = open_main_window(config, db, ask_profile)
         except SampadakError as again:
             db.close()
-            show_error(None, "डेटाबेस नहीं खुला (Cannot open database)", again)
+            show_error(None, translate("Application", "Cannot open database"), again)
             return None, None
     if window is not None and db.read_only:
         _mark_read_only(window, db)

@@ -53,8 +53,9 @@ from editor_app.core.search import Highlight, SearchHit
 from editor_app.core.workflow.queues import Queue, is_overdue
 from editor_app.core.workflow.statuses import Status
 from editor_app.core.workflow.times import IST, ist_text
+from editor_app.gui.display_names import queue_label, status_label
 from editor_app.gui.highlight_delegate import HTML_ROLE, HtmlDelegate, marked_html
-from editor_app.gui.i18n import translate
+from editor_app.gui.i18n import QT_TRANSLATE_NOOP, short_label, translate
 from editor_app.gui.live_banner import editing_text
 from editor_app.gui.palette import LIGHT
 from editor_app.gui.theme import colours
@@ -64,7 +65,6 @@ __all__ = [
     "COLUMN_SORT_KEYS",
     "DEADLINE_COLUMN",
     "EDITING_MARK",
-    "EMBARGO_MARK",
     "OVERDUE_COLOUR",
     "PAGE_SIZE",
     "STATUS_COLUMN",
@@ -72,21 +72,33 @@ __all__ = [
     "ArticleList",
     "ArticleTableModel",
     "deadline_text",
+    "embargo_mark",
 ]
 
-#: Status value → bilingual label, in workflow order (one table: core.workflow.statuses).
+#: Status value → the core's bilingual label, in workflow order (core.workflow.statuses).
+#: The GUI shows :func:`editor_app.gui.display_names.status_label` instead (UI language).
 STATUS_LABELS = {status.value: status.label for status in Status}
-_COLUMNS = ("शीर्षक (Headline)", "स्थिति (Status)", "बाइलाइन (Byline)", "बदलाव (Changed)",
-            "संपादक (Assignee)", "समय-सीमा (Deadline)")
+_COLUMNS = (QT_TRANSLATE_NOOP("ArticleTableModel", "Headline"),
+            QT_TRANSLATE_NOOP("ArticleTableModel", "Status"),
+            QT_TRANSLATE_NOOP("ArticleTableModel", "Byline"),
+            QT_TRANSLATE_NOOP("ArticleTableModel", "Changed"),
+            QT_TRANSLATE_NOOP("ArticleTableModel", "Assignee"),
+            QT_TRANSLATE_NOOP("ArticleTableModel", "Deadline"))
 ASSIGNEE_COLUMN, DEADLINE_COLUMN = 4, 5
 #: Text colour of a deadline that has passed (an open story, see ``is_overdue``).
 #: The light theme's overdue colour (live: ``theme.colours().overdue_text``).
 OVERDUE_COLOUR = LIGHT.overdue_text
-#: Put before the status of a story whose embargo is still ahead (the list's badge).
-EMBARGO_MARK = "⏸ रोक · "
 #: Put before the names of the others editing a story now (soft locks, live refresh).
 EDITING_MARK = "✎ "
 STATUS_COLUMN = 1
+
+
+def embargo_mark() -> str:
+    """Put before the status of a story whose embargo is still ahead (the list's badge)."""
+    return "⏸ " + short_label("ArticleTableModel",
+                              QT_TRANSLATE_NOOP("ArticleTableModel", "embargo")) + " · "
+
+
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -265,7 +277,7 @@ class ArticleTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _COLUMNS[section]
+            return translate("ArticleTableModel", _COLUMNS[section])
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -275,12 +287,13 @@ class ArticleTableModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                headline = row.headline or "(बिना शीर्षक — untitled)"
+                headline = row.headline or "({})".format(short_label(
+                    "ArticleTableModel", QT_TRANSLATE_NOOP("ArticleTableModel", "untitled")))
                 return EDITING_MARK + headline if row.id in self._editors else headline
             if column == 1:
-                label = STATUS_LABELS.get(row.status, row.status)
+                label = status_label(row.status)
                 embargoed = row.embargo_until is not None and row.embargo_until > datetime.now(UTC)
-                label = EMBARGO_MARK + label if embargoed else label
+                label = embargo_mark() + label if embargoed else label
                 if editing := self._editors.get(row.id):
                     label = f"{EDITING_MARK}{', '.join(editing)} · {label}"
                 return label
@@ -309,12 +322,13 @@ class ArticleTableModel(QAbstractTableModel):
             if column in (0, STATUS_COLUMN) and (editing := self._editors.get(row.id)):
                 return editing_text(editing)
             if column == 1 and row.embargo_until is not None:
-                return f"{STATUS_LABELS.get(row.status, row.status)}; रोक (embargo) " \
-                       f"{ist_text(row.embargo_until)} तक"
+                return translate("ArticleTableModel", "{status}; embargo until {time}").format(
+                    status=status_label(row.status), time=ist_text(row.embargo_until))
             if column == DEADLINE_COLUMN and row.deadline is not None:
-                late = " — समय-सीमा बीत गई (overdue)" if is_overdue(row.deadline,
+                late = " — " + translate("ArticleTableModel", "overdue") if is_overdue(row.deadline,
                                                                       row.status) else ""
-                return f"समय-सीमा (Deadline): {ist_text(row.deadline)}{late}"
+                return translate("ArticleTableModel", "Deadline: {time}").format(
+                    time=ist_text(row.deadline)) + late
             return (row.headline, None, row.byline, None, row.assignee, None)[column]
         return None
 
@@ -349,26 +363,26 @@ class ArticleList(QWidget):
         super().__init__(parent)
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText(
-            'सभी लेखों में खोजें — "वाक्यांश" भी (search all articles)…')
+            translate("ArticleList", "search all articles") + "…")
         self.search_box.setClearButtonEnabled(True)
         self.search_scope = QComboBox()
-        self.search_scope.addItem("सब जगह (everywhere)", "all")
-        self.search_scope.addItem("केवल शीर्षक (headlines)", "headline")
-        self.search_scope.setToolTip("खोज का दायरा (search scope)")
+        self.search_scope.addItem(translate("ArticleList", "everywhere"), "all")
+        self.search_scope.addItem(translate("ArticleList", "headlines"), "headline")
+        self.search_scope.setToolTip(translate("ArticleList", "search scope"))
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(250)
         self.queue_filter = QComboBox()
-        self.queue_filter.setToolTip("डेस्क की सूची (desk queue)")
-        self.queue_filter.addItem("सभी लेख (All stories)", "")
+        self.queue_filter.setToolTip(translate("ArticleList", "desk queue"))
+        self.queue_filter.addItem(translate("ArticleList", "All stories"), "")
         for queue in Queue:
-            self.queue_filter.addItem(queue.label, queue.value)
+            self.queue_filter.addItem(queue_label(queue), queue.value)
         self.status_filter = QComboBox()
-        self.status_filter.addItem("सभी स्थितियां (all statuses)", "")
-        for key, label in STATUS_LABELS.items():
-            self.status_filter.addItem(label, key)
+        self.status_filter.addItem(translate("ArticleList", "all statuses"), "")
+        for status in Status:
+            self.status_filter.addItem(status_label(status), status.value)
         self.tag_filter = QComboBox()
-        self.show_trash = QCheckBox("रद्दी (Trash)")
+        self.show_trash = QCheckBox(translate("ArticleList", "Trash"))
         self.model = ArticleTableModel(self)
         self._sort: tuple[SortKey, bool] = ("updated", True)
         self.model.sort_wanted.connect(self._on_sort_wanted)
@@ -441,7 +455,7 @@ class ArticleList(QWidget):
         current = self.tag()
         self.tag_filter.blockSignals(True)
         self.tag_filter.clear()
-        self.tag_filter.addItem("सभी टैग (all tags)", "")
+        self.tag_filter.addItem(translate("ArticleList", "all tags"), "")
         for tag in tags:
             self.tag_filter.addItem(tag, tag)
         index = self.tag_filter.findData(current) if current else 0

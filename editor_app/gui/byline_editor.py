@@ -23,15 +23,20 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.article_data import BylineData
 from editor_app.core.text.spell import SpellChecker
+from editor_app.gui.i18n import QT_TRANSLATE_NOOP, short_label, translate
 from editor_app.gui.spell_delegate import SpellingDelegate, spell_check_table
 
 __all__ = ["BylineEditor"]
 
-_HEADERS = ("नाम", "Latin", "पद", "संस्थान")
+_HEADERS = (QT_TRANSLATE_NOOP("BylineEditor", "Name"), QT_TRANSLATE_NOOP("BylineEditor", "Latin"),
+            QT_TRANSLATE_NOOP("BylineEditor", "Designation"),
+            QT_TRANSLATE_NOOP("BylineEditor", "Outlet"))
 #: Columns spell-checked once :meth:`BylineEditor.attach_spelling` is called (not Latin).
 SPELLED_COLUMNS = (0, 2, 3)
-_HEADER_TIPS = ("नाम देवनागरी में (Name in Devanagari)", "Name in Latin letters",
-                "पद (Designation), जैसे संवाददाता", "संस्थान (Outlet)")
+_HEADER_TIPS = (QT_TRANSLATE_NOOP("BylineEditor", "Name in Devanagari"),
+                QT_TRANSLATE_NOOP("BylineEditor", "Name in Latin letters"),
+                QT_TRANSLATE_NOOP("BylineEditor", "Designation, e.g. Correspondent"),
+                QT_TRANSLATE_NOOP("BylineEditor", "Outlet"))
 
 
 class BylineEditor(QWidget):
@@ -48,11 +53,11 @@ class BylineEditor(QWidget):
         self._known: dict[str, BylineData] = {}
         self.spelling: SpellingDelegate | None = None
         self.table = QTableWidget(0, len(_HEADERS))
-        self.table.setHorizontalHeaderLabels(_HEADERS)
+        self.table.setHorizontalHeaderLabels([short_label("BylineEditor", h) for h in _HEADERS])
         for column, tip in enumerate(_HEADER_TIPS):
             header_item = self.table.horizontalHeaderItem(column)
             if header_item is not None:
-                header_item.setToolTip(tip)
+                header_item.setToolTip(translate("BylineEditor", tip))
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # Columns fit their content (no "Neha ..." elision); a narrow panel scrolls sideways.
@@ -63,14 +68,16 @@ class BylineEditor(QWidget):
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setFixedHeight(120)
-        self.add_button = QPushButton("+ जोड़ें")
-        self.add_button.setToolTip("बाइलाइन जोड़ें (Add byline)")
-        self.remove_button = QPushButton("− हटाएं")
-        self.remove_button.setToolTip("चुनी हुई बाइलाइन हटाएं (Remove byline)")
+        self.add_button = QPushButton("+ " + short_label("BylineEditor",
+                                                         QT_TRANSLATE_NOOP("BylineEditor", "Add")))
+        self.add_button.setToolTip(translate("BylineEditor", "Add byline"))
+        self.remove_button = QPushButton("− " + short_label(
+            "BylineEditor", QT_TRANSLATE_NOOP("BylineEditor", "Remove")))
+        self.remove_button.setToolTip(translate("BylineEditor", "Remove byline"))
         self.up_button = QPushButton("▲")
         self.down_button = QPushButton("▼")
-        self.up_button.setToolTip("ऊपर ले जाएं (Move up)")
-        self.down_button.setToolTip("नीचे ले जाएं (Move down)")
+        self.up_button.setToolTip(translate("BylineEditor", "Move up"))
+        self.down_button.setToolTip(translate("BylineEditor", "Move down"))
         buttons = QHBoxLayout()
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)

@@ -34,6 +34,8 @@ from editor_app.core.publish.source import PublishArticle, PublishOptions, load_
 from editor_app.gui.article_list import ArticleList
 from editor_app.gui.dialogs.export_dialog import ExportChoice, ExportDialog
 from editor_app.gui.dialogs.html_preview import HtmlPreview
+from editor_app.gui.i18n import translate
+from editor_app.gui.locale_format import format_count
 from editor_app.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # the renderers (Jinja2, nh3) load on first use, not at window start
@@ -92,13 +94,15 @@ class ExportActions(QObject):
         super().__init__(parent)
         self.window = window
         self.parent_widget = parent
-        self.export_action = self._action("निर्यात… (&Export…)", self.export, "Ctrl+Shift+E")
-        self.preview_action = self._action("HTML पूर्वावलोकन (HTML pre&view)", self.preview)
-        self.copy_action = self._action("HTML अंश कॉपी करें (&Copy HTML fragment)",
+        self.export_action = self._action(translate("ExportActions", "&Export…"), self.export,
+                                          "Ctrl+Shift+E")
+        self.preview_action = self._action(translate("ExportActions", "HTML pre&view"),
+                                           self.preview)
+        self.copy_action = self._action(translate("ExportActions", "&Copy HTML fragment"),
                                         self.copy_fragment)
-        self.print_action = self._action("प्रिंट… (&Print…)", self.print_article,
+        self.print_action = self._action(translate("ExportActions", "&Print…"), self.print_article,
                                          QKeySequence.StandardKey.Print)
-        self.print_preview_action = self._action("प्रिंट पूर्वावलोकन (Print previe&w)",
+        self.print_preview_action = self._action(translate("ExportActions", "Print previe&w"),
                                                  self.print_preview)
         self.last_preview: HtmlPreview | None = None
         self.last_progress: QProgressDialog | None = None
@@ -138,7 +142,8 @@ class ExportActions(QObject):
         """Save, load the open article in the background, then call ``then`` with it."""
         record = self.window.record
         if record is None:
-            self.notify("निर्यात (Export)", "पहले कोई लेख खोलें (Open an article first).")
+            self.notify(translate("ExportActions", "Export"),
+                        translate("ExportActions", "Open an article first."))
             return
         article_id = record.id
         service = self.window.service
@@ -219,7 +224,8 @@ class ExportActions(QObject):
         selected = self.window.article_list.selected_ids()
         cancel = threading.Event()
         self.cancel_event = cancel
-        progress = QProgressDialog("निर्यात हो रहा है… (Exporting…)", "रोकें (Cancel)", 0, 0,
+        progress = QProgressDialog(translate("ExportActions", "Exporting…"),
+                                   translate("ExportActions", "Cancel"), 0, 0,
                                    self.parent_widget)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)
@@ -253,7 +259,7 @@ class ExportActions(QObject):
         def failed(error: BaseException) -> None:
             progress.reset()
             progress.close()
-            self.notify("निर्यात नहीं हुआ (Export failed)", str(error))
+            self.notify(translate("ExportActions", "Export failed"), str(error))
 
         def run() -> None:
             self.window.tasks.run(work, done=finished, failed=failed, kind="export")
@@ -266,17 +272,19 @@ class ExportActions(QObject):
         failures = [r for r in results if not r.ok and r.error != CANCELLED]
         skipped = sum(1 for r in results if r.error == CANCELLED)
         written = len(results) - len(failures) - skipped
-        summary = f"{written} लेख निर्यात हुए ({written} exported)"
+        summary = translate("ExportActions", "{n} exported").format(n=format_count(written))
         if skipped:
-            summary += f", {skipped} रोके गए ({skipped} cancelled)"
+            summary += ", " + translate("ExportActions", "{n} cancelled").format(
+                n=format_count(skipped))
         log.info("export: %d written, %d failed, %d cancelled", written, len(failures),
                  skipped)
         if not failures:
             self.window_message(summary + ".")
             return
         lines = "\n".join(f"{r.article_id}: {r.error}" for r in failures[:20])
-        self.notify("कुछ लेख निर्यात नहीं हुए (Some articles failed)",
-                    f"{summary}; {len(failures)} नहीं ({len(failures)} failed):\n{lines}")
+        self.notify(translate("ExportActions", "Some articles failed"),
+                    f"{summary}; " + translate("ExportActions", "{n} failed").format(
+                        n=format_count(len(failures))) + f":\n{lines}")
 
     def notify(self, title: str, text: str) -> None:
         """A warning box that does not block (``open``, not ``exec``)."""

@@ -32,16 +32,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor_app.gui.i18n import QT_TRANSLATE_NOOP, translate
+
 __all__ = ["FOCUS_TARGETS", "FocusTarget", "install_focus_chain", "make_focus_actions",
            "reveal_and_focus"]
 
 #: name -> (menu label, shortcut). Alt+digit and Ctrl+L are free in every widget we use.
 FOCUS_TARGETS: dict[str, tuple[str, str]] = {
-    "headline": ("शीर्षक पर जाएं (Go to headline)", "Alt+1"),
-    "dek": ("सार पर जाएं (Go to dek)", "Alt+2"),
-    "body": ("मुख्य पाठ पर जाएं (Go to body)", "Alt+3"),
-    "list": ("लेख सूची पर जाएं (Go to article list)", "Alt+4"),
-    "search": ("खोज पर जाएं (Go to search)", "Ctrl+L"),
+    "headline": (QT_TRANSLATE_NOOP("FocusChain", "Go to headline"), "Alt+1"),
+    "dek": (QT_TRANSLATE_NOOP("FocusChain", "Go to dek"), "Alt+2"),
+    "body": (QT_TRANSLATE_NOOP("FocusChain", "Go to body"), "Alt+3"),
+    "list": (QT_TRANSLATE_NOOP("FocusChain", "Go to article list"), "Alt+4"),
+    "search": (QT_TRANSLATE_NOOP("FocusChain", "Go to search"), "Ctrl+L"),
 }
 
 
@@ -91,7 +93,7 @@ def make_focus_actions(parent: QWidget, targets: Sequence[FocusTarget],
     actions: dict[str, QAction] = {}
     for target in targets:
         label, key = FOCUS_TARGETS[target.name]
-        action = QAction(label, parent)
+        action = QAction(translate("FocusChain", label), parent)
         action.setObjectName(f"focus_{target.name}")
         action.setShortcut(QKeySequence(key))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

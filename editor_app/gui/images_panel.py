@@ -38,7 +38,7 @@ from editor_app.gui.dialogs.errors import show_error
 from editor_app.gui.editor.line_text_edit import LineTextEdit
 from editor_app.gui.editor.spell_fields import SpellField, spell_check_field
 from editor_app.gui.editor.spell_highlighter import SpellHighlighter
-from editor_app.gui.i18n import translate
+from editor_app.gui.i18n import QT_TRANSLATE_NOOP, short_label, translate
 
 __all__ = ["ImagesPanel"]
 
@@ -64,18 +64,22 @@ class ImagesPanel(QWidget):
         self.list.setIconSize(QSize(96, 64))
         self.caption = LineTextEdit()
         self.caption_highlighter: SpellHighlighter | None = None
-        self.caption.setPlaceholderText("कैप्शन (Caption)")
+        self.caption.setPlaceholderText(translate("ImagesPanel", "Caption"))
         self.credit = QLineEdit()
-        self.credit.setPlaceholderText("साभार / फ़ोटो (Credit)")
+        self.credit.setPlaceholderText(translate("ImagesPanel", "Credit"))
         self.alt_text = QLineEdit()
-        self.alt_text.setPlaceholderText("विवरण — दृष्टिबाधित पाठकों के लिए (Alt text)")
-        self.add_button = QPushButton("+ चित्र जोड़ें (Add image…)")
-        self.remove_button = QPushButton("− हटाएं (Remove)")
-        self.insert_button = QPushButton("पाठ में डालें (Insert in text)")
+        self.alt_text.setPlaceholderText(translate("ImagesPanel", "Alt text"))
+        self.add_button = QPushButton("+ " + translate("ImagesPanel", "Add image…"))
+        self.remove_button = QPushButton("− " + translate("ImagesPanel", "Remove"))
+        self.insert_button = QPushButton(translate("ImagesPanel", "Insert in text"))
         form = QFormLayout()
-        form.addRow("कैप्शन", self.caption)
-        form.addRow("साभार", self.credit)
-        form.addRow("विवरण", self.alt_text)
+        # one language: the side panel is narrow
+        form.addRow(short_label("ImagesPanel", QT_TRANSLATE_NOOP("ImagesPanel", "Caption")),
+                    self.caption)
+        form.addRow(short_label("ImagesPanel", QT_TRANSLATE_NOOP("ImagesPanel", "Credit")),
+                    self.credit)
+        form.addRow(short_label("ImagesPanel", QT_TRANSLATE_NOOP("ImagesPanel", "Description")),
+                    self.alt_text)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.remove_button, self.insert_button):
             buttons.addWidget(button)
@@ -157,7 +161,8 @@ class ImagesPanel(QWidget):
         for row in range(self.list.count()):
             item = self.list.item(row)
             name = item.text() if item is not None else ""
-            fields.append(SpellField(f"कैप्शन (Caption) {row + 1}: {name}", self.caption,
+            label = translate("ImagesPanel", "Caption") + f" {row + 1}: {name}"
+            fields.append(SpellField(label, self.caption,
                                      self.caption_highlighter,
                                      prepare=chooser(row),
                                      commit=self.save_current))
@@ -179,7 +184,8 @@ class ImagesPanel(QWidget):
     def choose_and_add(self) -> None:
         """Ask for an image file and attach it."""
         path, _ = QFileDialog.getOpenFileName(
-            self, "चित्र चुनें (Choose image)", "", "Images (*.jpg *.jpeg *.png *.gif *.webp)")
+            self, translate("ImagesPanel", "Choose image"), "",
+            translate("ImagesPanel", "Images") + " (*.jpg *.jpeg *.png *.gif *.webp)")
         if path:
             self.add_file(Path(path))
 
@@ -190,7 +196,7 @@ class ImagesPanel(QWidget):
         try:
             info = assets.add_image(self._db, self._article_id, path, user=self._user)
         except SampadakError as exc:
-            show_error(self, "चित्र नहीं जुड़ा (Image not added)", exc)
+            show_error(self, translate("ImagesPanel", "Image not added"), exc)
             return None
         self.reload(info.id)
         self.caption.setFocus()
@@ -209,7 +215,7 @@ class ImagesPanel(QWidget):
             updated = assets.update_asset(self._db, info.id, caption=new[0], credit=new[1],
                                           alt_text=new[2], user=self._user)
         except SampadakError as exc:
-            show_error(self, "सहेजा नहीं गया (Not saved)", exc)
+            show_error(self, translate("ImagesPanel", "Not saved"), exc)
             return
         self._assets[updated.id] = updated
         item = self.list.currentItem()
@@ -225,7 +231,7 @@ class ImagesPanel(QWidget):
         try:
             assets.remove_asset(self._db, info.id, user=self._user)
         except SampadakError as exc:
-            show_error(self, "हटाया नहीं गया (Not removed)", exc)
+            show_error(self, translate("ImagesPanel", "Not removed"), exc)
             return
         self.reload()
         self.images_changed.emit()

@@ -32,17 +32,18 @@ from editor_app.core.lint_ignores import IgnoreEntry, add_ignore, list_ignores
 from editor_app.core.text.findings import Finding
 from editor_app.core.text.lint.engine import FieldFinding, rule_catalog
 from editor_app.gui.dialogs.errors import show_error
-from editor_app.gui.i18n import translate
+from editor_app.gui.display_names import field_name
+from editor_app.gui.i18n import QT_TRANSLATE_NOOP, in_language, translate
 from editor_app.gui.lint_worker import LintRunner
+from editor_app.gui.locale_format import format_count
 from editor_app.gui.text_targets import TextTarget
 
 __all__ = ["RULE_ROLE", "SPELLING_TITLE", "ChecksPanel"]
 
 log = logging.getLogger(__name__)
 
-_FIELD_LABELS = {"headline": "शीर्षक", "dek": "सार", "body": "मुख्य पाठ"}
 #: Title of spelling findings (not a lint rule, so not in the rule catalog).
-SPELLING_TITLE = "वर्तनी (Spelling)"
+SPELLING_TITLE = QT_TRANSLATE_NOOP("ChecksPanel", "Spelling")
 _FINDING_ROLE = int(Qt.ItemDataRole.UserRole)
 RULE_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 DEBOUNCE_MS = 400
@@ -61,8 +62,8 @@ class ChecksPanel(QWidget):
         self._article_id: int | None = None
         self._findings: list[FieldFinding] = []
         self._ignores: list[IgnoreEntry] = []
-        self._titles = {r["id"]: f"{r['title_hi']} ({r['title']})" for r in rule_catalog()}
-        self._titles.setdefault("spelling", SPELLING_TITLE)
+        self._titles = {r["id"]: in_language(r["title_hi"], r["title"]) for r in rule_catalog()}
+        self._titles.setdefault("spelling", translate("ChecksPanel", SPELLING_TITLE))
         self.summary = QLabel()
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # indeterminate: shown while a background check runs
@@ -71,12 +72,13 @@ class ChecksPanel(QWidget):
         self.busy.hide()
         self.tree = QTreeWidget()
         self.tree.setAccessibleName(translate("ChecksPanel", "Check findings"))
-        self.tree.setHeaderLabels(["जांच (Check)", "पाठ (Text)"])
+        self.tree.setHeaderLabels([translate("ChecksPanel", "Check"),
+                                   translate("ChecksPanel", "Text")])
         self.tree.setColumnWidth(0, 260)
-        self.fix_button = QPushButton("सुधारें (Fix)")
-        self.fix_all_button = QPushButton("सभी सुधारें (Fix all of kind)")
-        self.ignore_button = QPushButton("अनदेखा… (Ignore…)")
-        self.show_ignored = QCheckBox("अनदेखे दिखाएं (Show ignored)")
+        self.fix_button = QPushButton(translate("ChecksPanel", "Fix"))
+        self.fix_all_button = QPushButton(translate("ChecksPanel", "Fix all of kind"))
+        self.ignore_button = QPushButton(translate("ChecksPanel", "Ignore…"))
+        self.show_ignored = QCheckBox(translate("ChecksPanel", "Show ignored"))
         buttons = QHBoxLayout()
         for button in (self.fix_button, self.fix_all_button, self.ignore_button):
             buttons.addWidget(button)
@@ -150,24 +152,28 @@ class ChecksPanel(QWidget):
             self.tree.addTopLevelItem(parent)
             parent.setExpanded(len(groups) <= 4)
         if self.show_ignored.isChecked() and self._ignores:
-            ignored = QTreeWidgetItem([f"अनदेखे (ignored) — {len(self._ignores)}", ""])
+            ignored = QTreeWidgetItem([translate("ChecksPanel", "ignored")
+                                       + f" — {format_count(len(self._ignores))}", ""])
             for entry in self._ignores:
-                reason = entry.reason or "(कोई कारण नहीं — no reason given)"
+                reason = entry.reason or "({})".format(
+                    translate("ChecksPanel", "no reason given"))
                 child = QTreeWidgetItem([f"{self.rule_title(entry.rule_id)}: {reason}",
                                          entry.text])
                 child.setToolTip(0, f"{entry.user}, {entry.created_at:%d-%m-%Y %H:%M}")
                 ignored.addChild(child)
             self.tree.addTopLevelItem(ignored)
-        self.summary.setText(f"जांच: {len(open_findings)} सुझाव (findings)")
+        self.summary.setText(translate("ChecksPanel", "checks: {n} findings").format(
+            n=format_count(len(open_findings))))
         self.findings_changed.emit(len(open_findings))
 
     def _add_child(self, parent: QTreeWidgetItem, item: FieldFinding) -> None:
         finding = item.finding
         shown = finding.text.replace("\n", "⏎") or "∅"
         fix = f" → {finding.fix}" if finding.fix is not None else ""
-        child = QTreeWidgetItem([_FIELD_LABELS.get(item.field, item.field), shown + fix])
+        child = QTreeWidgetItem([field_name(item.field), shown + fix])
         child.setData(0, _FINDING_ROLE, item)
-        tip = f"{self.rule_title(finding.rule)}\n{finding.message_hi}\n{finding.message}"
+        tip = (f"{self.rule_title(finding.rule)}\n"
+               + in_language(finding.message_hi, finding.message, "\n"))
         child.setToolTip(0, tip)
         child.setToolTip(1, tip)
         parent.addChild(child)
@@ -252,15 +258,15 @@ class ChecksPanel(QWidget):
         if selected is None or self._article_id is None:
             return
         reason, ok = QInputDialog.getText(
-            self, "अनदेखा करें (Ignore)",
-            "कारण (वैकल्पिक) — समीक्षक इसे देखेंगे\nReason (optional) — reviewers see it:")
+            self, translate("ChecksPanel", "Ignore"),
+            translate("ChecksPanel", "Reason (optional), reviewers see it:"))
         if not ok:
             return
         try:
             entry = add_ignore(self._db, self._article_id, selected.finding.rule,
                                selected.finding.text, reason=reason, user=self._user)
         except SampadakError as exc:
-            show_error(self, "अनदेखा नहीं हुआ (Could not ignore)", exc)
+            show_error(self, translate("ChecksPanel", "Could not ignore"), exc)
             return
         self._ignores.append(entry)
         self._rebuild()

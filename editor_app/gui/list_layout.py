@@ -11,7 +11,7 @@ Works on the view only (header, delegate, scroll bar), not on the list's model:
   left-aligned so their Hindi word shows.
 - :class:`FittedTextDelegate` draws status, byline and changed time elided, and shows the
   full text as a tooltip when the cell is too narrow for it. The changed time is written
-  compactly (``14:05`` today, ``22 अप्रैल`` this year, ``22-04-2025`` before) from the
+  compactly (``14:05`` today, ``22 अप्रैल`` (Hindi) this year, ``22-04-2025`` before) from the
   list model's ``summary(row).updated_at``; its tooltip is the full date and time.
 """
 
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,9 @@ from PySide6.QtWidgets import (
     QToolTip,
     QWidget,
 )
+
+from editor_app.gui.i18n import translate
+from editor_app.gui.locale_format import format_day_month
 
 __all__ = ["CHANGED_COLUMN", "HEADLINE_SHARE", "ArticleListFit", "FittedTextDelegate",
            "compact_time"]
@@ -51,15 +54,13 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 def compact_time(moment: datetime, now: datetime | None = None) -> str:
     """``14:05`` for today, ``22 अप्रैल`` for this year, ``22-04-2025`` for older times
-    (all local time; Hindi month names from QLocale)."""
+    (all local time; month names in the UI language, gui/locale_format.py)."""
     local = moment.astimezone()
     current = (now or datetime.now()).astimezone()
     if local.date() == current.date():
         return local.strftime("%H:%M")
     if local.year == current.year:
-        month = QLocale(QLocale.Language.Hindi, QLocale.Country.India).monthName(
-            local.month, QLocale.FormatType.LongFormat)
-        return f"{local.day} {month}"
+        return format_day_month(local)
     return local.strftime("%d-%m-%Y")
 
 
@@ -101,7 +102,7 @@ class FittedTextDelegate(QStyledItemDelegate):
         if index.column() == CHANGED_COLUMN:
             moment = _moment(index)
             if moment is not None:
-                return f"बदलाव (Changed): {_full_time(moment)}"
+                return translate("ArticleTableModel", "Changed") + f": {_full_time(moment)}"
         if index.column() == DEADLINE_COLUMN:  # the full IST time and whether it passed
             tip = index.data(Qt.ItemDataRole.ToolTipRole)
             if tip:

@@ -59,6 +59,7 @@ from editor_app.gui.editor.spell_menu import install_spell_context_menu
 from editor_app.gui.export_actions import ExportActions
 from editor_app.gui.focus_chain import install_focus_chain
 from editor_app.gui.gc_tuning import freeze_long_lived
+from editor_app.gui.i18n import QT_TRANSLATE_NOOP, short_label, translate
 from editor_app.gui.images_panel import ImagesPanel
 from editor_app.gui.keyboard_access import focus_first_control, install_keyboard_access
 from editor_app.gui.layout_state import (
@@ -75,6 +76,7 @@ from editor_app.gui.list_controller import ListController
 from editor_app.gui.list_filters import clear_hiding_filters
 from editor_app.gui.list_layout import ArticleListFit
 from editor_app.gui.live_refresh import install_live
+from editor_app.gui.locale_format import format_count, format_time
 from editor_app.gui.metadata_panel import MetadataPanel
 from editor_app.gui.preferences_actions import install_preferences  # Preferences (issue 13)
 from editor_app.gui.review.comments_panel import install_comments
@@ -159,11 +161,12 @@ class MainWindow(QMainWindow):
         self.editor.set_asset_resolver(self.images.resolve)
         self.editor.text_edit.set_paste_filter(self.filter_paste)
         self.side_tabs = QTabWidget()
-        self.side_tabs.addTab(scroll, "विवरण (Details)")
-        self.side_tabs.addTab(scrollable(self.checks), "जांच (Checks)")
-        self.side_tabs.addTab(scrollable(self.images), "चित्र (Images)")
+        self.side_tabs.addTab(scroll, translate("MainWindow", "Details"))
+        self.side_tabs.addTab(scrollable(self.checks), translate("MainWindow", "Checks"))
+        self.side_tabs.addTab(scrollable(self.images), translate("MainWindow", "Images"))
         self.checks.findings_changed.connect(
-            lambda n: self.side_tabs.setTabText(1, f"जांच (Checks) {n}"))
+            lambda n: self.side_tabs.setTabText(
+                1, translate("MainWindow", "Checks") + " " + format_count(n)))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.article_list)
         splitter.addWidget(self.editor)
@@ -205,7 +208,7 @@ class MainWindow(QMainWindow):
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(90)
         self.busy.setVisible(False)
-        self.busy.setToolTip("पृष्ठभूमि में काम चल रहा है (working in the background)")
+        self.busy.setToolTip(translate("MainWindow", "working in the background"))
         self.statusBar().addPermanentWidget(self.busy)
         self.tasks.busy_changed.connect(self.busy.setVisible)
         self.saver = SaveController(
@@ -222,7 +225,7 @@ class MainWindow(QMainWindow):
         self.saver.message.connect(self.save_label.setText)
         # --- history panel (issue 11 item 4): timeline, revision diffs, restore ---------
         self.history = HistoryPanel(self.tasks, service)
-        self.side_tabs.addTab(scrollable(self.history), "इतिहास (History)")
+        self.side_tabs.addTab(scrollable(self.history), translate("MainWindow", "History"))
         self.history.restore_requested.connect(lambda n: restore_in_window(self, n))
         # --- end history panel ------------------------------------------------------------
         self.lists = ListController(self.article_list, service, self.tasks,
@@ -344,7 +347,7 @@ class MainWindow(QMainWindow):
         def not_found(error: BaseException) -> None:
             if not isinstance(error, SampadakError):
                 raise error
-            show_error(self, "लेख नहीं मिला (Not found)", error)
+            show_error(self, translate("MainWindow", "Not found"), error)
             self.reload_list()
 
         self.tasks.run(lambda: self.service.get(article_id), done=self._show_record,
@@ -372,7 +375,7 @@ class MainWindow(QMainWindow):
         self._update_editable()
         self.article_shown.emit(record)
         if self.spell_highlighter.warming:
-            self.statusBar().showMessage("वर्तनी जांच हो रही है… (checking spelling…)")
+            self.statusBar().showMessage(translate("MainWindow", "checking spelling…"))
 
     def _update_editable(self) -> None:
         """Only a live (not trashed) article on a writable database can be edited, by a
@@ -399,7 +402,7 @@ class MainWindow(QMainWindow):
         if self._switching or self.record is None:
             return
         self.saver.edited()
-        self.save_label.setText("बदलाव सहेजे नहीं गए… (unsaved changes)")
+        self.save_label.setText(translate("MainWindow", "unsaved changes"))
         self.checks.schedule()
 
     def save_now(self, then: Callable[[], None] | None = None) -> None:
@@ -410,8 +413,8 @@ class MainWindow(QMainWindow):
     def _after_save(self, record: ArticleRecord) -> None:
         previous = self.record
         self.record = record
-        self.save_label.setText(
-            f"सहेजा गया {datetime.now().strftime('%H:%M:%S')} (saved, version {record.version})")
+        self.save_label.setText(translate("MainWindow", "saved {time}, version {version}").format(
+            time=format_time(datetime.now(), seconds=True), version=record.version))
         self.article_list.model.update_row(record.summary())
         self.history.set_record(record)  # history panel (issue 11 item 4)
         if previous is None or (previous.data.tags, previous.data.bylines) != (
@@ -431,7 +434,7 @@ class MainWindow(QMainWindow):
 
     def _background_error(self, error: BaseException) -> None:
         if isinstance(error, SampadakError):
-            show_error(self, "काम पूरा नहीं हुआ (Could not finish)", error)
+            show_error(self, translate("MainWindow", "Could not finish"), error)
         else:
             log.error("background job failed", exc_info=error)
 
@@ -532,7 +535,7 @@ class MainWindow(QMainWindow):
                 self.article_list.model.insert_row(record.summary())
             self._show_record(record)
             self.reload_list(record.id)
-            self.statusBar().showMessage("लेख रद्दी से वापस आया (restored from the trash)", 5000)
+            self.statusBar().showMessage(translate("MainWindow", "restored from the trash"), 5000)
 
         def start() -> None:
             # restore() returns an article that is no longer trashed as it is
@@ -552,7 +555,7 @@ class MainWindow(QMainWindow):
             try:
                 self.config.save_settings()
             except SampadakError as exc:
-                show_error(self, "सेटिंग सहेजी नहीं गई", exc)
+                show_error(self, translate("MainWindow", "Setting not saved"), exc)
 
     def set_phonetic(self, enabled: bool) -> None:
         """Turn phonetic Hindi typing on or off (remembered in settings)."""
@@ -566,8 +569,9 @@ class MainWindow(QMainWindow):
                 log.warning("could not remember the typing mode: %s", exc)
 
     def _show_mode(self, phonetic: bool) -> None:
-        self.mode_label.setText("⌨ ध्वन्यात्मक: bharat → भारत" if phonetic
-                                else "⌨ सीधा टाइपिंग (direct)")
+        mode = (translate("MainWindow", "phonetic: bharat → भारत") if phonetic
+                else translate("MainWindow", "direct"))
+        self.mode_label.setText("⌨ " + mode)
         self.mode_label.setStyleSheet(f"color: {colours().mode_text}; font-weight: bold;"
                                       if phonetic else "")
 
@@ -575,20 +579,21 @@ class MainWindow(QMainWindow):
         """Refuse absurdly large pastes with a message; offer legacy-font conversion."""
         if len(text) > MAX_PASTE_CHARS:
             QMessageBox.warning(
-                self, "बहुत बड़ा पाठ (Paste too large)",
-                f"चिपकाया गया पाठ {len(text):,} अक्षरों का है; सीमा {MAX_PASTE_CHARS:,} है।\n"
-                f"The pasted text has {len(text):,} characters; the limit is "
-                f"{MAX_PASTE_CHARS:,}. Import it as a file instead.")
+                self, translate("MainWindow", "Paste too large"),
+                translate("MainWindow", "The pasted text has {n} characters; the limit is "
+                          "{limit}. Import it as a file instead.").format(
+                    n=format_count(len(text)), limit=format_count(MAX_PASTE_CHARS)))
             return None
         return maybe_convert_paste(self, text)
 
     def check_spelling(self) -> None:
         """Walk through every misspelling of headline, dek, body, then the image captions."""
         if not self.spell_highlighter.available:
-            QMessageBox.information(self, "वर्तनी जांच (Spell-check)",
+            QMessageBox.information(self, translate("MainWindow", "Spell-check"),
                                     self.spell_highlighter.unavailable_reason)
             return
-        body = SpellField("मुख्य पाठ (Body)", self.editor.text_edit, self.spell_highlighter)
+        body = SpellField(translate("MainWindow", "Body"), self.editor.text_edit,
+                          self.spell_highlighter)
         fields = [*self.metadata.spelling_fields(), body, *self.images.spelling_fields()]
         SpellingDialog(fields, self.speller, parent=self).exec()
 
@@ -647,12 +652,17 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ chrome
     def _update_title(self, *_args: object) -> None:
         headline = self.metadata.headline.text().strip() if self.record else ""
-        self.setWindowTitle(f"{APP_NAME} — {headline or 'बिना शीर्षक (untitled)'}")
+        untitled = translate("MainWindow", "untitled")
+        self.setWindowTitle(f"{APP_NAME} — {headline or untitled}")
 
     def _show_counts(self, counts: TextCounts) -> None:
-        self.counts_label.setText(
-            f"शब्द {counts.words} · अक्षर {counts.aksharas} · वर्ण {counts.characters} · "
-            f"पढ़ने में ~{counts.reading_minutes} मिनट")
+        # one language only: the status bar has no room for both
+        self.counts_label.setText(short_label("MainWindow", QT_TRANSLATE_NOOP(
+            "MainWindow", "words {words} · aksharas {aksharas} · characters {characters} · "
+            "reading ~{minutes} min")).format(
+                words=format_count(counts.words), aksharas=format_count(counts.aksharas),
+                characters=format_count(counts.characters),
+                minutes=format_count(counts.reading_minutes)))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Save before closing (in the background; the window closes once it landed); stay

@@ -38,10 +38,11 @@ from editor_app.core.text.counts import akshara_count
 from editor_app.core.text.romanize import slugify
 from editor_app.core.text.spell import SpellChecker
 from editor_app.gui.byline_editor import BylineEditor
+from editor_app.gui.display_names import field_name
 from editor_app.gui.editor.line_text_edit import LineTextEdit
 from editor_app.gui.editor.spell_fields import SpellField, spell_check_field
 from editor_app.gui.editor.spell_highlighter import SpellHighlighter
-from editor_app.gui.i18n import translate
+from editor_app.gui.i18n import QT_TRANSLATE_NOOP, short_label, translate
 from editor_app.gui.tag_editor import TagEditor
 from editor_app.gui.theme import colours, follow_theme
 
@@ -62,16 +63,16 @@ class MetadataPanel(QWidget):
         self._loading = True
         self._headline_limit = 0
         self.headline = LineTextEdit()
-        self.headline.setPlaceholderText("शीर्षक (Headline)")
+        self.headline.setPlaceholderText(translate("MetadataPanel", "Headline"))
         self.headline_count = QLabel()
         follow_theme(self.headline_count, lambda _theme: self._update_headline_count())
         self.dek = QPlainTextEdit()
-        self.dek.setPlaceholderText("उप-शीर्षक / सार (Dek)")
+        self.dek.setPlaceholderText(translate("MetadataPanel", "Dek", "placeholder"))
         self.dek.setFixedHeight(64)
         self.spell_highlighters: dict[str, SpellHighlighter] = {}
         self.bylines = BylineEditor()
         self.dateline_place = QLineEdit()
-        self.dateline_place.setPlaceholderText("स्थान (Place)")
+        self.dateline_place.setPlaceholderText(translate("MetadataPanel", "Place"))
         self.dateline_has_date = QCheckBox()
         self.dateline_date = QDateEdit()
         self.dateline_date.setCalendarPopup(True)
@@ -85,11 +86,11 @@ class MetadataPanel(QWidget):
         self.category.addItems(("", *CATEGORIES))
         self.tags = TagEditor()
         self.related = QPlainTextEdit()
-        self.related.setPlaceholderText("हर पंक्ति में शीर्षक और URL (one a line: title, URL)")
+        self.related.setPlaceholderText(translate("MetadataPanel", "one a line: title, URL"))
         self.related.setFixedHeight(56)
-        self.related.setAccessibleName("इसे भी पढ़ें (Related links)")
+        self.related.setAccessibleName(translate("MetadataPanel", "Related links"))
         self.slug = QLineEdit()
-        self.slug_auto = QCheckBox("स्वतः (auto)")
+        self.slug_auto = QCheckBox(translate("MetadataPanel", "auto"))
         self.slug_auto.setChecked(True)
 
         headline_row = QHBoxLayout()
@@ -108,14 +109,15 @@ class MetadataPanel(QWidget):
         outer.addLayout(form)
         outer.addStretch(1)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow("शीर्षक", headline_row)
-        form.addRow("सार", self.dek)
-        form.addRow("बाइलाइन", self.bylines)
-        form.addRow("डेटलाइन", dateline_row)
-        form.addRow("श्रेणी", self.category)
-        form.addRow("टैग", self.tags)
-        form.addRow("स्लग", slug_row)
-        form.addRow("इसे भी पढ़ें", self.related)
+        # one language: the side panel is narrow
+        form.addRow(field_name("headline"), headline_row)
+        form.addRow(field_name("dek"), self.dek)
+        form.addRow(field_name("bylines"), self.bylines)
+        form.addRow(field_name("dateline_place"), dateline_row)
+        form.addRow(field_name("category"), self.category)
+        form.addRow(field_name("tags"), self.tags)
+        form.addRow(field_name("slug"), slug_row)
+        form.addRow(field_name("related"), self.related)
 
         self.headline.textChanged.connect(
             lambda: self._on_headline_changed(self.headline.text()))
@@ -145,7 +147,8 @@ class MetadataPanel(QWidget):
 
     def spelling_fields(self) -> list[SpellField]:
         """Headline then dek, for the spelling dialog (empty before :meth:`attach_spelling`)."""
-        labels = {"headline": "शीर्षक (Headline)", "dek": "सार (Dek)"}
+        labels = {"headline": translate("MetadataPanel", "Headline"),
+                  "dek": translate("MetadataPanel", "Dek")}
         widgets = {"headline": self.headline, "dek": self.dek}
         return [SpellField(labels[name], widgets[name], highlighter)
                 for name, highlighter in self.spell_highlighters.items()]
@@ -231,7 +234,10 @@ class MetadataPanel(QWidget):
         count = akshara_count(self.headline.text())
         limit = self._headline_limit
         over = bool(limit) and count > limit
-        self.headline_count.setText(f"{count}/{limit} अक्षर" if limit else f"{count} अक्षर")
-        self.headline_count.setToolTip("शीर्षक की लंबाई अक्षरों (grapheme clusters) में")
+        shown = f"{count}/{limit}" if limit else str(count)
+        self.headline_count.setText(short_label("MetadataPanel", QT_TRANSLATE_NOOP(
+            "MetadataPanel", "{count} aksharas")).format(count=shown))
+        self.headline_count.setToolTip(translate(
+            "MetadataPanel", "headline length in aksharas (grapheme clusters)"))
         self.headline_count.setStyleSheet(
             f"color: {colours().error_text}; font-weight: bold;" if over else "")

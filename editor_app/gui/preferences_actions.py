@@ -24,8 +24,9 @@ from editor_app.core.errors import SampadakError
 from editor_app.core.house_style import load_style, stored_style_names
 from editor_app.core.text.spell_dicts import installed_dictionaries
 from editor_app.gui.dialogs.errors import show_error
-from editor_app.gui.dialogs.preferences_dialog import NEXT_START, PreferencesDialog
+from editor_app.gui.dialogs.preferences_dialog import PreferencesDialog, next_start
 from editor_app.gui.fonts import choose_font
+from editor_app.gui.i18n import translate
 from editor_app.gui.theme import apply_theme
 from editor_app.preferences import Preferences, read_preferences, store_preferences
 
@@ -39,7 +40,7 @@ log = logging.getLogger(__name__)
 
 def install_preferences(window: MainWindow) -> QAction:
     """Create the Preferences action and put it in the Edit menu (see the contract)."""
-    action = QAction("वरीयताएं… (&Preferences…)", window)
+    action = QAction(translate("PreferencesActions", "&Preferences…"), window)
     # The platform's key (Cmd+, on macOS); most Linux desktops define none: Ctrl+,.
     keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
     action.setShortcuts(keys or [QKeySequence("Ctrl+,")])
@@ -76,7 +77,7 @@ def apply_preferences(window: MainWindow, chosen: Preferences) -> bool:
         profile = store_preferences(window.config, window.service.db, window.profile, chosen)
     except SampadakError as exc:
         log.error("preferences not saved: %s", exc)
-        show_error(window, "वरीयताएं सहेजी नहीं गईं (Preferences not saved)", exc)
+        show_error(window, translate("PreferencesActions", "Preferences not saved"), exc)
         return False
     after = read_preferences(window.config, profile)
     window.profile = profile
@@ -97,6 +98,6 @@ def apply_preferences(window: MainWindow, chosen: Preferences) -> bool:
         window.checks.refresh()
     later = ((after.ui_language, after.spell_hindi, after.spell_english, after.name)
              != (before.ui_language, before.spell_hindi, before.spell_english, before.name))
-    message = "वरीयताएं सहेजी गईं (Preferences saved)"
-    window.statusBar().showMessage(f"{message}; {NEXT_START}" if later else message, 8000)
+    message = translate("PreferencesActions", "Preferences saved")
+    window.statusBar().showMessage(f"{message}; {next_start()}" if later else message, 8000)
     return True

@@ -39,6 +39,7 @@ from editor_app.core.errors import (
     SampadakError,
 )
 from editor_app.gui.dialogs.conflict import ConflictChoice
+from editor_app.gui.i18n import translate
 from editor_app.gui.tasks import TaskRunner
 
 __all__ = ["CONFLICT_COPY_MARK", "RETRY_MS", "SaveController"]
@@ -124,7 +125,7 @@ class SaveController(QObject):
             return
         record, data, edits = self.record, self._snapshot(), self._edits
         self._in_flight = True
-        self.message.emit("सहेजा जा रहा है… (saving…)")
+        self.message.emit(translate("SaveController", "saving…"))
         self._runner.run(lambda: self._service.save(record.id, data, record.version),
                          done=lambda stored: self._stored(stored, edits),
                          failed=lambda error: self._failed(error, data, edits),
@@ -163,16 +164,16 @@ class SaveController(QObject):
         self.abandoned.emit()
         if isinstance(error, DatabaseDamaged | ReadOnlyDatabase):
             # retrying cannot succeed: the text stays in the editor, the user is told why
-            self.message.emit("सहेजा नहीं जा सका — डेटाबेस खराब या केवल-पठन है, पाठ संपादक में "
-                              "है (not saved: the database is damaged or read-only; restart "
-                              "Sampadak to recover, your text is still here)")
+            self.message.emit(translate(
+                "SaveController", "not saved: the database is damaged or read-only; restart "
+                "Sampadak to recover, your text is still here"))
         else:
-            self.message.emit("सहेजा नहीं जा सका — पाठ संपादक में है, फिर कोशिश होगी "
-                              "(not saved: your text is kept here and will be retried)")
+            self.message.emit(translate("SaveController",
+                                        "not saved: your text is kept here and will be retried"))
             self.retry_timer.start()
         if not self._error_shown:
             self._error_shown = True
-            self._show_error("सहेजा नहीं जा सका (Could not save)", error)
+            self._show_error(translate("SaveController", "Could not save"), error)
 
     # ---------------------------------------------------------------- conflicts
     def _resolve_conflict(self, error: ConflictError, mine: ArticleData, edits: int) -> None:
@@ -200,8 +201,8 @@ class SaveController(QObject):
         else:
             self._waiting.clear()
             self._stop_timers()
-            self.message.emit("टकराव सुलझा नहीं — बदलाव सहेजे नहीं गए "
-                              "(conflict not resolved: changes not saved)")
+            self.message.emit(translate("SaveController",
+                                        "conflict not resolved: changes not saved"))
             self.abandoned.emit()
 
     def _replace_with(self, record: ArticleRecord) -> None:
@@ -215,7 +216,7 @@ class SaveController(QObject):
         self._waiting.clear()
         self.abandoned.emit()
         if isinstance(error, SampadakError):
-            self._show_error("सहेजा नहीं जा सका (Could not save)", error)
+            self._show_error(translate("SaveController", "Could not save"), error)
         else:
             raise error
 

@@ -3,7 +3,7 @@
 Contract: the page is generated from the window's live ``QAction`` objects
 (:func:`collect_shortcuts`), so it cannot drift from what the keys really do. Rows come in
 menu order (menu title as the group), then any action with a shortcut that is in no menu
-(group "अन्य (Other)"), then :data:`KEYS_WITHOUT_ACTIONS` (Tab and the like, which Qt
+(group "Other"), then :data:`KEYS_WITHOUT_ACTIONS` (Tab and the like, which Qt
 handles itself). :func:`find_conflicts` lists key sequences bound twice where both can fire
 at once (Qt then fires neither and logs "Ambiguous shortcut overload").
 """
@@ -29,21 +29,24 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.gui.accessibility import name_from_labels
-from editor_app.gui.i18n import translate
+from editor_app.gui.i18n import QT_TRANSLATE_NOOP, short_label, translate
 
 __all__ = ["KEYS_WITHOUT_ACTIONS", "OTHER_GROUP", "ShortcutRow", "ShortcutsDialog",
            "action_label", "collect_shortcuts", "find_conflicts", "key_text",
            "shortcut_actions"]
 
-OTHER_GROUP = "अन्य (Other)"
-FIELDS_GROUP = "फ़ील्ड के बीच (Between fields)"
+#: Group names and :data:`KEYS_WITHOUT_ACTIONS` hold the English, translated (context
+#: "ShortcutsDialog") when the page is built.
+OTHER_GROUP = QT_TRANSLATE_NOOP("ShortcutsDialog", "Other")
+FIELDS_GROUP = QT_TRANSLATE_NOOP("ShortcutsDialog", "Between fields")
 #: Keys Qt handles without a QAction of ours: (keys, what they do).
 KEYS_WITHOUT_ACTIONS: tuple[tuple[str, str], ...] = (
-    ("Tab", "अगला फ़ील्ड (Next field)"),
-    ("Shift+Tab", "पिछला फ़ील्ड (Previous field)"),
-    ("Alt+अक्षर", "मेन्यू खोलें: रेखांकित अक्षर (Open a menu: its underlined letter)"),
-    ("Ctrl+Tab", "अगला टैब, जब फ़ोकस टैब में हो (Next side tab while focus is in it)"),
-    ("↑ ↓", "सूची में पिछला/अगला लेख (Previous/next article in the list)"),
+    ("Tab", QT_TRANSLATE_NOOP("ShortcutsDialog", "Next field")),
+    ("Shift+Tab", QT_TRANSLATE_NOOP("ShortcutsDialog", "Previous field")),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Alt+letter"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Open a menu: its underlined letter")),
+    ("Ctrl+Tab", QT_TRANSLATE_NOOP("ShortcutsDialog", "Next side tab while focus is in it")),
+    ("↑ ↓", QT_TRANSLATE_NOOP("ShortcutsDialog", "Previous/next article in the list")),
 )
 
 
@@ -97,8 +100,11 @@ def collect_shortcuts(window: QMainWindow) -> list[ShortcutRow]:
     for action in shortcut_actions(window):
         if id(action) not in seen:
             seen.add(id(action))
-            rows.append(_row(OTHER_GROUP, action))
-    rows.extend(ShortcutRow(FIELDS_GROUP, what, (keys,)) for keys, what in KEYS_WITHOUT_ACTIONS)
+            rows.append(_row(translate("ShortcutsDialog", OTHER_GROUP), action))
+    rows.extend(ShortcutRow(translate("ShortcutsDialog", FIELDS_GROUP),
+                            translate("ShortcutsDialog", what),
+                            (short_label("ShortcutsDialog", keys),))
+                for keys, what in KEYS_WITHOUT_ACTIONS)
     return rows
 
 
@@ -147,14 +153,16 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, window: QMainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent if parent is not None else window)
-        self.setWindowTitle("कुंजीपटल शॉर्टकट (Keyboard shortcuts)")
+        self.setWindowTitle(translate("ShortcutsDialog", "Keyboard shortcuts"))
         self.rows = collect_shortcuts(window)
-        intro = QLabel("हर काम कुंजीपटल से: ये शॉर्टकट, मेन्यू के लिए Alt + रेखांकित अक्षर, "
-                       "फ़ील्ड बदलने के लिए Tab। (Everything works from the keyboard.)")
+        intro = QLabel(translate(
+            "ShortcutsDialog", "Everything works from the keyboard: these shortcuts, Alt + the "
+            "underlined letter for menus, Tab to change fields."))
         intro.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["काम (Action)", "कुंजी (Keys)"])
+        self.tree.setHeaderLabels([translate("ShortcutsDialog", "Action"),
+                                   translate("ShortcutsDialog", "Keys")])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         groups: dict[str, QTreeWidgetItem] = {}

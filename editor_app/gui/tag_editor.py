@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.core.text.normalize import to_nfc
+from editor_app.gui.i18n import QT_TRANSLATE_NOOP, short_label, translate
 from editor_app.gui.tag_chips import CHIP_PADDING_Y, ChipDelegate
 
 __all__ = ["TagEditor"]
@@ -43,7 +44,7 @@ class TagEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.input = QLineEdit()
-        self.input.setPlaceholderText("टैग लिखें, Enter दबाएं (type a tag, press Enter)")
+        self.input.setPlaceholderText(translate("TagEditor", "type a tag, press Enter"))
         self._completion_model = QStringListModel(self)
         completer = QCompleter(self._completion_model, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -58,8 +59,9 @@ class TagEditor(QWidget):
         self.list.setUniformItemSizes(False)
         self.chips = ChipDelegate(self.list)
         self.list.setItemDelegate(self.chips)
-        self.remove_button = QPushButton("× हटाएं")
-        self.remove_button.setToolTip("चुना हुआ टैग हटाएं (Remove selected tag)")
+        self.remove_button = QPushButton("× " + short_label(
+            "TagEditor", QT_TRANSLATE_NOOP("TagEditor", "Remove")))
+        self.remove_button.setToolTip(translate("TagEditor", "Remove selected tag"))
         row = QHBoxLayout()
         row.addWidget(self.input, 1)
         row.addWidget(self.remove_button)

@@ -10,7 +10,7 @@ strings Qt itself draws. Contract of :func:`install_qt_translations` (called rig
 2. Sampadak's own ``resources/translations/qtbase_hi.qm`` (standard buttons, text and
    line-edit context menus, spin boxes, scroll bars, message-box details; Hindi in the house
    style) is loaded on top, so those strings are Hindi either way.
-3. ``"hi-en"`` (the default) shows them like the app's labels, ``"हिंदी (English)"`` with
+3. ``"hi-en"`` shows them like the app's labels, ``"हिंदी (English)"`` with
    the mnemonic in the English part (``पूर्ववत (&Undo)``); ``"hi"`` shows the Hindi alone;
    ``"en"`` installs nothing. A string with no Hindi stays Qt's English.
 4. For Hindi the default ``QLocale`` becomes Hindi (India): calendar popups show Hindi

@@ -13,12 +13,14 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
+from editor_app.gui.i18n import QT_TRANSLATE_NOOP, short_label, translate
+
 __all__ = ["NOTICE_MS", "TrashNotice"]
 
 NOTICE_MS = 30_000
 _HEADLINE_CHARS = 40
-#: One literal, so the quotes around the headline are checked as a pair.
-_TRASHED = "“{headline}” रद्दी में डाला गया (moved to trash)"
+#: One string, so the quotes around the headline are checked as a pair.
+_TRASHED = QT_TRANSLATE_NOOP("TrashNotice", "“{headline}” moved to trash")
 
 
 class TrashNotice(QWidget):
@@ -31,13 +33,13 @@ class TrashNotice(QWidget):
         self._article_id: int | None = None
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.undo_action = QAction("रद्दी से वापस लाएं (&Undo trash)", self)
+        self.undo_action = QAction(translate("TrashNotice", "&Undo trash"), self)
         self.undo_action.setObjectName("undo_trash")
         self.undo_action.setEnabled(False)
         self.undo_action.triggered.connect(self.undo)
         self.button = QToolButton()
-        self.button.setText("↶ वापस लाएं (Undo)")
-        self.button.setToolTip("लेख को रद्दी से वापस लाएं (Restore the article)")
+        self.button.setText("↶ " + translate("TrashNotice", "Undo"))
+        self.button.setToolTip(translate("TrashNotice", "Restore the article"))
         self.button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.button.clicked.connect(self.undo)
         layout = QHBoxLayout(self)
@@ -57,10 +59,10 @@ class TrashNotice(QWidget):
     def show_trashed(self, article_id: int, headline: str) -> None:
         """Say that ``article_id`` went to the trash and offer Undo."""
         self._article_id = article_id
-        short = " ".join(headline.split()) or "बिना शीर्षक (untitled)"
+        short = " ".join(headline.split()) or translate("TrashNotice", "untitled")
         if len(short) > _HEADLINE_CHARS:
             short = short[:_HEADLINE_CHARS].rstrip() + "…"
-        self.label.setText(_TRASHED.format(headline=short))
+        self.label.setText(short_label("TrashNotice", _TRASHED).format(headline=short))
         self.undo_action.setEnabled(True)
         self.show()
         self._timer.start()

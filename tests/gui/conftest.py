@@ -28,6 +28,9 @@ WINDOW_USER = ("नेहा त्रिपाठी", Role.DESK_CHIEF)
 def gui_config(profile_dir) -> Config:
     config = load_config(profile_dir, environ={})
     config.ensure_dirs()
+    # the bilingual form the GUI tests were written against, whatever the machine's locale
+    # (the default, "", follows the system: tests/gui/test_ui_language.py)
+    config.settings["ui_language"] = "hi-en"
     return config
 
 

@@ -36,7 +36,8 @@ from tests.conftest import OWN_SAMPLE
 def _describe(widgets: list[QWidget]) -> list[str]:
     out = []
     for widget in widgets:
-        path, parent = [], widget
+        path: list[str] = []
+        parent: QWidget | None = widget
         while parent is not None and len(path) < 4:
             path.append(type(parent).__name__ + (f"#{parent.objectName()}"
                                                  if parent.objectName() else ""))

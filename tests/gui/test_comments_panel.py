@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
 from editor_app.core.review.comments import CommentService
 from editor_app.gui.editor.selection_layers import layer
 from editor_app.gui.main_window import MainWindow
-from editor_app.gui.review.comments_panel import ADD_LABEL, LAYER, ORPHANED_MARK, TITLE
+from editor_app.gui.review.comments_panel import LAYER, add_label, orphaned_mark, title
 from tests.gui.typing import type_text
 
 
@@ -76,7 +76,7 @@ def test_comment_survives_edits_before_and_inside_and_is_orphaned_when_deleted(
     assert highlighted(body) == ["मजबूत योजना"]
     tab = next(i for i in range(window.side_tabs.count())
                if (window.side_tabs.widget(i) or panel).isAncestorOf(panel))
-    assert window.side_tabs.tabText(tab) == f"{TITLE} 1"
+    assert window.side_tabs.tabText(tab) == f"{title()} 1"
     # the highlight is not in the document: the Markdown has no trace of it
     assert window.editor.markdown() == "सरकार ने मजबूत योजना बनाई है। काम कल से शुरू होगा।\n"
 
@@ -111,7 +111,7 @@ def test_comment_survives_edits_before_and_inside_and_is_orphaned_when_deleted(
     assert len(panel.threads) == 1
     thread = panel.threads[0]
     assert thread.orphaned and thread.comment.quote == "मजबूत और ठोस योजना"
-    assert ORPHANED_MARK in panel.list.label(0).text()
+    assert orphaned_mark() in panel.list.label(0).text()
     assert highlighted(body) == []
 
 
@@ -163,11 +163,11 @@ def test_context_menu_offers_add_comment_on_a_selection(qtbot, make_window, gui_
     body = window.editor.text_edit
     place_cursor(body, 2)
     menu = body.build_context_menu(QPoint(5, 5))
-    entry = next(a for a in menu.actions() if a.text() == ADD_LABEL)
+    entry = next(a for a in menu.actions() if a.text() == add_label())
     assert not entry.isEnabled()  # nothing selected
     select_text(body, "काम")
     menu = body.build_context_menu(QPoint(5, 5))
-    entry = next(a for a in menu.actions() if a.text() == ADD_LABEL)
+    entry = next(a for a in menu.actions() if a.text() == add_label())
     assert entry.isEnabled()
     entry.trigger()
     assert panel.pending is not None and panel.pending.quote == "काम"
@@ -188,7 +188,7 @@ def test_context_menu_offers_add_comment_on_a_selection(qtbot, make_window, gui_
     assert spell is not None
     dek_menu = spell.build_menu(QPoint(5, 5))
     shown.append(dek_menu)
-    entry = next(a for a in dek_menu.actions() if a.text() == ADD_LABEL)
+    entry = next(a for a in dek_menu.actions() if a.text() == add_label())
     entry.trigger()
     assert panel.pending is not None and panel.pending.field == "dek"
     assert panel.pending.quote == "तैयारी"

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 from editor_app.core.models import AuditEvent
 from editor_app.core.profiles import Role
 from editor_app.core.workflow.publishing import PublishingService
-from editor_app.gui.article_list import EMBARGO_MARK
+from editor_app.gui.article_list import embargo_mark
 from editor_app.gui.dialogs.export_dialog import ExportChoice, ExportDialog
 from editor_app.gui.review.desk import desk_menu
 from editor_app.gui.review.publishing_actions import EmbargoDialog
@@ -52,10 +52,10 @@ def test_set_embargo_through_the_dialog_shows_both_badges(qtbot, story, monkeypa
     settle(window)
     model = window.article_list.model
     row = model.row_of(article_id)
-    assert model.index(row, 1).data() == EMBARGO_MARK + "स्वीकृत (Approved)"
+    assert model.index(row, 1).data() == embargo_mark() + "स्वीकृत (Approved)"
     assert model.summary(row).embargo_until == AHEAD
     badge = window.desk.publishing.badge
-    assert badge.isVisible() and "रोक (Embargo)" in badge.text()
+    assert badge.isVisible() and badge.text().startswith("⏸ रोक ")
     assert AHEAD.astimezone().strftime("%Y") in badge.text()
 
     def lift(dialog: EmbargoDialog) -> int:

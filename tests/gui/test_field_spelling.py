@@ -13,10 +13,10 @@ from pytestqt.qtbot import QtBot
 from editor_app.core import assets
 from editor_app.core.article_data import BylineData
 from editor_app.core.dictionary import NewsroomDictionary
-from editor_app.gui.dialogs.spelling_dialog import DONE_TEXT, SpellingDialog
+from editor_app.gui.dialogs.spelling_dialog import SpellingDialog, done_text
 from editor_app.gui.editor.line_text_edit import LineTextEdit
 from editor_app.gui.editor.spell_highlighter import SpellHighlighter
-from editor_app.gui.editor.spell_menu import ADD_LABEL, SpellContextMenu
+from editor_app.gui.editor.spell_menu import SpellContextMenu, add_label
 from editor_app.gui.main_window import MainWindow
 from tests.conftest import skip_unless_spelling
 from tests.gui.test_images_panel import png_file
@@ -82,7 +82,7 @@ def test_headline_typo_is_underlined_and_fixed_from_the_menu(
     assert underlines(headline.document().begin()) == [(text.index(TYPO), len(TYPO))]
 
     entries = right_click(headline, text.index(TYPO) + 1, monkeypatch)
-    assert entries[0] == FIXED and ADD_LABEL in entries
+    assert entries[0] == FIXED and add_label() in entries
     settle(highlighter, qtbot)
     assert headline.text() == text.replace(TYPO, FIXED)
     assert underlines(headline.document().begin()) == []
@@ -102,7 +102,7 @@ def test_add_from_the_headline_clears_the_word_in_the_body_too(
     assert underlines(headline.document().begin()) == [(0, len(NAME))]
     body_block = window.editor.text_edit.document().begin()
     assert underlines(body_block) != []
-    right_click(headline, 2, monkeypatch, pick=ADD_LABEL)
+    right_click(headline, 2, monkeypatch, pick=add_label())
     assert NAME in NewsroomDictionary(gui_db).words()
     settle(window.spell_highlighter, qtbot)
     assert underlines(headline.document().begin()) == []
@@ -170,7 +170,7 @@ def test_dialog_walks_headline_dek_body_then_captions(
                 dialog.buttons["change"].click()
             else:
                 dialog.buttons["skip"].click()
-        assert dialog.status.text() == DONE_TEXT
+        assert dialog.status.text() == done_text()
         return 0
 
     monkeypatch.setattr(SpellingDialog, "exec", walk)

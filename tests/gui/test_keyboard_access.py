@@ -13,8 +13,9 @@ from tests.gui.test_accessibility import _dialogs
 def _menus(menu: QMenu):
     yield menu
     for action in menu.actions():
-        if isinstance(action.menu(), QMenu):
-            yield from _menus(action.menu())
+        submenu = action.menu()
+        if isinstance(submenu, QMenu):
+            yield from _menus(submenu)
 
 
 def test_mnemonic_reads_the_letter_after_the_ampersand():

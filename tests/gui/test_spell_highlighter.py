@@ -16,9 +16,9 @@ from editor_app.core.text.spell import SpellChecker, SpellDict, create_spell_che
 from editor_app.gui.editor.rich_editor import RichEditor
 from editor_app.gui.editor.spell_highlighter import SpellBlockData, SpellHighlighter
 from editor_app.gui.editor.spell_menu import (
-    ADD_LABEL,
-    IGNORE_LABEL,
     SpellContextMenu,
+    add_label,
+    ignore_label,
     install_spell_context_menu,
 )
 from tests.gui.typing import type_text
@@ -134,7 +134,7 @@ def test_suggestion_from_menu_replaces_word_in_one_undo_step(
     actions = menu.actions_at(position)
     labels = [a.text() for a in actions if not a.isSeparator()]
     assert labels[0] == FIXED
-    assert labels[-2:] == [ADD_LABEL, IGNORE_LABEL]
+    assert labels[-2:] == [add_label(), ignore_label()]
     assert len(labels) <= 5 + 2
     actions[0].trigger()
     assert rich.markdown() == f"सरकार ने **{FIXED}** कदम उठाया।\n"
@@ -156,13 +156,13 @@ def test_rich_editor_context_menu_path(rich: RichEditor, checker: SpellChecker,
     cursor.setPosition(edit.toPlainText().index(TYPO) + 2)
     menu = edit.build_context_menu(edit.cursorRect(cursor).center())
     labels = [a.text() for a in menu.actions()]
-    assert labels[0] == FIXED and ADD_LABEL in labels and IGNORE_LABEL in labels
+    assert labels[0] == FIXED and add_label() in labels and ignore_label() in labels
     menu.actions()[0].trigger()
     menu.deleteLater()
     assert rich.markdown() == f"यह {FIXED} है\n"
     cursor.setPosition(1)  # a correct word: only the standard entries
     menu = edit.build_context_menu(edit.cursorRect(cursor).center())
-    assert ADD_LABEL not in [a.text() for a in menu.actions()]
+    assert add_label() not in [a.text() for a in menu.actions()]
     menu.deleteLater()
 
 
@@ -206,7 +206,7 @@ def test_add_to_newsroom_dictionary_reaches_other_documents(
         settle(highlighter, qtbot)
         assert [t for _, _, t in all_underlines(edit)] == [PLACE]
     menu = install_spell_context_menu(edits[0], highlighters[0])
-    add = next(a for a in menu.actions_at(text.index(PLACE)) if a.text() == ADD_LABEL)
+    add = next(a for a in menu.actions_at(text.index(PLACE)) if a.text() == add_label())
     add.trigger()
     assert all_underlines(edits[0]) == []
     assert all_underlines(edits[1]) == []  # same checker: rechecked at once
@@ -224,7 +224,7 @@ def test_ignore_puts_word_on_personal_list(make_edit: Callable[[], QTextEdit],
     edit.setPlainText(f"{PLACE} और {TYPO}")
     settle(highlighter, qtbot)
     menu = install_spell_context_menu(edit, highlighter)
-    ignore = next(a for a in menu.actions_at(1) if a.text() == IGNORE_LABEL)
+    ignore = next(a for a in menu.actions_at(1) if a.text() == ignore_label())
     ignore.trigger()
     assert [t for _, _, t in all_underlines(edit)] == [TYPO]
     assert create_spell_checker(db, user_id).is_correct(PLACE)

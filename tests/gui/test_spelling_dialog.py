@@ -13,9 +13,9 @@ from editor_app.core.db import Database
 from editor_app.core.errors import SpellCheckUnavailable
 from editor_app.core.text.spell import SpellChecker, SpellDict, create_spell_checker
 from editor_app.gui.dialogs.spelling_dialog import (
-    DONE_TEXT,
     SpellingDialog,
     context_snippet,
+    done_text,
     find_misspellings,
 )
 from editor_app.gui.editor.rich_editor import RichEditor
@@ -57,7 +57,7 @@ def test_walk_change_all_is_one_undo_step(rich: RichEditor, checker: SpellChecke
     assert dialog.current is not None and dialog.current.word == PLACE
     dialog.buttons["add"].click()
     assert dialog.current is None
-    assert dialog.status.text() == DONE_TEXT
+    assert dialog.status.text() == done_text()
     assert not dialog.buttons["change"].isEnabled()
     assert checker.is_correct(PLACE)
     assert find_misspellings(edit.document(), checker) == []
@@ -89,7 +89,7 @@ def test_skip_ignore_and_ignore_all(qtbot: QtBot, checker: SpellChecker, db: Dat
     dialog.change_to.setText("पढ़ें")
     dialog.buttons["change"].click()
     assert edit.toPlainText().endswith("; पढ़ें")
-    assert dialog.current is None and dialog.status.text() == DONE_TEXT
+    assert dialog.current is None and dialog.status.text() == done_text()
 
 
 def test_unavailable_checker_says_why(qtbot: QtBot, db: Database, user_id: int) -> None:

@@ -66,7 +66,7 @@ def test_hindi_only_and_english_modes(qtbot):
 
 def test_window_start_up_installs_qt_hindi_by_default(qtbot, make_window):
     try:
-        make_window()  # ui_language defaults to "hi-en"
+        make_window()  # gui_config sets ui_language "hi-en"
         assert _button_texts(qtbot) == {"ठीक है (OK)", "रद्द करें (Cancel)"}
     finally:
         install_qt_translations(QApplication.instance(), "en")

@@ -38,6 +38,7 @@ EXAMPLES = {
     "ज़=ज, हँ=हं": "shows which spellings search treats as the same",
     'सभी लेखों में खोजें — "वाक्यांश" भी (search all articles)…':
         "straight quotes are the phrase-search syntax the user types",
+    'सभी लेखों में खोजें — "वाक्यांश" भी': "the same, as its catalogue translation",
 }
 _DEVANAGARI = regex.compile(r"[\u0900-\u097f]")
 
@@ -104,8 +105,10 @@ def _gui_literals() -> dict[str, str]:
 
 
 def test_every_gui_string_literal_passes_the_house_style() -> None:
+    """What is left as a Devanagari literal (examples, sample text, the names of the
+    languages); the labels themselves are in the catalogue, checked below."""
     literals = _gui_literals()
-    assert len(literals) > 100
+    assert len(literals) > 5
     problems = [(literals[text], rule, word) for text, rule, word in flagged(set(literals))]
     assert problems == []
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from editor_app.core.article_data import ArticleData
 from editor_app.core.articles import ArticleService
 from editor_app.core.dictionary import NewsroomDictionary
-from editor_app.gui.editor.spell_menu import ADD_LABEL
+from editor_app.gui.editor.spell_menu import add_label
 from tests.conftest import skip_unless_spelling
 from tests.gui.test_spell_highlighter import all_underlines
 from tests.gui.typing import type_text
@@ -57,7 +57,7 @@ def test_typo_underlined_fixed_from_menu_and_dictionary_shared(qtbot, make_windo
     assert "सड़क बनाई" in edit.toPlainText()
 
     menu = menu_at(edit, edit.toPlainText().index(NAME) + 2)
-    add = next(a for a in menu.actions() if a.text() == ADD_LABEL)
+    add = next(a for a in menu.actions() if a.text() == add_label())
     add.trigger()
     menu.deleteLater()
     assert NAME in NewsroomDictionary(gui_db).words()

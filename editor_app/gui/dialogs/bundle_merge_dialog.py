@@ -28,15 +28,19 @@ from editor_app.core.intake.merge import Choice, FieldDiff
 from editor_app.core.intake.word_diff import word_diff
 from editor_app.core.review.history import FIELD_LABELS
 from editor_app.gui.accessibility import name_from_labels
-from editor_app.gui.i18n import translate
+from editor_app.gui.display_names import field_label
+from editor_app.gui.i18n import QT_TRANSLATE_NOOP, translate
 from editor_app.gui.theme import colours
 
 __all__ = ["FIELD_LABELS", "BundleMergeDialog", "value_text"]
 
-_CHANGED_BY = {"mine": "डेस्क ने बदला (changed here)", "theirs": "बंडल में बदला (changed in "
-               "the bundle)", "both": "दोनों ने बदला (changed on both sides)"}
+_CHANGED_BY = {"mine": QT_TRANSLATE_NOOP("BundleMergeDialog", "changed here"),
+               "theirs": QT_TRANSLATE_NOOP("BundleMergeDialog", "changed in the bundle"),
+               "both": QT_TRANSLATE_NOOP("BundleMergeDialog", "changed on both sides")}
 _CHOICES: tuple[tuple[Choice, str], ...] = (
-    ("mine", "मेरा (mine)"), ("theirs", "उनका (theirs)"), ("both", "दोनों, प्रति बनाएं (both: copy)"))
+    ("mine", QT_TRANSLATE_NOOP("BundleMergeDialog", "mine")),
+    ("theirs", QT_TRANSLATE_NOOP("BundleMergeDialog", "theirs")),
+    ("both", QT_TRANSLATE_NOOP("BundleMergeDialog", "both: copy")))
 
 
 def value_text(value: Any) -> str:
@@ -64,21 +68,22 @@ class BundleMergeDialog(QDialog):
     def __init__(self, diffs: Sequence[FieldDiff], headline: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("टकराव: बंडल (Bundle conflict)")
+        self.setWindowTitle(translate("BundleMergeDialog", "Bundle conflict"))
         self.resize(1000, 560)
         self._diffs = list(diffs)
-        intro = QLabel(f"<b>{html.escape(headline)}</b><br>यह लेख डेस्क पर और बंडल में, दोनों "
-                       "जगह बदला गया है। हर फ़ील्ड के लिए चुनें।<br>This story changed here and "
-                       "in the bundle: choose per field. Nothing is lost: with दोनों (both) "
-                       "theirs is kept as a copy.")
+        intro = QLabel(f"<b>{html.escape(headline)}</b><br>" + html.escape(translate(
+            "BundleMergeDialog", "This story changed here and in the bundle: choose per field. "
+            "Nothing is lost: with \"both\" theirs is kept as a copy.")))
         intro.setWordWrap(True)
         self.table = QTableWidget(len(self._diffs), 4)
-        self.table.setHorizontalHeaderLabels(["फ़ील्ड (Field)", "मेरा, डेस्क (Mine)",
-                                              "उनका, बंडल (Theirs)", "चुनें (Choose)"])
+        self.table.setHorizontalHeaderLabels([
+            translate("BundleMergeDialog", "Field"), translate("BundleMergeDialog", "Mine"),
+            translate("BundleMergeDialog", "Theirs"), translate("BundleMergeDialog", "Choose")])
         self.combos: dict[str, QComboBox] = {}
         for row, diff in enumerate(self._diffs):
-            label = QLabel(f"{FIELD_LABELS.get(diff.name, diff.name)}<br>"
-                           f"<small>{_CHANGED_BY[diff.changed_by]}</small>")
+            changed = translate("BundleMergeDialog", _CHANGED_BY[diff.changed_by])
+            label = QLabel(f"{html.escape(field_label(diff.name))}<br>"
+                           f"<small>{html.escape(changed)}</small>")
             mine, theirs = word_diff(value_text(diff.mine), value_text(diff.theirs))
             theme = colours()
             cells = [label, QLabel(_marked(mine, theme.diff_removed)),
@@ -88,7 +93,7 @@ class BundleMergeDialog(QDialog):
                 self.table.setCellWidget(row, column, cell)
             combo = QComboBox()
             for key, text in _CHOICES:
-                combo.addItem(text, key)
+                combo.addItem(translate("BundleMergeDialog", text), key)
             combo.setCurrentIndex(1 if diff.changed_by == "theirs" else 0)
             self.combos[diff.name] = combo
             self.table.setCellWidget(row, 3, combo)
@@ -97,7 +102,7 @@ class BundleMergeDialog(QDialog):
         self.table.setColumnWidth(2, 340)
         self.table.resizeRowsToContents()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.apply_button = buttons.addButton("लागू करें (Apply)",
+        self.apply_button = buttons.addButton(translate("BundleMergeDialog", "Apply"),
                                               QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -6,6 +6,8 @@ from enum import Enum
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from editor_app.gui.i18n import translate
+
 __all__ = ["ConflictChoice", "ask_conflict"]
 
 
@@ -26,16 +28,16 @@ def ask_conflict(parent: QWidget | None, detail: str) -> ConflictChoice:
     """
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("टकराव (Conflict)")
-    box.setText("यह लेख किसी और ने इस बीच बदल दिया है।\n"
-                "Someone else saved this article after you opened it.")
+    box.setWindowTitle(translate("Conflict", "Conflict"))
+    box.setText(translate("Conflict", "Someone else saved this article after you opened it."))
     box.setInformativeText(
-        detail + "\n\nSave yours as a copy, keep yours as the newest version (theirs stays "
-        "in the history), or load theirs and drop your unsaved changes.")
-    copy = box.addButton("प्रतिलिपि सहेजें (Save mine as copy)",
+        detail + "\n\n" + translate("Conflict", "Save yours as a copy, keep yours as the newest "
+                                     "version (theirs stays in the history), or load theirs "
+                                     "and drop your unsaved changes."))
+    copy = box.addButton(translate("Conflict", "Save mine as copy"),
                          QMessageBox.ButtonRole.AcceptRole)
-    mine = box.addButton("मेरा रखें (Keep mine)", QMessageBox.ButtonRole.DestructiveRole)
-    theirs = box.addButton("उनका लें (Load theirs)", QMessageBox.ButtonRole.RejectRole)
+    mine = box.addButton(translate("Conflict", "Keep mine"), QMessageBox.ButtonRole.DestructiveRole)
+    theirs = box.addButton(translate("Conflict", "Load theirs"), QMessageBox.ButtonRole.RejectRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(copy)
     box.exec()

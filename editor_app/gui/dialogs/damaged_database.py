@@ -12,10 +12,12 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from editor_app.core.backups import BackupInfo
 from editor_app.core.errors import DatabaseDamaged
+from editor_app.gui.i18n import QT_TRANSLATE_NOOP, translate
+from editor_app.gui.locale_format import format_count
 
 __all__ = ["DamagedChoice", "build_damaged_dialog", "choice_of"]
 
-TITLE = "डेटाबेस खराब है (Database damaged)"
+TITLE = QT_TRANSLATE_NOOP("DamagedDatabase", "Database damaged")
 
 
 class DamagedChoice(Enum):
@@ -32,31 +34,30 @@ def build_damaged_dialog(parent: QWidget | None, error: DatabaseDamaged,
     value); the backup buttons exist only when there is a backup."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(TITLE)
+    box.setWindowTitle(translate("DamagedDatabase", TITLE))
     where = str(error.path) if error.path else "?"
-    box.setText("डेटाबेस फ़ाइल खराब हो गई है, इसलिए Sampadak उसे नहीं खोल सकता।\n"
-                f"The database file is damaged; Sampadak cannot open it.\n\n{where}")
+    box.setText(translate("DamagedDatabase", "The database file is damaged; Sampadak cannot "
+                          "open it.") + f"\n\n{where}")
     if backup is not None:
         box.setInformativeText(
-            f"सबसे नया बैकअप (Latest backup): {backup.created:%Y-%m-%d %H:%M} UTC, "
-            f"{backup.size / 1024:,.0f} KiB\n{backup.path.name}\n\n"
-            "बैकअप को केवल पढ़ने के लिए खोलें, या उसे वापस लाएं: खराब फ़ाइल अलग रख दी जाएगी। "
-            "बैकअप के बाद सहेजा गया काम उसमें नहीं है।\n"
-            "Open the backup read-only to read or copy from it, or restore it: the damaged "
-            "file is kept aside, and work saved after the backup is not in it.")
-        view = box.addButton("बैकअप पढ़ें (Open backup read-only)",
+            translate("DamagedDatabase", "Latest backup")
+            + f": {backup.created:%Y-%m-%d %H:%M} UTC, "
+            f"{format_count(round(backup.size / 1024))} KiB\n{backup.path.name}\n\n"
+            + translate("DamagedDatabase", "Open the backup read-only to read or copy from it, "
+                        "or restore it: the damaged file is kept aside, and work saved after "
+                        "the backup is not in it."))
+        view = box.addButton(translate("DamagedDatabase", "Open backup read-only"),
                              QMessageBox.ButtonRole.AcceptRole)
         view.setProperty("choice", DamagedChoice.OPEN_BACKUP_READ_ONLY.value)
-        restore = box.addButton("बैकअप वापस लाएं (Restore backup)",
+        restore = box.addButton(translate("DamagedDatabase", "Restore backup"),
                                 QMessageBox.ButtonRole.DestructiveRole)
         restore.setProperty("choice", DamagedChoice.RESTORE_BACKUP.value)
         box.setDefaultButton(view)
     else:
         box.setInformativeText(
-            "कोई बैकअप नहीं मिला। फ़ाइल को सुरक्षित जगह कॉपी करें और `sampadak doctor` "
-            "चलाएं।\nNo backup was found. Copy the file somewhere safe and run "
-            "`sampadak doctor` for details.")
-    close = box.addButton("बंद करें (Quit)", QMessageBox.ButtonRole.RejectRole)
+            translate("DamagedDatabase", "No backup was found. Copy the file somewhere safe and "
+                      "run `sampadak doctor` for details."))
+    close = box.addButton(translate("DamagedDatabase", "Quit"), QMessageBox.ButtonRole.RejectRole)
     close.setProperty("choice", DamagedChoice.QUIT.value)
     box.setEscapeButton(close)
     box.setDetailedText(str(error))

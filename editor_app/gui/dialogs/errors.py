@@ -14,6 +14,7 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from editor_app.core.errors import DatabaseDamaged, SampadakError, StorageError
+from editor_app.gui.i18n import translate
 
 __all__ = ["install_excepthook", "show_error", "unhandled_error_text"]
 
@@ -32,17 +33,14 @@ def unhandled_error_text(exc: BaseException) -> str:
     """What the excepthook dialog says: never "your text is autosaved" when the error is
     that the database cannot be written or read."""
     if isinstance(exc, DatabaseDamaged):
-        return ("डेटाबेस खराब है। पिछली बार सहेजने के बाद के बदलाव शायद सहेजे नहीं गए। "
-                "Sampadak बंद करके फिर खोलें: वह सबसे नया बैकअप खोलने या वापस लाने का "
-                "विकल्प देगा।\nThe database is damaged. Changes since the last save may not "
-                f"be stored. Close Sampadak and start it again to open or restore the latest "
-                f"backup.\n\n{exc}")
+        return translate("Errors", "The database is damaged. Changes since the last save may "
+                         "not be stored. Close Sampadak and start it again to open or restore "
+                         "the latest backup.") + f"\n\n{exc}"
     if isinstance(exc, StorageError):
-        return ("डेटाबेस में लिखा नहीं जा सका; आपके ताज़ा बदलाव अभी सहेजे नहीं गए हैं।\n"
-                f"Sampadak could not write to the database; your latest changes are not "
-                f"saved yet.\n\n{exc}")
-    return ("Something went wrong. Your text is autosaved; details are in the "
-            "log file.\nकुछ गड़बड़ हुई। आपका लेख सुरक्षित है।")
+        return translate("Errors", "Sampadak could not write to the database; your latest "
+                         "changes are not saved yet.") + f"\n\n{exc}"
+    return translate("Errors", "Something went wrong. Your text is autosaved; details are in "
+                     "the log file.")
 
 
 def _hook(exc_type: type[BaseException], exc: BaseException,
@@ -56,7 +54,7 @@ def _hook(exc_type: type[BaseException], exc: BaseException,
         return
     _showing = True
     try:
-        box = QMessageBox(QMessageBox.Icon.Critical, "Sampadak — त्रुटि (error)",
+        box = QMessageBox(QMessageBox.Icon.Critical, "Sampadak — " + translate("Errors", "error"),
                           unhandled_error_text(exc))
         box.setDetailedText("".join(traceback.format_exception(exc_type, exc, tb)))
         box.exec()

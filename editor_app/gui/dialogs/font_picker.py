@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.gui.accessibility import name_from_labels
 from editor_app.gui.fonts import devanagari_families
+from editor_app.gui.i18n import translate
 
 __all__ = ["DEVANAGARI_SAMPLE", "FontPicker", "pick_font"]
 
@@ -41,11 +42,11 @@ class FontPicker(QDialog):
 
     def __init__(self, current: QFont, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("फ़ॉन्ट चुनें (Choose font)")
+        self.setWindowTitle(translate("FontPicker", "Choose font"))
         self._current = QFont(current)
         self.families = QListWidget()
         self.families.setObjectName("fontFamilies")
-        self.show_all = QCheckBox("सभी फ़ॉन्ट, बिना देवनागरी वाले भी (All fonts)")
+        self.show_all = QCheckBox(translate("FontPicker", "All fonts"))
         self.size_box = QSpinBox()
         self.size_box.setRange(6, 72)
         self.size_box.setValue(max(6, current.pointSize()))
@@ -53,7 +54,7 @@ class FontPicker(QDialog):
         self.sample = QLineEdit(DEVANAGARI_SAMPLE)
         self.sample.setObjectName("fontSample")
         self.sample.setMinimumHeight(56)
-        self.sample.setToolTip("नमूना: अपना पाठ भी लिख सकते हैं (Sample: type your own)")
+        self.sample.setToolTip(translate("FontPicker", "Sample: type your own"))
         self.note = QLabel()
         self.note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -61,15 +62,15 @@ class FontPicker(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow("आकार (&Size)", self.size_box)
+        form.addRow(translate("FontPicker", "&Size"), self.size_box)
         layout = QVBoxLayout(self)
-        heading = QLabel("फ़ॉन्ट (&Font)")
+        heading = QLabel(translate("FontPicker", "&Font"))
         heading.setBuddy(self.families)
         layout.addWidget(heading)
         layout.addWidget(self.families, 1)
         layout.addWidget(self.show_all)
         layout.addLayout(form)
-        layout.addWidget(QLabel("नमूना (Sample)"))
+        layout.addWidget(QLabel(translate("FontPicker", "Sample")))
         layout.addWidget(self.sample)
         layout.addWidget(self.note)
         layout.addWidget(buttons)
@@ -121,11 +122,11 @@ class FontPicker(QDialog):
             self._current.family()
         self.families.clear()
         deva = devanagari_families()
-        self._heading("देवनागरी फ़ॉन्ट (Devanagari fonts)")
+        self._heading(translate("FontPicker", "Devanagari fonts"))
         for family in deva:
             self.families.addItem(family)
         if self.show_all.isChecked():
-            self._heading("अन्य फ़ॉन्ट: हिंदी नहीं लिखते (Other fonts: no Devanagari)")
+            self._heading(translate("FontPicker", "Other fonts: no Devanagari"))
             for family in sorted(set(QFontDatabase.families()) - set(deva)):
                 self.families.addItem(family)
         if not self.select_family(wanted) and deva:
@@ -137,8 +138,7 @@ class FontPicker(QDialog):
         self.sample.setFont(font)
         writes_hindi = font.family() in devanagari_families()
         self.note.setText("" if writes_hindi else
-                          "यह फ़ॉन्ट देवनागरी नहीं लिखता; हिंदी किसी और फ़ॉन्ट से दिखेगी। "
-                          "(This font has no Devanagari.)")
+                          translate("FontPicker", "This font has no Devanagari."))
 
 
 def pick_font(current: QFont, parent: QWidget | None = None) -> QFont | None:

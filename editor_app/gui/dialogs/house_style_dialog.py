@@ -47,7 +47,7 @@ class HouseStyleDialog(QDialog):
     def __init__(self, db: Database, profile: ProfileInfo,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("हाउस स्टाइल (House style)")
+        self.setWindowTitle(translate("HouseStyleDialog", "House style"))
         self.resize(760, 640)
         self._db, self._profile = db, profile
         self.saved_style: HouseStyle | None = None
@@ -58,8 +58,8 @@ class HouseStyleDialog(QDialog):
         self.editor.setPlainText(export_style_toml(db))
         self.editor.setReadOnly(not self.can_edit)
         self.status = QLabel()
-        self.import_button = QPushButton("आयात… (Import TOML…)")
-        self.export_button = QPushButton("निर्यात… (Export TOML…)")
+        self.import_button = QPushButton(translate("HouseStyleDialog", "Import TOML…"))
+        self.export_button = QPushButton(translate("HouseStyleDialog", "Export TOML…"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Close)
         row = QHBoxLayout()
@@ -87,9 +87,10 @@ class HouseStyleDialog(QDialog):
 
     def _show_info(self) -> None:
         stored = stored_style_info(self._db)
-        who = (f"अंतिम बदलाव: {stored.updated_by}, {stored.updated_at:%d-%m-%Y %H:%M}"
-               if stored else "न्यूज़रूम की मूल शैली (shipped default)")
-        rights = "" if self.can_edit else " — केवल डेस्क प्रमुख बदल सकते हैं (desk chief only)"
+        who = (translate("HouseStyleDialog", "last changed")
+               + f": {stored.updated_by}, {stored.updated_at:%d-%m-%Y %H:%M}"
+               if stored else translate("HouseStyleDialog", "shipped default"))
+        rights = "" if self.can_edit else " — " + translate("HouseStyleDialog", "desk chief only")
         self.info.setText(who + rights)
 
     def validate(self) -> bool:
@@ -101,7 +102,7 @@ class HouseStyleDialog(QDialog):
             self.status.setStyleSheet(f"color: {colours().error_text};")
             self.save_button.setEnabled(False)
             return False
-        self.status.setText("✓ मान्य (valid)")
+        self.status.setText("✓ " + translate("HouseStyleDialog", "valid"))
         self.status.setStyleSheet(f"color: {colours().ok_text};")
         self.save_button.setEnabled(self.can_edit)
         return True
@@ -112,31 +113,33 @@ class HouseStyleDialog(QDialog):
             self.saved_style = import_style_toml(self._db, self.editor.toPlainText(),
                                                  user=self._profile)
         except SampadakError as exc:
-            show_error(self, "सहेजा नहीं गया (Not saved)", exc)
+            show_error(self, translate("HouseStyleDialog", "Not saved"), exc)
             return
         self.accept()
 
     def import_file(self) -> None:
         """Load a TOML file into the editor (saved only on Save)."""
-        path, _ = QFileDialog.getOpenFileName(self, "House style TOML", "",
-                                              "TOML (*.toml);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, translate("HouseStyleDialog", "House style TOML"), "",
+            "TOML (*.toml);;" + translate("HouseStyleDialog", "All files") + " (*)")
         if not path:
             return
         try:
             text = read_text_file(Path(path), max_bytes=1024 * 1024)
             style_from_toml(text)
         except SampadakError as exc:
-            show_error(self, "आयात नहीं हुआ (Import failed)", exc)
+            show_error(self, translate("HouseStyleDialog", "Import failed"), exc)
             return
         self.editor.setPlainText(text)
 
     def export_file(self) -> None:
         """Write the editor's TOML to a file."""
-        path, _ = QFileDialog.getSaveFileName(self, "House style TOML", "house_style.toml",
-                                              "TOML (*.toml)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, translate("HouseStyleDialog", "House style TOML"), "house_style.toml",
+            "TOML (*.toml)")
         if not path:
             return
         try:
             atomic_write_text(Path(path), self.editor.toPlainText())
         except SampadakError as exc:
-            show_error(self, "निर्यात नहीं हुआ (Export failed)", exc)
+            show_error(self, translate("HouseStyleDialog", "Export failed"), exc)

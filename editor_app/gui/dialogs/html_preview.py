@@ -14,6 +14,7 @@ from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from editor_app.core.publish.source import PublishArticle
+from editor_app.gui.i18n import translate
 
 __all__ = ["HtmlPreview", "PreviewBrowser"]
 
@@ -45,7 +46,8 @@ class HtmlPreview(QDialog):
     def __init__(self, article: PublishArticle, fragment_html: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"HTML पूर्वावलोकन (HTML preview): {article.data.headline}")
+        self.setWindowTitle(translate("HtmlPreview", "HTML preview")
+                            + f": {article.data.headline}")
         self.browser = PreviewBrowser(article, self)
         self.browser.setHtml(fragment_html)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

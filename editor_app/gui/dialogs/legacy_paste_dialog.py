@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.text.legacy_fonts import LegacyEncoding, convert_legacy, detect_legacy
 from editor_app.gui.accessibility import name_from_labels
+from editor_app.gui.i18n import QT_TRANSLATE_NOOP, translate
 
 __all__ = ["LegacyPasteDialog", "maybe_convert_paste"]
 
 PREVIEW_CHARS = 4000
-_FONTS = (("krutidev", "कृतिदेव 010 (Kruti Dev 010)"),
-          ("chanakya", "वॉकमैन चाणक्य (Walkman Chanakya)"))
+_FONTS = (("krutidev", QT_TRANSLATE_NOOP("LegacyPasteDialog", "Kruti Dev 010")),
+          ("chanakya", QT_TRANSLATE_NOOP("LegacyPasteDialog", "Walkman Chanakya")))
 
 
 class LegacyPasteDialog(QDialog):
@@ -37,34 +38,34 @@ class LegacyPasteDialog(QDialog):
     def __init__(self, text: str, encoding: str, confidence: float,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("पुराने फ़ॉन्ट का पाठ? (Legacy font text?)")
+        self.setWindowTitle(translate("LegacyPasteDialog", "Legacy font text?"))
         self.resize(720, 480)
         self._text = text
         self.font_combo = QComboBox()
         for key, label in _FONTS:
-            self.font_combo.addItem(label, key)
+            self.font_combo.addItem(translate("LegacyPasteDialog", label), key)
         self.font_combo.setCurrentIndex(max(0, self.font_combo.findData(encoding)))
         self.original = QPlainTextEdit(text[:PREVIEW_CHARS])
         self.original.setReadOnly(True)
         self.preview = QPlainTextEdit()
         self.preview.setReadOnly(True)
-        note = QLabel(
-            f"चिपकाया गया पाठ पुराने फ़ॉन्ट में टाइप किया लगता है (भरोसा {confidence:.0%}). "
-            "यूनिकोड में बदलें?\nThe pasted text looks typed in a legacy font. Convert it?")
+        note = QLabel(translate(
+            "LegacyPasteDialog", "The pasted text looks typed in a legacy font (confidence "
+            "{confidence}). Convert it to Unicode?").format(confidence=f"{confidence:.0%}"))
         note.setWordWrap(True)
         self.buttons = QDialogButtonBox()
         self.convert_button = self.buttons.addButton(
-            "बदलें (Convert)", QDialogButtonBox.ButtonRole.AcceptRole)
+            translate("LegacyPasteDialog", "Convert"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.as_is_button = self.buttons.addButton(
-            "जैसा है वैसा चिपकाएं (Paste as is)", QDialogButtonBox.ButtonRole.RejectRole)
+            translate("LegacyPasteDialog", "Paste as is"), QDialogButtonBox.ButtonRole.RejectRole)
         form = QFormLayout()
-        form.addRow("फ़ॉन्ट (Font)", self.font_combo)
+        form.addRow(translate("LegacyPasteDialog", "Font"), self.font_combo)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addLayout(form)
-        layout.addWidget(QLabel("मूल (Original)"))
+        layout.addWidget(QLabel(translate("LegacyPasteDialog", "Original")))
         layout.addWidget(self.original)
-        layout.addWidget(QLabel("पूर्वावलोकन (Preview)"))
+        layout.addWidget(QLabel(translate("LegacyPasteDialog", "Preview")))
         layout.addWidget(self.preview)
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.accept)

@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.profiles import ProfileInfo
 from editor_app.core.text.spell_dicts import InstalledDictionary
+from editor_app.gui import i18n
 from editor_app.gui.accessibility import name_from_labels
+from editor_app.gui.display_names import role_label
 from editor_app.gui.fonts import devanagari_families
 from editor_app.gui.i18n import translate
 from editor_app.preferences import (
@@ -39,16 +41,27 @@ from editor_app.preferences import (
     Preferences,
 )
 
-__all__ = ["LANGUAGE_CHOICES", "NEXT_START", "PreferencesDialog"]
+__all__ = ["LANGUAGE_CHOICES", "PreferencesDialog", "next_start", "system_choice_label"]
 
-#: ``ui_language`` values and how the dialog names them.
+#: ``ui_language`` values offered besides "the system's language" (``i18n.SYSTEM``), each
+#: named in its own language (as language pickers do), so it is found whatever the UI shows.
 LANGUAGE_CHOICES: tuple[tuple[str, str], ...] = (
-    ("hi-en", "हिंदी, साथ में English (Hindi with English)"),
-    ("hi", "केवल हिंदी (Hindi only)"),
-    ("en", "केवल English (English only)"),
+    ("hi", "हिंदी"),
+    ("en", "English"),
+    ("hi-en", "हिंदी + English"),
 )
-NEXT_START = "अगली बार खोलने पर लागू (applies at the next start)"
-_NO_ENGLISH = "अंग्रेज़ी शब्द न जांचें (do not check English words)"
+_LANGUAGE_NAMES = dict(LANGUAGE_CHOICES)
+
+
+def next_start() -> str:
+    """The note beside choices that apply only after a restart."""
+    return translate("PreferencesDialog", "applies at the next start")
+
+
+def system_choice_label() -> str:
+    """The first language choice: follow the system, naming what that gives now."""
+    return translate("PreferencesDialog", "System language: {language}").format(
+        language=_LANGUAGE_NAMES[i18n.system_language()])
 
 
 def _hint(text: str) -> QLabel:
@@ -62,7 +75,7 @@ def _select(combo: QComboBox, value: str) -> None:
     """Select the item whose data is ``value``, adding it (marked missing) if absent."""
     index = combo.findData(value)
     if index < 0:
-        combo.addItem(f"{value} — उपलब्ध नहीं (not available)", value)
+        combo.addItem(f"{value} — " + translate("PreferencesDialog", "not available"), value)
         index = combo.count() - 1
     combo.setCurrentIndex(index)
 
@@ -74,7 +87,7 @@ class PreferencesDialog(QDialog):
                  dictionaries: list[InstalledDictionary],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("वरीयताएं (Preferences)")
+        self.setWindowTitle(translate("PreferencesDialog", "Preferences"))
         self.setObjectName("preferencesDialog")
         self._current = current
         layout = QVBoxLayout(self)
@@ -95,15 +108,18 @@ class PreferencesDialog(QDialog):
 
     # ------------------------------------------------------------ sections
     def _language_group(self, current: Preferences) -> QGroupBox:
-        group = QGroupBox("भाषा (Language)")
+        group = QGroupBox(translate("PreferencesDialog", "Language"))
         form = QFormLayout(group)
         self.language = QComboBox()
-        self.language.setAccessibleName("इंटरफ़ेस की भाषा (Interface language)")
+        self.language.setAccessibleName(translate("PreferencesDialog", "Interface language"))
+        self.language.addItem(system_choice_label(), i18n.SYSTEM)
         for value, label in LANGUAGE_CHOICES:
             self.language.addItem(label, value)
         _select(self.language, current.ui_language)
-        form.addRow("मेनू और संदेश (Menus and messages)", self.language)
-        form.addRow(_hint(NEXT_START))
+        form.addRow(translate("PreferencesDialog", "Menus and messages"), self.language)
+        form.addRow(_hint(translate("PreferencesDialog", "Sampadak starts in the chosen language "
+                                    "next time; the system language is Hindi for a Hindi "
+                                    "locale, English otherwise.") + " " + next_start()))
         return group
 
     def _appearance_group(self, current: Preferences) -> QGroupBox:
@@ -121,93 +137,97 @@ class PreferencesDialog(QDialog):
         return group
 
     def _editor_group(self, current: Preferences) -> QGroupBox:
-        group = QGroupBox("संपादक (Editor)")
+        group = QGroupBox(translate("PreferencesDialog", "Editor"))
         form = QFormLayout(group)
         self.font_family = QComboBox()
-        self.font_family.setAccessibleName("फ़ॉन्ट (Font)")
-        self.font_family.addItem("अपने आप: सबसे अच्छा देवनागरी फ़ॉन्ट (automatic)", "")
+        self.font_family.setAccessibleName(translate("PreferencesDialog", "Font"))
+        self.font_family.addItem(translate("PreferencesDialog", "automatic"), "")
         for family in devanagari_families():
             self.font_family.addItem(family, family)
         _select(self.font_family, current.font_family)
         self.font_size = QSpinBox()
-        self.font_size.setAccessibleName("फ़ॉन्ट का आकार (Font size)")
+        self.font_size.setAccessibleName(translate("PreferencesDialog", "Font size"))
         self.font_size.setRange(*FONT_SIZE_RANGE)
         self.font_size.setSuffix(" pt")
         self.font_size.setValue(current.font_size)
         self.autosave_idle = QDoubleSpinBox()
-        self.autosave_idle.setAccessibleName("रुकने के बाद सहेजें (Save after a pause of)")
+        self.autosave_idle.setAccessibleName(translate("PreferencesDialog",
+                                                       "Save after a pause of"))
         self.autosave_idle.setRange(*AUTOSAVE_RANGE)
         self.autosave_idle.setDecimals(1)
         self.autosave_idle.setSingleStep(0.5)
         self.autosave_idle.setSuffix(" s")
         self.autosave_idle.setValue(current.autosave_seconds)
         self.autosave_max = QDoubleSpinBox()
-        self.autosave_max.setAccessibleName("लगातार लिखते हुए भी सहेजें (Save while typing every)")
+        self.autosave_max.setAccessibleName(translate("PreferencesDialog",
+                                                      "Save while typing every"))
         self.autosave_max.setRange(*AUTOSAVE_MAX_RANGE)
         self.autosave_max.setDecimals(0)
         self.autosave_max.setSuffix(" s")
         self.autosave_max.setValue(current.autosave_max_seconds)
-        self.phonetic = QCheckBox("ध्वन्यात्मक टाइपिंग से शुरू करें: bharat → भारत "
-                                  "(Start with phonetic typing)")
+        self.phonetic = QCheckBox(translate("PreferencesDialog", "Start with phonetic typing")
+                                  + ": bharat → भारत")
         self.phonetic.setChecked(current.phonetic_typing)
-        form.addRow("फ़ॉन्ट (Font)", self.font_family)
-        form.addRow("आकार (Size)", self.font_size)
-        form.addRow("रुकने के बाद सहेजें (Autosave after a pause)", self.autosave_idle)
-        form.addRow("लिखते हुए भी हर (Autosave while typing, every)", self.autosave_max)
+        form.addRow(translate("PreferencesDialog", "Font"), self.font_family)
+        form.addRow(translate("PreferencesDialog", "Size"), self.font_size)
+        form.addRow(translate("PreferencesDialog", "Autosave after a pause"), self.autosave_idle)
+        form.addRow(translate("PreferencesDialog", "Autosave while typing, every"),
+                    self.autosave_max)
         form.addRow(self.phonetic)
         return group
 
     def _checks_group(self, current: Preferences, style_sheets: list[str],
                       dictionaries: list[InstalledDictionary]) -> QGroupBox:
-        group = QGroupBox("जांच (Checks)")
+        group = QGroupBox(translate("PreferencesDialog", "Checks"))
         form = QFormLayout(group)
         self.house_style = QComboBox()
-        self.house_style.setAccessibleName("हाउस स्टाइल (House style)")
+        self.house_style.setAccessibleName(translate("PreferencesDialog", "House style"))
         for name in style_sheets:
             self.house_style.addItem(name, name)
         _select(self.house_style, current.house_style_sheet)
         self.spell_hindi = QComboBox()
-        self.spell_hindi.setAccessibleName("हिंदी शब्दकोश (Hindi dictionary)")
+        self.spell_hindi.setAccessibleName(translate("PreferencesDialog", "Hindi dictionary"))
         for entry in dictionaries:
             if entry.is_hindi:
                 self.spell_hindi.addItem(f"{entry.tag} ({entry.provider})", entry.tag)
         _select(self.spell_hindi, current.spell_hindi)
         self.spell_english = QComboBox()
-        self.spell_english.setAccessibleName("अंग्रेज़ी शब्दकोश (English dictionary)")
-        self.spell_english.addItem(_NO_ENGLISH, "")
+        self.spell_english.setAccessibleName(translate("PreferencesDialog", "English dictionary"))
+        self.spell_english.addItem(translate("PreferencesDialog", "do not check English words"),
+                                   "")
         for entry in dictionaries:
             if entry.is_english:
                 self.spell_english.addItem(f"{entry.tag} ({entry.provider})", entry.tag)
         _select(self.spell_english, current.spell_english)
         if dictionaries:
             listed = ", ".join(f"{d.tag} ({d.provider})" for d in dictionaries)
-            installed = f"स्थापित (installed): {listed}"
+            installed = translate("PreferencesDialog", "installed") + f": {listed}"
         else:
-            installed = ("कोई शब्दकोश नहीं मिला: वर्तनी जांच बंद है (no dictionaries found: "
-                         "install libenchant-2-2 and hunspell-hi)")
+            installed = (translate("PreferencesDialog",
+                                   "no dictionaries found: install libenchant-2-2 and hunspell-hi"))
         self.installed_label = _hint(installed)
         self.installed_label.setObjectName("installedDictionaries")
-        form.addRow("हाउस स्टाइल (House style)", self.house_style)
-        form.addRow("हिंदी शब्दकोश (Hindi dictionary)", self.spell_hindi)
-        form.addRow("अंग्रेज़ी शब्दकोश (English dictionary)", self.spell_english)
+        form.addRow(translate("PreferencesDialog", "House style"), self.house_style)
+        form.addRow(translate("PreferencesDialog", "Hindi dictionary"), self.spell_hindi)
+        form.addRow(translate("PreferencesDialog", "English dictionary"), self.spell_english)
         form.addRow(self.installed_label)
-        form.addRow(_hint("शब्दकोश: " + NEXT_START))
+        form.addRow(_hint(translate("PreferencesDialog", "dictionaries") + ": " + next_start()))
         return group
 
     def _profile_group(self, current: Preferences, profile: ProfileInfo) -> QGroupBox:
-        group = QGroupBox("प्रोफ़ाइल (Profile)")
+        group = QGroupBox(translate("PreferencesDialog", "Profile"))
         form = QFormLayout(group)
         self.name_edit = QLineEdit(current.name)
-        self.name_edit.setAccessibleName("नाम (Name)")
+        self.name_edit.setAccessibleName(translate("PreferencesDialog", "Name"))
         self.name_latin = QLineEdit(current.name_latin)
-        self.name_latin.setAccessibleName("नाम, रोमन में (Name in Latin letters)")
-        self.name_latin.setPlaceholderText("e.g. Neha Tripathi")
-        self.role_label = QLabel(profile.role.label)
+        self.name_latin.setAccessibleName(translate("PreferencesDialog", "Name in Latin letters"))
+        self.name_latin.setPlaceholderText(translate("PreferencesDialog", "e.g. Neha Tripathi"))
+        self.role_label = QLabel(role_label(profile.role))
         self.role_label.setObjectName("profileRole")
-        form.addRow("नाम (Name)", self.name_edit)
-        form.addRow("रोमन में (Latin)", self.name_latin)
-        form.addRow("भूमिका (Role)", self.role_label)
-        form.addRow(_hint("नाम: " + NEXT_START))
+        form.addRow(translate("PreferencesDialog", "Name"), self.name_edit)
+        form.addRow(translate("PreferencesDialog", "Latin"), self.name_latin)
+        form.addRow(translate("PreferencesDialog", "Role"), self.role_label)
+        form.addRow(_hint(translate("PreferencesDialog", "name") + ": " + next_start()))
         return group
 
     # ------------------------------------------------------------ behaviour

@@ -65,13 +65,19 @@ from editor_app.gui.editor.spell_menu import (
     replace_span,
 )
 from editor_app.gui.editor.utf16 import Utf16Map
+from editor_app.gui.i18n import translate
 from editor_app.gui.theme import colours
 
 __all__ = ["SpellingDialog", "context_snippet", "find_misspellings"]
 
 log = logging.getLogger(__name__)
 
-DONE_TEXT = "वर्तनी जांच पूरी हुई — कोई और भूल नहीं (Spelling check complete)"
+
+
+def done_text() -> str:
+    """What the dialog says when no misspelling is left."""
+    return translate("SpellingDialog", "Spelling check complete")
+
 _CONTEXT_CHARS = 60
 _CLUSTER = regex.compile(r"\X")
 _SPACE = regex.compile(r"\s")
@@ -156,7 +162,7 @@ class SpellingDialog(QDialog):
         if not fields:
             raise ValueError("SpellingDialog needs at least one field")
         super().__init__(parent if parent is not None else fields[0].widget.window())
-        self.setWindowTitle("वर्तनी जांच (Check spelling)")
+        self.setWindowTitle(translate("SpellingDialog", "Check spelling"))
         self.fields = fields
         self.checker = checker
         self._field = 0
@@ -166,7 +172,7 @@ class SpellingDialog(QDialog):
         self.current: MisspelledSpan | None = None
 
         self.field_label = QLabel()
-        self.status = QLabel("शब्दकोश में नहीं (Not in dictionary):")
+        self.status = QLabel(translate("SpellingDialog", "Not in dictionary") + ":")
         self.context = QLabel()
         self.context.setWordWrap(True)
         self.context.setTextFormat(Qt.TextFormat.RichText)
@@ -179,12 +185,12 @@ class SpellingDialog(QDialog):
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
         specs = [
-            ("change", "बदलें (Change)", self.change),
-            ("change_all", "सभी बदलें (Change all)", self.change_all),
-            ("skip", "अगला (Skip/Next)", self.skip),
-            ("ignore", "अनदेखा करें (Ignore)", self.ignore),
-            ("ignore_all", "हमेशा अनदेखा (Ignore all)", self.ignore_all),
-            ("add", "शब्दकोश में जोड़ें (Add to dictionary)", self.add_to_dictionary),
+            ("change", translate("SpellingDialog", "Change"), self.change),
+            ("change_all", translate("SpellingDialog", "Change all"), self.change_all),
+            ("skip", translate("SpellingDialog", "Skip/Next"), self.skip),
+            ("ignore", translate("SpellingDialog", "Ignore"), self.ignore),
+            ("ignore_all", translate("SpellingDialog", "Ignore all"), self.ignore_all),
+            ("add", translate("SpellingDialog", "Add to dictionary"), self.add_to_dictionary),
         ]
         for index, (name, label, slot) in enumerate(specs):
             button = QPushButton(label)
@@ -202,9 +208,9 @@ class SpellingDialog(QDialog):
         layout.addWidget(self.field_label)
         layout.addWidget(self.status)
         layout.addWidget(self.context)
-        layout.addWidget(QLabel("इससे बदलें (Change to):"))
+        layout.addWidget(QLabel(translate("SpellingDialog", "Change to") + ":"))
         layout.addWidget(self.change_to)
-        layout.addWidget(QLabel("सुझाव (Suggestions):"))
+        layout.addWidget(QLabel(translate("SpellingDialog", "Suggestions") + ":"))
         layout.addWidget(self.suggestions)
         layout.addLayout(grid)
         layout.addWidget(close)
@@ -257,7 +263,7 @@ class SpellingDialog(QDialog):
                 return span
             self._advance_field()
         self.current = None
-        self._finish(DONE_TEXT)
+        self._finish(done_text())
         return None
 
     def _advance_field(self) -> None:
@@ -281,7 +287,7 @@ class SpellingDialog(QDialog):
             f"</span></b>{html.escape(right)}")
         label = self.field.label
         self.field_label.setText(f"<b>{html.escape(label)}</b>" if label else "")
-        self.status.setText(f"शब्दकोश में नहीं (Not in dictionary): {span.word}")
+        self.status.setText(translate("SpellingDialog", "Not in dictionary") + f": {span.word}")
         with checker_lock(self.checker):
             suggestions = self.checker.suggest(span.word, SUGGESTION_LIMIT)
         self.suggestions.clear()

@@ -31,6 +31,8 @@ from editor_app.core.text.find import (
 )
 from editor_app.core.text.normalize import to_nfc
 from editor_app.gui.editor.utf16 import Utf16Map, snap_span
+from editor_app.gui.i18n import QT_TRANSLATE_NOOP, short_label, translate
+from editor_app.gui.locale_format import format_count
 
 __all__ = ["FindReplaceBar"]
 
@@ -44,27 +46,31 @@ class FindReplaceBar(QWidget):
         super().__init__(parent)
         self._editor = editor
         self.find_edit = QLineEdit(self)
-        self.find_edit.setPlaceholderText("खोजें (Find)")
+        self.find_edit.setPlaceholderText(translate("FindReplaceBar", "Find"))
         self.replace_edit = QLineEdit(self)
-        self.replace_edit.setPlaceholderText("इससे बदलें (Replace with)")
+        self.replace_edit.setPlaceholderText(translate("FindReplaceBar", "Replace with"))
         self.match_case = QCheckBox("Aa", self)
-        self.match_case.setToolTip("केस मिलाएं (Match case)")
-        self.whole_word = QCheckBox("पूरा शब्द", self)
-        self.whole_word.setToolTip("केवल पूरे शब्द (Whole word)")
+        self.match_case.setToolTip(translate("FindReplaceBar", "Match case"))
+        self.whole_word = QCheckBox(short_label(
+            "FindReplaceBar", QT_TRANSLATE_NOOP("FindReplaceBar", "whole word")), self)
+        self.whole_word.setToolTip(translate("FindReplaceBar", "Whole word"))
         self.regex = QCheckBox(".*", self)
-        self.regex.setToolTip("रेगुलर एक्सप्रेशन (Regex)")
+        self.regex.setToolTip(translate("FindReplaceBar", "Regex"))
         self.ignore_marks = QCheckBox("ज़=ज, हँ=हं", self)
         self.ignore_marks.setToolTip(
-            "नुक़्ता और चंद्रबिंदु/अनुस्वार का अंतर अनदेखा करें (Ignore nukta and nasal marks)")
+            translate("FindReplaceBar", "Ignore nukta and nasal marks"))
         self.status = QLabel(self)
         previous = QPushButton("↑", self)
-        previous.setToolTip("Previous match (Shift+Enter)")
+        previous.setToolTip(translate("FindReplaceBar", "Previous match") + " (Shift+Enter)")
         following = QPushButton("↓", self)
-        following.setToolTip("Next match (Enter)")
-        self._replace_button = QPushButton("बदलें", self)
-        self._replace_button.setToolTip("यह बदलें (Replace)")
-        self._replace_all_button = QPushButton("सब बदलें", self)
-        self._replace_all_button.setToolTip("सभी बदलें, एक undo में (Replace all, one undo step)")
+        following.setToolTip(translate("FindReplaceBar", "Next match") + " (Enter)")
+        self._replace_button = QPushButton(short_label(
+            "FindReplaceBar", QT_TRANSLATE_NOOP("FindReplaceBar", "Replace")), self)
+        self._replace_button.setToolTip(translate("FindReplaceBar", "Replace"))
+        self._replace_all_button = QPushButton(short_label(
+            "FindReplaceBar", QT_TRANSLATE_NOOP("FindReplaceBar", "Replace all")), self)
+        self._replace_all_button.setToolTip(translate("FindReplaceBar",
+                                                      "Replace all, one undo step"))
         close = QPushButton("✕", self)
         grid = QGridLayout(self)
         grid.setContentsMargins(4, 2, 4, 2)
@@ -148,7 +154,8 @@ class FindReplaceBar(QWidget):
         text, mapping, found = self._search()
         if found:
             self._replace(text, mapping, found)
-        self.status.setText(f"{len(found)} बदले (replaced)")
+        self.status.setText(translate("FindReplaceBar", "{n} replaced").format(
+            n=format_count(len(found))))
         return len(found)
 
     # ------------------------------------------------------------------ internals
@@ -201,5 +208,6 @@ class FindReplaceBar(QWidget):
             self.status.setText("")
             return
         _text, _mapping, found = self._search()
-        if found or not self.status.text().startswith("invalid"):
-            self.status.setText(f"{len(found)} मिले (found)")
+        if found or not self.status.text().startswith("invalid"):  # core's message
+            self.status.setText(translate("FindReplaceBar", "{n} found").format(
+                n=format_count(len(found))))

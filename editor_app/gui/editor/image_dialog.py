@@ -38,7 +38,7 @@ class ImageChooserDialog(QDialog):
     def __init__(self, assets: list[tuple[str, str, str, str]],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("चित्र डालें (Insert image)")
+        self.setWindowTitle(translate("ImageChooserDialog", "Insert image"))
         self._assets = assets
         self._list = QListWidget(self)
         for ref, caption, _credit, _alt in assets:
@@ -51,10 +51,10 @@ class ImageChooserDialog(QDialog):
         self.caption = QLineEdit(self)
         self.credit = QLineEdit(self)
         form = QFormLayout()
-        form.addRow("संदर्भ (Ref)", self.ref)
-        form.addRow("वैकल्पिक पाठ (Alt)", self.alt)
-        form.addRow("कैप्शन (Caption)", self.caption)
-        form.addRow("श्रेय (Credit)", self.credit)
+        form.addRow(translate("ImageChooserDialog", "Ref"), self.ref)
+        form.addRow(translate("ImageChooserDialog", "Alt"), self.alt)
+        form.addRow(translate("ImageChooserDialog", "Caption"), self.caption)
+        form.addRow(translate("ImageChooserDialog", "Credit"), self.credit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)

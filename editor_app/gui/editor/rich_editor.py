@@ -59,7 +59,7 @@ from editor_app.gui.editor.markdown_bridge import (
     set_document_markdown,
 )
 from editor_app.gui.editor.text_edit import AssetResolver, ContextMenuProvider, RichTextEdit
-from editor_app.gui.i18n import translate
+from editor_app.gui.i18n import QT_TRANSLATE_NOOP, short_label, translate
 
 __all__ = ["COUNT_DELAY_MS", "RichEditor"]
 
@@ -68,28 +68,49 @@ log = logging.getLogger(__name__)
 COUNT_DELAY_MS = 300
 _SPECS: list[tuple[str, str, list[str], str]] = [
     # name, label, shortcuts, tooltip
-    ("undo", "पूर्ववत (Undo)", ["Ctrl+Z"], "Undo"),
-    ("redo", "फिर करें (Redo)", ["Ctrl+Shift+Z", "Ctrl+Y"], "Redo"),
-    ("bold", "गहरा (Bold)", ["Ctrl+B"], "Strong: **text**"),
-    ("italic", "तिरछा (Italic)", ["Ctrl+I"], "Emphasis: *text*"),
-    ("heading2", "उपशीर्षक (H2)", ["Ctrl+2"], "Subheading: ## text"),
-    ("heading3", "लघु उपशीर्षक (H3)", ["Ctrl+3"], "Minor subheading: ### text"),
-    ("paragraph", "सामान्य पाठ (Body)", ["Ctrl+Alt+0"], "Body paragraph"),
-    ("bullets", "बिंदु सूची (Bullets)", ["Ctrl+Shift+8"], "Bulleted list: - item"),
-    ("numbered", "क्रमांकित सूची (Numbered)", ["Ctrl+Shift+7"], "Numbered list: 1. item"),
-    ("quote", "उद्धरण (Quote)", ["Ctrl+Shift+Q"], "Blockquote: > text"),
-    ("link", "लिंक (Link)", ["Ctrl+K"], "Link the selection"),
-    ("image", "चित्र (Image)", ["Ctrl+Shift+G"], "Insert an image with caption and credit"),
-    ("find", "खोजें (Find)", ["Ctrl+F"], "Find"),
-    ("replace", "बदलें (Replace)", ["Ctrl+H"], "Find and replace"),
-    ("source", "Markdown स्रोत (Source)", ["Ctrl+Shift+M"], "Show the Markdown source"),
-    ("zoom_in", "बड़ा करें (Zoom in)", ["Ctrl+=", "Ctrl++"], "Zoom in"),
-    ("zoom_out", "छोटा करें (Zoom out)", ["Ctrl+-"], "Zoom out"),
-    ("zoom_reset", "सामान्य आकार (Reset zoom)", ["Ctrl+0"], "Reset zoom"),
+    ("undo", QT_TRANSLATE_NOOP("RichEditor", "Undo"), ["Ctrl+Z"],
+     QT_TRANSLATE_NOOP("RichEditor", "Undo")),
+    ("redo", QT_TRANSLATE_NOOP("RichEditor", "Redo"), ["Ctrl+Shift+Z", "Ctrl+Y"],
+     QT_TRANSLATE_NOOP("RichEditor", "Redo")),
+    ("bold", QT_TRANSLATE_NOOP("RichEditor", "Bold"), ["Ctrl+B"],
+     QT_TRANSLATE_NOOP("RichEditor", "Strong: **text**")),
+    ("italic", QT_TRANSLATE_NOOP("RichEditor", "Italic"), ["Ctrl+I"],
+     QT_TRANSLATE_NOOP("RichEditor", "Emphasis: *text*")),
+    ("heading2", QT_TRANSLATE_NOOP("RichEditor", "H2"), ["Ctrl+2"],
+     QT_TRANSLATE_NOOP("RichEditor", "Subheading: ## text")),
+    ("heading3", QT_TRANSLATE_NOOP("RichEditor", "H3"), ["Ctrl+3"],
+     QT_TRANSLATE_NOOP("RichEditor", "Minor subheading: ### text")),
+    ("paragraph", QT_TRANSLATE_NOOP("RichEditor", "Body"), ["Ctrl+Alt+0"],
+     QT_TRANSLATE_NOOP("RichEditor", "Body paragraph")),
+    ("bullets", QT_TRANSLATE_NOOP("RichEditor", "Bullets"), ["Ctrl+Shift+8"],
+     QT_TRANSLATE_NOOP("RichEditor", "Bulleted list: - item")),
+    ("numbered", QT_TRANSLATE_NOOP("RichEditor", "Numbered"), ["Ctrl+Shift+7"],
+     QT_TRANSLATE_NOOP("RichEditor", "Numbered list: 1. item")),
+    ("quote", QT_TRANSLATE_NOOP("RichEditor", "Quote"), ["Ctrl+Shift+Q"],
+     QT_TRANSLATE_NOOP("RichEditor", "Blockquote: > text")),
+    ("link", QT_TRANSLATE_NOOP("RichEditor", "Link"), ["Ctrl+K"],
+     QT_TRANSLATE_NOOP("RichEditor", "Link the selection")),
+    ("image", QT_TRANSLATE_NOOP("RichEditor", "Image"), ["Ctrl+Shift+G"],
+     QT_TRANSLATE_NOOP("RichEditor", "Insert an image with caption and credit")),
+    ("find", QT_TRANSLATE_NOOP("RichEditor", "Find"), ["Ctrl+F"],
+     QT_TRANSLATE_NOOP("RichEditor", "Find")),
+    ("replace", QT_TRANSLATE_NOOP("RichEditor", "Replace"), ["Ctrl+H"],
+     QT_TRANSLATE_NOOP("RichEditor", "Find and replace")),
+    ("source", QT_TRANSLATE_NOOP("RichEditor", "Source"), ["Ctrl+Shift+M"],
+     QT_TRANSLATE_NOOP("RichEditor", "Show the Markdown source")),
+    ("zoom_in", QT_TRANSLATE_NOOP("RichEditor", "Zoom in"), ["Ctrl+=", "Ctrl++"],
+     QT_TRANSLATE_NOOP("RichEditor", "Zoom in")),
+    ("zoom_out", QT_TRANSLATE_NOOP("RichEditor", "Zoom out"), ["Ctrl+-"],
+     QT_TRANSLATE_NOOP("RichEditor", "Zoom out")),
+    ("zoom_reset", QT_TRANSLATE_NOOP("RichEditor", "Reset zoom"), ["Ctrl+0"],
+     QT_TRANSLATE_NOOP("RichEditor", "Reset zoom")),
 ]
-_ICON_TEXT = {"undo": "↶", "redo": "↷", "bold": "B", "italic": "I", "link": "लिंक",
+#: Toolbar texts; the words are shown in one language (``short_label``), as space is short.
+_ICON_TEXT = {"undo": "↶", "redo": "↷", "bold": "B", "italic": "I",
+              "link": QT_TRANSLATE_NOOP("RichEditorToolbar", "Link"),
               "heading2": "H2", "heading3": "H3", "bullets": "•", "numbered": "1.",
-              "quote": "❝", "image": "चित्र", "find": "खोज", "source": "MD"}
+              "quote": "❝", "image": QT_TRANSLATE_NOOP("RichEditorToolbar", "Image"),
+              "find": QT_TRANSLATE_NOOP("RichEditorToolbar", "Find"), "source": "MD"}
 _TOOLBAR = ["undo", "redo", None, "bold", "italic", "link", None, "heading2", "heading3",
             "bullets", "numbered", "quote", "image", None, "find", "source"]
 _CHECKABLE = {"bold", "italic", "heading2", "heading3", "bullets", "numbered", "quote",
@@ -412,14 +433,14 @@ class RichEditor(QWidget):
         }
         reserved: set[str] = set()
         for name, label, keys, tip in _SPECS:
-            action = QAction(label, self)
+            action = QAction(translate("RichEditor", label), self)
             action.setObjectName(f"editor_{name}")
             action.setShortcuts([QKeySequence(k) for k in keys])
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.setToolTip(f"{tip} ({keys[0]})")
+            action.setToolTip(f"{translate('RichEditor', tip)} ({keys[0]})")
             action.setCheckable(name in _CHECKABLE)
             if name in _ICON_TEXT:
-                action.setIconText(_ICON_TEXT[name])
+                action.setIconText(short_label("RichEditorToolbar", _ICON_TEXT[name]))
             action.triggered.connect(handlers[name])
             self.addAction(action)
             self._actions[name] = action
@@ -454,7 +475,8 @@ class RichEditor(QWidget):
         self._update_states()
 
     def _ask_link(self, current: str) -> str | None:
-        text, ok = QInputDialog.getText(self, "लिंक (Link)", "URL:", text=current or "https://")
+        text, ok = QInputDialog.getText(self, translate("RichEditor", "Link"), "URL:",
+                                        text=current or "https://")
         return text if ok else None
 
     def _image_action(self) -> None:

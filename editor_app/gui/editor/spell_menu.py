@@ -39,26 +39,40 @@ from editor_app.gui.editor.spell_highlighter import (
     checker_lock,
     notify_dictionary_changed,
 )
+from editor_app.gui.i18n import translate
 
 __all__ = [
-    "ADD_LABEL",
-    "IGNORE_LABEL",
-    "NO_SUGGESTIONS_LABEL",
     "SUGGESTION_LIMIT",
     "SpellContextMenu",
+    "add_label",
     "add_to_dictionary",
     "build_spell_actions",
+    "ignore_label",
     "ignore_word",
     "install_spell_context_menu",
+    "no_suggestions_label",
     "replace_span",
 ]
 
 log = logging.getLogger(__name__)
 
 SUGGESTION_LIMIT = 5
-ADD_LABEL = "शब्दकोश में जोड़ें (Add to newsroom dictionary)"
-IGNORE_LABEL = "अनदेखा करें (Ignore)"
-NO_SUGGESTIONS_LABEL = "(कोई सुझाव नहीं — no suggestions)"
+
+
+def add_label() -> str:
+    """The menu entry that adds the word to the newsroom dictionary."""
+    return translate("SpellMenu", "Add to newsroom dictionary")
+
+
+def ignore_label() -> str:
+    """The menu entry that ignores the word in this article."""
+    return translate("SpellMenu", "Ignore")
+
+
+def no_suggestions_label() -> str:
+    """The disabled entry shown when the dictionary has no suggestion."""
+    return "(" + translate("SpellMenu", "no suggestions") + ")"
+
 
 TextEditor = QTextEdit | QPlainTextEdit
 
@@ -100,17 +114,17 @@ def _accept_word(checker: SpellChecker, word: str, change: Callable[[str], objec
 def add_to_dictionary(checker: SpellChecker, word: str, parent: QWidget | None = None) -> bool:
     """Add ``word`` to the newsroom dictionary and recheck it everywhere; ``False`` on error."""
     return _accept_word(checker, word, checker.add_to_newsroom,
-                        "शब्दकोश में नहीं जुड़ा (Could not add the word)", parent)
+                        translate("SpellMenu", "Could not add the word"), parent)
 
 
 def ignore_word(checker: SpellChecker, word: str, parent: QWidget | None = None) -> bool:
     """Put ``word`` on the personal ignore list and recheck it everywhere."""
     return _accept_word(checker, word, checker.ignore,
-                        "अनदेखा नहीं हुआ (Could not ignore the word)", parent)
+                        translate("SpellMenu", "Could not ignore the word"), parent)
 
 
 def _warn(parent: QWidget | None, text: str) -> None:
-    QMessageBox.warning(parent, "वर्तनी (Spelling)", text)
+    QMessageBox.warning(parent, translate("SpellMenu", "Spelling"), text)
 
 
 def build_spell_actions(highlighter: SpellHighlighter, span: MisspelledSpan,
@@ -141,15 +155,15 @@ def build_spell_actions(highlighter: SpellHighlighter, span: MisspelledSpan,
             lambda _=False, s=suggestion, do=replace: do(span, s))
         actions.append(action)
     if not actions:
-        empty = QAction(NO_SUGGESTIONS_LABEL, parent)
+        empty = QAction(no_suggestions_label(), parent)
         empty.setEnabled(False)
         actions.append(empty)
     separator = QAction(parent)
     separator.setSeparator(True)
     actions.append(separator)
-    add = QAction(ADD_LABEL, parent)
+    add = QAction(add_label(), parent)
     add.triggered.connect(lambda: add_to_dictionary(checker, span.word, widget))
-    ignore = QAction(IGNORE_LABEL, parent)
+    ignore = QAction(ignore_label(), parent)
     ignore.triggered.connect(lambda: ignore_word(checker, span.word, widget))
     actions += [add, ignore]
     return actions

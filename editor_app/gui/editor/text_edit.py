@@ -57,6 +57,7 @@ from editor_app.gui.editor.markdown_bridge import (
 )
 from editor_app.gui.editor.menu_extensions import extend_menu
 from editor_app.gui.editor.utf16 import Utf16Map
+from editor_app.gui.i18n import QT_TRANSLATE_NOOP, short_label
 from editor_app.gui.theme import colours
 
 __all__ = ["AssetResolver", "ContextMenuProvider", "PasteFilter", "RichTextEdit"]
@@ -294,20 +295,23 @@ class RichTextEdit(QTextEdit):
         out.fill(QColor("white"))
         painter = QPainter(out)
         painter.setFont(font)
+        word = short_label("TextEdit", QT_TRANSLATE_NOOP("TextEdit", "image"))
         if picture.isNull():
             painter.fillRect(0, 0, IMAGE_WIDTH, body, _PLACEHOLDER_BG)
             painter.setPen(QColor("#555"))
             painter.drawText(QRectF(0, 0, IMAGE_WIDTH, body), Qt.AlignmentFlag.AlignCenter,
-                             f"[चित्र]  {image.alt}\n{image.ref}")
+                             f"[{word}]  {image.alt}\n{image.ref}")
         else:
             painter.drawImage(0, 0, picture)
         painter.setPen(QColor("#222"))
         painter.drawText(QRectF(4, body + 4, IMAGE_WIDTH - 8, line),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         image.caption or "(कैप्शन नहीं)")
+                         image.caption or "({})".format(short_label(
+                             "TextEdit", QT_TRANSLATE_NOOP("TextEdit", "no caption"))))
         painter.setPen(QColor("#777"))
         painter.drawText(QRectF(4, body + 4 + line, IMAGE_WIDTH - 8, line),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         f"© {image.credit}" if image.credit else "(श्रेय नहीं)")
+                         f"© {image.credit}" if image.credit else "({})".format(short_label(
+                             "TextEdit", QT_TRANSLATE_NOOP("TextEdit", "no credit"))))
         painter.end()
         return out

@@ -15,15 +15,20 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 
 from editor_app.core.review.comments import CommentInfo, CommentThread
+from editor_app.gui.display_names import field_name
+from editor_app.gui.i18n import translate
 from editor_app.gui.palette import AppColours
 from editor_app.gui.theme import colours, follow_theme
 
-__all__ = ["FIELD_LABELS", "ORPHANED_MARK", "ThreadList", "thread_html", "thread_text"]
+__all__ = ["ThreadList", "orphaned_mark", "thread_html", "thread_text"]
 
-ORPHANED_MARK = "(पाठ हटाया गया — text deleted)"
-FIELD_LABELS = {"body": "मुख्य पाठ", "headline": "शीर्षक", "dek": "सार"}
 _ID_ROLE = int(Qt.ItemDataRole.UserRole)
 _QUOTE_SHOWN = 80
+
+
+def orphaned_mark() -> str:
+    """Shown beside a comment whose quoted text was deleted."""
+    return "(" + translate("CommentThreads", "text deleted") + ")"
 
 
 def _when(comment: CommentInfo) -> str:
@@ -38,13 +43,15 @@ def short(text: str, limit: int = _QUOTE_SHOWN) -> str:
 def _where(thread: CommentThread) -> str:
     first = thread.comment
     if not first.quote:
-        return "पूरे लेख पर (on the whole story)"
-    where = f"{FIELD_LABELS[first.field]}: «{short(first.quote)}»"
-    return f"{where} {ORPHANED_MARK}" if thread.orphaned else where
+        return translate("CommentThreads", "on the whole story")
+    where = f"{field_name(first.field)}: «{short(first.quote)}»"
+    return f"{where} {orphaned_mark()}" if thread.orphaned else where
 
 
 def _state(thread: CommentThread) -> str:
-    return "✓ हल (resolved)" if thread.state == "resolved" else "● खुली (open)"
+    if thread.state == "resolved":
+        return "✓ " + translate("CommentThreads", "resolved")
+    return "● " + translate("CommentThreads", "open")
 
 
 def thread_text(thread: CommentThread) -> str:

@@ -2,7 +2,7 @@
 
 Contract of :class:`CommentsPanel`:
 - It lists the article's threads (author, time, field, quote, text, replies; resolved ones
-  only with "show resolved"; orphaned ones marked :data:`ORPHANED_MARK`) and highlights the
+  only with "show resolved"; orphaned ones marked :func:`orphaned_mark`) and highlights the
   commented ranges of open threads in the body, headline and dek as extra selections (a
   background colour that never enters the document or its Markdown, and follows typing).
 - :meth:`CommentsPanel.start_comment` (Ctrl+Alt+M, or "Add comment" in the context menu of
@@ -44,15 +44,16 @@ from editor_app.core.profiles import Actor
 from editor_app.core.review.anchors import map_range
 from editor_app.core.review.comments import CommentInfo, CommentService, CommentThread
 from editor_app.core.review.diff import Hunk, diff_text
+from editor_app.gui.display_names import field_name
 from editor_app.gui.editor.menu_extensions import add_menu_extension
 from editor_app.gui.editor.selection_layers import set_layer
 from editor_app.gui.editor.utf16 import Utf16Map
 from editor_app.gui.i18n import translate
 from editor_app.gui.layout_state import SIDE_INDEX, scrollable
+from editor_app.gui.locale_format import format_count
 from editor_app.gui.review.comment_threads import (
-    FIELD_LABELS,
-    ORPHANED_MARK,
     ThreadList,
+    orphaned_mark,
     short,
     thread_text,
 )
@@ -63,13 +64,22 @@ if TYPE_CHECKING:
     from editor_app.core.article_data import ArticleRecord
     from editor_app.gui.main_window import MainWindow
 
-__all__ = ["ADD_LABEL", "COMMENT_SHORTCUT", "ORPHANED_MARK", "TITLE", "CommentsPanel",
-           "PendingAnchor", "install_comments", "thread_text"]
+__all__ = ["COMMENT_SHORTCUT", "CommentsPanel", "PendingAnchor", "add_label", "install_comments",
+           "orphaned_mark", "thread_text", "title"]
 
 log = logging.getLogger(__name__)
 
-TITLE = "टिप्पणियां (Comments)"
-ADD_LABEL = "टिप्पणी जोड़ें (Add comment)"
+
+
+def title() -> str:
+    """The side tab's title (the open count follows it)."""
+    return translate("CommentsPanel", "Comments")
+
+
+def add_label() -> str:
+    """The button and menu entry that start a comment on the selection."""
+    return translate("CommentsPanel", "Add comment")
+
 COMMENT_SHORTCUT = "Ctrl+Alt+M"
 LAYER = "comments"
 
@@ -119,7 +129,7 @@ class CommentsPanel(QWidget):
         self.comment_action: QAction | None = None
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.show_resolved = QCheckBox("हल हुई भी दिखाएं (Show resolved)")
+        self.show_resolved = QCheckBox(translate("CommentsPanel", "Show resolved"))
         self.show_resolved.toggled.connect(self._fill)
         self.list = ThreadList()
         self.list.setAccessibleName(translate("CommentsPanel", "Comment threads"))
@@ -128,20 +138,21 @@ class CommentsPanel(QWidget):
         self.list.currentItemChanged.connect(lambda *_a: self._update_buttons())
         self.pending_label = QLabel()
         self.pending_label.setWordWrap(True)
-        self.cancel_button = QPushButton("रद्द करें (Cancel)")
+        self.cancel_button = QPushButton(translate("CommentsPanel", "Cancel"))
         self.cancel_button.clicked.connect(self.clear_pending)
         self.input = QPlainTextEdit()
-        self.input.setPlaceholderText("टिप्पणी लिखें… (Write a comment; Ctrl+Enter adds it)")
+        self.input.setPlaceholderText(translate("CommentsPanel",
+                                                "Write a comment; Ctrl+Enter adds it"))
         self.input.setMaximumHeight(90)
         self.input.textChanged.connect(self._update_buttons)
         submit = QShortcut(QKeySequence("Ctrl+Return"), self.input)
         submit.setContext(Qt.ShortcutContext.WidgetShortcut)
         submit.activated.connect(self._submit_default)
-        self.add_button = QPushButton(ADD_LABEL)
+        self.add_button = QPushButton(add_label())
         self.add_button.clicked.connect(self.add_comment)
-        self.reply_button = QPushButton("जवाब दें (Reply)")
+        self.reply_button = QPushButton(translate("CommentsPanel", "Reply"))
         self.reply_button.clicked.connect(self.reply)
-        self.resolve_button = QPushButton("हल करें (Resolve)")
+        self.resolve_button = QPushButton(translate("CommentsPanel", "Resolve"))
         self.resolve_button.clicked.connect(self.toggle_resolved)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -216,8 +227,8 @@ class CommentsPanel(QWidget):
                  if widget.textCursor().hasSelection()), None)
         widget = self._targets.get(field) if field else None
         if widget is None or self._article_id is None or not self._editable:
-            self.status.setText("पहले शीर्षक, सार या मुख्य पाठ में पाठ चुनें "
-                                "(select text in the headline, dek or body first)")
+            self.status.setText(translate("CommentsPanel",
+                                          "select text in the headline, dek or body first"))
             return False
         cursor = widget.textCursor()
         view = widget.toPlainText()
@@ -225,12 +236,12 @@ class CommentsPanel(QWidget):
         start = mapping.to_code_point(cursor.selectionStart())
         end = mapping.to_code_point(cursor.selectionEnd())
         if not view[start:end].strip():
-            self.status.setText("पहले पाठ चुनें (select some text first)")
+            self.status.setText(translate("CommentsPanel", "select some text first"))
             return False
         assert field is not None
         self.pending = PendingAnchor(field, view, start, end)
-        self.pending_label.setText(f"{FIELD_LABELS[field]}: «{short(self.pending.quote)}» "
-                                   "पर टिप्पणी (comment on)")
+        self.pending_label.setText(translate("CommentsPanel", "comment on {field}: {quote}").format(
+            field=field_name(field), quote=f"«{short(self.pending.quote)}»"))
         self.pending_label.show()
         self.cancel_button.show()
         self.status.clear()
@@ -249,7 +260,7 @@ class CommentsPanel(QWidget):
     def menu_extension(self, field: str) -> Callable[[QMenu], None]:
         """The context-menu entry "Add comment" of ``field``'s widget."""
         def extend(menu: QMenu) -> None:
-            action = QAction(ADD_LABEL, menu)
+            action = QAction(add_label(), menu)
             action.setShortcut(QKeySequence(COMMENT_SHORTCUT))
             widget = self._targets[field]
             action.setEnabled(self._editable and widget.textCursor().hasSelection())
@@ -277,7 +288,7 @@ class CommentsPanel(QWidget):
         def done(_comment: CommentInfo) -> None:
             self.input.clear()
             self.clear_pending()
-            self.status.setText("टिप्पणी जोड़ी गई (comment added)")
+            self.status.setText(translate("CommentsPanel", "comment added"))
             self.refresh()
 
         self._save_first(lambda: self._write(work, done))
@@ -292,7 +303,7 @@ class CommentsPanel(QWidget):
 
         def done(_comment: CommentInfo) -> None:
             self.input.clear()
-            self.status.setText("जवाब जोड़ा गया (reply added)")
+            self.status.setText(translate("CommentsPanel", "reply added"))
             self.refresh()
 
         self._write(lambda: service.reply(thread.id, text), done)
@@ -319,7 +330,7 @@ class CommentsPanel(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         log.info("comments: %s", error)
-        self.status.setText(f"नहीं हो सका (could not do it): {error}")
+        self.status.setText(translate("CommentsPanel", "could not do it") + f": {error}")
 
     # ------------------------------------------------------------ showing
     def selected_thread(self) -> CommentThread | None:
@@ -340,10 +351,11 @@ class CommentsPanel(QWidget):
         open_count = sum(1 for t in self._threads if t.state == "open")
         resolved = len(self._threads) - open_count
         if self._article_id is None:
-            self.summary.setText("कोई लेख नहीं खुला (no article open)")
+            self.summary.setText(translate("CommentsPanel", "no article open"))
         else:
-            self.summary.setText(f"{open_count} खुली, {resolved} हल "
-                                 f"({open_count} open, {resolved} resolved)")
+            summary = translate("CommentsPanel", "{open} open, {resolved} resolved")
+            self.summary.setText(summary.format(open=format_count(open_count),
+                                                resolved=format_count(resolved)))
         self.count_changed.emit(open_count)
         self._highlight()
         self._update_buttons()
@@ -355,8 +367,9 @@ class CommentsPanel(QWidget):
         self.add_button.setEnabled(self._editable and has_text)
         self.reply_button.setEnabled(self._editable and has_text and thread is not None)
         self.resolve_button.setEnabled(self._editable and thread is not None)
-        self.resolve_button.setText("फिर खोलें (Reopen)" if thread is not None
-                                    and thread.state == "resolved" else "हल करें (Resolve)")
+        reopen = thread is not None and thread.state == "resolved"
+        self.resolve_button.setText(translate("CommentsPanel", "Reopen") if reopen
+                                    else translate("CommentsPanel", "Resolve"))
 
     def shown_range(self, thread: CommentThread,
                     views: dict[str, tuple[str, Utf16Map]] | None = None,
@@ -415,8 +428,8 @@ class CommentsPanel(QWidget):
             return
         shown = self.shown_range(thread)
         if shown is None:
-            self.status.setText(ORPHANED_MARK if thread.orphaned
-                                else "पूरे लेख पर टिप्पणी (a comment on the whole story)")
+            self.status.setText(orphaned_mark() if thread.orphaned
+                                else translate("CommentsPanel", "a comment on the whole story"))
             return
         widget = self._targets[thread.comment.field]
         cursor = widget.textCursor()
@@ -436,9 +449,9 @@ def install_comments(window: MainWindow) -> CommentsPanel:
                                       "dek": window.metadata.dek}
     panel = CommentsPanel(window.tasks, window.service.db, lambda: window.profile, targets,
                           lambda then: window.save_now(then=then))
-    index = window.side_tabs.addTab(scrollable(panel), TITLE)
+    index = window.side_tabs.addTab(scrollable(panel), title())
     panel.count_changed.connect(
-        lambda n: window.side_tabs.setTabText(index, f"{TITLE} {n}" if n else TITLE))
+        lambda n: window.side_tabs.setTabText(index, f"{title()} {n}" if n else title()))
 
     def reveal() -> None:
         window.panels.set_panel_open(SIDE_INDEX, True)
@@ -447,14 +460,14 @@ def install_comments(window: MainWindow) -> CommentsPanel:
     panel.wants_focus.connect(reveal)
     window.article_shown.connect(panel.show_article)
     window.saved.connect(lambda _id: panel.refresh())
-    action = QAction(ADD_LABEL + "…", window)
+    action = QAction(add_label() + "…", window)
     action.setShortcut(QKeySequence(COMMENT_SHORTCUT))
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     action.triggered.connect(lambda: panel.start_comment())
     window.addAction(action)
     for menu_action in window.menuBar().actions():
         menu = menu_action.menu()
-        if isinstance(menu, QMenu) and menu_action.text().startswith("संपादन"):
+        if isinstance(menu, QMenu) and menu.objectName() == "edit_menu":
             menu.addSeparator()
             menu.addAction(action)
     for field, widget in targets.items():

@@ -29,6 +29,9 @@ from editor_app.core.db import Database
 from editor_app.core.errors import SampadakError
 from editor_app.core.workflow.dashboard import DashboardCounts, dashboard_counts
 from editor_app.core.workflow.statuses import Status
+from editor_app.gui.display_names import status_label
+from editor_app.gui.i18n import QT_TRANSLATE_NOOP, short_label, translate
+from editor_app.gui.locale_format import format_count
 from editor_app.gui.palette import AppColours
 from editor_app.gui.tasks import TaskRunner
 from editor_app.gui.theme import colours, follow_theme
@@ -107,7 +110,7 @@ class BarChart(QWidget):
         if not self.bars:
             painter.setPen(QColor(colours().muted_text))
             painter.drawText(QRectF(0, row, width, row), Qt.AlignmentFlag.AlignVCenter,
-                             "कुछ नहीं (nothing)")
+                             translate("BarChart", "nothing"))
             return
         label_width = min(max(metrics.horizontalAdvance(b.label) for b in self.bars) + 8,
                           int(width * 0.5))
@@ -128,7 +131,7 @@ class BarChart(QWidget):
                 painter.fillRect(QRectF(label_width + length - part, y + 3, part, row - 6),
                                  QColor(colours().error_text))
             painter.drawText(QRectF(label_width + length + 4, y, value_width, row),
-                             Qt.AlignmentFlag.AlignVCenter, str(bar.value))
+                             Qt.AlignmentFlag.AlignVCenter, format_count(bar.value))
 
 
 class DashboardPanel(QWidget):
@@ -150,9 +153,9 @@ class DashboardPanel(QWidget):
             label.setWordWrap(True)  # the side panel is narrow: never widen it
         follow_theme(self, self._recolour)
         self.error_label.hide()
-        self.status_chart = BarChart("स्थिति के अनुसार (By status)")
-        self.assignee_chart = BarChart("खुले लेख, संपादक अनुसार (Open, by assignee)")
-        self.refresh_button = QPushButton("फिर से गिनें (Refresh)")
+        self.status_chart = BarChart(translate("DashboardPanel", "By status"))
+        self.assignee_chart = BarChart(translate("DashboardPanel", "Open, by assignee"))
+        self.refresh_button = QPushButton(translate("DashboardPanel", "Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         layout = QVBoxLayout(self)
         for widget in (self.total_label, self.overdue_label, self.unassigned_label,
@@ -185,20 +188,23 @@ class DashboardPanel(QWidget):
         """Show ``counts`` (figures and both charts)."""
         self.counts = counts
         self.error_label.hide()
-        self.total_label.setText(f"कुल लेख (Stories): {counts.total}")
-        self.overdue_label.setText(f"समय-सीमा बीती (Overdue): {counts.overdue}")
+        self.total_label.setText(translate("DashboardPanel", "Stories")
+                                 + f": {format_count(counts.total)}")
+        self.overdue_label.setText(translate("DashboardPanel", "Overdue")
+                                   + f": {format_count(counts.overdue)}")
         self.overdue_label.setStyleSheet(
             f"color: {colours().error_text}; font-weight: bold" if counts.overdue else "")
         self.unassigned_label.setText(
-            f"बिना संपादक, खुले (Open, unassigned): {counts.unassigned}")
+            translate("DashboardPanel", "Open, unassigned")
+            + f": {format_count(counts.unassigned)}")
         self.status_chart.set_bars([
             Bar(_status_label(key), value, _status_colour(_status(key)))
             for key, value in counts.by_status.items()])
         bar = colours().chart_bar
         people = [Bar(p.name, p.open, bar, p.overdue) for p in counts.by_assignee]
         if counts.unassigned:
-            people.append(Bar("(कोई नहीं — nobody)", counts.unassigned,
-                              colours().chart_none))
+            nobody = short_label("DashboardPanel", QT_TRANSLATE_NOOP("DashboardPanel", "nobody"))
+            people.append(Bar(f"({nobody})", counts.unassigned, colours().chart_none))
         self.assignee_chart.set_bars(people)
         self.refreshed.emit()
 
@@ -219,7 +225,7 @@ def _status(key: str) -> Status | None:
 
 def _status_label(key: str) -> str:
     known = _status(key)
-    return known.label if known else key
+    return status_label(known) if known else key
 
 
 def install_dashboard(window: MainWindow) -> DashboardPanel:
@@ -227,7 +233,7 @@ def install_dashboard(window: MainWindow) -> DashboardPanel:
     from editor_app.gui.layout_state import scrollable
 
     panel = DashboardPanel(window.service.db, window.tasks)
-    window.side_tabs.addTab(scrollable(panel), "डेस्क (Desk)")
+    window.side_tabs.addTab(scrollable(panel), translate("Dashboard", "Desk"))
     soon = QTimer(panel)  # a burst of writes (autosave, bulk trash) is counted once
     soon.setSingleShot(True)
     soon.setInterval(REFRESH_DELAY_MS)

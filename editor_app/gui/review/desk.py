@@ -44,6 +44,8 @@ from editor_app.core.workflow.statuses import DESK
 from editor_app.core.workflow.times import IST
 from editor_app.gui.accessibility import name_from_labels
 from editor_app.gui.dialogs.errors import show_error
+from editor_app.gui.display_names import role_label
+from editor_app.gui.i18n import translate
 from editor_app.gui.layout_state import SIDE_INDEX
 from editor_app.gui.review.dashboard import DashboardPanel, install_dashboard
 from editor_app.gui.review.publishing_actions import PublishingActions, install_publishing
@@ -62,13 +64,13 @@ class AssignDialog(QDialog):
     def __init__(self, users: Sequence[Actor], current: int | None,
                  deadline: datetime | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("संपादक सौंपें (Assign)")
+        self.setWindowTitle(translate("AssignDialog", "Assign"))
         self.assignee = QComboBox()
         for user in users:
-            self.assignee.addItem(f"{user.name} — {user.role.label}", user.id)
+            self.assignee.addItem(f"{user.name} — {role_label(user.role)}", user.id)
         if current is not None and self.assignee.findData(current) >= 0:
             self.assignee.setCurrentIndex(self.assignee.findData(current))
-        self.has_deadline = QCheckBox("समय-सीमा (Deadline), IST")
+        self.has_deadline = QCheckBox(translate("AssignDialog", "Deadline") + ", IST")
         self.deadline = QDateTimeEdit()
         self.deadline.setDisplayFormat("dd-MM-yyyy HH:mm")
         self.deadline.setCalendarPopup(True)
@@ -83,7 +85,7 @@ class AssignDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow("किसे (Assignee)", self.assignee)
+        form.addRow(translate("AssignDialog", "Assignee"), self.assignee)
         form.addRow(self.has_deadline, self.deadline)
         form.addRow(buttons)
         name_from_labels(self)
@@ -124,7 +126,7 @@ def desk_menu(window: MainWindow) -> QMenu:
         menu = action.menu()
         if isinstance(menu, QMenu) and menu.objectName() == "desk_menu":
             return menu
-    menu = QMenu("डेस्क (&Desk)", window)
+    menu = QMenu(translate("Desk", "&Desk"), window)
     menu.setObjectName("desk_menu")
     # before the Workflow menu (which stays next to Help), else before Help
     bar = window.menuBar()
@@ -146,10 +148,10 @@ def install_desk(window: MainWindow) -> DeskActions:
         return action
 
     actions = DeskActions(
-        assign=act("संपादक सौंपें… (&Assign…)", lambda: assign_dialog(window, panel)),
-        take=act("खुद लें (&Take the story)", lambda: take(window, panel)),
-        unassign=act("सौंपना हटाएं (&Unassign)", lambda: unassign(window, panel)),
-        dashboard=act("डैशबोर्ड (Dash&board)", lambda: _show_panel(window, panel)),
+        assign=act(translate("Desk", "&Assign…"), lambda: assign_dialog(window, panel)),
+        take=act(translate("Desk", "&Take the story"), lambda: take(window, panel)),
+        unassign=act(translate("Desk", "&Unassign"), lambda: unassign(window, panel)),
+        dashboard=act(translate("Desk", "Dash&board"), lambda: _show_panel(window, panel)),
         panel=panel, publishing=install_publishing(window, panel.refresh))
     menu = desk_menu(window)
     for action in (actions.assign, actions.take, actions.unassign):
@@ -211,14 +213,14 @@ def _run(window: MainWindow, panel: DashboardPanel,
                 record.desk, assignee_id=assignment.assignee_id,
                 assignee=assignment.assignee, deadline=assignment.deadline))
         window.statusBar().showMessage(
-            f"सौंपा गया (assigned): {assignment.assignee}" if assignment.assignee_id
-            else "सौंपना हटाया (unassigned)", 5000)
+            translate("Desk", "assigned") + f": {assignment.assignee}" if assignment.assignee_id
+            else translate("Desk", "unassigned"), 5000)
         panel.refresh()
 
     def failed(error: BaseException) -> None:
         if not isinstance(error, SampadakError):
             raise error
-        show_error(window, "सौंपा नहीं गया (Not assigned)", error)
+        show_error(window, translate("Desk", "Not assigned"), error)
 
     window.tasks.run(job, done=done, failed=failed, write=True, kind="assign")
 

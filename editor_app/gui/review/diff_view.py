@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from editor_app.core.review.diff import Hunk
 from editor_app.core.review.history import FieldChange, RevisionDiff
+from editor_app.gui.display_names import field_label
 from editor_app.gui.i18n import translate
 from editor_app.gui.palette import LIGHT, AppColours
 from editor_app.gui.theme import follow_theme
@@ -62,10 +63,11 @@ class RenderedDiff:
 
 def render_diff(diff: RevisionDiff) -> RenderedDiff:
     """HTML of ``diff`` (see the module contract): a title, the metadata changes, the body."""
-    title = (f"<p><b>संस्करण {diff.old.number} → {diff.new.number}</b> "
-             f"(revision {diff.old.number} → {diff.new.number})</p>")
+    revisions = translate("DiffView", "revision {old} → {new}").format(
+        old=diff.old.number, new=diff.new.number)
+    title = f"<p><b>{html.escape(revisions)}</b></p>"
     if not diff.changes:
-        empty = title + "<p>कोई बदलाव नहीं (no changes)</p>"
+        empty = title + "<p>" + html.escape(translate("DiffView", "no changes")) + "</p>"
         return RenderedDiff(empty, empty)
     inline = "".join(render_field(change, "inline") for change in diff.changes)
     side = "".join(render_field(change, "side") for change in diff.changes)
@@ -74,7 +76,7 @@ def render_diff(diff: RevisionDiff) -> RenderedDiff:
 
 def render_field(change: FieldChange, mode: Mode) -> str:
     """One field's change: its label, then its text with the marks."""
-    label = f'<p style="margin-top:8px"><b>{html.escape(change.label)}</b></p>'
+    label = f'<p style="margin-top:8px"><b>{html.escape(field_label(change.field))}</b></p>'
     groups = _groups(change.old, change.new, change.hunks)
     if mode == "inline":
         body = "".join(_inline_group(change.old, change.new, g) for g in groups)
@@ -227,7 +229,7 @@ class DiffView(QWidget):
         self.browser.setOpenLinks(False)
         self.browser.setAccessibleName(translate("DiffView", "Differences between revisions"))
         self.browser.setPlaceholderText(
-            "तुलना के लिए संस्करण चुनें (select revisions to compare)")
+            translate("DiffView", "select revisions to compare"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.browser)

@@ -5,7 +5,7 @@ Contract of :func:`install_publishing` (called by :func:`~.desk.install_desk`):
   through :class:`~editor_app.core.workflow.publishing.PublishingService` on the writer;
   the core checks the role, a refusal becomes an error dialog.
 - :class:`EmbargoBadge` in the status bar shows the open story's embargo while it is in the
-  future; the list's status column marks such stories with :data:`EMBARGO_MARK` (see
+  future; the list's status column marks such stories with :func:`embargo_mark` (see
   ``ArticleTableModel``).
 - Export of the open story during its embargo is refused with the reason before anything
   is written; a desk chief is asked for an override reason instead (:func:`embargo_gate`).
@@ -45,15 +45,22 @@ from editor_app.core.workflow.publishing import (
 from editor_app.core.workflow.statuses import DESK
 from editor_app.core.workflow.times import IST, ist_text
 from editor_app.gui.accessibility import name_from_labels
-from editor_app.gui.article_list import EMBARGO_MARK
+from editor_app.gui.article_list import embargo_mark
 from editor_app.gui.dialogs.errors import show_error
+from editor_app.gui.i18n import QT_TRANSLATE_NOOP, short_label, translate
 from editor_app.gui.theme import colours, follow_theme
 
 if TYPE_CHECKING:
     from editor_app.gui.main_window import MainWindow
 
-__all__ = ["EMBARGO_MARK", "EmbargoBadge", "EmbargoDialog", "PublishingActions",
-           "embargo_gate", "install_publishing"]
+__all__ = [
+    "EmbargoBadge",
+    "EmbargoDialog",
+    "PublishingActions",
+    "embargo_gate",
+    "embargo_mark",
+    "install_publishing",
+]
 
 log = logging.getLogger(__name__)
 
@@ -62,8 +69,8 @@ class EmbargoDialog(QDialog):
 
     def __init__(self, until: datetime | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("रोक (Embargo)")
-        self.enabled = QCheckBox("इस समय से पहले प्रकाशित न करें (not before), IST")
+        self.setWindowTitle(translate("EmbargoDialog", "Embargo"))
+        self.enabled = QCheckBox(translate("EmbargoDialog", "not before") + ", IST")
         self.when = QDateTimeEdit()
         self.when.setDisplayFormat("dd-MM-yyyy HH:mm")
         self.when.setCalendarPopup(True)
@@ -78,7 +85,7 @@ class EmbargoDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.enabled)
-        form.addRow("समय (Time)", self.when)
+        form.addRow(translate("EmbargoDialog", "Time"), self.when)
         form.addRow(buttons)
         name_from_labels(self)
 
@@ -112,10 +119,11 @@ class EmbargoBadge(QLabel):
             self.hide()
             self.clear()
             return
-        self.setText(f"⏸ रोक (Embargo) {ist_text(until)} तक")
+        self.setText("⏸ " + short_label("EmbargoBadge", QT_TRANSLATE_NOOP(
+            "EmbargoBadge", "Embargo until {time}")).format(time=ist_text(until)))
         self.setStyleSheet(f"color: {colours().error_text}; font-weight: bold")
-        self.setToolTip("इस समय से पहले निर्यात नहीं होगा; डेस्क प्रमुख कारण लिखकर छूट दे "
-                        "सकते हैं (not exported before then unless a desk chief overrides)")
+        self.setToolTip(translate("EmbargoBadge",
+                                  "not exported before then unless a desk chief overrides"))
         self.show()
 
 
@@ -125,7 +133,7 @@ class PublishingActions:
     def __init__(self, window: MainWindow, refresh: Callable[[], None]) -> None:
         self.window = window
         self.refresh = refresh
-        self.embargo = QAction("रोक… (&Embargo…)", window)
+        self.embargo = QAction(translate("PublishingActions", "&Embargo…"), window)
         self.embargo.triggered.connect(self.ask_embargo)
         self.badge = EmbargoBadge()
         self.badge.hide()
@@ -151,7 +159,8 @@ class PublishingActions:
         until = dialog.chosen()
         self.run(lambda s: s.set_embargo(record.id, until),
                  lambda r: replace(r, desk=replace(r.desk, embargo_until=until)),
-                 "रोक लगी (embargo set)" if until else "रोक हटी (embargo lifted)")
+                 translate("PublishingActions", "embargo set") if until
+                 else translate("PublishingActions", "embargo lifted"))
 
     def run(self, work: Callable[[PublishingService], object],
             update: Callable[[ArticleRecord], ArticleRecord], message: str) -> None:
@@ -178,7 +187,7 @@ class PublishingActions:
         def failed(error: BaseException) -> None:
             if not isinstance(error, SampadakError):
                 raise error
-            show_error(window, "नहीं हुआ (Not done)", error)
+            show_error(window, translate("PublishingActions", "Not done"), error)
 
         window.tasks.run(job, done=done, failed=failed, write=True, kind="publishing")
 
@@ -192,11 +201,11 @@ def embargo_gate(window: MainWindow) -> tuple[bool, Override | None]:
     if refusal is None:
         return True, None
     if window.profile.role not in DESK:
-        QMessageBox.warning(window, "रोक (Embargo)", str(refusal))
+        QMessageBox.warning(window, translate("PublishingActions", "Embargo"), str(refusal))
         return False, None
     reason, accepted = QInputDialog.getText(
-        window, "रोक में छूट (Override embargo)",
-        f"{refusal}\n\nछूट का कारण (reason for the override):")
+        window, translate("PublishingActions", "Override embargo"),
+        f"{refusal}\n\n" + translate("PublishingActions", "reason for the override") + ":")
     if not accepted or not reason.strip():
         return False, None
     return True, Override(window.profile, reason)

@@ -37,10 +37,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from editor_app.core.review.tracking import FIELDS, SuggestionInfo, TrackedView
+from editor_app.gui.display_names import field_label
+from editor_app.gui.i18n import translate
 from editor_app.gui.palette import LIGHT
 from editor_app.gui.theme import colours as theme_colours
 
-__all__ = ["FIELD_LABELS", "PALETTE", "DocSpan", "ReviewText", "author_colours",
+__all__ = ["PALETTE", "DocSpan", "ReviewText", "author_colours",
            "author_key", "describe"]
 
 log = logging.getLogger(__name__)
@@ -49,7 +51,6 @@ log = logging.getLogger(__name__)
 #: The light theme's author colours (live: ``theme.colours().authors``, darker on white
 #: and lighter on the dark background so each reads as text at 4.5:1).
 PALETTE = LIGHT.authors
-FIELD_LABELS = {"headline": "शीर्षक (Headline)", "dek": "सार (Dek)", "body": "मुख्य पाठ (Body)"}
 _BAR_WIDTH = 5
 _MARGIN = 10
 
@@ -81,11 +82,12 @@ def describe(info: SuggestionInfo) -> str:
     """A one-line description for tooltips and lists: author, time, what changed."""
     when = info.updated_at.astimezone().strftime("%d-%m-%Y %H:%M")
     if not info.old_text:
-        what = f"जोड़ा (inserted): «{info.new_text.strip()}»"
+        what = translate("ReviewText", "inserted") + f": «{info.new_text.strip()}»"
     elif not info.new_text:
-        what = f"हटाया (deleted): «{info.old_text.strip()}»"
+        what = translate("ReviewText", "deleted") + f": «{info.old_text.strip()}»"
     else:
-        what = f"बदला (changed): «{info.old_text.strip()}» → «{info.new_text.strip()}»"
+        what = (translate("ReviewText", "changed")
+                + f": «{info.old_text.strip()}» → «{info.new_text.strip()}»")
     return f"{info.author_name} · {when}\n{what}"
 
 
@@ -163,7 +165,7 @@ class ReviewText(QTextEdit):
             if index:
                 add("\n")
             label_start = pos
-            labels.append((label_start, add(FIELD_LABELS[name])))
+            labels.append((label_start, add(field_label(name))))
             add("\n")
             text = view.current[name].rstrip("\n")
             done = 0

@@ -50,9 +50,10 @@ from editor_app.core.review.tracking import (
     TrackingService,
 )
 from editor_app.core.workflow.statuses import DESK, Status
-from editor_app.gui.i18n import translate
+from editor_app.gui.display_names import field_label
+from editor_app.gui.i18n import QT_TRANSLATE_NOOP, translate
+from editor_app.gui.locale_format import format_count
 from editor_app.gui.review.review_text import (
-    FIELD_LABELS,
     ReviewText,
     author_colours,
     author_key,
@@ -67,9 +68,11 @@ __all__ = ["ReviewController", "ReviewPanel", "install_review"]
 
 log = logging.getLogger(__name__)
 _ID_ROLE = int(Qt.ItemDataRole.UserRole)
-_STATE_LABELS = {"accepted": "✓ स्वीकृत (accepted)", "rejected": "✗ अस्वीकृत (rejected)",
-                 "withdrawn": "↶ वापस लिया (withdrawn)", "open": "खुला (open)"}
-TAB_LABEL = "समीक्षा (Review)"
+_STATE_LABELS = {"accepted": ("✓ ", QT_TRANSLATE_NOOP("ReviewPanel", "accepted")),
+                 "rejected": ("✗ ", QT_TRANSLATE_NOOP("ReviewPanel", "rejected")),
+                 "withdrawn": ("↶ ", QT_TRANSLATE_NOOP("ReviewPanel", "withdrawn")),
+                 "open": ("", QT_TRANSLATE_NOOP("ReviewPanel", "open"))}
+TAB_LABEL = QT_TRANSLATE_NOOP("ReviewPanel", "Review")
 
 
 def _swatch(colour: QColor) -> QIcon:
@@ -105,29 +108,25 @@ class ReviewPanel(QWidget):
         self.text.setAccessibleName(translate("ReviewPanel", "Text with suggestions"))
         self.list.setAccessibleName(translate("ReviewPanel", "Open suggestions"))
         self.decided.setAccessibleName(translate("ReviewPanel", "Decided suggestions"))
-        self.accept_button = QPushButton("✓ स्वीकार (Accept)")
-        self.reject_button = QPushButton("✗ अस्वीकार (Reject)")
-        self.accept_all_button = QPushButton("✓ सब (Accept all)")
-        self.reject_all_button = QPushButton("✗ सब (Reject all)")
-        self.accept_button.setToolTip("चुने हुए सुझाव स्वीकार करें (accept the selected "
-                                      "suggestions)")
-        self.reject_button.setToolTip("चुने हुए सुझाव अस्वीकार करें (reject the selected "
-                                      "suggestions)")
-        self.accept_all_button.setToolTip("सभी खुले सुझाव स्वीकार करें (accept every open "
-                                          "suggestion)")
-        self.reject_all_button.setToolTip("सभी खुले सुझाव अस्वीकार करें (reject every open "
-                                          "suggestion)")
+        self.accept_button = QPushButton("✓ " + translate("ReviewPanel", "Accept"))
+        self.reject_button = QPushButton("✗ " + translate("ReviewPanel", "Reject"))
+        self.accept_all_button = QPushButton("✓ " + translate("ReviewPanel", "Accept all"))
+        self.reject_all_button = QPushButton("✗ " + translate("ReviewPanel", "Reject all"))
+        self.accept_button.setToolTip(translate("ReviewPanel", "accept the selected suggestions"))
+        self.reject_button.setToolTip(translate("ReviewPanel", "reject the selected suggestions"))
+        self.accept_all_button.setToolTip(translate("ReviewPanel", "accept every open suggestion"))
+        self.reject_all_button.setToolTip(translate("ReviewPanel", "reject every open suggestion"))
         self.reviewer = QComboBox()
         self.reviewer.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.reviewer.setMinimumContentsLength(10)
-        self.reviewer.setToolTip("किसी एक समीक्षक के सभी सुझाव (all suggestions by one reviewer)")
-        self.accept_by_button = QPushButton("✓ इनके (Theirs)")
-        self.reject_by_button = QPushButton("✗ इनके (Theirs)")
-        self.accept_by_button.setToolTip("इस समीक्षक के सभी सुझाव स्वीकार करें (accept all "
-                                         "suggestions by this reviewer)")
-        self.reject_by_button.setToolTip("इस समीक्षक के सभी सुझाव अस्वीकार करें (reject all "
-                                         "suggestions by this reviewer)")
+        self.reviewer.setToolTip(translate("ReviewPanel", "all suggestions by one reviewer"))
+        self.accept_by_button = QPushButton("✓ " + translate("ReviewPanel", "Theirs"))
+        self.reject_by_button = QPushButton("✗ " + translate("ReviewPanel", "Theirs"))
+        self.accept_by_button.setToolTip(translate("ReviewPanel",
+                                                   "accept all suggestions by this reviewer"))
+        self.reject_by_button.setToolTip(translate("ReviewPanel",
+                                                   "reject all suggestions by this reviewer"))
         self.accept_button.clicked.connect(lambda: self._decide_selected(True))
         self.reject_button.clicked.connect(lambda: self._decide_selected(False))
         self.accept_all_button.clicked.connect(
@@ -152,10 +151,10 @@ class ReviewPanel(QWidget):
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(QLabel("सुझाव (Suggestions)"))
+        lower_layout.addWidget(QLabel(translate("ReviewPanel", "Suggestions")))
         lower_layout.addWidget(self.list, 2)
         lower_layout.addLayout(buttons)
-        self.decided_label = QLabel("निर्णय हो चुके (Decided)")
+        self.decided_label = QLabel(translate("ReviewPanel", "Decided"))
         lower_layout.addWidget(self.decided_label)
         lower_layout.addWidget(self.decided, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -190,15 +189,14 @@ class ReviewPanel(QWidget):
         self.decided.clear()
         self.reviewer.clear()
         if view is None:
-            self.status.setText("कोई लेख नहीं खुला (no article open)")
+            self.status.setText(translate("ReviewPanel", "no article open"))
         elif view.status == Status.IN_COPY_EDIT and view.tracking:
-            self.status.setText("संपादन में: हर बदलाव सुझाव के रूप में दर्ज होता है "
-                                "(in copy edit: every change is recorded as a suggestion)")
+            self.status.setText(translate("ReviewPanel",
+                                          "in copy edit: every change is recorded as a suggestion"))
         elif view.open:
-            self.status.setText("सुझाव निर्णय की प्रतीक्षा में (suggestions waiting for a "
-                                "decision)")
+            self.status.setText(translate("ReviewPanel", "suggestions waiting for a decision"))
         else:
-            self.status.setText("इस लेख में कोई खुला सुझाव नहीं (no open suggestions)")
+            self.status.setText(translate("ReviewPanel", "no open suggestions"))
         if view is not None:
             for info in view.open:
                 self.list.addItem(self._item(info))
@@ -230,7 +228,7 @@ class ReviewPanel(QWidget):
             self._show_text()
 
     def _item(self, info: SuggestionInfo) -> QListWidgetItem:
-        field = "" if info.field == "body" else f"[{FIELD_LABELS[info.field]}] "
+        field = "" if info.field == "body" else f"[{field_label(info.field)}] "
         if not info.old_text:
             change = f"+ «{_short(info.new_text)}»"
         elif not info.new_text:
@@ -245,7 +243,8 @@ class ReviewPanel(QWidget):
 
     def _decided_item(self, info: SuggestionInfo) -> QListWidgetItem:
         when = info.decided_at.astimezone().strftime("%d-%m-%Y %H:%M") if info.decided_at else ""
-        state = _STATE_LABELS.get(info.state, info.state)
+        mark, name = _STATE_LABELS.get(info.state, ("", info.state))
+        state = mark + translate("ReviewPanel", name)
         item = QListWidgetItem(
             f"{info.id}. {state} · {info.decided_by_name} {when} — "
             f"«{_short(info.old_text, 20)}» → «{_short(info.new_text, 20)}» "
@@ -337,7 +336,8 @@ class ReviewController(QObject):
         tabs = self.window.side_tabs
         index = tabs.indexOf(self.panel)
         count = len(view.open) if view is not None else 0
-        tabs.setTabText(index, f"{TAB_LABEL} {count}" if count else TAB_LABEL)
+        label = translate("ReviewPanel", TAB_LABEL)
+        tabs.setTabText(index, f"{label} {format_count(count)}" if count else label)
 
     def decide(self, accept: bool, ids: list[int] | None, author_id: int | None) -> None:
         """Accept or reject (after pending edits are saved), then show the result."""
@@ -362,7 +362,8 @@ class ReviewController(QObject):
                               key="open", kind="open")
         n = len(result.decided)
         self.window.statusBar().showMessage(
-            f"{n} सुझावों पर निर्णय दर्ज हुआ ({n} suggestions decided)", 5000)
+            translate("ReviewController", "{n} suggestions decided").format(n=format_count(n)),
+            5000)
 
     def _reshow(self, record: ArticleRecord) -> None:
         if self.window.record is not None and self.window.record.id == record.id:
@@ -374,7 +375,7 @@ class ReviewController(QObject):
 def install_review(window: MainWindow) -> ReviewController:
     """Add the Review side tab to ``window`` and keep it in step with the open article."""
     panel = ReviewPanel()
-    window.side_tabs.addTab(panel, TAB_LABEL)
+    window.side_tabs.addTab(panel, translate("ReviewPanel", TAB_LABEL))
     controller = ReviewController(window, panel)
     window.article_shown.connect(controller.show_record)
     window.saved.connect(lambda _id: controller.refresh())

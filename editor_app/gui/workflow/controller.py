@@ -36,7 +36,9 @@ from editor_app.core.workflow.rights import known_status
 from editor_app.core.workflow.service import StatusInfo, TransitionRefused, WorkflowService
 from editor_app.core.workflow.statuses import Status, Transition, may_edit, move, moves_from
 from editor_app.gui.dialogs.errors import show_error
+from editor_app.gui.display_names import move_label, role_label, status_label
 from editor_app.gui.editor.spell_highlighter import notify_dictionary_changed
+from editor_app.gui.i18n import translate
 from editor_app.gui.workflow import dialogs
 from editor_app.gui.workflow.strip import WorkflowStrip
 
@@ -50,11 +52,11 @@ log = logging.getLogger(__name__)
 
 def choose_user(parent: QWidget | None, users: list[Actor], current: Actor) -> Actor | None:
     """Ask which active user works now (``None``: cancelled)."""
-    labels = [f"{u.name} — {u.role.label}" + (f" [{u.login}]" if u.login else "")
+    labels = [f"{u.name} — {role_label(u.role)}" + (f" [{u.login}]" if u.login else "")
               for u in users]
     index = next((i for i, u in enumerate(users) if u.id == current.id), 0)
-    text, ok = QInputDialog.getItem(parent, "उपयोगकर्ता बदलें (Switch user)",
-                                    "अब कौन काम कर रहा है? (who is working now?)", labels,
+    text, ok = QInputDialog.getItem(parent, translate("Controller", "Switch user"),
+                                    translate("Controller", "who is working now?"), labels,
                                     index, False)
     if not ok or text not in labels:
         return None
@@ -78,8 +80,8 @@ class WorkflowController(QObject):
         assert isinstance(layout, QBoxLayout)
         layout.insertWidget(0, self.strip)
         window.statusBar().addPermanentWidget(self.strip.user_label)
-        self.menu = QMenu("कार्यप्रवाह (&Workflow)", window)
-        self.switch_action = QAction("उपयोगकर्ता बदलें… (S&witch user…)", window)
+        self.menu = QMenu(translate("WorkflowController", "&Workflow"), window)
+        self.switch_action = QAction(translate("WorkflowController", "S&witch user…"), window)
         self.switch_action.triggered.connect(self.switch_user)
         self._owner: tuple[int, str] = (0, "")  # (article id, owner's name)
 
@@ -137,10 +139,10 @@ class WorkflowController(QObject):
     def _fill_menu(self, moves: list[Transition]) -> None:
         self.menu.clear()
         for rule in moves:
-            act = self.menu.addAction(rule.label + ("…" if rule.needs_note else ""))
+            act = self.menu.addAction(move_label(rule) + ("…" if rule.needs_note else ""))
             act.triggered.connect(lambda _=False, t=rule.target.value: self.request(t))
         if not moves:
-            none = self.menu.addAction("कोई कदम नहीं (no moves for you)")
+            none = self.menu.addAction(translate("WorkflowController", "no moves for you"))
             none.setEnabled(False)
         self.menu.addSeparator()
         self.menu.addAction(self.switch_action)
@@ -154,7 +156,7 @@ class WorkflowController(QObject):
         rule = move(known_status(record.status), target)
         note = ""
         if rule is not None and rule.needs_note:
-            answer = dialogs.ask_note(self.window, rule.label)
+            answer = dialogs.ask_note(self.window, move_label(rule))
             if answer is None:
                 return
             note = answer
@@ -184,7 +186,7 @@ class WorkflowController(QObject):
                 self._run(article_id, target, note, reason)
             return
         if isinstance(error, SampadakError):
-            show_error(self.window, "स्थिति नहीं बदली (Status not changed)", error)
+            show_error(self.window, translate("WorkflowController", "Status not changed"), error)
             return
         raise error
 
@@ -195,7 +197,7 @@ class WorkflowController(QObject):
             window.saver.record = record  # the move bumped the version
         window.article_list.model.update_row(record.summary())
         window.statusBar().showMessage(
-            f"स्थिति बदली (status): {Status(record.status).label}", 5000)
+            translate("WorkflowController", "status") + f": {status_label(record.status)}", 5000)
         window._update_editable()
         self.moved.emit(record.id)
 
@@ -221,8 +223,9 @@ class WorkflowController(QObject):
                 panel._user = actor.name
         self._switch_speller(actor)
         log.info("acting user is now %s (%s)", actor.name, actor.role.value)
-        window.statusBar().showMessage(f"अब {actor.name} काम कर रहे हैं "
-                                       f"({actor.role.label})", 5000)
+        working = translate("WorkflowController", "{name} ({role}) is working now")
+        window.statusBar().showMessage(
+            working.format(name=actor.name, role=role_label(actor.role)), 5000)
         window._update_editable()
         self.actor_changed.emit(actor)
 

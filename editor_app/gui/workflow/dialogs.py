@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.workflow.service import TransitionRefused
 from editor_app.gui.accessibility import name_from_labels
+from editor_app.gui.i18n import translate
 
 __all__ = ["RefusalDialog", "ask_note", "ask_override_reason", "show_refusal"]
 
@@ -27,15 +28,15 @@ __all__ = ["RefusalDialog", "ask_note", "ask_override_reason", "show_refusal"]
 def ask_note(parent: QWidget | None, label: str) -> str | None:
     """The note for a move (``None``: cancelled; an empty note is asked again by core)."""
     text, ok = QInputDialog.getMultiLineText(
-        parent, "टिप्पणी (Note)", f"{label}: कारण लिखें (why?)", "")
+        parent, translate("Dialogs", "Note"), f"{label}: " + translate("Dialogs", "why?"), "")
     return text if ok else None
 
 
 def ask_override_reason(parent: QWidget | None) -> str | None:
     """The desk chief's written reason for overriding the approval gate."""
     text, ok = QInputDialog.getText(
-        parent, "जांच अनदेखी करें (Override)",
-        "अनदेखा करने का कारण (reason for the override, goes into the audit log):")
+        parent, translate("Dialogs", "Override"),
+        translate("Dialogs", "reason for the override, goes into the audit log") + ":")
     return text if ok and text.strip() else None
 
 
@@ -46,10 +47,10 @@ class RefusalDialog(QDialog):
 
     def __init__(self, error: TransitionRefused, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("स्थिति नहीं बदली (Status not changed)")
+        self.setWindowTitle(translate("RefusalDialog", "Status not changed"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("ये कारण हैं (every reason):"))
+        layout.addWidget(QLabel(translate("RefusalDialog", "every reason") + ":"))
         self.reasons = QListWidget()
         self.reasons.setWordWrap(True)
         self.reasons.addItems(error.reasons)
@@ -58,7 +59,7 @@ class RefusalDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.override_button: QPushButton | None = None
         if error.may_override:
-            self.override_button = QPushButton("फिर भी आगे बढ़ाएं… (Override…)")
+            self.override_button = QPushButton(translate("RefusalDialog", "Override…"))
             self.override_button.setObjectName("workflowOverride")
             buttons.addButton(self.override_button, QDialogButtonBox.ButtonRole.ActionRole)
             self.override_button.clicked.connect(lambda: self.done(self.OVERRIDE))

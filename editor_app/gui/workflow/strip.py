@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.profiles import Actor
 from editor_app.core.workflow.statuses import Status, Transition
+from editor_app.gui.display_names import move_label, role_label, status_label
+from editor_app.gui.i18n import QT_TRANSLATE_NOOP, short_label, translate
 from editor_app.gui.palette import LIGHT
 from editor_app.gui.theme import colours, follow_theme
 
@@ -72,7 +74,7 @@ class WorkflowStrip(QFrame):
         self.moves_menu = QMenu(self)
         self.moves_button = QToolButton()
         self.moves_button.setObjectName("workflowMoves")
-        self.moves_button.setText("कार्यप्रवाह (Workflow) ▾")
+        self.moves_button.setText(translate("WorkflowStrip", "Workflow") + " ▾")
         self.moves_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.moves_button.setMenu(self.moves_menu)
         layout = QHBoxLayout(self)
@@ -88,10 +90,12 @@ class WorkflowStrip(QFrame):
     def show_status(self, status: Status | None, moves: Sequence[Transition], actor: Actor,
                     *, owner: str = "", editable: bool = False) -> None:
         """Draw ``status`` (``None``: no story open) and the moves."""
-        user = f"उपयोगकर्ता: {actor.name} — {actor.role.label}"
-        self.user_label.setText(user)
-        self.user_label.setToolTip(f"उपयोगकर्ता (acting user): {user}; फ़ाइल → उपयोगकर्ता "
-                                   "बदलें (File → Switch user)")
+        user = f"{actor.name} — {role_label(actor.role)}"
+        self.user_label.setText(short_label("WorkflowStrip", QT_TRANSLATE_NOOP("WorkflowStrip",
+                                                                               "user"))
+                                + f": {user}")
+        self.user_label.setToolTip(translate("WorkflowStrip", "acting user") + f": {user}; "
+                                   + translate("WorkflowStrip", "File → Switch user"))
         self.moves_menu.clear()
         self.actions_by_target = {}
         if status is None:
@@ -102,31 +106,33 @@ class WorkflowStrip(QFrame):
             self.primary.setVisible(False)
             self.moves_button.setEnabled(False)
             return
-        self.status_label.setText(f"स्थिति (Status): <b>{status.label}</b>")
+        self.status_label.setText(translate("WorkflowStrip", "Status")
+                                  + f": <b>{status_label(status)}</b>")
         self._status = status
         self._colour(colours().chip(status.value))
-        parts = [f"स्वामी (owner): {owner}"] if owner else []
+        parts = [translate("WorkflowStrip", "owner") + f": {owner}"] if owner else []
         if not editable:
-            parts.append("केवल पढ़ें (read-only for you)")
+            parts.append(translate("WorkflowStrip", "read-only for you"))
         self.detail_label.setText("  ·  ".join(parts))
         self.detail_label.setToolTip("\n".join(parts))
-        self.status_label.setToolTip("\n".join([status.label, *parts]))
+        self.status_label.setToolTip("\n".join([status_label(status), *parts]))
         for rule in moves:
-            act = self.moves_menu.addAction(rule.label + ("…" if rule.needs_note else ""))
-            act.setToolTip(f"{status.label} → {rule.target.label}")
+            act = self.moves_menu.addAction(move_label(rule) + ("…" if rule.needs_note else ""))
+            act.setToolTip(f"{status_label(status)} → {status_label(rule.target)}")
             act.triggered.connect(lambda _=False, t=rule.target.value:
                                   self.move_requested.emit(t))
             self.actions_by_target[rule.target.value] = act
         if not moves:
-            self.moves_menu.addAction("कोई कदम नहीं (no moves for you)").setEnabled(False)
+            self.moves_menu.addAction(translate("WorkflowStrip",
+                                                "no moves for you")).setEnabled(False)
         self.moves_button.setEnabled(bool(moves))
         primary = next((t for name in PRIMARY_ACTIONS for t in moves if t.action == name),
                        None)
         self._primary_target = primary.target.value if primary is not None else ""
         self.primary.setVisible(primary is not None)
         if primary is not None:
-            self.primary.setText(primary.label)
-            self.primary.setToolTip(f"{status.label} → {primary.target.label}")
+            self.primary.setText(move_label(primary))
+            self.primary.setToolTip(f"{status_label(status)} → {status_label(primary.target)}")
 
     def _primary_clicked(self) -> None:
         if self._primary_target:
