@@ -248,7 +248,8 @@ def test_menu_actions_change_with_the_language(qtbot, gui_config, gui_db):
     assert hindi.side_tabs.tabText(0) == "विवरण"
     hindi.close()
     english = open_window(qtbot, gui_config, gui_db, "en")
-    assert english.editor.findChild(QAction, "editor_bold").text() == "Bold"
+    # keyboard_access gives every menu entry a mnemonic: compare the words.
+    assert english.editor.findChild(QAction, "editor_bold").text().replace("&", "") == "Bold"
     assert english.side_tabs.tabText(0) == "Details"
 
 
