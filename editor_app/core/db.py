@@ -201,7 +201,8 @@ def _has_user_tables(engine: Engine) -> bool:
 
 
 def open_database(url: str, *, echo: bool = False, read_only: bool = False,
-                  backup_before_migrating: bool = True) -> Database:
+                  backup_before_migrating: bool = True,
+                  password: str | None = None) -> Database:
     """Open (creating if needed) and migrate the database at ``url``.
 
     Raises :class:`ConfigError` for a malformed URL, :class:`StorageError` when the database
@@ -230,6 +231,8 @@ def open_database(url: str, *, echo: bool = False, read_only: bool = False,
         connect_args["timeout"] = BUSY_TIMEOUT_MS / 1000
     elif read_only:
         raise ConfigError("only SQLite files can be opened read-only")
+    elif password is not None:
+        connect_args["password"] = password
     try:
         engine = create_engine(url, echo=echo, connect_args=connect_args, future=True,
                                pool_pre_ping=not is_sqlite)
