@@ -163,8 +163,8 @@
         <translation>सिस्टम कीरिंग में याद रखें</translation>
     </message>
     <message>
-        <source>The password cannot be remembered: {reason}</source>
-        <translation>पासवर्ड याद नहीं रखा जा सकता: {reason}</translation>
+        <source>The password cannot be remembered.</source>
+        <translation>पासवर्ड याद नहीं रखा जा सकता।</translation>
     </message>
 </context>
 <context>

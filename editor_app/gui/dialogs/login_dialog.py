@@ -60,8 +60,8 @@ class LoginDialog(QDialog):
         if keyring_problem is not None:
             self.remember_box.setEnabled(False)
             self.keyring_label.setText(
-                translate("LoginDialog", "The password cannot be remembered: {reason}")
-                .format(reason=keyring_problem))
+                translate("LoginDialog", "The password cannot be remembered.") + " "
+                + keyring_problem)
         self.keyring_label.setVisible(keyring_problem is not None)
         layout.addRow(self.keyring_label)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
