@@ -70,9 +70,8 @@ def ask_login_with_dialog(request: LoginRequest) -> LoginAnswer | None:
 
 
 def _label(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    return make_url(url).set(username=None).render_as_string(hide_password=True)
+    """The database for the dialog: its URL without login or password."""
+    return credentials.with_login(url, "")
 
 
 def _remember_login(config: Config, login: str) -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from editor_app.core.db import Database, open_database
@@ -50,7 +50,10 @@ def url_login(url: str) -> str:
 
 def with_login(url: str, login: str) -> str:
     """``url`` with ``login`` as its user name and no password."""
-    parsed = make_url(url).set(username=login or None, password=None)
+    given = make_url(url)  # URL.set() cannot clear a field: build it anew
+    parsed = URL.create(given.drivername, username=login or None, password=None,
+                        host=given.host, port=given.port, database=given.database,
+                        query=given.query)
     return parsed.render_as_string(hide_password=False)
 
 
