@@ -9,6 +9,8 @@ Contracts of :func:`init_newsroom` (PostgreSQL only; :class:`ConfigError` on SQL
   ``DELETE`` except on ``articles``; ``revisions`` and ``audit_events`` only ``SELECT,
   INSERT`` (append-only); ``user_profiles`` ``SELECT`` and ``UPDATE`` of the names for
   everyone, everything for admins; ``alembic_version`` ``SELECT``; sequences ``USAGE``.
+  Default privileges give tables that the maintainer's later migrations add the same
+  plain grants (run ``newsroom init`` again after an upgrade for their rules).
 - Triggers generated from :data:`~editor_app.core.workflow.statuses.TRANSITIONS` and
   :data:`~editor_app.core.workflow.statuses.EDIT_RIGHTS` (the one source of truth: the
   SQL holds the table as ``VALUES`` written from the Python objects at init time):
@@ -260,7 +262,13 @@ def _grant_statements(conn: Connection, schema: str, prefix: str,
     database = quote_ident(str(conn.execute(text("SELECT current_database()")).scalar()))
     out = [f"GRANT CONNECT ON DATABASE {database} TO {everyone}",
            f"GRANT USAGE ON SCHEMA {schema} TO {everyone}",
-           f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {everyone}"]
+           f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {everyone}",
+           # tables a later migration (run by this maintainer) adds are usable at once;
+           # their own rules, if any, come with the next newsroom init
+           f"ALTER DEFAULT PRIVILEGES IN SCHEMA {schema} GRANT SELECT, INSERT, UPDATE, "
+           f"DELETE ON TABLES TO {everyone}",
+           f"ALTER DEFAULT PRIVILEGES IN SCHEMA {schema} GRANT USAGE, SELECT ON SEQUENCES "
+           f"TO {everyone}"]
     for table in tables:
         name = f"{schema}.{quote_ident(table)}"
         out.append(f"REVOKE ALL ON {name} FROM {everyone}")

@@ -124,3 +124,21 @@ def test_whole_workflow_runs_under_each_roles_login(newsroom: Newsroom) -> None:
         WorkflowService(rep_db, reporter.__class__(reporter.id, reporter.name, Role.DESK_CHIEF,
                                                    login=reporter.login)
                         ).transition(record.id, Status.SPIKED, note="x")
+
+
+def test_tables_a_later_migration_adds_are_usable_and_init_runs_again(
+        newsroom: Newsroom) -> None:
+    from sqlalchemy import text
+
+    from editor_app.core.newsroom.policies import init_newsroom
+
+    with newsroom.db.engine.begin() as conn:  # what a later migration would do
+        conn.execute(text("CREATE TABLE later_notes (id serial PRIMARY KEY, note text)"))
+    with _psql(newsroom, "seema") as conn:
+        conn.execute("INSERT INTO later_notes (note) VALUES ('नोट')")
+    report = init_newsroom(newsroom.db, newsroom.prefix)  # again: nothing duplicated
+    assert report.groups_created == [] and "later_notes" in report.tables
+    article = _draft_of(newsroom, "seema")
+    with _psql(newsroom, "seema") as conn, pytest.raises(
+            psycopg.errors.InsufficientPrivilege):
+        conn.execute("UPDATE articles SET status = 'approved' WHERE id = %s", (article,))
