@@ -13,6 +13,7 @@ from editor_app.core.articles import ArticleService
 from editor_app.core.errors import PermissionDenied
 from editor_app.core.newsroom.identity import database_actor
 from editor_app.core.profiles import Role
+from editor_app.core.review.tracking import TrackingService
 from editor_app.core.workflow.service import WorkflowService
 from editor_app.core.workflow.statuses import Status
 from tests.core.newsroom.conftest import STORY, Newsroom
@@ -111,6 +112,11 @@ def test_whole_workflow_runs_under_each_roles_login(newsroom: Newsroom) -> None:
     edits.save(record.id, replace(current.data, dek=current.data.dek + " (संपादित)"),
                current.version)
     desk.transition(record.id, Status.RETURNED, note="स्रोत जोड़ें (add a source)")
+    # the reporter decides on the copy editor's tracked change under their own login
+    tracking = TrackingService(rep_db, reporter)
+    assert [s.state for s in tracking.suggestions(record.id)] == ["open"]
+    tracking.accept(record.id)
+    assert [s.state for s in tracking.suggestions(record.id)] == ["accepted"]
     current = mine.get(record.id)
     mine.save(record.id, replace(current.data, body=current.data.body + "\nस्रोत: विभाग।\n"),
               current.version)
