@@ -12,10 +12,10 @@ import argparse
 import getpass
 import logging
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from editor_app.commands.context import CliContext
-from editor_app.core.errors import ValidationError
+if TYPE_CHECKING:  # building the parser imports no core module (--version stays fast)
+    from editor_app.commands.context import CliContext
 
 __all__ = ["add_newsroom_parsers", "cmd_newsroom", "read_new_password"]
 
@@ -62,6 +62,8 @@ def read_new_password(args: argparse.Namespace, login: str) -> str:
     """The new password for ``login``: the first line of stdin with ``--password-stdin``,
     else asked twice on the terminal (never echoed). :class:`ValidationError` when there
     is no terminal to ask on, the two differ, or it is empty."""
+    from editor_app.core.errors import ValidationError
+
     if getattr(args, "password_stdin", False):
         password = sys.stdin.readline().rstrip("\r\n")
     else:
