@@ -22,7 +22,8 @@ Contracts of :func:`init_newsroom` (PostgreSQL only; :class:`ConfigError` on SQL
     and UUID change only by a desk role; rows are never deleted;
   * roles in :data:`OWNER_ONLY_ROLES` (reporters) change only stories they own;
   * ``bylines``, ``assets``, ``article_tags``: as a text change of their article;
-  * ``revisions``, ``audit_events``: no UPDATE or DELETE;
+  * ``revisions``, ``audit_events``: no UPDATE or DELETE; a new audit event's
+    ``user_id`` is set to the login's user (an entry cannot be made in another's name);
   * ``user_profiles``: a non-admin changes only their own names.
 
   The acting user is the active ``user_profiles`` row whose ``login`` is
@@ -226,6 +227,14 @@ BEGIN
   {_refuse("% केवल जोड़ा जा सकता है (% is append-only: rows are never changed or "
            "deleted)", "TG_TABLE_NAME", "TG_TABLE_NAME")}
 END"""),
+        _function(s, "sampadak_audit_stamp()", "trigger", f"""
+DECLARE v_id integer; v_role text;
+BEGIN
+  IF {s}.sampadak_is_maintainer() THEN RETURN NEW; END IF;
+  SELECT user_id, user_role INTO v_id, v_role FROM {s}.sampadak_actor();
+  NEW.user_id := v_id;
+  RETURN NEW;
+END"""),
         _function(s, "sampadak_users_guard()", "trigger", f"""
 DECLARE v_id integer; v_role text;
 BEGIN
@@ -249,6 +258,8 @@ END"""),
     for table in APPEND_ONLY_TABLES:
         statements += _trigger(s, table, "sampadak_append_only", "sampadak_append_only",
                                "UPDATE OR DELETE")
+    statements += _trigger(s, "audit_events", "sampadak_audit_stamp", "sampadak_audit_stamp",
+                           "INSERT")
     statements += _trigger(s, _USER_TABLE, "sampadak_users_guard", "sampadak_users_guard",
                            "INSERT OR UPDATE OR DELETE")
     return statements

@@ -148,3 +148,12 @@ def test_tables_a_later_migration_adds_are_usable_and_init_runs_again(
     with _psql(newsroom, "seema") as conn, pytest.raises(
             psycopg.errors.InsufficientPrivilege):
         conn.execute("UPDATE articles SET status = 'approved' WHERE id = %s", (article,))
+
+
+def test_an_audit_event_is_recorded_as_the_logins_user(newsroom: Newsroom) -> None:
+    other = newsroom.users["sudha"].id
+    with _psql(newsroom, "seema") as conn:
+        row = conn.execute("INSERT INTO audit_events (at, \"user\", action, detail_json, "
+                           "user_id) VALUES (now(), 'सुधा वर्मा', 'forged', '{}', %s) "
+                           "RETURNING user_id", (other,)).fetchone()
+    assert row is not None and row[0] == newsroom.users["seema"].id
