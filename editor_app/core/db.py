@@ -30,7 +30,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -85,6 +85,9 @@ class Database:
     backup_path: Path | None = None
     path: Path | None = None
     read_only: bool = False
+    #: The login's password when it was given to :func:`open_database` (not in ``url``):
+    #: for code that opens a connection of its own (the live listener). Never shown.
+    password: str | None = field(default=None, repr=False)
 
     @property
     def is_sqlite(self) -> bool:
@@ -259,7 +262,8 @@ def open_database(url: str, *, echo: bool = False, read_only: bool = False,
     install_actor_tag()  # names the acting user in live notifications (PostgreSQL)
     factory = sessionmaker(engine, expire_on_commit=False)
     return Database(url=url, engine=engine, session_factory=factory, backup_path=backup,
-                    path=db_file, read_only=read_only)
+                    path=db_file, read_only=read_only,
+                    password=None if is_sqlite else password)
 
 
 def open_backup_view(backup: Path, folder: Path) -> Database:
