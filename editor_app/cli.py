@@ -59,6 +59,7 @@ COMMANDS: dict[str, str] = {
     "embargo": "editor_app.commands.desk:cmd_embargo",
     "update": "editor_app.commands.desk:cmd_update",
     "kill": "editor_app.commands.desk:cmd_kill",
+    "newsroom": "editor_app.commands.newsroom:cmd_newsroom",  # wip-pgauth (issue 8)
 }
 
 
@@ -142,6 +143,9 @@ def add_commands(subparsers: Any, common: argparse.ArgumentParser) -> None:
     from editor_app.commands.desk import add_desk_parsers  # wip-queues: assign, update, ...
 
     add_desk_parsers(subparsers, common)
+    from editor_app.commands.newsroom import add_newsroom_parsers  # wip-pgauth (issue 8)
+
+    add_newsroom_parsers(subparsers, common)
 
 
 def _add_import(subparsers: Any, common: argparse.ArgumentParser) -> None:

@@ -6,7 +6,8 @@
 # Needs the project's .venv (bash packaging/setup.sh test makes it). Installs what is
 # missing: the Debian postgresql package (apt-get, as root) and psycopg from the project's
 # `postgres` extra. The cluster lives in a temp folder, listens on 127.0.0.1 only (port
-# $SAMPADAK_PG_PORT, default 54329; trust auth), runs as the postgres user when started by
+# $SAMPADAK_PG_PORT, default 54329; trust auth for
+# user postgres, SCRAM passwords for every other role), runs as the postgres user when started by
 # root, uses the ICU hi-IN collation (a Hindi newsroom's server sorts text linguistically,
 # unlike SQLite) and skips fsync (nothing in it outlives the run). It is stopped and removed
 # on exit, whatever happens.
@@ -76,6 +77,11 @@ fi
 (cd "$WORK" && "${RUN_AS[@]}" "$BIN/initdb" -D "$WORK/data" -U postgres -A trust -E UTF8 \
   "${LOCALE_ARGS[@]}" >"$WORK/initdb.log" 2>&1) ||
   { cat "$WORK/initdb.log" >&2; log "initdb failed"; exit 1; }
+# Loopback TCP: user postgres (the tests' maintainer) stays trusted; every other role
+# (the newsroom logins of the database-login tests) must give its SCRAM password.
+"${RUN_AS[@]}" sh -c "printf '%s\n' 'host all postgres 127.0.0.1/32 trust' \
+  'host all all 127.0.0.1/32 scram-sha-256' | cat - '$WORK/data/pg_hba.conf' \
+  > '$WORK/data/pg_hba.new' && mv '$WORK/data/pg_hba.new' '$WORK/data/pg_hba.conf'"
 (cd "$WORK" && "${RUN_AS[@]}" "$BIN/pg_ctl" -D "$WORK/data" -l "$WORK/server.log" -w -t 60 \
   -o "-c listen_addresses=127.0.0.1 -p $PORT -k $WORK -c fsync=off -c full_page_writes=off -c synchronous_commit=off" \
   start >/dev/null) || { cat "$WORK/server.log" >&2; log "server did not start"; exit 1; }

@@ -53,24 +53,54 @@ class CliContext:
 
     @property
     def db(self) -> Database:
-        """The migrated database (opened on first use)."""
-        if self._db is None:
-            from editor_app.core.db import open_database
+        """The migrated database (opened on first use).
 
+        A PostgreSQL URL without a password is tried as it is (libpq uses ``PGPASSWORD``
+        or ``~/.pgpass``); when the server refuses, the password is asked on the terminal
+        (never echoed; without a terminal the refusal stands, with a hint)."""
+        if self._db is None:
             self.config.ensure_dirs()
-            self._db = open_database(self.config.database_url)
+            self._db = self._open(self.config.database_url)
         return self._db
+
+    def _open(self, url: str) -> Database:
+        from editor_app.core.db import open_database
+        from editor_app.core.errors import LoginRequired
+        from editor_app.core.newsroom.credentials import needs_login, open_as, url_login
+
+        try:
+            return open_database(url)
+        except LoginRequired as exc:
+            if not needs_login(url):
+                raise
+            if not sys.stdin.isatty():
+                raise LoginRequired(f"{exc} (give the password in PGPASSWORD or ~/.pgpass, "
+                                    "or run the command on a terminal to be asked)") from None
+        import getpass
+        import os
+
+        login = url_login(url) or os.environ.get("PGUSER") or getpass.getuser()
+        password = getpass.getpass(f"database password for {login}: ")
+        return open_as(url, login, password)
 
     @property
     def actor(self) -> Actor:
         """The acting user of every command: the user named by ``--as`` (login, or name
         when logins are not set; a deactivated user is refused), else the local profile,
-        else (a database without users) an unattributed maintenance actor "cli"."""
+        else (a database without users) an unattributed maintenance actor "cli". On
+        PostgreSQL, a connection whose login is a Sampadak user acts as that user, and
+        ``--as`` may name only them."""
         if self._actor is None:
+            from editor_app.core.newsroom.identity import database_actor, require_same_user
             from editor_app.core.profiles import local_profile
             from editor_app.core.users import maintenance_actor, resolve_actor
 
-            if self.acting_as:
+            logged_in = database_actor(self.db)  # PostgreSQL: the login's own user
+            if logged_in is not None:
+                if self.acting_as:
+                    require_same_user(logged_in, resolve_actor(self.db, self.acting_as))
+                self._actor = logged_in
+            elif self.acting_as:
                 self._actor = resolve_actor(self.db, self.acting_as)
             else:
                 self._actor = local_profile(self.db) or maintenance_actor("cli")

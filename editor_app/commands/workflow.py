@@ -39,12 +39,21 @@ def add_workflow_parsers(subparsers: Any, common: argparse.ArgumentParser) -> No
     add.add_argument("--login", help="login (unique, any case)")
     add.add_argument("--latin", default="", help="the name in Latin letters")
     add.add_argument("--json", action="store_true", help="print the new user as JSON")
+    add.add_argument("--password-stdin", action="store_true",
+                     help="PostgreSQL newsroom: read the login's password from stdin "
+                          "(default: ask on the terminal)")
     listing = users.add_parser("list", parents=[common], help="list users")
     listing.add_argument("--json", action="store_true", help="print JSON")
     for action, text in (("activate", "let a user work again"),
                          ("deactivate", "stop a user (kept in the history)")):
         q = users.add_parser(action, parents=[common], help=text + " (admin only)")
         q.add_argument("user", help="login or name")
+    q = users.add_parser("password", parents=[common],
+                         help="PostgreSQL newsroom: set a login's database password "
+                              "(your own, or anyone's as admin)")
+    q.add_argument("user", help="login or name")
+    q.add_argument("--password-stdin", action="store_true",
+                   help="read the password from stdin (default: ask on the terminal)")
     q = users.add_parser("role", parents=[common], help="change a user's role (admin only)")
     q.add_argument("user", help="login or name")
     q.add_argument("role", choices=ROLE_CHOICES)
@@ -87,17 +96,32 @@ def cmd_user(ctx: CliContext, args: argparse.Namespace) -> int:
                 ctx.out.write(_user_line(user) + "\n")
         return 0
     if args.user_command == "add":
+        from editor_app.commands.newsroom import read_new_password
+        from editor_app.core.newsroom.roles import newsroom_prefix
         from editor_app.core.profiles import local_profile
+        from editor_app.core.users import clean_login
 
         # the very first user needs no rights (there is nobody to grant them)
         acting = ctx.actor if local_profile(ctx.db) is not None else None
+        password = None
+        login = clean_login(args.login)
+        if login is not None:
+            with ctx.db.session() as session:
+                on_newsroom = newsroom_prefix(session) is not None
+            if on_newsroom:  # the login is a database role: it needs a password
+                password = read_new_password(args, login)
         user = UserService(ctx.db, acting).create(args.name, args.role, login=args.login,
-                                                  name_latin=args.latin)
+                                                  name_latin=args.latin, password=password)
     else:
         service = UserService(ctx.db, ctx.actor)
         target = find_user(ctx.db, args.user)
         if args.user_command == "role":
             user = service.set_role(target.id, args.role)
+        elif args.user_command == "password":
+            from editor_app.commands.newsroom import read_new_password
+
+            user = service.set_password(target.id, read_new_password(
+                args, target.login or target.name))
         else:
             user = service.set_active(target.id, args.user_command == "activate")
     if getattr(args, "json", False):

@@ -30,7 +30,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -85,6 +85,9 @@ class Database:
     backup_path: Path | None = None
     path: Path | None = None
     read_only: bool = False
+    #: The login's password when it was given to :func:`open_database` (not in ``url``):
+    #: for code that opens a connection of its own (the live listener). Never shown.
+    password: str | None = field(default=None, repr=False)
 
     @property
     def is_sqlite(self) -> bool:
@@ -201,7 +204,8 @@ def _has_user_tables(engine: Engine) -> bool:
 
 
 def open_database(url: str, *, echo: bool = False, read_only: bool = False,
-                  backup_before_migrating: bool = True) -> Database:
+                  backup_before_migrating: bool = True,
+                  password: str | None = None) -> Database:
     """Open (creating if needed) and migrate the database at ``url``.
 
     Raises :class:`ConfigError` for a malformed URL, :class:`StorageError` when the database
@@ -230,6 +234,8 @@ def open_database(url: str, *, echo: bool = False, read_only: bool = False,
         connect_args["timeout"] = BUSY_TIMEOUT_MS / 1000
     elif read_only:
         raise ConfigError("only SQLite files can be opened read-only")
+    elif password is not None:
+        connect_args["password"] = password
     try:
         engine = create_engine(url, echo=echo, connect_args=connect_args, future=True,
                                pool_pre_ping=not is_sqlite)
@@ -256,7 +262,8 @@ def open_database(url: str, *, echo: bool = False, read_only: bool = False,
     install_actor_tag()  # names the acting user in live notifications (PostgreSQL)
     factory = sessionmaker(engine, expire_on_commit=False)
     return Database(url=url, engine=engine, session_factory=factory, backup_path=backup,
-                    path=db_file, read_only=read_only)
+                    path=db_file, read_only=read_only,
+                    password=None if is_sqlite else password)
 
 
 def open_backup_view(backup: Path, folder: Path) -> Database:

@@ -10,7 +10,10 @@ Contract of :func:`typed_storage_error`: given any exception raised by the datab
   file and its latest backup;
 - SQLite ``SQLITE_FULL`` ("database or disk is full") and PostgreSQL ``53100`` → :class:`DiskFull`;
 - SQLite ``SQLITE_READONLY`` on a database opened read-only → :class:`ReadOnlyDatabase`;
-- ``OverflowError`` (an integer too large for SQLite) → :class:`ValidationError`.
+- ``OverflowError`` (an integer too large for SQLite) → :class:`ValidationError`;
+- PostgreSQL ``42501`` (a missing grant, or a newsroom rule of :mod:`editor_app.core.
+  newsroom` refusing the login's change) → :class:`PermissionDenied` with the server's
+  message; a connect refused for want of a (right) password → :class:`LoginRequired`.
 
 :func:`install_fault_translation` applies it to every statement, commit and connect of an
 engine (SQLAlchemy's ``handle_error`` event), so ORM sessions, Core connections and the
@@ -30,6 +33,8 @@ from editor_app.core.backups import latest_backup
 from editor_app.core.errors import (
     DatabaseDamaged,
     DiskFull,
+    LoginRequired,
+    PermissionDenied,
     ReadOnlyDatabase,
     SampadakError,
     ValidationError,
@@ -46,6 +51,12 @@ _SQLITE_NOTADB = 26
 _DAMAGE_TEXT = ("database disk image is malformed", "file is not a database")
 _PG_DAMAGED = frozenset({"XX001", "XX002"})
 _PG_DISK_FULL = "53100"
+#: insufficient_privilege: a missing grant, or a newsroom rule's trigger (core.newsroom).
+_PG_NO_PRIVILEGE = "42501"
+#: invalid_password, invalid_authorization_specification.
+_PG_LOGIN_REFUSED = frozenset({"28P01", "28000"})
+_LOGIN_TEXT = ("password authentication failed", "no password supplied",
+               "password is required")
 
 
 def damaged_error(where: Path | str, detail: str, db_file: Path | None) -> DatabaseDamaged:
@@ -83,10 +94,29 @@ def typed_storage_error(exc: BaseException, *, db_file: Path | None = None,
     sqlstate = getattr(orig, "sqlstate", None)
     if sqlstate in _PG_DAMAGED:
         return damaged_error(where, _detail(orig), None)
+    if sqlstate == _PG_NO_PRIVILEGE:  # a grant or a newsroom rule (core.newsroom) refused
+        return PermissionDenied(_server_message(orig))
+    if _is_login_refusal(orig, sqlstate):
+        return LoginRequired(f"the database {where} refused the login: {_detail(orig)}")
     if sqlstate == _PG_DISK_FULL:
         return DiskFull(f"cannot write to the database {where}: the server's disk is full "
                         "(nothing was changed; save again when space is freed)")
     return None
+
+
+def _server_message(orig: BaseException) -> str:
+    """The server's primary message of a PostgreSQL error (without the SQL context)."""
+    diag = getattr(orig, "diag", None)
+    primary = getattr(diag, "message_primary", None) if diag is not None else None
+    return str(primary) if primary else _detail(orig)
+
+
+def _is_login_refusal(orig: BaseException, sqlstate: object) -> bool:
+    """Whether a PostgreSQL connect failed for want of a (right) password."""
+    if sqlstate in _PG_LOGIN_REFUSED:
+        return True
+    text = str(orig).lower()
+    return any(t in text for t in _LOGIN_TEXT)
 
 
 def install_fault_translation(engine: Engine, *, db_file: Path | None, label: str,

@@ -108,3 +108,8 @@ class EmbargoActive(PermissionDenied):
         super().__init__(message)
         self.article_id = article_id
         self.until = until
+
+
+class LoginRequired(StorageError):
+    """The database server wants a login and password: none was given, or the one given
+    was refused (PostgreSQL newsroom, issue 8). The message never holds the password."""

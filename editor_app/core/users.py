@@ -16,6 +16,13 @@ Contracts:
   with full rights (:func:`as_actor`): old call sites and tests; it records no user id.
 - Errors are typed (:class:`PermissionDenied`, :class:`ValidationError`,
   :class:`NotFoundError`) with Hindi and English in one message.
+- On a PostgreSQL newsroom (``sampadak newsroom init`` has run, issue 8) a user with a
+  login is also a database LOGIN role (:mod:`editor_app.core.newsroom.roles`), made in the
+  same transaction as the row: :meth:`UserService.create` creates it in the group of the
+  user's role, :meth:`~UserService.set_role` moves it to the new group,
+  :meth:`~UserService.set_active` turns its ``LOGIN`` on or off, and
+  :meth:`~UserService.set_password` sets its password. Passwords are never stored in
+  Sampadak's tables, logged or audited.
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ from sqlalchemy.orm import Session
 from editor_app.core.db import Database
 from editor_app.core.errors import NotFoundError, PermissionDenied, ValidationError
 from editor_app.core.models import AuditEvent, User
+from editor_app.core.newsroom import roles as db_roles
 from editor_app.core.profiles import Actor, ProfileInfo, Role
 from editor_app.core.text.normalize import to_nfc
 
@@ -165,8 +173,10 @@ class UserService:
         self.actor = None if actor is None else as_actor(actor)
 
     def create(self, name: str, role: Role | str = Role.REPORTER, *, login: str | None = None,
-               name_latin: str = "") -> ProfileInfo:
+               name_latin: str = "", password: str | None = None) -> ProfileInfo:
         """Store a new active user. Admin only, except the first user of an empty database.
+        On a PostgreSQL newsroom a ``login`` also becomes a LOGIN role with ``password``
+        (``None``: no password set yet).
 
         Raises :class:`ValidationError` (empty name, unknown role, bad or taken login) or
         :class:`PermissionDenied`.
@@ -187,6 +197,10 @@ class UserService:
                        role=role_value.value, active=True)
             session.add(row)
             session.flush()
+            prefix = db_roles.newsroom_prefix(session)
+            if prefix is not None and stored_login is not None:
+                db_roles.create_login(session, stored_login, role_value, password=password,
+                                      prefix=prefix)
             self._audit(session, "user.add", {"user": row.id, "name": clean,
                                               "login": stored_login, "role": role_value.value},
                         by=user_info(row) if self.actor is None else None)
@@ -202,6 +216,9 @@ class UserService:
             if not active:
                 self._keep_an_admin(session, row)
             row.active = active
+            if row.login and db_roles.newsroom_prefix(session) is not None and \
+                    db_roles.login_exists(session, row.login):
+                db_roles.set_login_enabled(session, row.login, active)
             self._audit(session, "user.activate" if active else "user.deactivate",
                         {"user": row.id})
             session.flush()
@@ -217,6 +234,9 @@ class UserService:
                 self._keep_an_admin(session, row)
             old = row.role
             row.role = role_value.value
+            prefix = db_roles.newsroom_prefix(session)
+            if row.login and prefix is not None and db_roles.login_exists(session, row.login):
+                db_roles.set_login_group(session, row.login, role_value, prefix=prefix)
             self._audit(session, "user.role", {"user": row.id, "from": old,
                                                "to": role_value.value})
             session.flush()
@@ -237,6 +257,32 @@ class UserService:
             self._audit(session, "user.rename", {"user": row.id, "from": before,
                                                  "to": {"name": clean, "name_latin": latin}})
             session.flush()
+            return user_info(row)
+
+    def set_password(self, user_id: int, password: str) -> ProfileInfo:
+        """Set the database password of a user's login on a PostgreSQL newsroom: the user
+        themselves or an admin; an admin also creates a missing LOGIN role (a user added
+        before ``newsroom init``). :class:`ValidationError` on SQLite, for a user without a
+        login, or an empty password. Audited as ``user.password`` (without the password)."""
+        if self.actor is None or self.actor.id != user_id:
+            self._require_admin("दूसरे का पासवर्ड बदलना (set another user's password)")
+        with self._db.session() as session:
+            row = self._row(session, user_id)
+            prefix = db_roles.newsroom_prefix(session)
+            if prefix is None:
+                raise ValidationError("पासवर्ड केवल PostgreSQL न्यूज़रूम पर (database passwords "
+                                      "exist only on a PostgreSQL newsroom after "
+                                      "'sampadak newsroom init')")
+            if not row.login:
+                raise ValidationError(f"{row.name} का लॉगिन नहीं है (user {row.id} has no "
+                                      "login)")
+            if db_roles.login_exists(session, row.login):
+                db_roles.set_login_password(session, row.login, password)
+            else:
+                self._require_admin("डेटाबेस लॉगिन बनाना (create a database login)")
+                db_roles.create_login(session, row.login, _role(row.role), password=password,
+                                      prefix=prefix)
+            self._audit(session, "user.password", {"user": row.id})
             return user_info(row)
 
     # ----------------------------------------------------------------- helpers

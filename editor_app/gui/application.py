@@ -24,6 +24,7 @@ from editor_app.core.articles import ArticleService
 from editor_app.core.backups import BackupInfo, latest_backup, restore_backup
 from editor_app.core.db import Database, open_backup_view, open_database
 from editor_app.core.errors import DatabaseDamaged, SampadakError
+from editor_app.core.newsroom.identity import database_actor
 from editor_app.core.profiles import ProfileInfo, Role, local_profile
 from editor_app.core.resources import resource_path
 from editor_app.core.sample import create_sample_article
@@ -40,6 +41,7 @@ from editor_app.gui.dialogs.profile_dialog import ProfileDialog
 from editor_app.gui.fonts import choose_font, load_bundled_fonts
 from editor_app.gui.i18n import translate
 from editor_app.gui.main_window import MainWindow
+from editor_app.gui.newsroom_login import LoginAsker, ask_login_with_dialog, open_with_login
 from editor_app.gui.smoke_run import start_smoke_run
 from editor_app.gui.theme import apply_theme, colours
 from editor_app.gui.translations import install_qt_translations
@@ -95,11 +97,13 @@ def recover_from_damage(config: Config, error: DatabaseDamaged,
 
 
 def open_gui_database(config: Config,
-                      ask_damage: DamageAsker = ask_damage_with_dialog) -> Database | None:
+                      ask_damage: DamageAsker = ask_damage_with_dialog,
+                      ask_login: LoginAsker = ask_login_with_dialog) -> Database | None:
     """Open the configured database for the window; ``None`` when it cannot be used (the
-    user was told why) or the user chose to quit."""
+    user was told why) or the user chose to quit. A PostgreSQL newsroom URL without a
+    password asks for the user's database login (:mod:`editor_app.gui.newsroom_login`)."""
     try:
-        return open_database(config.database_url)
+        return open_with_login(config, ask_login)
     except DatabaseDamaged as exc:
         return recover_from_damage(config, exc, ask_damage)
     except SampadakError as exc:
@@ -140,6 +144,7 @@ def _first_run(db: Database, ask_profile: ProfileAsker) -> ProfileInfo | None:
 def open_main_window(config: Config, db: Database,
                      ask_profile: ProfileAsker = ask_profile_with_dialog) -> MainWindow | None:
     """Build the main window on ``db``; on first run ask for a profile and add the sample.
+    On a PostgreSQL newsroom the acting user is the one whose login the database runs as.
 
     Returns ``None`` when the user cancels the first-run dialog.
     """
@@ -148,7 +153,8 @@ def open_main_window(config: Config, db: Database,
     load_bundled_fonts()
     install_qt_translations(app, i18n.current_language())
     apply_theme(config.get_str(theme.SETTING))  # light, dark or the desktop's (live later)
-    profile = local_profile(db) or _first_run(db, ask_profile)
+    # a newsroom login is its user; else the local profile, else the first run
+    profile = database_actor(db) or local_profile(db) or _first_run(db, ask_profile)
     if profile is None:
         return None
     font_size = int(config.get_float("font_size"))
@@ -166,12 +172,13 @@ def _mark_read_only(window: MainWindow, db: Database) -> None:
 
 
 def build_window(config: Config, ask_profile: ProfileAsker = ask_profile_with_dialog,
-                 ask_damage: DamageAsker = ask_damage_with_dialog
+                 ask_damage: DamageAsker = ask_damage_with_dialog,
+                 ask_login: LoginAsker = ask_login_with_dialog
                  ) -> tuple[Database | None, MainWindow | None]:
     """The database and the main window on it, through the damaged-database dialog when
     needed. ``(None, None)``: nothing to show; ``(db, None)``: the profile dialog was
     cancelled (the caller closes ``db``)."""
-    db = open_gui_database(config, ask_damage)
+    db = open_gui_database(config, ask_damage, ask_login)
     if db is None:
         return None, None
     if db.backup_path is not None:

@@ -111,7 +111,8 @@ class LiveRefresh(QObject):
         return LiveListener(
             self._window.service.db.url, user_id=self._window.profile.id,
             on_event=self.event_arrived.emit, on_presence=self.presence_arrived.emit,
-            on_state=self.state_arrived.emit, presence_seconds=self._presence_seconds)
+            on_state=self.state_arrived.emit, presence_seconds=self._presence_seconds,
+            password=self._window.service.db.password)  # a newsroom login's (wip-pgauth)
 
     @property
     def listener(self) -> LiveListener:

@@ -1424,6 +1424,33 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Newsroom login</source>
+        <translation>न्यूज़रूम लॉगिन</translation>
+    </message>
+    <message>
+        <source>Log in to the newsroom database {database}.</source>
+        <translation>न्यूज़रूम डेटाबेस {database} में लॉगिन करें।</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>लॉगिन</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>पासवर्ड</translation>
+    </message>
+    <message>
+        <source>Remember in the system keyring</source>
+        <translation>सिस्टम कीरिंग में याद रखें</translation>
+    </message>
+    <message>
+        <source>The password cannot be remembered.</source>
+        <translation>पासवर्ड याद नहीं रखा जा सकता।</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Details</source>

@@ -89,8 +89,11 @@ class LiveListener:
                  on_presence: Callable[[Presence], None] = _ignore,
                  on_state: Callable[[ListenerState], None] = _ignore,
                  presence_seconds: float = PRESENCE_SECONDS,
-                 backoff: Sequence[float] = BACKOFF_SECONDS) -> None:
+                 backoff: Sequence[float] = BACKOFF_SECONDS,
+                 password: str | None = None) -> None:
         self._conninfo = conninfo_of(url)
+        #: a newsroom login's password (wip-pgauth: ``Database.password``, not in the URL)
+        self._password = password
         self.user_id = user_id
         self._on_event, self._on_presence, self._on_state = on_event, on_presence, on_state
         self._presence_seconds = presence_seconds
@@ -178,7 +181,9 @@ class LiveListener:
         import psycopg
 
         self.attempts += 1
-        conn = psycopg.connect(self._conninfo, autocommit=True,
+        conninfo = (psycopg.conninfo.make_conninfo(self._conninfo, password=self._password)
+                    if self._password else self._conninfo)
+        conn = psycopg.connect(conninfo, autocommit=True,
                                application_name=application_name(self.user_id),
                                connect_timeout=_CONNECT_TIMEOUT)
         try:
