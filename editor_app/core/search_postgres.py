@@ -16,8 +16,8 @@ Contract:
 - Fields carry weights like FTS5's bm25 column weights (:data:`RANK_WEIGHTS`, from
   :data:`editor_app.core.search_sqlite.WEIGHTS` 10/4/1/5/3): headline ``A`` 1.0, dek and
   tags ``B`` 0.45, bylines ``C`` 0.3, body ``D`` 0.1. A GIN index serves the matching; a
-  second GIN expression index over the headline alone serves the two-tier order for very
-  common words.
+  second stored column, :data:`HEADLINE_VECTOR_COLUMN`, with its own GIN index serves the
+  two-tier order for very common words.
 - :func:`tsquery_text` turns a :class:`QueryPlan` into ``tsquery`` input text built only
   from single-quoted lexemes (quotes and backslashes escaped): words are ANDed (``&``),
   phrases use ``<->``, prefixes ``:*`` (by code point, as in FTS5). User text can never be
@@ -35,7 +35,7 @@ import weakref
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import ARRAY, REAL, TSQUERY, TSVECTOR
+from sqlalchemy.dialects.postgresql import ARRAY, REAL, TSQUERY
 from sqlalchemy.engine import Connection, Engine
 
 from editor_app.core.search_scope import SearchScope
@@ -43,6 +43,7 @@ from editor_app.core.search_sqlite import RANK_ALL_LIMIT
 from editor_app.core.search_text import QueryPlan
 
 __all__ = [
+    "HEADLINE_VECTOR_COLUMN",
     "KEYS_FUNCTION",
     "MAX_LEXEME_BYTES",
     "RANK_WEIGHTS",
@@ -55,6 +56,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 VECTOR_COLUMN = "search_vector"
+#: The headline's vector alone (stored too, GIN-indexed): the headline tier of common words.
+HEADLINE_VECTOR_COLUMN = "headline_vector"
 KEYS_FUNCTION = "sampadak_keys_tsvector"
 #: ts_rank weights in PostgreSQL's order {D, C, B, A}: body, bylines, dek+tags, headline.
 RANK_WEIGHTS: tuple[float, float, float, float] = (0.1, 0.3, 0.45, 1.0)
@@ -62,10 +65,9 @@ RANK_WEIGHTS: tuple[float, float, float, float] = (0.1, 0.3, 0.45, 1.0)
 RANK_NORMALISATION = 1
 #: PostgreSQL refuses lexemes of 2 KiB or more; the index function leaves such keys out.
 MAX_LEXEME_BYTES = 2046
-_HEADLINE_WEIGHT = "'A'::\"char\""
 
 _docs = sa.table("search_documents", sa.column("article_id"), sa.column("headline"),
-                 sa.column(VECTOR_COLUMN))
+                 sa.column(VECTOR_COLUMN), sa.column(HEADLINE_VECTOR_COLUMN))
 _articles = sa.table("articles", sa.column("id"), sa.column("trashed"), sa.column("status"))
 _present: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
 
@@ -123,9 +125,7 @@ def _matches(vector: sa.ColumnElement[Any], query: sa.ColumnElement[Any]
 
 
 def _headline_vector() -> sa.ColumnElement[Any]:
-    # The very expression of the GIN index ix_search_documents_headline_vector (0005).
-    return sa.func.sampadak_keys_tsvector(_docs.c.headline,
-                                          sa.literal_column(_HEADLINE_WEIGHT), type_=TSVECTOR)
+    return _docs.c[HEADLINE_VECTOR_COLUMN]
 
 
 def tsvector_search(conn: Connection, plan: QueryPlan, *, limit: int, offset: int = 0,
