@@ -61,6 +61,7 @@ QUERIES: tuple[str, ...] = (
     "किसान संघ धरना", "ज़िला प्रशासन", "स्वागत", "विधानसभा चुनाव गठबंधन", "पटना बाढ़",
 )
 SAVES = 30
+LIST_ROUNDS = 10
 CHILD_TIMEOUT_S = 600
 
 
@@ -128,15 +129,45 @@ class _IndexCounter:
             self.rows += len(parameters) if executemany else 1
 
 
-def core_figures(path: Path, count: int, seed: int) -> dict[str, Any]:
-    """Save and search timings on one archive (in this process, no Qt)."""
+def _floor_ms(conn: Any, rounds: int = 3) -> list[float]:
+    """The raw full-text query alone, top 50 by rank, on the index itself: FTS5 ``MATCH``
+    on SQLite, ``@@`` + ``ts_rank`` on PostgreSQL (empty when the database has neither)."""
     from sqlalchemy import text
 
+    if conn.dialect.name == "sqlite":
+        if not conn.execute(text(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'search_fts'")).scalar():
+            return []
+        statement = text("SELECT rowid FROM search_fts WHERE search_fts MATCH :q "
+                         "ORDER BY rank LIMIT 50")
+        quote = lambda words: " ".join(f'"{w}"' for w in words)  # noqa: E731
+    else:
+        statement = text("SELECT article_id FROM search_documents "
+                         "WHERE search_vector @@ CAST(:q AS tsquery) ORDER BY ts_rank("
+                         "search_vector, CAST(:q AS tsquery)) DESC LIMIT 50")
+        quote = lambda words: " & ".join(f"'{w}'" for w in words)  # noqa: E731
+    from editor_app.core.search_text import index_key_text
+
+    found: list[float] = []
+    for _ in range(rounds):
+        for query in QUERIES:
+            words = index_key_text(query).split()
+            start = time.perf_counter()
+            conn.execute(statement, {"q": quote(words)}).fetchall()
+            found.append((time.perf_counter() - start) * 1000)
+    return found
+
+
+def core_figures(url: str, count: int, seed: int) -> dict[str, Any]:
+    """Save, list and search timings on one archive database (in this process, no Qt)."""
+    from sqlalchemy import text
+
+    from editor_app.core.article_queries import ListQuery
     from editor_app.core.articles import ArticleService
     from editor_app.core.db import open_database
     from editor_app.core.profiles import local_profile
 
-    db = open_database(sqlite_url_for(path))
+    db = open_database(url)
     try:
         profile = local_profile(db)
         service = ArticleService(db, profile.name if profile else "bench")
@@ -158,6 +189,13 @@ def core_figures(path: Path, count: int, seed: int) -> dict[str, Any]:
             if n >= 2:  # the first saves warm caches (statements, pages)
                 save_ms.append(elapsed)
                 index_rows.append(counter.rows)
+        list_ms: list[float] = []  # the list's first page (200 rows, newest change first)
+        for n in range(LIST_ROUNDS + 1):
+            start = time.perf_counter()
+            rows = service.list_page(ListQuery(), limit=200)
+            if n:  # the first round warms caches
+                list_ms.append((time.perf_counter() - start) * 1000)
+        assert len(rows) == min(200, count)
         for query in QUERIES:  # warm-up pass
             service.search(query, limit=50)
         search_ms: list[float] = []
@@ -174,26 +212,15 @@ def core_figures(path: Path, count: int, seed: int) -> dict[str, Any]:
                 start = time.perf_counter()
                 service.search(query, limit=50, snippets=False)
                 ranked_ms.append((time.perf_counter() - start) * 1000)
-        floor_ms: list[float] = []
-        has_fts = False
         with db.engine.connect() as conn:
-            has_fts = bool(conn.execute(text(
-                "SELECT count(*) FROM sqlite_master WHERE name = 'search_fts'")).scalar())
-            if has_fts:
-                for _ in range(3):
-                    for query in QUERIES:
-                        words = " ".join(f'"{w}"' for w in query.split())
-                        start = time.perf_counter()
-                        conn.execute(text(
-                            "SELECT rowid FROM search_fts WHERE search_fts MATCH :q "
-                            "ORDER BY rank LIMIT 50"), {"q": words}).fetchall()
-                        floor_ms.append((time.perf_counter() - start) * 1000)
+            floor_ms = _floor_ms(conn)
     finally:
         db.close()
     return {
         "save_p50_ms": statistics.median(save_ms), "save_p95_ms": _pct(save_ms, 0.95),
         "index_rows_per_save_p50": statistics.median(index_rows),
         "index_rows_per_save_max": max(index_rows),
+        "list_page_p50_ms": statistics.median(list_ms), "list_page_p95_ms": _pct(list_ms, 0.95),
         "search_p50_ms": statistics.median(search_ms), "search_p95_ms": _pct(search_ms, 0.95),
         "search_hits_median": statistics.median(hits),
         "ranked_p50_ms": statistics.median(ranked_ms), "ranked_p95_ms": _pct(ranked_ms, 0.95),
@@ -258,14 +285,15 @@ def report(results: dict[str, Any]) -> str:
     if core:
         first = next(iter(core.values()))
         lines += ["", "| archive | save p50 ms | save p95 ms | p50 vs smallest | index rows "
-                  "per save | search p50 ms | search p95 ms | ranked, no snippets p50/p95 ms | "
-                  "FTS floor p50/p95 ms |",
-                  "|---|---|---|---|---|---|---|---|---|"]
+                  "per save | list page p50/p95 ms | search p50 ms | search p95 ms | "
+                  "ranked, no snippets p50/p95 ms | FTS floor p50/p95 ms |",
+                  "|---|---|---|---|---|---|---|---|---|---|"]
         for name, fig in core.items():
             lines.append(
                 f"| {name} | {fig['save_p50_ms']:.1f} | {fig['save_p95_ms']:.1f} | "
                 f"{fig['save_p50_ms'] / first['save_p50_ms']:.2f}x | "
                 f"{fig['index_rows_per_save_p50']:.0f} (max {fig['index_rows_per_save_max']}) "
+                f"| {_fmt(fig.get('list_page_p50_ms'))} / {_fmt(fig.get('list_page_p95_ms'))} "
                 f"| {fig['search_p50_ms']:.1f} | {fig['search_p95_ms']:.1f} | "
                 f"{fig['ranked_p50_ms']:.1f} / {fig['ranked_p95_ms']:.1f} | "
                 f"{_fmt(fig['fts_floor_p50_ms'])} / {_fmt(fig['fts_floor_p95_ms'])} |")
@@ -319,7 +347,7 @@ def main() -> None:
     results["core"] = {}
     for name, (path, meta) in archives.items():
         log.info("core figures on %s…", name)
-        results["core"][name] = core_figures(path, meta["count"], args.seed)
+        results["core"][name] = core_figures(sqlite_url_for(path), meta["count"], args.seed)
     if not args.skip_gui:
         stall_sizes = ({f"{int(s):,}" for s in args.stall_sizes.split(",")}
                        if args.stall_sizes else set(archives))

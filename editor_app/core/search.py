@@ -12,9 +12,13 @@ Contract:
   ``SearchHit.snippet`` exactly as returned (original spelling, not the folded key).
 - Odd input (``"``, ``*``, ``-``, ``NEAR``, ``(``, emoji, ...) never raises a database error:
   it is searched as text or ignored. Only an over-long query raises :class:`ValidationError`.
-- Backends: SQLite uses FTS5 with bm25 (:mod:`editor_app.core.search_sqlite`); any other
-  database, or SQLite without FTS5, uses the portable scan in this module (``LIKE`` over
-  the folded keys in ``search_documents``, ranked in Python). ``backend="portable"`` forces it.
+- Backends: SQLite uses FTS5 with bm25 (:mod:`editor_app.core.search_sqlite`); PostgreSQL
+  uses a weighted ``tsvector`` over the same folded keys with a GIN index, ranked by
+  ``ts_rank`` (:mod:`editor_app.core.search_postgres`, migration 0005); any other database,
+  SQLite without FTS5 or PostgreSQL before 0005 uses the portable scan in this module
+  (``LIKE`` over the folded keys in ``search_documents``, ranked in Python).
+  ``backend="fts5"`` / ``"tsvector"`` insist on one (:class:`ValidationError` when it is
+  missing), ``backend="portable"`` forces the scan.
 - The index is kept in sync by :func:`install_search_sync` (called by ``open_database``);
   :func:`rebuild_index` re-creates it from scratch.
 """
@@ -29,7 +33,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from editor_app.core import search_sqlite
+from editor_app.core import search_postgres, search_sqlite
 from editor_app.core.errors import ValidationError
 from editor_app.core.search_index import (
     FIELDS,
@@ -69,7 +73,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-Backend = Literal["auto", "fts5", "portable"]
+Backend = Literal["auto", "fts5", "tsvector", "portable"]
 MAX_LIMIT = 1000
 PORTABLE_CANDIDATES = 5000
 _PORTABLE_WEIGHTS = dict(zip(FIELDS, search_sqlite.WEIGHTS, strict=True))
@@ -153,13 +157,19 @@ def snippets_for(session: Session, query: str, article_ids: list[int], *,
 
 def _find(conn: Connection, plan: QueryPlan, *, limit: int, offset: int, scope: SearchScope,
           backend: Backend) -> list[tuple[int, float]]:
-    if backend not in ("auto", "fts5", "portable"):
+    if backend not in ("auto", "fts5", "tsvector", "portable"):
         raise ValueError(f"unknown search backend {backend!r}")
-    use_fts = backend != "portable" and search_sqlite.fts_available(conn)
+    use_fts = backend in ("auto", "fts5") and search_sqlite.fts_available(conn)
     if backend == "fts5" and not use_fts:
         raise ValidationError("full-text search (FTS5) is not available on this database")
     if use_fts:
         return search_sqlite.fts_search(conn, plan, limit=limit, offset=offset, scope=scope)
+    use_tsvector = backend in ("auto", "tsvector") and search_postgres.tsvector_available(conn)
+    if backend == "tsvector" and not use_tsvector:
+        raise ValidationError("full-text search (tsvector) is not available on this database")
+    if use_tsvector:
+        return search_postgres.tsvector_search(conn, plan, limit=limit, offset=offset,
+                                               scope=scope)
     return _portable_search(conn, plan, limit=limit, offset=offset, scope=scope)
 
 

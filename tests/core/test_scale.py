@@ -206,9 +206,9 @@ def test_upgrade_from_0002_fills_the_byline_column(tmp_path):
         upgraded.close()
 
 
-@pytest.mark.sqlite_only(reason="the tiered ranking is the FTS5 backend's")
 def test_very_common_queries_come_in_tiers_headline_first_newest_first(service, monkeypatch):
-    from editor_app.core import search_sqlite
+    """On both database backends (FTS5 on SQLite, tsvector on PostgreSQL)."""
+    from editor_app.core import search_postgres, search_sqlite
 
     ids = service.create_many(story(n) for n in range(10))
     in_headline = service.create(ArticleData(headline="अस्पताल में नई मशीन",
@@ -219,6 +219,7 @@ def test_very_common_queries_come_in_tiers_headline_first_newest_first(service, 
                  record.version)
     ranked = [r.id for r, _h in service.search("अस्पताल", limit=50)]
     monkeypatch.setattr(search_sqlite, "RANK_ALL_LIMIT", 3)
+    monkeypatch.setattr(search_postgres, "RANK_ALL_LIMIT", 3)
     tiered = [r.id for r, _h in service.search("अस्पताल", limit=50)]
     assert set(tiered) == set(ranked)
     assert tiered[:2] == [in_headline.id, older_headline]  # headline tier, newest first

@@ -31,7 +31,9 @@ from editor_app.core.text.normalize import fold
 from tests.conftest import DatabaseFactory
 
 FTS5_ONLY = pytest.mark.sqlite_only(reason="FTS5 exists only on SQLite")
-BACKENDS = [pytest.param("fts5", marks=FTS5_ONLY), "portable"]
+TSVECTOR_ONLY = pytest.mark.postgres_only(reason="tsvector search exists only on PostgreSQL")
+BACKENDS = [pytest.param("fts5", marks=FTS5_ONLY), pytest.param("tsvector", marks=TSVECTOR_ONLY),
+            "portable"]
 
 PLACES = ["भोपाल", "इंदौर", "जयपुर", "लखनऊ", "पटना", "रांची", "देहरादून", "शिमला", "कानपुर"]
 SUBJECTS = ["जिला प्रशासन", "नगर निगम", "पुलिस अधीक्षक", "किसान संगठन", "शिक्षा विभाग",
