@@ -108,7 +108,7 @@ def test_migration_0005_backfills_and_downgrades(database_factory: DatabaseFacto
     url = database_factory.new_url(tmp_path_factory.mktemp("pg0005"))
     database = open_database(url)
     try:
-        command.downgrade(_alembic_config(url), "-1")  # the revision before 0005
+        command.downgrade(_alembic_config(url), "0004_review_workflow")  # before 0005
         with database.session() as session:
             session.add(Article(headline="पुरानी ख़बर", body="पहले से मौजूद लेख।"))
         with database.engine.connect() as conn:

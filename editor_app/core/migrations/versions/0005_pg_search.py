@@ -1,7 +1,7 @@
 """PostgreSQL search: a weighted tsvector over the folded keys of search_documents, GIN
 
 Revision ID: 0005_pg_search
-Revises: 0006_live_refresh
+Revises: 0004_review_workflow
 Create Date: 2026-12-01 14:30:00
 
 On PostgreSQL only (a no-op on SQLite, whose FTS5 index of 0002 stays as it is):
@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0005_pg_search"
-down_revision: str | None = "0006_live_refresh"
+down_revision: str | None = "0004_review_workflow"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

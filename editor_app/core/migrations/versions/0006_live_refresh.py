@@ -1,7 +1,7 @@
 """live refresh: PostgreSQL notifies a channel when an article changes
 
 Revision ID: 0006_live_refresh
-Revises: 0004_review_workflow
+Revises: 0005_pg_search
 Create Date: 2026-12-01 14:10:00
 
 On PostgreSQL a deferred constraint trigger on ``articles`` calls ``pg_notify`` on the
@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0006_live_refresh"
-down_revision: str | None = "0004_review_workflow"
+down_revision: str | None = "0005_pg_search"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
