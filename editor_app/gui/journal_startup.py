@@ -41,7 +41,7 @@ __all__ = ["NOTICE_NAME", "ask_conflict", "replay_at_start"]
 
 log = logging.getLogger(__name__)
 
-#: Object name of the status bar label saying what the start-up replay did.
+# Object name of the status bar label saying what the start-up replay did.
 NOTICE_NAME = "journalNotice"
 
 # The conflict question (a module attribute so tests can answer it).
@@ -105,6 +105,7 @@ def _show_notice(window: MainWindow, text: str) -> None:
     """A status bar label (``journalNotice``) that stays until the next save landed, so
     the messages of the first article's opening do not hide it."""
     label = QLabel(text)
+    label.setToolTip(text)
     label.setObjectName(NOTICE_NAME)
     window.statusBar().addWidget(label)
 

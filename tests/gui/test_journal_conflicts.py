@@ -8,6 +8,7 @@ translation does (the real server kill is tests/gui/test_lost_connection.py).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
@@ -29,7 +30,7 @@ STORY = ArticleData(headline="नगर निगम का बजट", body="�
 
 
 @pytest.fixture(autouse=True)
-def dialogs(monkeypatch) -> list[str]:
+def dialogs(monkeypatch) -> Iterator[list[str]]:
     """Error dialogs the window would show (recorded, never blocking); none is expected."""
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical",
@@ -96,8 +97,12 @@ def test_stale_base_after_reconnect_is_the_normal_conflict(qtbot, make_window, g
     window = make_window()
     window.saver.backoff = Backoff(0.05, 0.2)
     asked: list[str] = []
-    monkeypatch.setattr("editor_app.gui.main_window.ask_conflict",
-                        lambda _w, detail: asked.append(detail) or ConflictChoice.KEEP_MINE)
+
+    def keep_mine(_window: object, detail: str) -> ConflictChoice:
+        asked.append(detail)
+        return ConflictChoice.KEEP_MINE
+
+    monkeypatch.setattr("editor_app.gui.main_window.ask_conflict", keep_mine)
     record = window.record
     journal = journal_for(window.config.data_dir, gui_db.label)
     cut_off(window)
@@ -147,11 +152,15 @@ def test_start_up_saves_a_journaled_edit(qtbot, make_window, gui_config, gui_db)
 
 @pytest.mark.parametrize("choice", list(ConflictChoice))
 def test_start_up_offers_a_conflicting_entry(make_window, gui_config, gui_db, monkeypatch,
-                                             choice):
+                                             choice: ConflictChoice) -> None:
     record, journal = _desk_with_journaled_edit(gui_config, gui_db, stale=True)
     asked: list[str] = []
-    monkeypatch.setattr(journal_startup, "ask_conflict",
-                        lambda _w, detail: asked.append(detail) or choice)
+
+    def answer(_window: object, detail: str) -> ConflictChoice:
+        asked.append(detail)
+        return choice
+
+    monkeypatch.setattr(journal_startup, "ask_conflict", answer)
     make_window()
     assert len(asked) == 1 and STORY.headline in asked[0]
     service = ArticleService(gui_db)
@@ -183,8 +192,8 @@ def test_offline_autosaves_update_the_journal_without_probing_the_server(
     qtbot.waitUntil(lambda: window.saver.offline, timeout=10_000)
     attempts = cut_off.attempts
     type_at_end(window, " और दूसरा")
-    qtbot.waitUntil(lambda: "और दूसरा" in journal.get(window.record.uuid).data.body,
-                    timeout=10_000)
+    qtbot.waitUntil(lambda: (entry := journal.get(window.record.uuid)) is not None
+                    and "और दूसरा" in entry.data.body, timeout=10_000)
     assert window.saver.kept_locally_all and window.saver.reconnect_timer.isActive()
     assert cut_off.attempts == attempts  # typing did not hammer the server
     assert window.save_label.text() == offline_message()

@@ -51,7 +51,7 @@ def server(cluster: PgCluster) -> Iterator[PgCluster]:
 
 
 @pytest.fixture
-def dialogs(monkeypatch) -> list[str]:
+def dialogs(monkeypatch) -> Iterator[list[str]]:
     """Every error dialog the window would have shown (none may block the test)."""
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical",
@@ -142,7 +142,8 @@ def test_server_killed_while_typing_keeps_every_character(qtbot, server, desk, d
     assert window.save_label.text() == offline_message()  # typing keeps saying so
     qtbot.waitUntil(lambda: (entry := journal.get(window.record.uuid)) is not None
                     and "ज़िला" in entry.data.body, timeout=10_000)
-    assert journal.get(window.record.uuid).base_version == window.record.version
+    kept = journal.get(window.record.uuid)
+    assert kept is not None and kept.base_version == window.record.version
     assert desk.databases and "ज़िला" not in window.record.data.body  # not on the server
 
     server.start()
@@ -172,7 +173,8 @@ def test_closed_while_the_server_is_down_saved_on_the_next_start(qtbot, server, 
     expected = expected_body(window)
     window.close()  # the window does not wait for a server that is not there
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
-    assert journal.get(uuid) is not None and "खिड़की बंद" in journal.get(uuid).data.body
+    kept = journal.get(uuid)
+    assert kept is not None and "खिड़की बंद" in kept.data.body
     desk.close()
 
     server.start()
