@@ -163,6 +163,11 @@ def test_replay_waits_while_the_server_is_down_and_saves_when_it_returns(tmp_pat
         url = cluster.create_database("journal_core")
         db = open_database(url)
         try:
+            raw = db.engine.raw_connection()  # a vanished server fails in seconds
+            parameters = raw.driver_connection.info.get_parameters()  # type: ignore[union-attr]
+            raw.close()
+            assert parameters["connect_timeout"] == "10"
+            assert parameters["keepalives"] == "1" and parameters["tcp_user_timeout"] == "30000"
             service = ArticleService(db, "नेहा")
             first, second = service.create(FULL), service.create(replace(FULL, slug="b"))
             journal = SaveJournal(tmp_path / "journal", db.label)
