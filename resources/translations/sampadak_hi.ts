@@ -1324,7 +1324,6 @@
     <name>JournalStartup</name>
     <message>
         <source>Unsaved changes to “{headline}” were kept on this computer while the server was away; the article was changed elsewhere meanwhile.</source>
-        <extracomment>Object name of the status bar label saying what the start-up replay did.</extracomment>
         <translation>“{headline}” के न सहेजे गए बदलाव सर्वर से संपर्क टूटने के दौरान इस कंप्यूटर पर रखे गए थे; इस बीच लेख कहीं और बदल दिया गया।</translation>
     </message>
     <message>
