@@ -69,7 +69,8 @@ class Desk:
 
     def config(self) -> Config:
         config = load_config(self.profile_dir, database=self.url, environ={})
-        config.settings.update(autosave_seconds=0.3, autosave_max_seconds=1.0)
+        config.settings.update(autosave_seconds=0.3, autosave_max_seconds=1.0,
+                               ui_language="hi-en")  # the status text is checked in Hindi
         config.ensure_dirs()
         return config
 
