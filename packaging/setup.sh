@@ -50,7 +50,10 @@ apt_packages=(
 test_packages=(chromium)
 # Only for `test`: desktop-file-validate and appstreamcli check the .desktop and AppStream
 # files (tests/packaging); installed apart from Chromium so a Chromium failure leaves them.
-test_tool_packages=(desktop-file-utils appstream)
+# postgresql: the server binaries (initdb, pg_ctl) for the tests that stop and restart a
+# private PostgreSQL cluster while the app types (tests/pg_cluster.py); nothing is started
+# by Sampadak outside the tests, and the tests never use a cluster the package may start.
+test_tool_packages=(desktop-file-utils appstream postgresql)
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else

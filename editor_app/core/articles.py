@@ -410,6 +410,13 @@ class ArticleService:
             self._audit(session, "article.duplicate", record.id, {"source": article_id})
         return record
 
+    def canonical(self, data: ArticleData) -> ArticleData:
+        """``data`` as a save would store it (NFC, canonical body, slug); raises
+        :class:`ValidationError` for data that cannot be stored. Two datas with equal
+        canonical forms are the same save (the local journal uses this to see that a save
+        landed before the connection broke)."""
+        return self._validated(data)
+
     # ----------------------------------------------------------------- helpers
     def _validated(self, data: ArticleData) -> ArticleData:
         clean = normalized(data)

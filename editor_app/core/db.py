@@ -5,7 +5,8 @@ Contract of :func:`open_database`:
   ``synchronous=FULL`` (a laptop may lose power mid-sentence) and a busy timeout. A plain
   ``postgresql://`` URL means psycopg 3 (``pip install 'sampadak[postgres]'``), the driver
   the project tests with; server connections are pinged before reuse, so a desk left open
-  overnight survives a dropped connection.
+  overnight survives a dropped connection, and give up within seconds on a server that
+  vanished (:data:`SERVER_CONNECT_ARGS`: connect timeout, TCP keepalives, user timeout).
 - The stored revision is read with a plain ``SELECT`` and compared with
   :data:`~editor_app.core.migrations.HEAD_REVISION`; Alembic is imported only when they
   differ. A revision this code does not know (a database made by a newer Sampadak) raises
@@ -64,6 +65,12 @@ BUSY_TIMEOUT_MS = 10_000
 MIGRATION_LOCK_KEY = 0x53414D50
 #: Driver used for ``postgresql://`` URLs that name none (SQLAlchemy would pick psycopg2).
 POSTGRES_DRIVER = "psycopg"
+#: libpq settings for server connections (the URL's own query parameters win): give up
+#: connecting after 10 s, notice a dead peer by TCP keepalives within ~25 s and unanswered
+#: writes within 30 s.
+SERVER_CONNECT_ARGS: dict[str, Any] = {"connect_timeout": 10, "keepalives": 1,
+                                       "keepalives_idle": 10, "keepalives_interval": 5,
+                                       "keepalives_count": 3, "tcp_user_timeout": 30_000}
 
 
 def sqlite_url_for(path: Path) -> str:
@@ -234,8 +241,14 @@ def open_database(url: str, *, echo: bool = False, read_only: bool = False,
         connect_args["timeout"] = BUSY_TIMEOUT_MS / 1000
     elif read_only:
         raise ConfigError("only SQLite files can be opened read-only")
-    elif password is not None:
-        connect_args["password"] = password
+    else:
+        if password is not None:
+            connect_args["password"] = password
+        if parsed.get_backend_name() == "postgresql":
+            # a server that vanished without a word (cable, Wi-Fi, VPN) must fail in
+            # seconds, not after the OS's TCP timeouts, so the local journal takes over
+            connect_args.update({k: v for k, v in SERVER_CONNECT_ARGS.items()
+                                 if k not in parsed.query})
     try:
         engine = create_engine(url, echo=echo, connect_args=connect_args, future=True,
                                pool_pre_ping=not is_sqlite)

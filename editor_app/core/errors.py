@@ -56,6 +56,15 @@ class DiskFull(StorageError):
     is safe."""
 
 
+class ConnectionLost(StorageError):
+    """The database cannot be reached right now: the server went away or refused the
+    connection (PostgreSQL), or the file's folder vanished (SQLite on a network share).
+
+    Nothing of the failed transaction was kept. Retrying later is safe and is what callers
+    do (the GUI keeps unsaved edits in the local journal meanwhile).
+    """
+
+
 class ReadOnlyDatabase(StorageError):
     """A write was attempted on a database opened read-only (for example a backup view)."""
 

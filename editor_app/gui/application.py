@@ -40,6 +40,7 @@ from editor_app.gui.dialogs.errors import install_excepthook, show_error
 from editor_app.gui.dialogs.profile_dialog import ProfileDialog
 from editor_app.gui.fonts import choose_font, load_bundled_fonts
 from editor_app.gui.i18n import translate
+from editor_app.gui.journal_startup import replay_at_start
 from editor_app.gui.main_window import MainWindow
 from editor_app.gui.newsroom_login import LoginAsker, ask_login_with_dialog, open_with_login
 from editor_app.gui.smoke_run import start_smoke_run
@@ -145,6 +146,8 @@ def open_main_window(config: Config, db: Database,
                      ask_profile: ProfileAsker = ask_profile_with_dialog) -> MainWindow | None:
     """Build the main window on ``db``; on first run ask for a profile and add the sample.
     On a PostgreSQL newsroom the acting user is the one whose login the database runs as.
+    Edits the local journal kept while the database was unreachable are saved first
+    (:func:`~editor_app.gui.journal_startup.replay_at_start`).
 
     Returns ``None`` when the user cancels the first-run dialog.
     """
@@ -160,6 +163,7 @@ def open_main_window(config: Config, db: Database,
     font_size = int(config.get_float("font_size"))
     font = choose_font(config.get_str("font_family"), font_size)
     window = MainWindow(ArticleService(db, profile), config, font, profile)
+    replay_at_start(window)  # edits kept locally while the server was away (issue 8)
     window.open_first()
     return window
 

@@ -34,9 +34,10 @@ from editor_app.config import Config
 from editor_app.core.article_data import ArticleData, ArticleRecord
 from editor_app.core.article_queries import SortKey
 from editor_app.core.articles import ArticleService
-from editor_app.core.errors import SampadakError
+from editor_app.core.errors import ConnectionLost, SampadakError
 from editor_app.core.house_style import load_style
 from editor_app.core.profiles import ProfileInfo
+from editor_app.core.save_journal import journal_for
 from editor_app.core.text.counts import TextCounts
 from editor_app.core.text.spell import create_spell_checker
 from editor_app.core.text.spell_dicts import settings_loader
@@ -83,7 +84,11 @@ from editor_app.gui.review.comments_panel import install_comments
 from editor_app.gui.review.desk import install_desk
 from editor_app.gui.review.history_panel import HistoryPanel, restore_in_window
 from editor_app.gui.review.review_view import install_review
-from editor_app.gui.save_controller import SaveController
+from editor_app.gui.save_controller import (
+    SaveController,
+    offline_message,
+    unreachable_message,
+)
 from editor_app.gui.shortcuts import ShortcutsDialog
 from editor_app.gui.tasks import TaskRunner
 from editor_app.gui.text_targets import TextTarget
@@ -216,7 +221,9 @@ class MainWindow(QMainWindow):
             idle_seconds=config.get_float("autosave_seconds"),
             max_seconds=config.get_float("autosave_max_seconds"),
             ask_conflict=lambda detail: ask_conflict(self, detail),
-            show_error=lambda title, exc: show_error(self, title, exc), parent=self)
+            show_error=lambda title, exc: show_error(self, title, exc),
+            journal=journal_for(config.data_dir, service.db.label), parent=self)
+        self.saver.kept_locally.connect(self._close_if_waiting)  # lost connection (issue 8)
         self.autosave_timer = self.saver.idle_timer
         self.saver.saved.connect(self._after_save)
         self.saver.replaced.connect(self._on_replaced)
@@ -345,6 +352,10 @@ class MainWindow(QMainWindow):
 
     def _load_article(self, article_id: int) -> None:
         def not_found(error: BaseException) -> None:
+            if isinstance(error, ConnectionLost):
+                self._background_error(error)
+                self._reselect_current()
+                return
             if not isinstance(error, SampadakError):
                 raise error
             show_error(self, translate("MainWindow", "Not found"), error)
@@ -402,7 +413,8 @@ class MainWindow(QMainWindow):
         if self._switching or self.record is None:
             return
         self.saver.edited()
-        self.save_label.setText(translate("MainWindow", "unsaved changes"))
+        self.save_label.setText(offline_message() if self.saver.offline
+                                else translate("MainWindow", "unsaved changes"))
         self.checks.schedule()
 
     def save_now(self, then: Callable[[], None] | None = None) -> None:
@@ -433,7 +445,10 @@ class MainWindow(QMainWindow):
             self.article_list.select(self.record.id, emit=False)
 
     def _background_error(self, error: BaseException) -> None:
-        if isinstance(error, SampadakError):
+        if isinstance(error, ConnectionLost):  # no dialog per job while the server is away
+            log.warning("background job: %s", error)
+            self.statusBar().showMessage(unreachable_message(), 10000)
+        elif isinstance(error, SampadakError):
             show_error(self, translate("MainWindow", "Could not finish"), error)
         else:
             log.error("background job failed", exc_info=error)
@@ -668,7 +683,11 @@ class MainWindow(QMainWindow):
         """Save before closing (in the background; the window closes once it landed); stay
         open if a conflict is left unresolved or the save failed. Reads still in flight
         (list pages, spell data) are waited for, then the runner stops."""
-        if self.saver.dirty or self.saver.saving:
+        if self.saver.offline and self.saver.keep_locally():
+            # the database is unreachable and every edit is in the local journal: close;
+            # the next start saves them (gui/journal_startup.py)
+            log.info("closing with unsaved edits kept in the local journal")
+        elif self.saver.dirty or self.saver.saving:
             event.ignore()
             if not self._close_when_saved:
                 self._close_when_saved = True
@@ -682,6 +701,14 @@ class MainWindow(QMainWindow):
         remember_window(self.config, self, self.side_tabs, self.article_list.sort_order())
         self.panels.save(self.size())
         event.accept()
+
+    def _close_if_waiting(self) -> None:
+        """The save a close waited for could not reach the database but the edits are in
+        the journal: close after all."""
+        if self._close_when_saved:
+            self._close_when_saved = False
+            log.info("database unreachable while closing: edits kept in the local journal")
+            QTimer.singleShot(0, self.close)  # after the failed save's handlers returned
 
     def _close_after_save(self) -> None:
         self._close_when_saved = False

@@ -1321,6 +1321,21 @@
     </message>
 </context>
 <context>
+    <name>JournalStartup</name>
+    <message>
+        <source>Unsaved changes to “{headline}” were kept on this computer while the server was away; the article was changed elsewhere meanwhile.</source>
+        <translation>“{headline}” के न सहेजे गए बदलाव सर्वर से संपर्क टूटने के दौरान इस कंप्यूटर पर रखे गए थे; इस बीच लेख कहीं और बदल दिया गया।</translation>
+    </message>
+    <message>
+        <source>{saved} changes kept on this computer were saved; {waiting} are still waiting</source>
+        <translation>इस कंप्यूटर पर रखे {saved} बदलाव सहेजे गए; {waiting} अभी बाकी हैं</translation>
+    </message>
+    <message>
+        <source>{saved} changes kept on this computer were saved</source>
+        <translation>इस कंप्यूटर पर रखे {saved} बदलाव सहेजे गए</translation>
+    </message>
+</context>
+<context>
     <name>LegacyPasteDialog</name>
     <message>
         <source>Kruti Dev 010</source>
@@ -2199,6 +2214,14 @@
 </context>
 <context>
     <name>SaveController</name>
+    <message>
+        <source>The server cannot be reached — trying again later</source>
+        <translation>सर्वर से संपर्क नहीं हो पा रहा — थोड़ी देर में फिर कोशिश होगी</translation>
+    </message>
+    <message>
+        <source>Connection to the server lost — changes kept safe on this computer</source>
+        <translation>सर्वर से संपर्क टूटा — बदलाव इस कंप्यूटर पर सुरक्षित</translation>
+    </message>
     <message>
         <source>saving…</source>
         <translation>सहेजा जा रहा है…</translation>
