@@ -102,7 +102,11 @@ def test_user_add_makes_a_login_that_the_cli_acts_as(capsys, profile_dir, monkey
     # asked on the terminal (getpass): the command acts as the login's user
     asked: list[str] = []
     monkeypatch.setattr("sys.stdin.isatty", lambda: True)
-    monkeypatch.setattr("getpass.getpass", lambda prompt="": asked.append(prompt) or secret)
+    def getpass(prompt: str = "") -> str:
+        asked.append(prompt)
+        return secret
+
+    monkeypatch.setattr("getpass.getpass", getpass)
     code, out, err = run(capsys, profile_dir, "new", "--headline", "पहली खबर")
     assert code == 0, err
     assert asked == [f"database password for seema_{tag}: "]

@@ -36,7 +36,7 @@ from tests.core.newsroom.conftest import Newsroom, newsroom  # noqa: F401 (fixtu
 class MemoryKeyring(KeyringBackend):
     """A keyring that works and keeps passwords in this process only."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
         super().__init__()
@@ -191,6 +191,11 @@ def test_cancelled_login_opens_nothing(tmp_path: Path, newsroom: Newsroom,  # no
     config = load_config(tmp_path / "p", environ={
         "SAMPADAK_DATABASE_URL": with_login(newsroom.url, newsroom.login("neha"))})
     seen: list[LoginRequest] = []
-    assert open_with_login(config, lambda r: seen.append(r) or None) is None
+
+    def ask(request: LoginRequest) -> None:
+        seen.append(request)
+        return None
+
+    assert open_with_login(config, ask) is None
     assert seen and seen[0].login == newsroom.login("neha")
     assert seen[0].keyring_problem is not None
