@@ -410,6 +410,12 @@ class ArticleService:
             self._audit(session, "article.duplicate", record.id, {"source": article_id})
         return record
 
+    def stored_form(self, data: ArticleData) -> ArticleData:
+        """``data`` as :meth:`save` would store it (NFC, canonical Markdown body, slug
+        filled in), without storing anything: what a comparison with the stored version
+        should show. Raises :class:`ValidationError` as :meth:`save` would."""
+        return self._validated(data)
+
     # ----------------------------------------------------------------- helpers
     def _validated(self, data: ArticleData) -> ArticleData:
         clean = normalized(data)

@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
             self.tasks, service, self.current_data,
             idle_seconds=config.get_float("autosave_seconds"),
             max_seconds=config.get_float("autosave_max_seconds"),
-            ask_conflict=lambda detail: ask_conflict(self, detail),
+            ask_conflict=lambda detail, comparison: ask_conflict(self, detail, comparison),
             show_error=lambda title, exc: show_error(self, title, exc), parent=self)
         self.autosave_timer = self.saver.idle_timer
         self.saver.saved.connect(self._after_save)

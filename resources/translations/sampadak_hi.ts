@@ -405,30 +405,58 @@
     </message>
 </context>
 <context>
-    <name>Conflict</name>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Theirs: stored version {version}, saved by {author} at {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mine: not saved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your text is the same as theirs: nothing would be lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Struck through in red: only in theirs. Underlined in green: only in mine.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Conflict</source>
-        <translation>टकराव</translation>
+        <translation type="unfinished">टकराव</translation>
     </message>
     <message>
         <source>Someone else saved this article after you opened it.</source>
-        <translation>यह लेख किसी और ने इस बीच बदल दिया है।</translation>
+        <translation type="unfinished">यह लेख किसी और ने इस बीच बदल दिया है।</translation>
+    </message>
+    <message>
+        <source>Show inline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their version could not be read, so it cannot be shown here; every choice below still works.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Save yours as a copy, keep yours as the newest version (theirs stays in the history), or load theirs and drop your unsaved changes.</source>
-        <translation>अपना पाठ प्रति के रूप में सहेजें, अपना पाठ सबसे नए संस्करण के रूप में रखें (उनका इतिहास में रहेगा), या उनका पाठ खोलें और अपने बिना सहेजे बदलाव छोड़ दें।</translation>
+        <translation type="unfinished">अपना पाठ प्रति के रूप में सहेजें, अपना पाठ सबसे नए संस्करण के रूप में रखें (उनका इतिहास में रहेगा), या उनका पाठ खोलें और अपने बिना सहेजे बदलाव छोड़ दें।</translation>
     </message>
     <message>
         <source>Save mine as copy</source>
-        <translation>प्रतिलिपि सहेजें</translation>
+        <translation type="unfinished">प्रतिलिपि सहेजें</translation>
     </message>
     <message>
         <source>Keep mine</source>
-        <translation>मेरा रखें</translation>
+        <translation type="unfinished">मेरा रखें</translation>
     </message>
     <message>
         <source>Load theirs</source>
-        <translation>उनका लें</translation>
+        <translation type="unfinished">उनका लें</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
