@@ -50,9 +50,17 @@ def gui_db(gui_config) -> Iterator[Database]:
 def close_and_settle(window: MainWindow) -> None:
     """Close ``window`` the way a user does (pending edits are saved first, in the
     background) and wait until that save landed: the test's database is dropped right
-    after the test on PostgreSQL, and a save still running then would fail."""
+    after the test on PostgreSQL, and a save still running then would fail.
+
+    A window that stays open (the test left edits that cannot be saved: a conflict it
+    cancelled, a failing database) drops those edits and closes, so no later close starts
+    a save against a database that is going away."""
     window.close()
-    window.tasks.wait_idle()
+    window.tasks.wait_idle(timeout=60)
+    if window.isVisible():
+        window.saver.set_record(None)
+        window.close()
+        window.tasks.wait_idle(timeout=60)
 
 
 @pytest.fixture
