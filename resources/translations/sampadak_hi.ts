@@ -408,55 +408,55 @@
     <name>ConflictDialog</name>
     <message>
         <source>Theirs: stored version {version}, saved by {author} at {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>उनका: सहेजा हुआ संस्करण {version}, {author} ने {when} पर सहेजा</translation>
     </message>
     <message>
         <source>Mine: not saved yet</source>
-        <translation type="unfinished"></translation>
+        <translation>मेरा: अभी सहेजा नहीं गया</translation>
     </message>
     <message>
         <source>Your text is the same as theirs: nothing would be lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>आपका पाठ उनके पाठ जैसा ही है: कुछ भी नहीं खोएगा।</translation>
     </message>
     <message>
         <source>Struck through in red: only in theirs. Underlined in green: only in mine.</source>
-        <translation type="unfinished"></translation>
+        <translation>लाल में कटा हुआ: केवल उनके पाठ में। हरे में रेखांकित: केवल मेरे पाठ में।</translation>
     </message>
     <message>
         <source>Conflict</source>
-        <translation type="unfinished">टकराव</translation>
+        <translation>टकराव</translation>
     </message>
     <message>
         <source>Someone else saved this article after you opened it.</source>
-        <translation type="unfinished">यह लेख किसी और ने इस बीच बदल दिया है।</translation>
+        <translation>यह लेख किसी और ने इस बीच बदल दिया है।</translation>
     </message>
     <message>
         <source>Show inline</source>
-        <translation type="unfinished"></translation>
+        <translation>एक ही पाठ में दिखाएं</translation>
     </message>
     <message>
         <source>Their version could not be read, so it cannot be shown here; every choice below still works.</source>
-        <translation type="unfinished"></translation>
+        <translation>उनका संस्करण पढ़ा नहीं जा सका, इसलिए यहां नहीं दिख सकता; नीचे का हर विकल्प फिर भी काम करता है।</translation>
     </message>
     <message>
         <source>Save yours as a copy, keep yours as the newest version (theirs stays in the history), or load theirs and drop your unsaved changes.</source>
-        <translation type="unfinished">अपना पाठ प्रति के रूप में सहेजें, अपना पाठ सबसे नए संस्करण के रूप में रखें (उनका इतिहास में रहेगा), या उनका पाठ खोलें और अपने बिना सहेजे बदलाव छोड़ दें।</translation>
+        <translation>अपना पाठ प्रति के रूप में सहेजें, अपना पाठ सबसे नए संस्करण के रूप में रखें (उनका इतिहास में रहेगा), या उनका पाठ खोलें और अपने बिना सहेजे बदलाव छोड़ दें।</translation>
     </message>
     <message>
         <source>Save mine as copy</source>
-        <translation type="unfinished">प्रतिलिपि सहेजें</translation>
+        <translation>प्रतिलिपि सहेजें</translation>
     </message>
     <message>
         <source>Keep mine</source>
-        <translation type="unfinished">मेरा रखें</translation>
+        <translation>मेरा रखें</translation>
     </message>
     <message>
         <source>Load theirs</source>
-        <translation type="unfinished">उनका लें</translation>
+        <translation>उनका लें</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>रद्द करें</translation>
     </message>
 </context>
 <context>
