@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Run the core and CLI tests on PostgreSQL, in a private throwaway cluster on loopback.
+# Run the whole test suite (core, CLI and GUI; the frozen-build tests stay out, as in every
+# run, by pyproject's addopts) on PostgreSQL, in a private throwaway cluster on loopback.
 #
 #   bash packaging/postgres_test.sh [TEST PATHS...] [PYTEST ARGS...]
 #
@@ -92,9 +93,9 @@ export SAMPADAK_TEST_POSTGRES_URL="postgresql+psycopg://postgres@127.0.0.1:$PORT
 export QT_QPA_PLATFORM=offscreen
 started=$SECONDS
 status=0
-# Test paths given as the first arguments replace the default selection (the core and CLI
-# suites): bash packaging/postgres_test.sh tests/gui/test_x.py -q
-targets=(tests/core tests/cli)
+# Test paths given as the first arguments replace the default selection (the whole suite,
+# tests/): bash packaging/postgres_test.sh tests/gui/test_x.py -q
+targets=(tests)
 if [ "$#" -gt 0 ] && [ "${1#-}" = "$1" ]; then targets=(); fi
 .venv/bin/python -m pytest "${targets[@]}" "$@" || status=$?
 log "PostgreSQL test run took $((SECONDS - started)) s (exit $status)"

@@ -7,8 +7,9 @@ variable ``SAMPADAK_TEST_POSTGRES_URL`` names a PostgreSQL database (for example
 ``open_database`` (Alembic) migrates one template database per run, and each test's database
 is a ``CREATE DATABASE … TEMPLATE`` copy of it, dropped after the test. Tests marked
 ``sqlite_only`` (pragmas, the pre-migration file backup, FTS5 internals) are skipped there with
-their reason; tests marked ``postgres_only`` (LISTEN/NOTIFY, advisory locks) are skipped on
-the SQLite run the same way; everything else must pass on both.
+their reason; tests marked ``postgres_only`` (LISTEN/NOTIFY, advisory locks, several
+processes on one server) are skipped on the SQLite run the same way, also in CI (its
+PostgreSQL step runs them); everything else must pass on both.
 """
 
 from __future__ import annotations

@@ -411,10 +411,11 @@ class ArticleService:
         return record
 
     def canonical(self, data: ArticleData) -> ArticleData:
-        """``data`` as a save would store it (NFC, canonical body, slug); raises
-        :class:`ValidationError` for data that cannot be stored. Two datas with equal
-        canonical forms are the same save (the local journal uses this to see that a save
-        landed before the connection broke)."""
+        """``data`` as :meth:`save` would store it (NFC, canonical Markdown body, slug
+        filled in), without storing anything; raises :class:`ValidationError` as
+        :meth:`save` would. Two datas with equal canonical forms are the same save: the
+        local journal uses it to see that a save landed before the connection broke, the
+        conflict comparison to show only real differences."""
         return self._validated(data)
 
     # ----------------------------------------------------------------- helpers

@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
             self.tasks, service, self.current_data,
             idle_seconds=config.get_float("autosave_seconds"),
             max_seconds=config.get_float("autosave_max_seconds"),
-            ask_conflict=lambda detail: ask_conflict(self, detail),
+            ask_conflict=lambda detail, comparison: ask_conflict(self, detail, comparison),
             show_error=lambda title, exc: show_error(self, title, exc),
             journal=journal_for(config.data_dir, service.db.label), parent=self)
         self.saver.kept_locally.connect(self._close_if_waiting)  # lost connection (issue 8)

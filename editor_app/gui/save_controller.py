@@ -11,7 +11,10 @@ Contract of :class:`SaveController` (nothing lost):
   editor stays typable. Edits made while a save is in flight keep the article dirty and are
   saved next. ``then`` runs once the article is saved (at once when nothing is pending),
   never after a refused or failed save.
-- A stale version raises :class:`ConflictError` in core; the user chooses: keep mine (saved
+- A stale version raises :class:`ConflictError` in core; their stored version is read and
+  compared with mine in the background (:func:`compare_with_stored`; ``None`` when that read
+  fails), no other save starts meanwhile, and then the user chooses, seeing both side by
+  side: keep mine (saved
   over the newest version, retried if the other side saves again meanwhile — never an
   uncaught error), save mine as a copy (a new draft whose headline says it is a conflict
   copy), load theirs (drops only the unsaved edits) or cancel (stays dirty, nothing saved,
@@ -53,6 +56,7 @@ from editor_app.core.errors import (
     StorageError,
 )
 from editor_app.core.journal_replay import Backoff, same_save, store_entry
+from editor_app.core.review.conflict import ConflictComparison, compare_with_stored
 from editor_app.core.save_journal import JournalEntry, SaveJournal
 from editor_app.gui.dialogs.conflict import ConflictChoice
 from editor_app.gui.i18n import translate
@@ -93,7 +97,8 @@ class SaveController(QObject):
 
     def __init__(self, runner: TaskRunner, service: ArticleService,
                  snapshot: Callable[[], ArticleData], *, idle_seconds: float,
-                 max_seconds: float, ask_conflict: Callable[[str], ConflictChoice],
+                 max_seconds: float,
+                 ask_conflict: Callable[[str, ConflictComparison | None], ConflictChoice],
                  show_error: Callable[[str, Exception], None],
                  journal: SaveJournal | None = None, backoff: Backoff | None = None,
                  parent: QObject | None = None) -> None:
@@ -287,7 +292,7 @@ class SaveController(QObject):
         self._in_flight = False
         self._again = False
         if isinstance(error, ConflictError):
-            self._resolve_conflict(error, mine, edits)
+            self._compare_then_ask(error, mine, edits)
             return
         if isinstance(error, ConnectionLost) and self._went_offline(error, mine, edits):
             return
@@ -337,12 +342,29 @@ class SaveController(QObject):
         return True
 
     # ---------------------------------------------------------------- conflicts
-    def _resolve_conflict(self, error: ConflictError, mine: ArticleData, edits: int) -> None:
+    def _compare_then_ask(self, error: ConflictError, mine: ArticleData, edits: int) -> None:
+        """Read theirs and compare it with mine (a background read; saves wait), then ask."""
         assert self.record is not None
         article_id, uuid = self.record.id, self.record.uuid
         self._offline = False  # the server answered
         self.backoff.reset()
-        choice = self._ask_conflict(str(error))
+        self._in_flight = True
+
+        def failed(exc: BaseException) -> None:
+            log.warning("cannot compare with the stored version of article %d: %s",
+                        article_id, exc)
+            self._resolve_conflict(article_id, uuid, error, mine, edits, None)
+
+        self._runner.run(lambda: compare_with_stored(self._service, article_id, mine),
+                         done=lambda comparison: self._resolve_conflict(
+                             article_id, uuid, error, mine, edits, comparison),
+                         failed=failed, kind="conflict")
+
+    def _resolve_conflict(self, article_id: int, uuid: str, error: ConflictError,
+                          mine: ArticleData, edits: int,
+                          comparison: ConflictComparison | None) -> None:
+        self._in_flight = False
+        choice = self._ask_conflict(str(error), comparison)
         if choice is ConflictChoice.KEEP_MINE:
             self._in_flight = True
             self._runner.run(lambda: self._service.save_over_latest(article_id, mine),

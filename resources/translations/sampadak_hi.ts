@@ -405,7 +405,23 @@
     </message>
 </context>
 <context>
-    <name>Conflict</name>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Theirs: stored version {version}, saved by {author} at {when}</source>
+        <translation>उनका: सहेजा हुआ संस्करण {version}, {author} ने {when} पर सहेजा</translation>
+    </message>
+    <message>
+        <source>Mine: not saved yet</source>
+        <translation>मेरा: अभी सहेजा नहीं गया</translation>
+    </message>
+    <message>
+        <source>Your text is the same as theirs: nothing would be lost.</source>
+        <translation>आपका पाठ उनके पाठ जैसा ही है: कुछ भी नहीं खोएगा।</translation>
+    </message>
+    <message>
+        <source>Struck through in red: only in theirs. Underlined in green: only in mine.</source>
+        <translation>लाल में कटा हुआ: केवल उनके पाठ में। हरे में रेखांकित: केवल मेरे पाठ में।</translation>
+    </message>
     <message>
         <source>Conflict</source>
         <translation>टकराव</translation>
@@ -413,6 +429,14 @@
     <message>
         <source>Someone else saved this article after you opened it.</source>
         <translation>यह लेख किसी और ने इस बीच बदल दिया है।</translation>
+    </message>
+    <message>
+        <source>Show inline</source>
+        <translation>एक ही पाठ में दिखाएं</translation>
+    </message>
+    <message>
+        <source>Their version could not be read, so it cannot be shown here; every choice below still works.</source>
+        <translation>उनका संस्करण पढ़ा नहीं जा सका, इसलिए यहां नहीं दिख सकता; नीचे का हर विकल्प फिर भी काम करता है।</translation>
     </message>
     <message>
         <source>Save yours as a copy, keep yours as the newest version (theirs stays in the history), or load theirs and drop your unsaved changes.</source>
@@ -429,6 +453,10 @@
     <message>
         <source>Load theirs</source>
         <translation>उनका लें</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,9 @@
-"""GUI fixtures: a real main window on a temp profile, shown offscreen."""
+"""GUI fixtures: a real main window on a temp profile, shown offscreen.
+
+The window's database comes from the shared ``database_factory`` (``db_url``): a SQLite file
+in the test's temp folder, or a fresh PostgreSQL copy when ``SAMPADAK_TEST_POSTGRES_URL`` is
+set (``packaging/postgres_test.sh``), so every GUI test runs on the backend under test.
+"""
 
 from __future__ import annotations
 
@@ -25,8 +30,9 @@ WINDOW_USER = ("नेहा त्रिपाठी", Role.DESK_CHIEF)
 
 
 @pytest.fixture
-def gui_config(profile_dir) -> Config:
-    config = load_config(profile_dir, environ={})
+def gui_config(profile_dir, db_url) -> Config:
+    """A temp profile whose database is the test's ``db_url`` (the backend under test)."""
+    config = load_config(profile_dir, database=db_url, environ={})
     config.ensure_dirs()
     # the bilingual form the GUI tests were written against, whatever the machine's locale
     # (the default, "", follows the system: tests/gui/test_ui_language.py)
@@ -41,6 +47,22 @@ def gui_db(gui_config) -> Iterator[Database]:
     database.close()
 
 
+def close_and_settle(window: MainWindow) -> None:
+    """Close ``window`` the way a user does (pending edits are saved first, in the
+    background) and wait until that save landed: the test's database is dropped right
+    after the test on PostgreSQL, and a save still running then would fail.
+
+    A window that stays open (the test left edits that cannot be saved: a conflict it
+    cancelled, a failing database) drops those edits and closes, so no later close starts
+    a save against a database that is going away."""
+    window.close()
+    window.tasks.wait_idle(timeout=60)
+    if window.isVisible():
+        window.saver.set_record(None)
+        window.close()
+        window.tasks.wait_idle(timeout=60)
+
+
 @pytest.fixture
 def make_window(qtbot, gui_config, gui_db) -> Iterator[WindowFactory]:
     """Open a main window (first run answers the profile dialog with :data:`WINDOW_USER`,
@@ -49,7 +71,7 @@ def make_window(qtbot, gui_config, gui_db) -> Iterator[WindowFactory]:
     def factory(role: Role = WINDOW_USER[1]) -> MainWindow:
         window = open_main_window(gui_config, gui_db, lambda: (WINDOW_USER[0], role))
         assert window is not None
-        qtbot.addWidget(window)
+        qtbot.addWidget(window, before_close_func=close_and_settle)
         window.show()
         qtbot.waitExposed(window)
         assert window.tasks.wait_idle(), "the first list load and open did not finish"

@@ -1,6 +1,8 @@
 """Child process for the crash-safety test: opens the real window, types, then idles.
 
 Usage: python -m tests.gui.crash_child PROFILE_DIR TEXT
+The database is ``SAMPADAK_DATABASE_URL`` when set (the test's database on the backend under
+test), else the profile's own SQLite file.
 Once the first article is open (it loads in the background), prints ``TYPED`` on stdout
 right after the last keystroke (``NOT TYPED`` if the text did not reach the editor), then
 runs the event loop until it is killed.
@@ -20,7 +22,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCursor
 
-from editor_app.config import load_config
+from editor_app.config import DATABASE_ENV, load_config
 from editor_app.core.db import open_database
 from editor_app.core.profiles import Role
 from editor_app.gui.application import ensure_application, open_main_window
@@ -29,7 +31,7 @@ from tests.gui.typing import type_text
 
 def main() -> None:
     profile, text = sys.argv[1], sys.argv[2]
-    config = load_config(profile, environ={})
+    config = load_config(profile, database=os.environ.get(DATABASE_ENV) or None, environ={})
     config.ensure_dirs()
     continuous = text == "--continuous"
     if continuous:

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from editor_app.config import load_config
+from editor_app.config import DATABASE_ENV
 from editor_app.core.articles import ArticleService
 from editor_app.core.db import open_database
 from tests.conftest import REPO_ROOT
@@ -19,9 +19,11 @@ from tests.conftest import REPO_ROOT
 TYPED = "\n\nबिजली जाने से ठीक पहले लिखा गया वाक्य: क्षेत्रीय ज़िला अस्पताल।"
 
 
-def spawn_child(tmp_path, *args: str) -> subprocess.Popen[str]:
-    """The real window in a child process (tests/gui/crash_child.py)."""
+def spawn_child(tmp_path, db_url: str, *args: str) -> subprocess.Popen[str]:
+    """The real window in a child process (tests/gui/crash_child.py), on the test's
+    database (the backend under test)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env[DATABASE_ENV] = db_url
     return subprocess.Popen(
         [sys.executable, "-m", "tests.gui.crash_child", str(tmp_path), *args],
         cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
@@ -38,9 +40,9 @@ def reap(child: subprocess.Popen[str]) -> None:
         child.wait()
 
 
-def stored_body(tmp_path) -> str:
-    """The body of the only article the killed child's profile holds."""
-    db = open_database(load_config(tmp_path, environ={}).database_url)
+def stored_body(db_url: str) -> str:
+    """The body of the only article the killed child's database holds."""
+    db = open_database(db_url)
     try:
         service = ArticleService(db)
         (summary,) = service.list_articles()
@@ -50,8 +52,8 @@ def stored_body(tmp_path) -> str:
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX-only")
-def test_sigkill_three_seconds_after_typing_loses_nothing(tmp_path):
-    child = spawn_child(tmp_path, TYPED)
+def test_sigkill_three_seconds_after_typing_loses_nothing(tmp_path, db_url):
+    child = spawn_child(tmp_path, db_url, TYPED)
     try:
         assert child.stdout is not None
         line = child.stdout.readline()
@@ -61,15 +63,15 @@ def test_sigkill_three_seconds_after_typing_loses_nothing(tmp_path):
     finally:
         reap(child)
     assert child.returncode == -signal.SIGKILL
-    assert stored_body(tmp_path).rstrip().endswith(TYPED.strip())
+    assert stored_body(db_url).rstrip().endswith(TYPED.strip())
 
 
 MAX_SECONDS = 2.0
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX-only")
-def test_sigkill_while_typing_continuously_loses_at_most_the_max_interval(tmp_path):
-    child = spawn_child(tmp_path, "--continuous", str(MAX_SECONDS))
+def test_sigkill_while_typing_continuously_loses_at_most_the_max_interval(tmp_path, db_url):
+    child = spawn_child(tmp_path, db_url, "--continuous", str(MAX_SECONDS))
     typed_at: list[float] = []
     try:
         assert child.stdout is not None
@@ -84,7 +86,7 @@ def test_sigkill_while_typing_continuously_loses_at_most_the_max_interval(tmp_pa
     finally:
         reap(child)
     assert child.returncode == -signal.SIGKILL
-    body = stored_body(tmp_path)
+    body = stored_body(db_url)
     # every word typed more than MAX_SECONDS (+1 s for the save itself) before the kill
     must_have = [n for n, at in enumerate(typed_at) if at < killed_at - MAX_SECONDS - 1.0]
     assert must_have, "the test typed too briefly"

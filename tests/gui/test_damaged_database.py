@@ -23,7 +23,9 @@ from editor_app.gui.dialogs.damaged_database import (
 )
 from tests.storage_helpers import PAGE, damage_pages, populated_sqlite
 
-pytestmark = pytest.mark.sqlite_only(reason="damages a SQLite file")
+#: The tests that damage a database file (the dialogs and start-up recovery of a SQLite
+#: profile); the excepthook and the healthy start run on both backends.
+DAMAGES_SQLITE = pytest.mark.sqlite_only(reason="damages a SQLite file")
 
 
 def _profile_with_damaged_db(tmp_path, *, backup: bool = True):
@@ -41,6 +43,7 @@ def _buttons(box: QMessageBox) -> dict[str, QPushButton]:
             if b.property("choice")}
 
 
+@DAMAGES_SQLITE
 def test_dialog_offers_backup_and_reports_the_click(qtbot, tmp_path):
     _config, path, backup = _profile_with_damaged_db(tmp_path)
     error = DatabaseDamaged(f"the database {path} is damaged", path=path, backup=backup)
@@ -56,6 +59,7 @@ def test_dialog_offers_backup_and_reports_the_click(qtbot, tmp_path):
     assert choice_of(box) is DamagedChoice.RESTORE_BACKUP
 
 
+@DAMAGES_SQLITE
 def test_dialog_without_backup_only_quits(qtbot, tmp_path):
     _config, path, _ = _profile_with_damaged_db(tmp_path, backup=False)
     box = build_damaged_dialog(None, DatabaseDamaged("damaged", path=path), None)
@@ -93,6 +97,7 @@ def _no_error_boxes(monkeypatch):
     monkeypatch.setattr(application, "show_error", fail)
 
 
+@DAMAGES_SQLITE
 def test_start_on_damaged_file_restores_the_backup(qtbot, tmp_path):
     config, path, _backup = _profile_with_damaged_db(tmp_path)
     damage_pages(path, first_page=2)
@@ -115,6 +120,7 @@ def test_start_on_damaged_file_restores_the_backup(qtbot, tmp_path):
         db.close()
 
 
+@DAMAGES_SQLITE
 def test_start_on_damaged_file_opens_the_backup_read_only(qtbot, tmp_path):
     config, path, backup = _profile_with_damaged_db(tmp_path)
     damage_pages(path, first_page=2)
@@ -148,6 +154,7 @@ def _damage_table(path, table: str) -> None:
         handle.write(b"\xff" * PAGE)
 
 
+@DAMAGES_SQLITE
 def test_damage_found_while_building_the_window_also_asks(qtbot, tmp_path):
     config, path, _ = _profile_with_damaged_db(tmp_path)
     _damage_table(path, "user_profiles")
@@ -181,9 +188,9 @@ def test_excepthook_never_says_autosaved_for_storage_faults(qtbot, monkeypatch):
     assert "autosaved" not in shown[1]
 
 
-def test_healthy_start_shows_no_damage_dialog(qtbot, tmp_path):
+def test_healthy_start_shows_no_damage_dialog(qtbot, tmp_path, db_url):
     """A healthy start goes straight to the window (no damage dialog)."""
-    config = load_config(tmp_path / "fresh", environ={})
+    config = load_config(tmp_path / "fresh", database=db_url, environ={})
     config.ensure_dirs()
 
     def no_damage(*_args):

@@ -99,8 +99,8 @@ def test_mnemonic_stays_in_the_english_part(tmp_path):
     assert i18n.translate("Menu", "&File") == "&फ़ाइल"
 
 
-def test_first_run_dialog_follows_the_setting(qtbot, profile_dir):
-    config = load_config(profile_dir, environ={})
+def test_first_run_dialog_follows_the_setting(qtbot, profile_dir, db_url):
+    config = load_config(profile_dir, database=db_url, environ={})
     config.ensure_dirs()
     config.settings["ui_language"] = "en"
     seen: list[str] = []

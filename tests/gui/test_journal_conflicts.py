@@ -98,7 +98,7 @@ def test_stale_base_after_reconnect_is_the_normal_conflict(qtbot, make_window, g
     window.saver.backoff = Backoff(0.05, 0.2)
     asked: list[str] = []
 
-    def keep_mine(_window: object, detail: str) -> ConflictChoice:
+    def keep_mine(_window: object, detail: str, _comparison: object = None) -> ConflictChoice:
         asked.append(detail)
         return ConflictChoice.KEEP_MINE
 

@@ -153,7 +153,7 @@ def test_banner_when_another_user_saves_the_open_story(qtbot, window, other_db, 
     qtbot.waitUntil(lambda: banner.has_change, timeout=WITHIN_MS)
     # an autosave of the edit below would meet their version: cancel that conflict
     monkeypatch.setattr(main_window_module, "ask_conflict",
-                        lambda _parent, _detail: ConflictChoice.CANCEL)
+                        lambda _parent, _detail, _comparison=None: ConflictChoice.CANCEL)
     type_text(window.metadata.headline, "!")
     answers = [QMessageBox.StandardButton.No]
     asked: list[str] = []

@@ -74,7 +74,7 @@ def test_preferences_is_in_the_edit_menu_and_ctrl_comma_opens_it(qtbot, make_win
 
 
 def test_preferences_round_trip_live_and_after_restart(qtbot, make_window, gui_db,
-                                                       profile_dir):
+                                                       profile_dir, db_url):
     window = make_window()
     if not window.speller.available:
         skip_unless_spelling(window.speller.unavailable_reason)
@@ -107,7 +107,7 @@ def test_preferences_round_trip_live_and_after_restart(qtbot, make_window, gui_d
     # restart: a new config read from disk, a new window on the same database
     window.close()
     qtbot.waitUntil(lambda: not window.isVisible())
-    config = load_config(profile_dir, environ={})
+    config = load_config(profile_dir, database=db_url, environ={})
     assert config.settings["font_size"] == 19
     assert config.settings["spell_english"] == ""
     again = open_main_window(config, gui_db, lambda: pytest.fail("profile exists"))

@@ -8,7 +8,7 @@ import sys
 
 from PySide6.QtGui import QImage
 
-from editor_app.config import load_config
+from editor_app.config import DATABASE_ENV
 from editor_app.core.articles import ArticleService
 from editor_app.core.db import open_database
 from editor_app.core.profiles import local_profile
@@ -18,12 +18,13 @@ from tests.conftest import REPO_ROOT
 SCRIPT = REPO_ROOT / "packaging" / "screenshot.py"
 
 
-def test_screenshot_of_the_first_run_window_without_a_display(tmp_path):
+def test_screenshot_of_the_first_run_window_without_a_display(tmp_path, db_url):
     out = tmp_path / "window.png"
     profile = tmp_path / "profile"
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY",
                                                              "QT_QPA_PLATFORM")}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
+    env[DATABASE_ENV] = db_url  # the backend under test (the script reads the environment)
     result = subprocess.run(
         [sys.executable, str(SCRIPT), str(out), "--size", "1280x720", "--wait", "0.5",
          "--profile", str(profile)],
@@ -36,7 +37,7 @@ def test_screenshot_of_the_first_run_window_without_a_display(tmp_path):
     colours = {image.pixel(x, y) for x in range(0, 1280, 37) for y in range(0, 720, 23)}
     assert len(colours) > 5
     # The first-run dialog was answered, so the profile and the sample article exist.
-    db = open_database(load_config(profile, environ={}).database_url)
+    db = open_database(db_url)
     try:
         me = local_profile(db)
         assert me is not None and me.name == "Screenshot"

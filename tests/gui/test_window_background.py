@@ -168,7 +168,7 @@ def make_conflict(window, gui_db) -> ArticleService:
 def choose(monkeypatch, choice: ConflictChoice, asked: list[str] | None = None) -> None:
     import editor_app.gui.main_window as main_window
 
-    def ask(_parent, detail: str) -> ConflictChoice:
+    def ask(_parent, detail: str, _comparison=None) -> ConflictChoice:
         if asked is not None:
             asked.append(detail)
         return choice

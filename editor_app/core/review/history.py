@@ -5,7 +5,8 @@ Contracts:
 - Revisions are named by their *number*: 1 for the article's first revision, counting up in
   the order they were written (ids order them; a revision is never rewritten), so a number
   the user saw stays valid. ``TimelineEntry.revision_id`` gives the database id as well.
-- :func:`diff_revisions` compares any two revisions (either order) field by field:
+- :func:`diff_revisions` compares any two revisions (either order) field by field
+  (:func:`diff_data` makes the same comparison of any two :class:`ArticleData`):
   headline, dek, bylines, dateline place and date, category, tags, slug, language and body.
   Only fields that differ are listed, each with its text hunks from
   :func:`~editor_app.core.review.diff.diff_text`; list fields (tags, bylines) are compared
@@ -44,7 +45,8 @@ from editor_app.core.models import Article, AuditEvent, Revision
 from editor_app.core.review.diff import Hunk, diff_text
 
 __all__ = ["FIELD_LABELS", "FieldChange", "RevisionDiff", "RevisionRef", "TimelineEntry",
-           "TimelineKind", "diff_revisions", "restore_revision", "revision_data", "timeline"]
+           "TimelineKind", "diff_data", "diff_revisions", "restore_revision", "revision_data",
+           "timeline"]
 
 logger = logging.getLogger(__name__)
 
@@ -142,12 +144,20 @@ def diff_revisions(service: ArticleService, article_id: int, rev_a: int, rev_b: 
 
     Raises :class:`NotFoundError` for an unknown article or revision number."""
     (ref_a, data_a), (ref_b, data_b) = _load_revisions(service.db, article_id, (rev_a, rev_b))
+    return RevisionDiff(article_id, ref_a, ref_b, diff_data(data_a, data_b))
+
+
+def diff_data(old: ArticleData, new: ArticleData) -> tuple[FieldChange, ...]:
+    """The fields that differ from ``old`` to ``new``, in :data:`FIELD_LABELS` order, each
+    with its text hunks (the comparison :func:`diff_revisions` makes, for any two
+    versions of an article's data, stored or not)."""
     changes = []
     for name, label in FIELD_LABELS.items():
-        old, new = _field_text(data_a, name), _field_text(data_b, name)
-        if old != new:
-            changes.append(FieldChange(name, label, old, new, tuple(diff_text(old, new))))
-    return RevisionDiff(article_id, ref_a, ref_b, tuple(changes))
+        old_text, new_text = _field_text(old, name), _field_text(new, name)
+        if old_text != new_text:
+            changes.append(FieldChange(name, label, old_text, new_text,
+                                       tuple(diff_text(old_text, new_text))))
+    return tuple(changes)
 
 
 def restore_revision(service: ArticleService, article_id: int, revision: int,
