@@ -67,9 +67,9 @@ def remembered_url(url: str) -> str:
 class SyncDialog(QDialog):
     """Sync this database with the newsroom (see the module contract)."""
 
-    #: (done, total, item) from the worker thread; delivered on the GUI thread.
+    # (done, total, item) from the worker thread; delivered on the GUI thread.
     progressed = Signal(int, int, object)
-    #: A sync ended (complete or not): the window reloads its list.
+    # A sync ended (complete or not): the window reloads its list.
     synced = Signal(object)
 
     def __init__(self, db: Database, actor: Actor, config: Config, tasks: TaskRunner,
@@ -192,8 +192,9 @@ class SyncDialog(QDialog):
         self.progress.setRange(0, max(report.planned, 1))
         self.progress.setValue(len(report.items))
         for item in report.conflicts:
-            line = translate("SyncDialog", "{headline}: {fields} changed on both sides").format(
-                headline=item.headline, fields=", ".join(item.fields) or "—")
+            line = f"{item.headline}: " + translate(
+                "SyncDialog", "{fields} changed on both sides").format(
+                    fields=", ".join(item.fields) or "—")
             if item.copy_uuid:
                 line += " — " + translate("SyncDialog", "your version kept as a copy")
             self.conflicts.addItem(line)

@@ -9,7 +9,8 @@ import pytest
 
 from editor_app.core.articles import ArticleService
 from editor_app.core.errors import StorageError
-from editor_app.core.sync import SyncEngine, engine as engine_module
+from editor_app.core.sync import SyncEngine
+from editor_app.core.sync import engine as engine_module
 from editor_app.core.sync.state import load_states
 from editor_app.core.workflow.service import WorkflowService
 from tests.core.sync.helpers import Field, count_articles, count_revisions
