@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import argparse
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from editor_app.commands.context import CliContext
-from editor_app.core.errors import ConfigError
+if TYPE_CHECKING:  # the parser is built for every command: keep its imports light
+    from editor_app.commands.context import CliContext
 
 __all__ = ["add_sync_parser", "cmd_sync"]
 
@@ -42,6 +42,7 @@ def add_sync_parser(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_sync(ctx: CliContext, args: argparse.Namespace) -> int:
+    from editor_app.core.errors import ConfigError
     from editor_app.core.sync import SyncItem, open_and_sync
 
     url = args.url or ctx.config.get_str("sync_url")
