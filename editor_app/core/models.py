@@ -488,7 +488,8 @@ class SyncState(Base):
     ``revision_hash`` is the content hash both sides had after that sync and ``status`` the
     status they had then (the base that tells who moved a status since). ``outcome`` is the
     last action (pushed, pulled, conflict, unchanged) and ``copy_uuid`` the conflict copy
-    made for it, if any. One row per (remote, article), written after each article, so an
+    made for it, if any; ``local_version``/``remote_version`` the two version counters
+    then. One row per (remote, article), written after each article, so an
     interrupted sync resumes where it stopped.
     """
 
@@ -501,6 +502,10 @@ class SyncState(Base):
     status: Mapped[str] = mapped_column(String(32), default="")
     outcome: Mapped[str] = mapped_column(String(16), default="")
     copy_uuid: Mapped[str] = mapped_column(String(36), default="")
+    #: The article's version counter on the laptop and in the newsroom after that sync:
+    #: both unchanged means neither side saved or moved it since (nothing to compare).
+    local_version: Mapped[int] = mapped_column(Integer, default=0)
+    remote_version: Mapped[int] = mapped_column(Integer, default=0)
     synced_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     __table_args__ = (UniqueConstraint("remote", "article_uuid",

@@ -25,13 +25,17 @@ Contracts of :class:`SyncEngine` (``SyncEngine(laptop, newsroom, laptop_actor)``
   ``policy="report"`` writes nothing for a diverged article and only lists it.
 - **Status**: the newsroom decides where a story is. A status the laptop user moved since
   the last sync (a submit or resubmit made offline) is made in the newsroom as that
-  workflow move, when the rules allow it; otherwise the laptop takes the newsroom's status
+  workflow move, when the rules allow it (a move out of a status the newsroom user may not
+  edit in, such as a withdrawal, before the text, so the text can follow; any other after
+  it); otherwise the laptop takes the newsroom's status
   (:func:`~editor_app.core.sync.state.mirror_status`).
 - **Progress**: after each article the laptop records what both sides agreed on
-  (:mod:`.state`). A storage fault (lost connection, full disk) stops the run with
-  :attr:`SyncReport.error` set; running again resumes without duplicates (every step is
-  idempotent by UUID and revision hash). Another typed error fails only that article.
-  ``should_stop`` is asked between articles (Stop in the GUI).
+  (:mod:`.state`), with both version counters: an article neither side saved or moved
+  since is ``unchanged`` without reading its text or images. A storage fault (lost
+  connection, full disk) stops the run with :attr:`SyncReport.error` set; running again
+  resumes without duplicates (every step is idempotent by UUID and revision hash).
+  Another typed error fails only that article. ``should_stop`` is asked between articles
+  (Stop in the GUI).
 """
 
 from __future__ import annotations
@@ -40,7 +44,7 @@ import json
 import logging
 import uuid as uuid_module
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from sqlalchemy import or_, select
@@ -69,7 +73,7 @@ from editor_app.core.sync.state import (
 )
 from editor_app.core.users import maintenance_actor, resolve_actor
 from editor_app.core.workflow.service import WorkflowService
-from editor_app.core.workflow.statuses import Status, move
+from editor_app.core.workflow.statuses import Status, may_edit, move
 
 __all__ = ["ConflictPolicy", "SyncEngine", "SyncItem", "SyncReport", "conflict_copy_uuid",
            "open_and_sync"]
@@ -231,8 +235,14 @@ class SyncEngine:
 
     def sync_one(self, uuid: str) -> SyncItem:
         """Sync one article by UUID and record the agreed state."""
-        local_id = self._id(self.laptop, uuid)
-        remote_id = self._id(self.newsroom, uuid)
+        local_id, local_version = self._id_version(self.laptop, uuid)
+        remote_id, remote_version = self._id_version(self.newsroom, uuid)
+        base = self._states.get(uuid)
+        if base is not None and local_id is not None and remote_id is not None \
+                and (base.local_version, base.remote_version) == (local_version,
+                                                                  remote_version):
+            # neither side saved or moved it since the last sync: nothing to compare
+            return SyncItem(uuid, self._headline(uuid), "unchanged")
         if local_id is None and remote_id is None:
             raise NotFoundError(f"no article with UUID {uuid} on either side")
         if remote_id is None:
@@ -249,7 +259,12 @@ class SyncEngine:
             assert local_id is not None
             self._adopt(local_id, remote_id)
         else:
+            # a move out of a status the newsroom user may not edit in (a withdrawal)
+            # goes first, so the text can follow; any other move after the text
+            first = self._push_status(uuid, local_id, remote_id, only_unlocking=True)
             item = self._merge(uuid, local_id, remote_id)
+            if first:
+                item = replace(item, detail="; ".join(p for p in (item.detail, first) if p))
         assert local_id is not None and remote_id is not None
         if item.action != "conflict" or item.copy_uuid:
             moved = self._sync_status(uuid, local_id, remote_id)
@@ -321,30 +336,45 @@ class SyncEngine:
         return SyncItem(uuid, headline, "conflict", "kept both: the laptop's version is a "
                         "copy", copy_uuid, fields)
 
+    def _push_status(self, uuid: str, local_id: int, remote_id: int, *,
+                     only_unlocking: bool = False) -> str:
+        """Make in the newsroom the status move the laptop user made since the last sync,
+        when the rules allow it (``only_unlocking``: only out of a status the newsroom user
+        may not edit in); a note of the move, ``""`` when none was made."""
+        mine = self._mine.get(local_id).status
+        theirs = self._theirs.get(remote_id).status
+        base = self._states.get(uuid)
+        if mine == theirs or base is None or base.status != theirs:
+            return ""
+        if only_unlocking and may_edit(self.newsroom_actor.role, theirs):
+            return ""
+        rule = move(theirs, mine)
+        if rule is None or self.newsroom_actor.role not in rule.roles or rule.needs_note:
+            return ""
+        try:
+            WorkflowService(self.newsroom, self.newsroom_actor).transition(remote_id, mine)
+        except PermissionDenied as exc:
+            log.info("status move of %s refused in the newsroom: %s", uuid, exc)
+            return ""
+        return f"status {theirs} → {mine} in the newsroom"
+
     def _sync_status(self, uuid: str, local_id: int, remote_id: int) -> str:
         """Bring the two statuses together (module contract); a note of what moved."""
+        moved = self._push_status(uuid, local_id, remote_id)
+        if moved:
+            return moved
         mine = self._mine.get(local_id).status
         theirs = self._theirs.get(remote_id).status
         if mine == theirs:
             return ""
-        base = self._states.get(uuid)
-        if base is not None and base.status == theirs and mine != theirs:
-            rule = move(theirs, mine)
-            if rule is not None and self.newsroom_actor.role in rule.roles \
-                    and not rule.needs_note:
-                try:
-                    WorkflowService(self.newsroom, self.newsroom_actor).transition(
-                        remote_id, mine)
-                    return f"status {theirs} → {mine} in the newsroom"
-                except PermissionDenied as exc:
-                    log.info("status move of %s refused in the newsroom: %s", uuid, exc)
         mirror_status(self.laptop, local_id, theirs, self.laptop_actor, self.remote)
         return f"status {mine} → {theirs} from the newsroom"
 
     def _record(self, uuid: str, local_id: int, remote_id: int, item: SyncItem) -> None:
-        status = self._theirs.get(remote_id).status
-        state = ArticleState(uuid, newest_hash(self._mine, local_id), status,
-                             item.action, item.copy_uuid)
+        there = self._theirs.get(remote_id)
+        state = ArticleState(uuid, newest_hash(self._mine, local_id), there.status,
+                             item.action, item.copy_uuid, self._mine.get(local_id).version,
+                             there.version)
         record_state(self.laptop, self.remote, state)
         self._states[uuid] = state
 
@@ -360,6 +390,13 @@ class SyncEngine:
                       assignee=me if assignee == them else None)
 
     # ----------------------------------------------------------------- helpers
+    @staticmethod
+    def _id_version(db: Database, uuid: str) -> tuple[int | None, int]:
+        with db.session() as session:
+            row = session.execute(select(Article.id, Article.version)
+                                  .where(Article.uuid == uuid)).first()
+            return (row.id, row.version) if row is not None else (None, 0)
+
     @staticmethod
     def _id(db: Database, uuid: str) -> int | None:
         with db.session() as session:

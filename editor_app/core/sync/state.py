@@ -45,6 +45,8 @@ class ArticleState:
     status: str
     outcome: str
     copy_uuid: str = ""
+    local_version: int = 0
+    remote_version: int = 0
 
 
 def remote_key(url: str) -> str:
@@ -57,7 +59,8 @@ def load_states(db: Database, remote: str) -> dict[str, ArticleState]:
     with db.session() as session:
         rows = session.scalars(select(SyncState).where(SyncState.remote == remote))
         return {r.article_uuid: ArticleState(r.article_uuid, r.revision_hash, r.status,
-                                             r.outcome, r.copy_uuid) for r in rows}
+                                             r.outcome, r.copy_uuid, r.local_version,
+                                             r.remote_version) for r in rows}
 
 
 def record_state(db: Database, remote: str, state: ArticleState) -> None:
@@ -72,6 +75,8 @@ def record_state(db: Database, remote: str, state: ArticleState) -> None:
         row.status = state.status
         row.outcome = state.outcome
         row.copy_uuid = state.copy_uuid
+        row.local_version = state.local_version
+        row.remote_version = state.remote_version
         row.synced_at = utcnow()
 
 

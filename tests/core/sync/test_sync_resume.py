@@ -85,3 +85,28 @@ def test_a_conflict_interrupted_after_the_copy_makes_no_second_copy(
     assert copy.data.body.strip() == "मेला लगेगा। दुकानें सजीं।"
     again = SyncEngine(f.laptop, f.newsroom, f.reporter).run()
     assert again.summary()["unchanged"] == 2 and count_articles(f.newsroom) == 2
+
+
+def test_articles_nobody_touched_are_not_read_again(
+        field_dbs: Field, monkeypatch: pytest.MonkeyPatch) -> None:
+    f = field_dbs
+    ids = [f.write(f"स्थिर खबर {n}", f"पाठ {n}") for n in range(3)]
+    SyncEngine(f.laptop, f.newsroom, f.reporter).run()
+    read: list[int] = []
+    real_bundle = engine_module.article_bundle
+
+    def counting(service: Any, article_id: int) -> Any:
+        read.append(article_id)
+        return real_bundle(service, article_id)
+
+    monkeypatch.setattr(engine_module, "article_bundle", counting)
+    report = SyncEngine(f.laptop, f.newsroom, f.reporter).run()
+    assert report.summary()["unchanged"] == 3 and read == []
+    # one side saves one story: only that one is compared (and pushed)
+    mine = ArticleService(f.laptop, f.reporter)
+    WorkflowService(f.laptop, f.reporter).transition(ids[1], "draft")
+    record = mine.get(ids[1])
+    mine.save(ids[1], replace(record.data, body="नया पाठ"), record.version)
+    report = SyncEngine(f.laptop, f.newsroom, f.reporter).run()
+    assert report.summary()["pushed"] == 1 and report.summary()["unchanged"] == 2
+    assert set(read) == {ids[1]}

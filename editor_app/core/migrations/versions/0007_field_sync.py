@@ -5,8 +5,8 @@ Revises: 0006_live_refresh
 Create Date: 2026-12-01 14:20:00
 
 One new table, ``sync_state`` (see :class:`editor_app.core.models.SyncState`): on a field
-laptop, one row per (newsroom, article) with the revision hash and status both sides had
-after the last sync. Plain DDL, the same on SQLite and PostgreSQL.
+laptop, one row per (newsroom, article) with the revision hash, status and version
+counters both sides had after the last sync. Plain DDL, the same on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ def upgrade() -> None:
         sa.Column("status", sa.String(32), nullable=False),
         sa.Column("outcome", sa.String(16), nullable=False),
         sa.Column("copy_uuid", sa.String(36), nullable=False),
+        sa.Column("local_version", sa.Integer(), nullable=False),
+        sa.Column("remote_version", sa.Integer(), nullable=False),
         sa.Column("synced_at", UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_sync_state")),
         sa.UniqueConstraint("remote", "article_uuid", name="uq_sync_state_remote_uuid"),
