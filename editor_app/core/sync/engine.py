@@ -272,7 +272,9 @@ class SyncEngine:
                 item = SyncItem(item.uuid, item.headline, item.action,
                                 "; ".join(p for p in (item.detail, moved) if p),
                                 item.copy_uuid, item.fields)
-        self._record(uuid, local_id, remote_id, item)
+        if item.action != "conflict" or item.copy_uuid:
+            # a conflict only reported is not agreed: the next run compares it again
+            self._record(uuid, local_id, remote_id, item)
         return item
 
     # ----------------------------------------------------------------- steps

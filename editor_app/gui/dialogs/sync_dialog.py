@@ -5,8 +5,9 @@ Contract of :class:`SyncDialog`:
 - The URL field starts with the one remembered in the settings (``sync_url``); starting a
   sync remembers the URL given (without its password, which is never written to the
   settings file) and saves the settings.
-- The sync (:func:`editor_app.core.sync.open_and_sync`) runs as one write job of the
-  window's :class:`~editor_app.gui.tasks.TaskRunner`; each article done moves the progress
+- The sync (:func:`editor_app.core.sync.open_and_sync`) runs as one background job of the
+  window's :class:`~editor_app.gui.tasks.TaskRunner` (beside the writer thread, so
+  autosaves are not held back); each article done moves the progress
   bar and adds a line to the log. Stop asks the engine to stop after the article it is on
   (what was synced stays; syncing again resumes).
 - When it ends, the summary (pushed, pulled, conflicts, unchanged, failed) is shown in the
@@ -151,8 +152,10 @@ class SyncDialog(QDialog):
                                  progress=lambda d, t, i: self.progressed.emit(d, t, i),
                                  should_stop=self._stop.is_set)
 
-        self._tasks.run(work, done=self._finished, failed=self._failed, write=True,
-                        kind="sync")
+        # Not on the writer thread: a sync over a slow link would hold the editor's
+        # autosaves back for its whole length. Its writes are short transactions under
+        # the optimistic lock, so a save racing one is a ConflictError, never a loss.
+        self._tasks.run(work, done=self._finished, failed=self._failed, kind="sync")
 
     def stop(self) -> None:
         """Ask the sync to stop after the current article."""

@@ -152,6 +152,9 @@ def test_report_policy_writes_nothing_for_a_conflict(field_dbs: Field) -> None:
     assert counts == (count_revisions(f.laptop), count_revisions(f.newsroom))
     assert mine.get(story).data.headline == "चुनाव अगले महीने"
     assert desk.get(there.id).data.headline == "चुनाव की तारीख तय"
+    # still a conflict on the next run (a reported conflict is not recorded as agreed)
+    _, report = sync(f, policy="report")
+    assert len(report.conflicts) == 1  # type: ignore[attr-defined]
 
 
 def test_assigned_stories_are_pulled_for_a_copy_editor(field_dbs: Field) -> None:
