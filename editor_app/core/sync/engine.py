@@ -343,8 +343,8 @@ class SyncEngine:
         """Make in the newsroom the status move the laptop user made since the last sync,
         when the rules allow it (``only_unlocking``: only out of a status the newsroom user
         may not edit in); a note of the move, ``""`` when none was made."""
-        mine = self._mine.get(local_id).status
-        theirs = self._theirs.get(remote_id).status
+        mine = self._status_version(self.laptop, local_id)[0]
+        theirs = self._status_version(self.newsroom, remote_id)[0]
         base = self._states.get(uuid)
         if mine == theirs or base is None or base.status != theirs:
             return ""
@@ -365,18 +365,18 @@ class SyncEngine:
         moved = self._push_status(uuid, local_id, remote_id)
         if moved:
             return moved
-        mine = self._mine.get(local_id).status
-        theirs = self._theirs.get(remote_id).status
+        mine = self._status_version(self.laptop, local_id)[0]
+        theirs = self._status_version(self.newsroom, remote_id)[0]
         if mine == theirs:
             return ""
         mirror_status(self.laptop, local_id, theirs, self.laptop_actor, self.remote)
         return f"status {mine} → {theirs} from the newsroom"
 
     def _record(self, uuid: str, local_id: int, remote_id: int, item: SyncItem) -> None:
-        there = self._theirs.get(remote_id)
-        state = ArticleState(uuid, newest_hash(self._mine, local_id), there.status,
-                             item.action, item.copy_uuid, self._mine.get(local_id).version,
-                             there.version)
+        status, remote_version = self._status_version(self.newsroom, remote_id)
+        state = ArticleState(uuid, newest_hash(self._mine, local_id), status, item.action,
+                             item.copy_uuid, self._status_version(self.laptop, local_id)[1],
+                             remote_version)
         record_state(self.laptop, self.remote, state)
         self._states[uuid] = state
 
@@ -392,6 +392,16 @@ class SyncEngine:
                       assignee=me if assignee == them else None)
 
     # ----------------------------------------------------------------- helpers
+    @staticmethod
+    def _status_version(db: Database, article_id: int) -> tuple[str, int]:
+        """The article's status and version counter (one small query, no body)."""
+        with db.session() as session:
+            row = session.execute(select(Article.status, Article.version)
+                                  .where(Article.id == article_id)).first()
+            if row is None:
+                raise NotFoundError(f"no article with id {article_id}")
+            return row.status, row.version
+
     @staticmethod
     def _id_version(db: Database, uuid: str) -> tuple[int | None, int]:
         with db.session() as session:
