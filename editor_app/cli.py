@@ -60,6 +60,7 @@ COMMANDS: dict[str, str] = {
     "update": "editor_app.commands.desk:cmd_update",
     "kill": "editor_app.commands.desk:cmd_kill",
     "newsroom": "editor_app.commands.newsroom:cmd_newsroom",  # wip-pgauth (issue 8)
+    "sync": "editor_app.commands.sync:cmd_sync",  # wip-pgsync: field sync (issue 8 item 6)
 }
 
 
@@ -146,6 +147,9 @@ def add_commands(subparsers: Any, common: argparse.ArgumentParser) -> None:
     from editor_app.commands.newsroom import add_newsroom_parsers  # wip-pgauth (issue 8)
 
     add_newsroom_parsers(subparsers, common)
+    from editor_app.commands.sync import add_sync_parser  # wip-pgsync: field sync
+
+    add_sync_parser(subparsers, common)
 
 
 def _add_import(subparsers: Any, common: argparse.ArgumentParser) -> None:

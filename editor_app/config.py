@@ -46,6 +46,8 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "spell_hindi": "hi_IN",
     "spell_english": "en_US",
     "theme": "system",  # editor_app.gui.theme: "system" (follow the desktop), "light", "dark"
+    # Field sync (wip-pgsync): the newsroom's database URL last synced with (no password).
+    "sync_url": "",
 }
 
 

@@ -478,3 +478,35 @@ class Comment(Base):
     orphaned: Mapped[bool] = mapped_column(Boolean, default=False)
 
     __table_args__ = (Index("ix_comments_article_id", "article_id", "id"),)
+
+
+# ---- field sync (migration 0007_field_sync)
+class SyncState(Base):
+    """What the last sync with one newsroom agreed on for one article, kept on the laptop.
+
+    ``remote`` names the newsroom (its URL without a password), ``article_uuid`` the story;
+    ``revision_hash`` is the content hash both sides had after that sync and ``status`` the
+    status they had then (the base that tells who moved a status since). ``outcome`` is the
+    last action (pushed, pulled, conflict, unchanged) and ``copy_uuid`` the conflict copy
+    made for it, if any; ``local_version``/``remote_version`` the two version counters
+    then. One row per (remote, article), written after each article, so an
+    interrupted sync resumes where it stopped.
+    """
+
+    __tablename__ = "sync_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    remote: Mapped[str] = mapped_column(String(500))
+    article_uuid: Mapped[str] = mapped_column(String(36))
+    revision_hash: Mapped[str] = mapped_column(String(64), default="")
+    status: Mapped[str] = mapped_column(String(32), default="")
+    outcome: Mapped[str] = mapped_column(String(16), default="")
+    copy_uuid: Mapped[str] = mapped_column(String(36), default="")
+    #: The article's version counter on the laptop and in the newsroom after that sync:
+    #: both unchanged means neither side saved or moved it since (nothing to compare).
+    local_version: Mapped[int] = mapped_column(Integer, default=0)
+    remote_version: Mapped[int] = mapped_column(Integer, default=0)
+    synced_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (UniqueConstraint("remote", "article_uuid",
+                                       name="uq_sync_state_remote_uuid"),)

@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
     font_action: QAction
     import_action: QAction
     import_clipboard_action: QAction
+    sync_action: QAction  # wip-pgsync: File → Sync with newsroom
     list_trash_action: QAction
     new_action: QAction
     phonetic_action: QAction

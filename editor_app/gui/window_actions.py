@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from editor_app.gui.dialogs.import_dialog import open_clipboard_import, open_import
+from editor_app.gui.dialogs.sync_dialog import open_sync
 from editor_app.gui.export_actions import ExportActions
 from editor_app.gui.focus_chain import FocusTarget, make_focus_actions
 from editor_app.gui.i18n import QT_TRANSLATE_NOOP, plain_label, short_label, translate
@@ -110,6 +111,9 @@ def install_actions(window: MainWindow) -> None:
                                   QKeySequence.StandardKey.Open)
     window.import_clipboard_action = action(translate("WindowActions", "Import from clip&board"),
                                             lambda: open_clipboard_import(window))
+    # field sync (wip-pgsync, issue 8 item 6)
+    window.sync_action = action(translate("MainWindow", "Sync with &newsroom…"),
+                                lambda: open_sync(window))
     file_menu = window.menuBar().addMenu(translate("WindowActions", "&File"))
     file_menu.setObjectName("file_menu")
     for act in (window.new_action, window.duplicate_action, window.save_action):
@@ -123,6 +127,7 @@ def install_actions(window: MainWindow) -> None:
     file_menu.addSeparator()
     file_menu.addAction(window.import_action)
     file_menu.addAction(window.import_clipboard_action)
+    file_menu.addAction(window.sync_action)
     file_menu.addSeparator()
     file_menu.addAction(window.quit_action)
     format_menu = window.menuBar().addMenu(translate("WindowActions", "&Edit"))

@@ -1592,6 +1592,10 @@
         <source>Des&amp;k tab</source>
         <translation>डेस्क टैब</translation>
     </message>
+    <message>
+        <source>Sync with &amp;newsroom…</source>
+        <translation>न्यूज़रूम से सिंक करें…</translation>
+    </message>
 </context>
 <context>
     <name>MetadataPanel</name>
@@ -2427,6 +2431,93 @@
     <message>
         <source>Spiked</source>
         <translation>रद्द</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Sync with newsroom</source>
+        <translation>न्यूज़रूम से सिंक</translation>
+    </message>
+    <message>
+        <source>Newsroom database</source>
+        <translation>न्यूज़रूम डेटाबेस</translation>
+    </message>
+    <message>
+        <source>Only list conflicts (keep no copy, change nothing)</source>
+        <translation>केवल टकराव दिखाएं (कोई प्रति नहीं, कोई बदलाव नहीं)</translation>
+    </message>
+    <message>
+        <source>Syncing as {name} (login {login})</source>
+        <translation>{name} के रूप में सिंक (लॉगिन {login})</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>टकराव</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>सिंक करें</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>रोकें</translation>
+    </message>
+    <message>
+        <source>Enter the newsroom&apos;s database URL.</source>
+        <translation>न्यूज़रूम के डेटाबेस का URL लिखें।</translation>
+    </message>
+    <message>
+        <source>Connecting to the newsroom…</source>
+        <translation>न्यूज़रूम से जुड़ रहे हैं…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current story…</source>
+        <translation>इस खबर के बाद रुकेंगे…</translation>
+    </message>
+    <message>
+        <source>Pushed {pushed}, pulled {pulled}, conflicts {conflicts}, unchanged {unchanged}, failed {failed}.</source>
+        <translation>भेजे {pushed}, मिले {pulled}, टकराव {conflicts}, अपरिवर्तित {unchanged}, विफल {failed}।</translation>
+    </message>
+    <message>
+        <source>The sync stopped: {error}. Sync again to resume.</source>
+        <translation>सिंक रुक गया: {error}। आगे बढ़ाने के लिए फिर सिंक करें।</translation>
+    </message>
+    <message>
+        <source>Stopped; sync again to resume.</source>
+        <translation>रोका गया; आगे बढ़ाने के लिए फिर सिंक करें।</translation>
+    </message>
+    <message>
+        <source>{fields} changed on both sides</source>
+        <translation>{fields} दोनों ओर बदला</translation>
+    </message>
+    <message>
+        <source>your version kept as a copy</source>
+        <translation>आपका संस्करण प्रति के रूप में रखा गया</translation>
+    </message>
+    <message>
+        <source>The sync could not start: {error}</source>
+        <translation>सिंक शुरू नहीं हो सका: {error}</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>भेजा</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>मिला</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>टकराव</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>अपरिवर्तित</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>विफल</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.gui.i18n import translate
+from editor_app.gui.theme import colours
 
 __all__ = ["LoginDialog"]
 
@@ -39,7 +40,7 @@ class LoginDialog(QDialog):
         self.error_label = QLabel(error)
         self.error_label.setObjectName("loginError")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #a40000")
+        self.error_label.setStyleSheet(f"color: {colours().error_text}")
         self.error_label.setVisible(bool(error))
         layout.addRow(self.error_label)
         self.login_edit = QLineEdit(login)
