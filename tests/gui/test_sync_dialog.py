@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from editor_app.config import load_config
 from editor_app.core.articles import ArticleService
+from editor_app.core.intake.bundle import import_bundle
 from editor_app.core.sync import engine as engine_module
 from editor_app.core.workflow.service import WorkflowService
 from editor_app.gui.dialogs.sync_dialog import SyncDialog, remembered_url
@@ -84,7 +85,7 @@ def test_stop_ends_the_sync_after_the_current_story(
     for n in range(3):
         f.write(f"खबर {n}", f"पाठ {n}")
     entered, release = threading.Event(), threading.Event()
-    real = engine_module.import_bundle
+    real = import_bundle
 
     def slow(service: Any, bundle: Any, **kwargs: Any) -> Any:
         entered.set()

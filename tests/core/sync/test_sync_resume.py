@@ -9,13 +9,15 @@ import pytest
 
 from editor_app.core.articles import ArticleService
 from editor_app.core.errors import StorageError
+from editor_app.core.intake.bundle import import_bundle
 from editor_app.core.sync import SyncEngine
 from editor_app.core.sync import engine as engine_module
+from editor_app.core.sync.snapshot import article_bundle
 from editor_app.core.sync.state import load_states
 from editor_app.core.workflow.service import WorkflowService
 from tests.core.sync.helpers import Field, count_articles, count_revisions
 
-real_import = engine_module.import_bundle
+real_import = import_bundle
 
 
 def failing_after(k: int, *, only: Any = None) -> Any:
@@ -93,7 +95,7 @@ def test_articles_nobody_touched_are_not_read_again(
     ids = [f.write(f"स्थिर खबर {n}", f"पाठ {n}") for n in range(3)]
     SyncEngine(f.laptop, f.newsroom, f.reporter).run()
     read: list[int] = []
-    real_bundle = engine_module.article_bundle
+    real_bundle = article_bundle
 
     def counting(service: Any, article_id: int) -> Any:
         read.append(article_id)
