@@ -8,7 +8,8 @@ strings Qt itself draws. Contract of :func:`install_qt_translations` (called rig
    in use ships it. PySide6 (checked up to 6.11) ships ``qtbase_*.qm`` for 33 languages but
    no Hindi, so this is usually missing: the report says so, and it is logged.
 2. Sampadak's own ``resources/translations/qtbase_hi.qm`` (standard buttons, text and
-   line-edit context menus, spin boxes, scroll bars, message-box details; Hindi in the house
+   line-edit context menus, spin boxes, scroll bars, message-box details, Qt's own file
+   dialog; Hindi in the house
    style) is loaded on top, so those strings are Hindi either way.
 3. ``"hi-en"`` shows them like the app's labels, ``"हिंदी (English)"`` with
    the mnemonic in the English part (``पूर्ववत (&Undo)``); ``"hi"`` shows the Hindi alone;
@@ -75,7 +76,22 @@ class QtHindiTranslator(QTranslator):
             return hindi
         plain = "&&".join(part.replace("&", "") for part in hindi.split("&&"))
         dots = "..." if source.endswith("...") and plain.endswith("...") else ""
+        words, pattern = _split_pattern(source)
+        hindi_words, hindi_pattern = _split_pattern(plain.removesuffix(dots))
+        if pattern and pattern == hindi_pattern:
+            # a file-dialog filter, "All Files (*)": the pattern must stay last, alone in
+            # its brackets, or QFileDialog stops filtering by it
+            return f"{hindi_words} ({words}) {pattern}"
         return f"{plain.removesuffix(dots)} ({source})"
+
+
+def _split_pattern(text: str) -> tuple[str, str]:
+    """``("All Files", "(*)")`` for a file-dialog filter ``"All Files (*)"``, else
+    ``(text, "")``."""
+    head, sep, tail = text.rpartition(" (")
+    if sep and tail.endswith(")") and "(" not in tail and any(c in tail for c in "*?."):
+        return head, f"({tail}"
+    return text, ""
 
 
 @dataclass

@@ -6,10 +6,23 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+import regex
 from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QTextEdit
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTextEdit,
+    QToolButton,
+    QTreeView,
+)
 
 from editor_app.core.resources import resource_path
 from editor_app.gui.dialogs.font_picker import DEVANAGARI_SAMPLE, FontPicker
@@ -140,3 +153,39 @@ def test_font_action_opens_the_devanagari_picker(qtbot, make_window, monkeypatch
     assert len(seen) == 1 and seen[0].family_names()[0] in devanagari_families()
     assert window.editor.text_edit.font().pointSize() == 21
     assert "font_size = 21" in gui_config.settings_path.read_text("utf-8")
+
+
+def _file_dialog_texts(qtbot: Any) -> list[str]:
+    """Every label, button, tool-tip and column header of Qt's own file dialog."""
+    dialog = QFileDialog(None, "", str(REPO_ROOT))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    texts = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QPushButton)]
+    texts += [w.toolTip() for w in dialog.findChildren(QToolButton)]
+    for view in dialog.findChildren(QTreeView):
+        model = view.model()
+        texts += [str(model.headerData(c, Qt.Orientation.Horizontal))
+                  for c in range(model.columnCount())]
+    combo_items = [c.itemText(i) for c in dialog.findChildren(QComboBox)
+                   for i in range(c.count())]
+    dialog.close()
+    return [t for t in texts + combo_items if t]
+
+
+def test_hindi_file_dialog(qtbot):
+    """Qt's own file dialog (used on desktops without a native one) speaks Hindi: its
+    labels, buttons, tool tips and columns have no Latin words except the folder path
+    and filter patterns; in the bilingual mode "All Files (*)" keeps its pattern last."""
+    app = QApplication.instance()
+    try:
+        install_qt_translations(app, "hi")
+        texts = _file_dialog_texts(qtbot)
+        latin = [t for t in texts if regex.search(r"\p{Latin}", t.replace(str(REPO_ROOT), ""))]
+        assert latin == []
+        assert "फ़ाइल का नाम:" in texts and "सभी फ़ाइलें (*)" in texts
+        install_qt_translations(app, "hi-en")
+        assert "सभी फ़ाइलें (All Files) (*)" in _file_dialog_texts(qtbot)
+    finally:
+        install_qt_translations(app, "en")
