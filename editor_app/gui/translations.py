@@ -9,8 +9,8 @@ strings Qt itself draws. Contract of :func:`install_qt_translations` (called rig
    no Hindi, so this is usually missing: the report says so, and it is logged.
 2. Sampadak's own ``resources/translations/qtbase_hi.qm`` (standard buttons, text and
    line-edit context menus, spin boxes, scroll bars, message-box details, Qt's own file
-   dialog; Hindi in the house
-   style) is loaded on top, so those strings are Hindi either way.
+   dialog; Hindi in the house style) is loaded on top, so those strings are Hindi either
+   way. A file-dialog filter keeps its pattern last: ``सभी फ़ाइलें (All Files) (*)``.
 3. ``"hi-en"`` shows them like the app's labels, ``"हिंदी (English)"`` with
    the mnemonic in the English part (``पूर्ववत (&Undo)``); ``"hi"`` shows the Hindi alone;
    ``"en"`` installs nothing. A string with no Hindi stays Qt's English.
