@@ -14,9 +14,10 @@ from editor_app.gui.layout_state import LIST_INDEX, SIDE_INDEX, restore_window
 from tests.gui.conftest import WINDOW_USER
 
 
-def _reopen(qtbot, profile_dir):
-    """A new window on the settings file as the last one left it on disk."""
-    config = load_config(profile_dir, environ={})
+def _reopen(qtbot, profile_dir, db_url):
+    """A new window on the settings file as the last one left it on disk, on the test's
+    database (the backend under test)."""
+    config = load_config(profile_dir, database=db_url, environ={})
     db = open_database(config.database_url)
     window = open_main_window(config, db, lambda: WINDOW_USER)
     assert window is not None
@@ -27,7 +28,7 @@ def _reopen(qtbot, profile_dir):
     return window, db
 
 
-def test_layout_survives_close_and_reopen(qtbot, make_window, gui_db, profile_dir):
+def test_layout_survives_close_and_reopen(qtbot, make_window, gui_db, profile_dir, db_url):
     service = ArticleService(gui_db)
     for headline in ("गंगा", "अमरूद", "कमल"):
         service.create(ArticleData(headline=headline, body="पाठ।\n"))
@@ -50,7 +51,7 @@ def test_layout_survives_close_and_reopen(qtbot, make_window, gui_db, profile_di
     window.close()
     qtbot.waitUntil(lambda: not window.isVisible())
 
-    again, db = _reopen(qtbot, profile_dir)
+    again, db = _reopen(qtbot, profile_dir, db_url)
     try:
         # geometry: where it was, as far as the screen allows (the offscreen screen is
         # 800×800, narrower than the window's minimum width: Qt keeps it on screen)
