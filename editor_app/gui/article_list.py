@@ -187,10 +187,14 @@ class ArticleTableModel(QAbstractTableModel):
         self.endInsertRows()
 
     def update_row(self, summary: ArticleSummary) -> bool:
-        """Show ``summary`` in its row (one ``dataChanged``); False when it is not loaded."""
+        """Show ``summary`` in its row (one ``dataChanged``, none when the row already shows
+        exactly that: a live-refresh echo of this window's own save); False when it is not
+        loaded."""
         row = self.row_of(summary.id)
         if row < 0:
             return False
+        if self._rows[row] == summary:
+            return True
         self._rows[row] = summary
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(_COLUMNS) - 1))
         return True
