@@ -34,71 +34,71 @@ _FIELDS = {"headline": QT_TRANSLATE_NOOP("Field", "Headline"),
            "body": QT_TRANSLATE_NOOP("Field", "Body")}
 
 
-def _statuses() -> dict[str, str]:
-    return {
-        Status.DRAFT: translate("Status", "Draft"),
-        Status.SUBMITTED: translate("Status", "Submitted"),
-        Status.IN_COPY_EDIT: translate("Status", "In copy edit"),
-        Status.RETURNED: translate("Status", "Returned"),
-        Status.APPROVED: translate("Status", "Approved"),
-        Status.EXPORTED: translate("Status", "Exported"),
-        Status.SPIKED: translate("Status", "Spiked"),
-    }
+_STATUSES: dict[str, str] = {
+    Status.DRAFT: QT_TRANSLATE_NOOP("Status", "Draft"),
+    Status.SUBMITTED: QT_TRANSLATE_NOOP("Status", "Submitted"),
+    Status.IN_COPY_EDIT: QT_TRANSLATE_NOOP("Status", "In copy edit"),
+    Status.RETURNED: QT_TRANSLATE_NOOP("Status", "Returned"),
+    Status.APPROVED: QT_TRANSLATE_NOOP("Status", "Approved"),
+    Status.EXPORTED: QT_TRANSLATE_NOOP("Status", "Exported"),
+    Status.SPIKED: QT_TRANSLATE_NOOP("Status", "Spiked"),
+}
+
+_ROLES: dict[str, str] = {
+    Role.REPORTER: QT_TRANSLATE_NOOP("Role", "Reporter"),
+    Role.COPY_EDITOR: QT_TRANSLATE_NOOP("Role", "Copy editor"),
+    Role.DESK_CHIEF: QT_TRANSLATE_NOOP("Role", "Desk chief"),
+    Role.ADMIN: QT_TRANSLATE_NOOP("Role", "Admin"),
+}
+
+_QUEUES: dict[str, str] = {
+    Queue.MINE: QT_TRANSLATE_NOOP("Queue", "My queue"),
+    Queue.WAITING: QT_TRANSLATE_NOOP("Queue", "Waiting for me"),
+    Queue.OVERDUE: QT_TRANSLATE_NOOP("Queue", "Overdue"),
+}
+
+_MOVES: dict[str, str] = {
+    "submit": QT_TRANSLATE_NOOP("Move", "Submit"),
+    "withdraw": QT_TRANSLATE_NOOP("Move", "Withdraw"),
+    "start_edit": QT_TRANSLATE_NOOP("Move", "Start copy edit"),
+    "return": QT_TRANSLATE_NOOP("Move", "Return to reporter"),
+    "resubmit": QT_TRANSLATE_NOOP("Move", "Resubmit"),
+    "approve": QT_TRANSLATE_NOOP("Move", "Approve"),
+    "reopen": QT_TRANSLATE_NOOP("Move", "Reopen for copy edit"),
+    "export": QT_TRANSLATE_NOOP("Move", "Mark exported"),
+    "update": QT_TRANSLATE_NOOP("Move", "Reopen as an update"),
+    "spike": QT_TRANSLATE_NOOP("Move", "Spike"),
+    "kill": QT_TRANSLATE_NOOP("Move", "Kill"),
+    "unspike": QT_TRANSLATE_NOOP("Move", "Restore from spike"),
+}
 
 
-def _roles() -> dict[str, str]:
-    return {
-        Role.REPORTER: translate("Role", "Reporter"),
-        Role.COPY_EDITOR: translate("Role", "Copy editor"),
-        Role.DESK_CHIEF: translate("Role", "Desk chief"),
-        Role.ADMIN: translate("Role", "Admin"),
-    }
-
-
-def _queues() -> dict[str, str]:
-    return {
-        Queue.MINE: translate("Queue", "My queue"),
-        Queue.WAITING: translate("Queue", "Waiting for me"),
-        Queue.OVERDUE: translate("Queue", "Overdue"),
-    }
-
-
-def _moves() -> dict[str, str]:
-    return {
-        "submit": translate("Move", "Submit"),
-        "withdraw": translate("Move", "Withdraw"),
-        "start_edit": translate("Move", "Start copy edit"),
-        "return": translate("Move", "Return to reporter"),
-        "resubmit": translate("Move", "Resubmit"),
-        "approve": translate("Move", "Approve"),
-        "reopen": translate("Move", "Reopen for copy edit"),
-        "export": translate("Move", "Mark exported"),
-        "update": translate("Move", "Reopen as an update"),
-        "spike": translate("Move", "Spike"),
-        "kill": translate("Move", "Kill"),
-        "unspike": translate("Move", "Restore from spike"),
-    }
+def _shown(context: str, table: dict[str, str], key: str, fallback: str | None = None) -> str:
+    """``table``'s English for ``key`` in the UI language; ``fallback`` (else ``key``) when
+    the table has none."""
+    source = table.get(key)
+    return translate(context, source) if source is not None else (fallback or key)
 
 
 def status_label(status: Status | str) -> str:
     """The display name of a story status (``"draft"`` → ``मसौदा``)."""
-    return _statuses().get(str(status), str(status))
+    return _shown("Status", _STATUSES, str(status))
 
 
 def role_label(role: Role | str) -> str:
     """The display name of a newsroom role (``"reporter"`` → ``संवाददाता``)."""
-    return _roles().get(str(role), str(role))
+    return _shown("Role", _ROLES, str(role))
 
 
 def queue_label(queue: Queue | str) -> str:
     """The display name of a desk queue (``"mine"`` → ``मेरी सूची``)."""
-    return _queues().get(str(queue), str(queue))
+    return _shown("Queue", _QUEUES, str(queue))
 
 
 def move_label(rule: Transition) -> str:
     """The display name of a workflow move, by its ``action`` (``"submit"`` → ``जमा करें``);
     the core's label when the action is unknown."""
-    return _moves().get(rule.action, rule.label)
+    return _shown("Move", _MOVES, rule.action, rule.label)
 
 
 def field_label(field: str) -> str:
