@@ -6,8 +6,9 @@ Opens the database, prints ``READY`` and waits for a line on stdin (the parent s
 writer together), then makes SAVES edits through :class:`ArticleService` with optimistic
 locking. Edit ``n`` appends the paragraph :func:`edit_line` ``(NAME, n)``; a save that
 raises :class:`ConflictError` is retried by re-reading the article and re-applying the same
-edit to what is stored now. Prints one JSON line at the end: ``{"saves": ..., "conflicts":
-..., "seconds": ...}``. Any other error ends the process with a traceback (exit 1).
+edit to what is stored now. After each successful save it pauses :data:`THINK_S`. Prints
+one JSON line at the end: ``{"saves": ..., "conflicts": ..., "seconds": ...}``.
+Any other error ends the process with a traceback (exit 1).
 """
 
 from __future__ import annotations
@@ -23,6 +24,11 @@ from editor_app.core.errors import ConflictError
 
 #: A writer that meets more conflicts than this in one edit is stuck (the test fails).
 MAX_RETRIES_PER_EDIT = 1_000
+#: Pause after each successful save, as a desk does between two saves. Without it one
+#: writer can starve the other on SQLite: the loser sleeps in SQLite's busy handler (up to
+#: 100 ms a try) while the winner re-takes the write lock within microseconds, so on a busy
+#: machine one writer finished all its saves before the other made its first.
+THINK_S = 0.01
 
 
 def edit_line(name: str, number: int) -> str:
@@ -53,6 +59,7 @@ def main(argv: list[str]) -> int:
                 try:
                     service.save(article_id, replace(record.data, body=body), record.version,
                                  note=line)
+                    time.sleep(THINK_S)
                     break
                 except ConflictError:
                     conflicts += 1
