@@ -20,6 +20,14 @@ Contracts of :func:`init_newsroom` (PostgreSQL only; :class:`ConfigError` on SQL
     ``set_imported_statuses`` does); a change of the text columns (:data:`TEXT_COLUMNS`)
     needs the role's edit right in the old status; a new article is a draft; the owner
     and UUID change only by a desk role; rows are never deleted;
+  * the story's owner without that edit right (a reporter whose story is in copy edit)
+    may still change the tracked fields (:data:`TRACKED_COLUMNS`) while the story is
+    under tracked changes: deciding the copy desk's suggestions is their right
+    (:class:`~editor_app.core.review.tracking.TrackingService`). At commit a deferred
+    check then requires each tracked field to be exactly what the tracking base and
+    the open suggestions make (a rejection puts the base's words back; a plain edit
+    fails). Not checked by the server: that the base and the suggestions themselves
+    were changed only by decisions (core checks that);
   * roles in :data:`OWNER_ONLY_ROLES` (reporters) change only stories they own;
   * ``bylines``, ``assets``, ``article_tags``: as a text change of their article;
   * ``revisions``, ``audit_events``: no UPDATE or DELETE; a new audit event's
@@ -56,10 +64,12 @@ from editor_app.core.newsroom.roles import (
     set_login_group,
 )
 from editor_app.core.profiles import Role
+from editor_app.core.review.tracking import FIELDS as TRACKED_COLUMNS
 from editor_app.core.workflow.statuses import DESK, EDIT_RIGHTS, TRANSITIONS
 
 __all__ = ["APPEND_ONLY_TABLES", "CHILD_TABLES", "OWNER_ONLY_ROLES", "TEXT_COLUMNS",
-           "InitReport", "drop_newsroom_roles", "init_newsroom", "policy_statements"]
+           "TRACKED_COLUMNS", "InitReport", "drop_newsroom_roles", "init_newsroom",
+           "policy_statements"]
 
 log = logging.getLogger(__name__)
 
@@ -135,6 +145,13 @@ def policy_statements(schema: str, prefix: str = DEFAULT_PREFIX) -> list[str]:
     writers_change = (f"NOT (v_role = ANY({_roles_array(OWNER_ONLY_ROLES)})) "
                       "OR o.owner_id = v_id")
     text_changed = " OR ".join(f"NEW.{c} IS DISTINCT FROM OLD.{c}" for c in TEXT_COLUMNS)
+    untracked_changed = " OR ".join(f"NEW.{c} IS DISTINCT FROM OLD.{c}" for c in TEXT_COLUMNS
+                                    if c not in TRACKED_COLUMNS)
+    tracked_changed = " OR ".join(f"NEW.{c} IS DISTINCT FROM OLD.{c}"
+                                  for c in TRACKED_COLUMNS)
+    tracked_mismatch = " OR ".join(
+        f"a.{c} IS DISTINCT FROM {s}.sampadak_tracked_text(a.id, '{c}')"
+        for c in TRACKED_COLUMNS)
     statements = [
         _function(s, f"{PREFIX_FUNCTION}()", "text", f"SELECT '{prefix}'::text",
                   language="sql", volatility="IMMUTABLE"),
@@ -197,12 +214,54 @@ BEGIN
              "to %)", "v_role", "OLD.id", "OLD.status", "NEW.status", "v_role", "OLD.id",
              "OLD.status", "NEW.status")}
   END IF;
-  IF ({text_changed}) AND NOT {s}.sampadak_may_edit(OLD.status, v_role) THEN
+  IF ({text_changed}) AND NOT {s}.sampadak_may_edit(OLD.status, v_role)
+     AND NOT (OLD.owner_id = v_id AND NOT ({untracked_changed})
+              AND EXISTS (SELECT 1 FROM {s}.tracking_bases b WHERE b.article_id = OLD.id))
+  THEN
     {_refuse("% “%” स्थिति में लेख % नहीं बदल सकते (role % may not edit story % while "
              "it is %)", "v_role", "OLD.status", "OLD.id", "v_role", "OLD.id",
              "OLD.status")}
   END IF;
   RETURN NEW;
+END"""),
+        # a tracked field as the tracking base and the open suggestions make it (NULL:
+        # no base, or suggestions that do not fit it); tracking_plan.rebuild in SQL
+        _function(s, "sampadak_tracked_text(p_article integer, p_field text)", "text", f"""
+DECLARE v_base text; v_out text := ''; v_pos integer := 0; r record;
+BEGIN
+  SELECT CASE p_field WHEN 'headline' THEN b.headline WHEN 'dek' THEN b.dek
+                      ELSE b.body END
+    INTO v_base FROM {s}.tracking_bases b WHERE b.article_id = p_article;
+  IF NOT FOUND THEN RETURN NULL; END IF;
+  FOR r IN SELECT g.base_start, g.base_end, g.old_text, g.new_text FROM {s}.suggestions g
+            WHERE g.article_id = p_article AND g.field = p_field AND g.state = 'open'
+            ORDER BY g.base_start, g.base_end LOOP
+    IF r.base_start < v_pos OR r.base_end < r.base_start
+       OR substr(v_base, r.base_start + 1, r.base_end - r.base_start)
+          IS DISTINCT FROM r.old_text THEN
+      RETURN NULL;
+    END IF;
+    v_out := v_out || substr(v_base, v_pos + 1, r.base_start - v_pos) || r.new_text;
+    v_pos := r.base_end;
+  END LOOP;
+  RETURN v_out || substr(v_base, v_pos + 1);
+END""", volatility="STABLE"),
+        # at commit: a tracked-field change by someone without the edit right must be
+        # a decision (the text is what base + open suggestions make)
+        _function(s, "sampadak_decision_check()", "trigger", f"""
+DECLARE v_id integer; v_role text; a record;
+BEGIN
+  IF {s}.sampadak_is_maintainer() THEN RETURN NULL; END IF;
+  SELECT user_id, user_role INTO v_id, v_role FROM {s}.sampadak_actor();
+  SELECT x.id, x.status, {", ".join(f"x.{c}" for c in TRACKED_COLUMNS)} INTO a
+    FROM {s}.articles x WHERE x.id = NEW.id;
+  IF NOT FOUND OR {s}.sampadak_may_edit(a.status, v_role) THEN RETURN NULL; END IF;
+  IF {tracked_mismatch} THEN
+    {_refuse("% लेख % का पाठ केवल सुझावों पर निर्णय से बदल सकते हैं (role % may change "
+             "the text of story % only by deciding its suggestions)", "v_role", "a.id",
+             "v_role", "a.id")}
+  END IF;
+  RETURN NULL;
 END"""),
         _function(s, "sampadak_child_guard()", "trigger", f"""
 DECLARE v_id integer; v_role text; o record; v_article integer;
@@ -252,6 +311,11 @@ END"""),
     ]
     statements += _trigger(s, "articles", "sampadak_articles_guard", "sampadak_articles_guard",
                            "INSERT OR UPDATE OR DELETE")
+    statements += [
+        f"DROP TRIGGER IF EXISTS sampadak_decision_check ON {s}.articles",
+        f"CREATE CONSTRAINT TRIGGER sampadak_decision_check AFTER UPDATE ON {s}.articles "
+        f"DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN ({tracked_changed}) "
+        f"EXECUTE FUNCTION {s}.sampadak_decision_check()"]
     for table in CHILD_TABLES:
         statements += _trigger(s, table, "sampadak_child_guard", "sampadak_child_guard",
                                "INSERT OR UPDATE OR DELETE")

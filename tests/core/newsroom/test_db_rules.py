@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from editor_app.core.articles import ArticleService
+from editor_app.core.db import Database
 from editor_app.core.errors import PermissionDenied
 from editor_app.core.newsroom.identity import database_actor
 from editor_app.core.profiles import Role
@@ -157,3 +158,53 @@ def test_an_audit_event_is_recorded_as_the_logins_user(newsroom: Newsroom) -> No
                            "user_id) VALUES (now(), 'सुधा वर्मा', 'forged', '{}', %s) "
                            "RETURNING user_id", (other,)).fetchone()
     assert row is not None and row[0] == newsroom.users["seema"].id
+
+
+def _story_with_two_suggestions(room: Newsroom) -> tuple[int, Database]:
+    """Seema's story in copy edit with two of Neha's tracked changes; Seema's connection."""
+    rep_db, ce_db = room.connect("seema"), room.connect("neha")
+    reporter, editor = database_actor(rep_db), database_actor(ce_db)
+    assert reporter is not None and editor is not None
+    record = ArticleService(rep_db, reporter).create(STORY)
+    WorkflowService(rep_db, reporter).transition(record.id, Status.SUBMITTED)
+    WorkflowService(ce_db, editor).transition(record.id, Status.IN_COPY_EDIT)
+    edits = ArticleService(ce_db, editor)
+    current = edits.get(record.id)
+    body = current.data.body
+    first, second = body.split()[0], body.split()[-1]
+    edits.save(record.id, replace(current.data, headline=current.data.headline + " (नया)",
+                                  body=body.replace(first, "नवीन", 1)
+                                  .replace(second, "अंतिम")), current.version)
+    return record.id, rep_db
+
+
+def test_reporter_login_decides_suggestions_while_the_story_is_in_copy_edit(
+        newsroom: Newsroom) -> None:
+    article, rep_db = _story_with_two_suggestions(newsroom)
+    reporter = database_actor(rep_db)
+    assert reporter is not None
+    tracking = TrackingService(rep_db, reporter)
+    body_open = [s for s in tracking.suggestions(article) if s.field == "body"]
+    assert len(body_open) >= 1
+    tracking.reject(article, [body_open[0].id])  # the text changes back: the body edit
+    rest = [s.id for s in tracking.suggestions(article, include_decided=False)]
+    tracking.accept(article, rest)
+    assert [s.state for s in tracking.suggestions(article, include_decided=False)] == []
+    stored = ArticleService(newsroom.db, "t").get(article)
+    assert stored.status == Status.IN_COPY_EDIT.value
+    assert stored.data.headline == STORY.headline + " (नया)"
+    assert "नवीन" not in stored.data.body  # rejected
+
+
+def test_reporter_login_cannot_edit_text_in_copy_edit_even_with_suggestions(
+        newsroom: Newsroom) -> None:
+    article, _ = _story_with_two_suggestions(newsroom)
+    with _psql(newsroom, "seema") as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege,
+                           match="only by deciding its suggestions"):
+            conn.execute("UPDATE articles SET body = body || 'चुपके से' WHERE id = %s",
+                         (article,))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="may not edit"):
+            conn.execute("UPDATE articles SET slug = 'chupke' WHERE id = %s", (article,))
+    stored = ArticleService(newsroom.db, "t").get(article)
+    assert "चुपके से" not in stored.data.body and stored.data.slug != "chupke"
