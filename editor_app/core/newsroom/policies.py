@@ -30,6 +30,7 @@ Contracts of :func:`init_newsroom` (PostgreSQL only; :class:`ConfigError` on SQL
     were changed only by decisions (core checks that);
   * roles in :data:`OWNER_ONLY_ROLES` (reporters) change only stories they own;
   * ``bylines``, ``assets``, ``article_tags``: as a text change of their article;
+  * ``revisions``: a reporter inserts revisions only of stories they own;
   * ``revisions``, ``audit_events``: no UPDATE or DELETE; a new audit event's
     ``user_id`` is set to the login's user (an entry cannot be made in another's name);
   * ``user_profiles``: a non-admin changes only their own names.
@@ -280,6 +281,20 @@ BEGIN
   END LOOP;
   RETURN coalesce(NEW, OLD);
 END"""),
+        # a reporter writes revisions only of stories they own (history of another's
+        # story cannot be forged); other roles' revisions follow their article rights
+        _function(s, "sampadak_revision_guard()", "trigger", f"""
+DECLARE v_id integer; v_role text; o record;
+BEGIN
+  IF {s}.sampadak_is_maintainer() THEN RETURN NEW; END IF;
+  SELECT user_id, user_role INTO v_id, v_role FROM {s}.sampadak_actor();
+  SELECT a.id, a.owner_id INTO o FROM {s}.articles a WHERE a.id = NEW.article_id;
+  IF FOUND AND NOT ({writers_change}) THEN
+    {_refuse("दूसरे संवाददाता के लेख % का संस्करण नहीं लिख सकते (login % may not write a "
+             "revision of story % of another reporter)", "o.id", "current_user", "o.id")}
+  END IF;
+  RETURN NEW;
+END"""),
         _function(s, "sampadak_append_only()", "trigger", f"""
 BEGIN
   IF {s}.sampadak_is_maintainer() THEN RETURN coalesce(NEW, OLD); END IF;
@@ -324,6 +339,8 @@ END"""),
                                "UPDATE OR DELETE")
     statements += _trigger(s, "audit_events", "sampadak_audit_stamp", "sampadak_audit_stamp",
                            "INSERT")
+    statements += _trigger(s, "revisions", "sampadak_revision_guard",
+                           "sampadak_revision_guard", "INSERT")
     statements += _trigger(s, _USER_TABLE, "sampadak_users_guard", "sampadak_users_guard",
                            "INSERT OR UPDATE OR DELETE")
     return statements

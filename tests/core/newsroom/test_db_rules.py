@@ -208,3 +208,18 @@ def test_reporter_login_cannot_edit_text_in_copy_edit_even_with_suggestions(
             conn.execute("UPDATE articles SET slug = 'chupke' WHERE id = %s", (article,))
     stored = ArticleService(newsroom.db, "t").get(article)
     assert "चुपके से" not in stored.data.body and stored.data.slug != "chupke"
+
+
+def test_reporter_login_cannot_write_a_revision_of_another_reporters_story(
+        newsroom: Newsroom) -> None:
+    article = _draft_of(newsroom, "ravi")
+    forged = ("INSERT INTO revisions (article_id, article_version, author, created_at, "
+              "headline, dek, body, metadata_json, note, status) VALUES (%s, 99, 'रवि', "
+              "now(), 'झूठा', '', 'झूठा पाठ', '{}', 'forged', 'draft')")
+    with _psql(newsroom, "seema") as conn, pytest.raises(
+            psycopg.errors.InsufficientPrivilege, match="another reporter"):
+        conn.execute(forged, (article,))
+    with _psql(newsroom, "ravi") as conn:  # the owner's own history grows as usual
+        conn.execute(forged, (article,))
+    notes = [r.note for r in ArticleService(newsroom.db, "t").revisions(article)]
+    assert notes.count("forged") == 1
