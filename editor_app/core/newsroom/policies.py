@@ -33,6 +33,7 @@ Contracts of :func:`init_newsroom` (PostgreSQL only; :class:`ConfigError` on SQL
   * ``revisions``: a reporter inserts revisions only of stories they own;
   * ``revisions``, ``audit_events``: no UPDATE or DELETE; a new audit event's
     ``user_id`` is set to the login's user (an entry cannot be made in another's name);
+  * ``comments``: a new comment's ``author_id`` is the login's user, likewise;
   * ``user_profiles``: a non-admin changes only their own names.
 
   The acting user is the active ``user_profiles`` row whose ``login`` is
@@ -309,6 +310,14 @@ BEGIN
   NEW.user_id := v_id;
   RETURN NEW;
 END"""),
+        _function(s, "sampadak_author_stamp()", "trigger", f"""
+DECLARE v_id integer; v_role text;
+BEGIN
+  IF {s}.sampadak_is_maintainer() THEN RETURN NEW; END IF;
+  SELECT user_id, user_role INTO v_id, v_role FROM {s}.sampadak_actor();
+  NEW.author_id := v_id;
+  RETURN NEW;
+END"""),
         _function(s, "sampadak_users_guard()", "trigger", f"""
 DECLARE v_id integer; v_role text;
 BEGIN
@@ -338,6 +347,8 @@ END"""),
         statements += _trigger(s, table, "sampadak_append_only", "sampadak_append_only",
                                "UPDATE OR DELETE")
     statements += _trigger(s, "audit_events", "sampadak_audit_stamp", "sampadak_audit_stamp",
+                           "INSERT")
+    statements += _trigger(s, "comments", "sampadak_author_stamp", "sampadak_author_stamp",
                            "INSERT")
     statements += _trigger(s, "revisions", "sampadak_revision_guard",
                            "sampadak_revision_guard", "INSERT")

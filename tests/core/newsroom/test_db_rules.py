@@ -223,3 +223,16 @@ def test_reporter_login_cannot_write_a_revision_of_another_reporters_story(
         conn.execute(forged, (article,))
     notes = [r.note for r in ArticleService(newsroom.db, "t").revisions(article)]
     assert notes.count("forged") == 1
+
+
+def test_a_comment_is_recorded_as_the_logins_user(newsroom: Newsroom) -> None:
+    article = _draft_of(newsroom, "seema")
+    other = newsroom.users["sudha"].id
+    with _psql(newsroom, "seema") as conn:
+        row = conn.execute(
+            "INSERT INTO comments (article_id, author_id, author_name, field, anchor_start, "
+            "anchor_end, quote, context_before, context_after, text, created_at, updated_at, "
+            "orphaned) VALUES (%s, %s, 'सुधा वर्मा', 'body', 0, 4, 'पटना', '', '', "
+            "'नकली टिप्पणी', now(), now(), false) RETURNING author_id",
+            (article, other)).fetchone()
+    assert row is not None and row[0] == newsroom.users["seema"].id
