@@ -33,7 +33,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from editor_app.core import search_postgres, search_sqlite
+from editor_app.core import search_sqlite
 from editor_app.core.errors import ValidationError
 from editor_app.core.search_index import (
     FIELDS,
@@ -164,6 +164,9 @@ def _find(conn: Connection, plan: QueryPlan, *, limit: int, offset: int, scope: 
         raise ValidationError("full-text search (FTS5) is not available on this database")
     if use_fts:
         return search_sqlite.fts_search(conn, plan, limit=limit, offset=offset, scope=scope)
+    # PostgreSQL's search (and its dialect types, ~60 ms of imports) loads only off SQLite
+    from editor_app.core import search_postgres
+
     use_tsvector = backend in ("auto", "tsvector") and search_postgres.tsvector_available(conn)
     if backend == "tsvector" and not use_tsvector:
         raise ValidationError("full-text search (tsvector) is not available on this database")

@@ -30,17 +30,18 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QProgressDialog, QWidget
 from editor_app.config import Config
 from editor_app.core.article_data import ArticleRecord
 from editor_app.core.articles import ArticleService
-from editor_app.core.publish.source import PublishArticle, PublishOptions, load_article
 from editor_app.gui.article_list import ArticleList
-from editor_app.gui.dialogs.export_dialog import ExportChoice, ExportDialog
-from editor_app.gui.dialogs.html_preview import HtmlPreview
 from editor_app.gui.i18n import translate
 from editor_app.gui.locale_format import format_count
 from editor_app.gui.tasks import TaskRunner
 
-if TYPE_CHECKING:  # the renderers (Jinja2, nh3) load on first use, not at window start
+if TYPE_CHECKING:  # the renderers (Jinja2, nh3), the article loader and the dialogs load
+    # on first use, not at window start (issue 7)
     from editor_app.core.publish.export import ExportResult
+    from editor_app.core.publish.source import PublishArticle, PublishOptions
     from editor_app.core.workflow.publishing import Override
+    from editor_app.gui.dialogs.export_dialog import ExportChoice
+    from editor_app.gui.dialogs.html_preview import HtmlPreview
 
 __all__ = ["ExportActions", "printable_document"]
 
@@ -130,6 +131,8 @@ class ExportActions(QObject):
 
     def options(self, choice: ExportChoice | None = None) -> PublishOptions:
         """Export options from the settings (and the dialog's choice)."""
+        from editor_app.core.publish.source import PublishOptions
+
         config = self.window.config
         site = choice.site_url if choice and choice.site_url else config.get_str(
             "publish_site_url")
@@ -147,6 +150,7 @@ class ExportActions(QObject):
             return
         article_id = record.id
         service = self.window.service
+        from editor_app.core.publish.source import load_article
 
         def load() -> None:
             self.window.tasks.run(lambda: load_article(service, article_id), done=then,
@@ -157,6 +161,7 @@ class ExportActions(QObject):
     def preview(self) -> None:
         """Show the HTML preview of the open article."""
         from editor_app.core.publish.html import render_fragment
+        from editor_app.gui.dialogs.html_preview import HtmlPreview
 
         def show(article: PublishArticle) -> None:
             html = render_fragment(article, self.options(), with_header=True)
@@ -167,6 +172,7 @@ class ExportActions(QObject):
     def copy_fragment(self) -> None:
         """Put the fragment (body only, or with header as last chosen) on the clipboard."""
         from editor_app.core.publish.html import render_fragment
+        from editor_app.gui.dialogs.export_dialog import ExportChoice
 
         remembered = ExportChoice.from_setting(self.window.config.settings.get("export_last"))
 
@@ -201,6 +207,8 @@ class ExportActions(QObject):
     # ------------------------------------------------------------ batch
     def export(self) -> None:
         """Ask what to export, then export it in the background."""
+        from editor_app.gui.dialogs.export_dialog import ExportDialog
+
         dialog = ExportDialog(self.window.config, has_current=self.window.record is not None,
                               selected=len(self.window.article_list.selected_ids()),
                               parent=self.parent_widget)

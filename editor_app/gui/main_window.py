@@ -14,7 +14,8 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
-from typing import cast
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont
@@ -39,25 +40,19 @@ from editor_app.core.house_style import load_style
 from editor_app.core.profiles import ProfileInfo
 from editor_app.core.save_journal import journal_for
 from editor_app.core.text.counts import TextCounts
+from editor_app.core.text.romanize import slugify
 from editor_app.core.text.spell import create_spell_checker
 from editor_app.core.text.spell_dicts import settings_loader
 from editor_app.core.workflow.statuses import may_edit
 from editor_app.gui.accessibility import name_from_labels
 from editor_app.gui.article_list import COLUMN_SORT_KEYS, ArticleList
-from editor_app.gui.dialogs.conflict import ask_conflict
 from editor_app.gui.dialogs.errors import show_error
-from editor_app.gui.dialogs.font_picker import pick_font
-from editor_app.gui.dialogs.house_style_dialog import HouseStyleDialog
-from editor_app.gui.dialogs.import_dialog import FileDropFilter, open_import
-from editor_app.gui.dialogs.legacy_paste_dialog import maybe_convert_paste
-from editor_app.gui.dialogs.preferences_dialog import PreferencesDialog
-from editor_app.gui.dialogs.spelling_dialog import SpellingDialog
 from editor_app.gui.editor.phonetic import PhoneticTyping
 from editor_app.gui.editor.rich_editor import RichEditor
 from editor_app.gui.editor.spell_fields import SpellField
 from editor_app.gui.editor.spell_highlighter import SpellHighlighter
 from editor_app.gui.editor.spell_menu import install_spell_context_menu
-from editor_app.gui.export_actions import ExportActions
+from editor_app.gui.file_drop import FileDropFilter
 from editor_app.gui.focus_chain import install_focus_chain
 from editor_app.gui.gc_tuning import freeze_long_lived
 from editor_app.gui.i18n import QT_TRANSLATE_NOOP, short_label, translate
@@ -89,7 +84,6 @@ from editor_app.gui.save_controller import (
     offline_message,
     unreachable_message,
 )
-from editor_app.gui.shortcuts import ShortcutsDialog
 from editor_app.gui.tasks import TaskRunner
 from editor_app.gui.text_targets import TextTarget
 from editor_app.gui.theme import colours, follow_theme
@@ -97,12 +91,42 @@ from editor_app.gui.trash_notice import TrashNotice
 from editor_app.gui.window_actions import install_actions
 from editor_app.gui.workflow.controller import WorkflowController, install_workflow
 
+if TYPE_CHECKING:  # dialogs and actions are imported when first used (start-up, issue 7)
+    from editor_app.core.review.conflict import ConflictComparison
+    from editor_app.gui.dialogs.conflict import ConflictChoice
+    from editor_app.gui.dialogs.preferences_dialog import PreferencesDialog
+    from editor_app.gui.export_actions import ExportActions
+
 __all__ = ["MainWindow"]
 
 log = logging.getLogger(__name__)
 
 #: Largest paste accepted into the body (about 60 long features).
 MAX_PASTE_CHARS = 2_000_000
+
+
+def _fetch_for_showing(service: ArticleService, article_id: int) -> ArticleRecord:
+    """``service.get(article_id)``, on the background runner. It also romanises the
+    headline once there: :meth:`MetadataPanel.set_data` compares a stored slug with
+    ``slugify(headline)`` on the GUI thread, and the first romanisation imports
+    indic-transliteration (~0.3 s); afterwards the words are memoised."""
+    record = service.get(article_id)
+    if record.data.slug:
+        slugify(record.data.headline)
+    return record
+
+
+def _ask_conflict(window: MainWindow, detail: str,
+                  comparison: ConflictComparison | None) -> ConflictChoice:
+    from editor_app.gui.dialogs.conflict import ask_conflict
+
+    return ask_conflict(window, detail, comparison)
+
+
+def _open_import(window: MainWindow, paths: list[Path]) -> None:
+    from editor_app.gui.dialogs.import_dialog import open_import
+
+    open_import(window, paths)
 
 
 class MainWindow(QMainWindow):
@@ -221,7 +245,7 @@ class MainWindow(QMainWindow):
             self.tasks, service, self.current_data,
             idle_seconds=config.get_float("autosave_seconds"),
             max_seconds=config.get_float("autosave_max_seconds"),
-            ask_conflict=lambda detail, comparison: ask_conflict(self, detail, comparison),
+            ask_conflict=lambda detail, comparison: _ask_conflict(self, detail, comparison),
             show_error=lambda title, exc: show_error(self, title, exc),
             journal=journal_for(config.data_dir, service.db.label), parent=self)
         self.saver.kept_locally.connect(self._close_if_waiting)  # lost connection (issue 8)
@@ -239,16 +263,16 @@ class MainWindow(QMainWindow):
         self.lists = ListController(self.article_list, service, self.tasks,
                                     lambda text: self.statusBar().showMessage(text, 5000), self)
         self.lists.loaded.connect(self._on_list_loaded)
-        self.drop_filter = FileDropFilter(lambda paths: open_import(self, paths), self)
+        self.drop_filter = FileDropFilter(lambda paths: _open_import(self, paths), self)
         self.article_list.table.viewport().setAcceptDrops(True)
         self.article_list.table.viewport().installEventFilter(self.drop_filter)
         self.lists.known_loaded.connect(self.metadata.set_known)
-        if self.speller.available and not self.speller.ready:
-            # word lists off the GUI thread; then the start-up objects leave the collector
-            self.tasks.run(self.speller.preload, done=lambda _r: freeze_long_lived(),
-                           kind="spell")
-        else:
-            self.lists.loaded.connect(freeze_long_lived)
+        # The spell word lists load off the GUI thread once the first list page is shown
+        # (loading them holds the GIL for ~0.5 s: started here it slowed building and
+        # painting the window); then the start-up objects leave the collector.
+        self._preload_pending = self.speller.available and not self.speller.ready
+        self._freeze_on_load = not self._preload_pending  # nothing to load: freeze now
+        self.lists.loaded.connect(self._after_list_shown)
         self._open_first_pending = False
         self._close_when_saved = False
         install_actions(self)
@@ -289,6 +313,19 @@ class MainWindow(QMainWindow):
         self._update_title()
         if not self.spell_highlighter.available:
             self.statusBar().showMessage(self.spell_highlighter.unavailable_reason, 15000)
+
+    def _after_list_shown(self) -> None:
+        """After each list page: the first time, once the page has painted, start the
+        background spell preload (or freeze the start-up objects when nothing loads)."""
+        if self._freeze_on_load:
+            freeze_long_lived()
+        elif self._preload_pending:
+            self._preload_pending = False
+            QTimer.singleShot(0, self._start_spell_preload)
+
+    def _start_spell_preload(self) -> None:
+        self.tasks.run(self.speller.preload, done=lambda _r: freeze_long_lived(),
+                       kind="spell")
 
     def _spelling_warmed(self) -> None:
         """A warm-up finished: clear "checking…"; repeat the quality note if there is one
@@ -362,7 +399,8 @@ class MainWindow(QMainWindow):
             show_error(self, translate("MainWindow", "Not found"), error)
             self.reload_list()
 
-        self.tasks.run(lambda: self.service.get(article_id), done=self._show_record,
+        self.tasks.run(lambda: _fetch_for_showing(self.service, article_id),
+                       done=self._show_record,
                        failed=not_found, key="open", kind="open")
 
     def _show_record(self, record: ArticleRecord) -> None:
@@ -563,6 +601,8 @@ class MainWindow(QMainWindow):
     def choose_font(self) -> None:
         """Let the user pick the Hindi text font (Devanagari fonts first, a Devanagari
         sample); remembered in settings."""
+        from editor_app.gui.dialogs.font_picker import pick_font
+
         font = pick_font(self.editor.text_edit.font(), self)
         if font is not None:
             self.apply_font(font)
@@ -600,6 +640,8 @@ class MainWindow(QMainWindow):
                           "{limit}. Import it as a file instead.").format(
                     n=format_count(len(text)), limit=format_count(MAX_PASTE_CHARS)))
             return None
+        from editor_app.gui.dialogs.legacy_paste_dialog import maybe_convert_paste
+
         return maybe_convert_paste(self, text)
 
     def check_spelling(self) -> None:
@@ -611,10 +653,14 @@ class MainWindow(QMainWindow):
         body = SpellField(translate("MainWindow", "Body"), self.editor.text_edit,
                           self.spell_highlighter)
         fields = [*self.metadata.spelling_fields(), body, *self.images.spelling_fields()]
+        from editor_app.gui.dialogs.spelling_dialog import SpellingDialog
+
         SpellingDialog(fields, self.speller, parent=self).exec()
 
     def edit_house_style(self) -> None:
         """Show the newsroom's house style sheet (editable by a desk chief)."""
+        from editor_app.gui.dialogs.house_style_dialog import HouseStyleDialog
+
         dialog = HouseStyleDialog(self.service.db, self.profile, self)
         if dialog.exec() and dialog.saved_style is not None:
             self.house_style = dialog.saved_style
@@ -630,6 +676,8 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         """Help → Keyboard shortcuts (built from the live actions)."""
+        from editor_app.gui.shortcuts import ShortcutsDialog
+
         ShortcutsDialog(self).exec()
 
     def _side_tab_of(self, widget: QWidget) -> int:

@@ -18,8 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -53,6 +52,7 @@ from editor_app.gui.accessibility import name_from_labels
 from editor_app.gui.byline_editor import BylineEditor
 from editor_app.gui.dialogs.bundle_merge_dialog import BundleMergeDialog
 from editor_app.gui.dialogs.errors import show_error
+from editor_app.gui.file_drop import FileDropFilter  # kept importable from here
 from editor_app.gui.i18n import translate
 from editor_app.gui.locale_format import format_count
 from editor_app.gui.tasks import TaskRunner
@@ -387,31 +387,6 @@ class ImportDialog(QDialog):
                 self.accept()
             else:
                 self.import_button.setEnabled(True)
-
-
-class FileDropFilter(QObject):
-    """Event filter: files dropped on the watched widget go to ``on_files``."""
-
-    def __init__(self, on_files: Callable[[list[Path]], object], parent: QObject) -> None:
-        super().__init__(parent)
-        self._on_files = on_files
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
-            drag = event
-            assert isinstance(drag, QDragEnterEvent | QDropEvent)
-            if drag.mimeData().hasUrls():
-                drag.acceptProposedAction()
-                return True
-        elif event.type() == QEvent.Type.Drop:
-            drop = event
-            assert isinstance(drop, QDropEvent)
-            paths = [Path(u.toLocalFile()) for u in drop.mimeData().urls() if u.isLocalFile()]
-            if paths:
-                drop.acceptProposedAction()
-                self._on_files(paths)
-                return True
-        return super().eventFilter(watched, event)
 
 
 class _Window(Protocol):
