@@ -116,11 +116,21 @@ def _fetch_for_showing(service: ArticleService, article_id: int) -> ArticleRecor
     return record
 
 
-def _ask_conflict(window: MainWindow, detail: str,
-                  comparison: ConflictComparison | None) -> ConflictChoice:
-    from editor_app.gui.dialogs.conflict import ask_conflict
+def ask_conflict(window: MainWindow, detail: str,
+                 comparison: ConflictComparison | None) -> ConflictChoice:
+    """The conflict dialog (:func:`editor_app.gui.dialogs.conflict.ask_conflict`), imported
+    when a conflict first happens; a module attribute so tests can answer it."""
+    from editor_app.gui.dialogs.conflict import ask_conflict as dialog
 
-    return ask_conflict(window, detail, comparison)
+    return dialog(window, detail, comparison)
+
+
+def pick_font(current: QFont, parent: QWidget) -> QFont | None:
+    """View → Font (:func:`editor_app.gui.dialogs.font_picker.pick_font`), imported on
+    first use; a module attribute so tests can answer it."""
+    from editor_app.gui.dialogs.font_picker import pick_font as dialog
+
+    return dialog(current, parent)
 
 
 def _open_import(window: MainWindow, paths: list[Path]) -> None:
@@ -245,7 +255,7 @@ class MainWindow(QMainWindow):
             self.tasks, service, self.current_data,
             idle_seconds=config.get_float("autosave_seconds"),
             max_seconds=config.get_float("autosave_max_seconds"),
-            ask_conflict=lambda detail, comparison: _ask_conflict(self, detail, comparison),
+            ask_conflict=lambda detail, comparison: ask_conflict(self, detail, comparison),
             show_error=lambda title, exc: show_error(self, title, exc),
             journal=journal_for(config.data_dir, service.db.label), parent=self)
         self.saver.kept_locally.connect(self._close_if_waiting)  # lost connection (issue 8)
@@ -601,8 +611,6 @@ class MainWindow(QMainWindow):
     def choose_font(self) -> None:
         """Let the user pick the Hindi text font (Devanagari fonts first, a Devanagari
         sample); remembered in settings."""
-        from editor_app.gui.dialogs.font_picker import pick_font
-
         font = pick_font(self.editor.text_edit.font(), self)
         if font is not None:
             self.apply_font(font)
