@@ -106,8 +106,9 @@ def cold_starts(targets: dict[str, str], rounds: int) -> dict[str, dict[str, Any
         if not ok:
             medians[name] = {"error": results[0].get("error", "?")}
             continue
-        medians[name] = {key: statistics.median(r[key] for r in ok)
-                         for key in ok[0] if isinstance(ok[0][key], int | float)}
+        keys = {key for r in ok for key, value in r.items() if isinstance(value, int | float)}
+        medians[name] = {key: statistics.median(r[key] for r in ok if key in r)
+                         for key in sorted(keys)}
         medians[name]["runs"] = [r["usable_s"] for r in ok]
     return medians
 
@@ -273,14 +274,16 @@ def report(results: dict[str, Any]) -> str:
     if cold:
         base = cold.get("baseline", {})
         lines += ["", "| cold start | list paint s | usable s | vs bare window | "
-                  "stall after open ms | RSS MiB |", "|---|---|---|---|---|---|"]
+                  "article shown s | stall after open ms | RSS MiB |",
+                  "|---|---|---|---|---|---|---|"]
         for name, fig in cold.items():
             if "error" in fig:
-                lines.append(f"| {name} | error: {fig['error'][:80]} | | | | |")
+                lines.append(f"| {name} | error: {fig['error'][:80]} | | | | | |")
                 continue
             ratio = fig["usable_s"] / base["usable_s"] if base.get("usable_s") else None
             lines.append(f"| {name} | {fig['list_paint_s']:.2f} | {fig['usable_s']:.2f} | "
-                         f"{_fmt(ratio, 2)}x | {fig['stall_after_open_ms']:.0f} | "
+                         f"{_fmt(ratio, 2)}x | {_fmt(fig.get('article_shown_s'), 2)} | "
+                         f"{fig['stall_after_open_ms']:.0f} | "
                          f"{fig['rss_ready_mib']:.0f} |")
     core = results.get("core", {})
     if core:

@@ -130,6 +130,7 @@ class _PaintProbe:
         self.started = started
         self.first_paint: float | None = None
         self.list_paint: float | None = None
+        self.article_shown: float | None = None
         self.table: Any = None
         self.done = False
 
@@ -138,6 +139,10 @@ class _PaintProbe:
 
         probe = self
         self.table = _list_table(window)
+        shown = getattr(window, "article_shown", None)  # the first article in the editor
+        if shown is not None:
+            shown.connect(lambda *_a: probe.article_shown is None and setattr(
+                probe, "article_shown", time.time()))
 
         class Filter(QObject):
             def eventFilter(self, obj: Any, event: Any) -> bool:  # noqa: N802
@@ -174,6 +179,10 @@ class _PaintProbe:
         _emit({"first_paint_s": (self.first_paint or usable) - self.started,
                "list_paint_s": (self.list_paint or usable) - self.started,
                "usable_s": usable - self.started, "stall_after_open_ms": stall,
+               # when the opened article was in the editor (it loads on a worker after the
+               # list; None when nothing opened within AFTER_OPEN_S)
+               **({"article_shown_s": self.article_shown - self.started}
+                  if self.article_shown is not None else {}),
                "stall_starts_after_s": stall_at,
                "rss_ready_mib": rss_ready, "peak_rss_mib": _rss_mib(), "rows": rows})
         os._exit(0)
