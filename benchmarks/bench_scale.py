@@ -1,7 +1,7 @@
 """Newsroom-scale benchmark (issue 7): archives of 100, 10k and 100k generated articles.
 
     xvfb-run -a env PYTHONPATH=. .venv/bin/python benchmarks/bench_scale.py [--json out.json]
-        [--sizes 100,10000,100000] [--rounds 3] [--skip-gui]
+        [--sizes 100,10000,100000] [--rounds 3] [--skip-gui | --cold-start-only]
 
 One run measures, each against a baseline taken in the same run:
 - **bulk create**: articles/s through the article service (``create_many`` when present)
@@ -11,8 +11,12 @@ One run measures, each against a baseline taken in the same run:
   --database URL``, the ``sampadak`` start-up path) on the first-run sample database and on
   each archive, vs a bare PySide6 ``QMainWindow`` + ``QTableView`` process; wall clock from
   spawning the process to the first paint of the article list with rows ("list paint") and
-  the next idle event loop ("usable"); rounds interleaved, medians; the longest event-loop
-  stall in the 3 s after that and RSS at "usable";
+  the next idle event loop ("usable"), and when the opened article was in the editor
+  ("article shown"); rounds interleaved, medians; the longest event-loop stall in the 3 s
+  after "usable" and RSS at "usable". A *floor* process (the bare window after importing
+  the app's configuration, core and ``editor_app.gui``, as the app does before building its
+  window) shows what the database stack alone costs. Byte code is compiled first (as an
+  install does; this machine sets PYTHONDONTWRITEBYTECODE);
 - **save** p50/p95: ``ArticleService.save`` of a one-sentence edit on articles spread over the
   archive, at each size; the target is the ratio to the smallest archive (~1.0x); also the
   search-index rows written per save (1 = only the saved article);
@@ -90,13 +94,16 @@ def _child(args: list[str], env_extra: dict[str, str] | None = None) -> dict[str
 # ---------------------------------------------------------------- cold start
 def cold_starts(targets: dict[str, str], rounds: int) -> dict[str, dict[str, Any]]:
     """Median cold-start figures per target (``baseline`` plus each database URL)."""
-    runs: dict[str, list[dict[str, Any]]] = {"baseline": [], **{k: [] for k in targets}}
+    runs: dict[str, list[dict[str, Any]]] = {"baseline": [], "floor: bare + core imports": [],
+                                             **{k: [] for k in targets}}
     for _ in range(rounds):
         for name in runs:
             with tempfile.TemporaryDirectory(prefix="sampadak-bench-profile-") as profile:
                 url = targets.get(name, "")
                 started = time.time()
-                result = _child(["cold", "baseline" if name == "baseline" else "app",
+                kind = ("app" if name in targets else
+                        "baseline" if name == "baseline" else "floor")
+                result = _child(["cold", kind,
                                  repr(started), url, profile])
             runs[name].append(result)
             log.info("cold start %s: %s", name, result)
