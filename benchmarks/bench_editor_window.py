@@ -40,6 +40,14 @@ def _app_import_order() -> None:
     importlib.import_module("editor_app.gui")
 
 
+def _opened_and_checked(window: Any) -> bool:
+    """The article is in the editor (it loads on a worker after the list), the word lists
+    are loaded and no spell warm-up is running: the document is fully underlined. Waiting
+    only for "no warm-up" could pass before the article had even arrived."""
+    return (window.record is not None and window.speller.ready
+            and not window.spell_highlighter.warming)
+
+
 def _rss_mib() -> float:
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -120,8 +128,7 @@ def window_child(document: str, size: tuple[int, int], keys: int,
     window.show()
     app.processEvents()
     interactive = time.perf_counter() - t0
-    highlighter = window.spell_highlighter
-    _spin(60.0, lambda: not highlighter.warming)
+    _spin(60.0, lambda: _opened_and_checked(window))
     app.processEvents()
     text_edit = window.editor.text_edit
     doc = text_edit.document()
@@ -253,7 +260,7 @@ def memory_child(document: str, trace: bool = False) -> dict[str, Any]:
     window = open_main_window(config, db, ask_profile=lambda: None)
     assert window is not None
     window.show()
-    _spin(60.0, lambda: not window.spell_highlighter.warming)
+    _spin(60.0, lambda: _opened_and_checked(window))
     app.processEvents()
     window.editor.text_edit.document().pageCount()
     stage("main window, document open, underlined")
