@@ -27,9 +27,10 @@ def freeze_long_lived() -> None:
     """Drop the source lines cached during start-up, then exclude every object alive now
     from future collections (later calls freeze only what was made since).
 
-    PySide6's import hook reads the source of every module imported after it into
-    :mod:`linecache` (about 5 MB of text for Sampadak's imports); a traceback reads what
-    it needs again, so the cache is safe to drop."""
+    PySide6's import hook used to read the source of every module imported after it into
+    :mod:`linecache` (about 5 MB of text for Sampadak's imports; :mod:`.pyside_scan` now
+    keeps it out); whatever a traceback read is read again when needed, so the cache is
+    safe to drop."""
     linecache.clearcache()
     gc.freeze()
     log.debug("gc: %d start-up objects frozen", gc.get_freeze_count())
