@@ -161,7 +161,7 @@ def focus_first_control(page: QWidget) -> bool:
 def show_side_page(window: MainWindow, page: QWidget) -> None:
     """Open the side panel on the tab holding ``page`` and focus its first control."""
     window.panels.set_panel_open(SIDE_INDEX, True)
-    index = window._side_tab_of(page)
+    index = window.side_tab_of(page)
     window.side_tabs.setCurrentIndex(index)
     current = window.side_tabs.currentWidget()
     if current is not None:

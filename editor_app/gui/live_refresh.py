@@ -240,7 +240,7 @@ class LiveRefresh(QObject):
                 return  # another story was opened meanwhile
             window.saver.set_record(fresh)  # the edits are dropped, as the user chose
             window.article_list.model.update_row(fresh.summary())
-            window._show_record(fresh)
+            window.show_record(fresh)
 
         window.tasks.run(lambda: service.get(record.id), done=show, key="open",
                          kind="open")
@@ -272,7 +272,7 @@ class LiveRefresh(QObject):
 
             history.timeline_shown.connect(select)
             window.panels.set_panel_open(SIDE_INDEX, True)
-            window.side_tabs.setCurrentIndex(window._side_tab_of(history))
+            window.side_tabs.setCurrentIndex(window.side_tab_of(history))
             history.refresh()
 
         window.tasks.run(pair, done=show, failed=self._failed, kind="live-compare")
@@ -280,7 +280,7 @@ class LiveRefresh(QObject):
     # ---------------------------------------------------------------- soft locks
     def _on_edited(self, *_args: object) -> None:
         window = self._window
-        if window._switching or window.record is None:
+        if window.switching or window.record is None:
             return
         if self.listener.editing != window.record.id:
             self.listener.set_editing(window.record.id)

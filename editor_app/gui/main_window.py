@@ -22,7 +22,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QScrollArea,
     QSplitter,
@@ -45,16 +44,15 @@ from editor_app.core.text.spell import create_spell_checker
 from editor_app.core.text.spell_dicts import settings_loader
 from editor_app.core.workflow.statuses import may_edit
 from editor_app.gui.accessibility import name_from_labels
+from editor_app.gui.article_commands import ArticleCommands
 from editor_app.gui.article_list import COLUMN_SORT_KEYS, ArticleList
 from editor_app.gui.dialogs.errors import show_error
 from editor_app.gui.editor.phonetic import PhoneticTyping
 from editor_app.gui.editor.rich_editor import RichEditor
-from editor_app.gui.editor.spell_fields import SpellField
 from editor_app.gui.editor.spell_highlighter import SpellHighlighter
 from editor_app.gui.editor.spell_menu import install_spell_context_menu
 from editor_app.gui.file_drop import FileDropFilter
 from editor_app.gui.focus_chain import install_focus_chain
-from editor_app.gui.gc_tuning import freeze_long_lived
 from editor_app.gui.i18n import QT_TRANSLATE_NOOP, short_label, translate
 from editor_app.gui.images_panel import ImagesPanel
 from editor_app.gui.keyboard_access import focus_first_control, install_keyboard_access
@@ -69,7 +67,6 @@ from editor_app.gui.layout_state import (
 )
 from editor_app.gui.lint_panel import ChecksPanel
 from editor_app.gui.list_controller import ListController
-from editor_app.gui.list_filters import clear_hiding_filters
 from editor_app.gui.list_layout import ArticleListFit
 from editor_app.gui.live_refresh import install_live
 from editor_app.gui.locale_format import format_count, format_time
@@ -84,9 +81,11 @@ from editor_app.gui.save_controller import (
     offline_message,
     unreachable_message,
 )
+from editor_app.gui.spell_startup import SpellStartup
 from editor_app.gui.tasks import TaskRunner
 from editor_app.gui.text_targets import TextTarget
-from editor_app.gui.theme import colours, follow_theme
+from editor_app.gui.theme import follow_theme
+from editor_app.gui.tool_commands import ToolCommands
 from editor_app.gui.trash_notice import TrashNotice
 from editor_app.gui.window_actions import install_actions
 from editor_app.gui.workflow.controller import WorkflowController, install_workflow
@@ -100,10 +99,6 @@ if TYPE_CHECKING:  # dialogs and actions are imported when first used (start-up,
 __all__ = ["MainWindow"]
 
 log = logging.getLogger(__name__)
-
-#: Largest paste accepted into the body (about 60 long features).
-MAX_PASTE_CHARS = 2_000_000
-
 
 def _fetch_for_showing(service: ArticleService, article_id: int) -> ArticleRecord:
     """``service.get(article_id)``, on the background runner. It also romanises the
@@ -123,14 +118,6 @@ def ask_conflict(window: MainWindow, detail: str,
     from editor_app.gui.dialogs.conflict import ask_conflict as dialog
 
     return dialog(window, detail, comparison)
-
-
-def pick_font(current: QFont, parent: QWidget) -> QFont | None:
-    """View → Font (:func:`editor_app.gui.dialogs.font_picker.pick_font`), imported on
-    first use; a module attribute so tests can answer it."""
-    from editor_app.gui.dialogs.font_picker import pick_font as dialog
-
-    return dialog(current, parent)
 
 
 def _open_import(window: MainWindow, paths: list[Path]) -> None:
@@ -175,13 +162,15 @@ class MainWindow(QMainWindow):
     def __init__(self, service: ArticleService, config: Config, font: QFont,
                  profile: ProfileInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.article_commands = ArticleCommands(self)  # File: new, duplicate, trash, restore
+        self.tools = ToolCommands(self)  # font, typing mode, paste, spelling, style, checks
         self.service = service
         self.config = config
         self.profile = profile
         self.house_style = load_style(service.db, config.get_str("house_style_sheet")
                                       or "default")  # chosen in Preferences
         self.record: ArticleRecord | None = None
-        self._switching = False
+        self.switching = False
         self.article_list = ArticleList()
         self.editor = RichEditor()
         self.metadata = MetadataPanel()
@@ -199,7 +188,7 @@ class MainWindow(QMainWindow):
                                   self.editor.insert_image)
         self.editor.set_asset_provider(self.images.provider)
         self.editor.set_asset_resolver(self.images.resolve)
-        self.editor.text_edit.set_paste_filter(self.filter_paste)
+        self.editor.text_edit.set_paste_filter(self.tools.filter_paste)
         self.side_tabs = QTabWidget()
         self.side_tabs.addTab(scroll, translate("MainWindow", "Details"))
         self.side_tabs.addTab(scrollable(self.checks), translate("MainWindow", "Checks"))
@@ -219,7 +208,7 @@ class MainWindow(QMainWindow):
         self.counts_label = QLabel()
         self.mode_label = QLabel()
         self.trash_notice = TrashNotice()
-        self.trash_notice.undo_requested.connect(self.undo_trash)
+        self.trash_notice.undo_requested.connect(self.article_commands.undo_trash)
         self.statusBar().addWidget(self.save_label, 1)
         self.statusBar().addWidget(self.trash_notice)
         self.statusBar().addPermanentWidget(self.mode_label)
@@ -231,13 +220,6 @@ class MainWindow(QMainWindow):
         install_spell_context_menu(self.editor.text_edit, self.spell_highlighter)
         self.metadata.attach_spelling(self.speller)  # headline, dek, bylines: one checker
         self.images.attach_spelling(self.speller)
-        self.spell_highlighter.warmup_finished.connect(self._spelling_warmed)
-        # The word lists may finish loading in a warm-up that was cancelled (a new article
-        # opened meanwhile): poll until they are loaded, then say once if quality is lower.
-        self._quality_timer = QTimer(self)
-        self._quality_timer.setInterval(500)
-        self._quality_timer.timeout.connect(self._report_spell_quality)
-        self._quality_timer.start()
         self.phonetic = PhoneticTyping(self)
         for widget in (self.editor.text_edit, self.metadata.headline, self.metadata.dek):
             self.phonetic.attach(widget)
@@ -265,11 +247,10 @@ class MainWindow(QMainWindow):
         self.saver.abandoned.connect(self._reselect_current)
         self.saver.abandoned.connect(self._close_cancelled)
         self.saver.message.connect(self.save_label.setText)
-        # --- history panel (issue 11 item 4): timeline, revision diffs, restore ---------
+        # history panel (issue 11 item 4): timeline, revision diffs, restore
         self.history = HistoryPanel(self.tasks, service)
         self.side_tabs.addTab(scrollable(self.history), translate("MainWindow", "History"))
         self.history.restore_requested.connect(lambda n: restore_in_window(self, n))
-        # --- end history panel ------------------------------------------------------------
         self.lists = ListController(self.article_list, service, self.tasks,
                                     lambda text: self.statusBar().showMessage(text, 5000), self)
         self.lists.loaded.connect(self._on_list_loaded)
@@ -277,27 +258,17 @@ class MainWindow(QMainWindow):
         self.article_list.table.viewport().setAcceptDrops(True)
         self.article_list.table.viewport().installEventFilter(self.drop_filter)
         self.lists.known_loaded.connect(self.metadata.set_known)
-        # The spell word lists load off the GUI thread once the first list page is shown
-        # (loading them holds the GIL for ~0.5 s: started here it slowed building and
-        # painting the window); then the start-up objects leave the collector.
-        self._preload_pending = self.speller.available and not self.speller.ready
-        self._freeze_on_load = not self._preload_pending  # nothing to load: freeze now
-        self.lists.loaded.connect(self._after_list_shown)
+        # the word lists load in the background once the first list page is shown
+        self.spell_startup = SpellStartup(self)
         self._open_first_pending = False
         self._close_when_saved = False
         install_actions(self)
         self.workflow: WorkflowController = install_workflow(self)  # review workflow
         self.workflow.moved.connect(  # history panel (issue 11 item 4): show the move
             lambda _id: self.history.set_record(self.record))
-        # --- Preferences (issue 13): Edit → Preferences…, see gui/preferences_actions.py
-        install_preferences(self)
-        # --- end Preferences
-        # --- comments (issue 11): side tab, Ctrl+Alt+M, context-menu entries
-        self.comments = install_comments(self)
-        # ---
-        # --- tracked changes (issue 11 item 5): the Review side tab ---
-        self.review = install_review(self)
-        # ---
+        install_preferences(self)  # Edit → Preferences… (issue 13)
+        self.comments = install_comments(self)  # side tab, Ctrl+Alt+M, context menu
+        self.review = install_review(self)  # tracked changes: the Review side tab
         self.desk = install_desk(self)  # wip-queues: queues, assignments, dashboard
         self.live = install_live(self)  # issue 8 item 3: live refresh (PostgreSQL only)
         self.apply_font(font)
@@ -307,7 +278,7 @@ class MainWindow(QMainWindow):
         self.editor.content_changed.connect(self._on_edited)
         self.editor.counts_changed.connect(self._show_counts)
         self.metadata.changed.connect(self._on_edited)
-        self.metadata.headline_changed.connect(self._update_title)
+        self.metadata.headline_changed.connect(self.update_title)
         self.resize(initial_window_size(config, self.screen()))
         self.panels.restore()
         restored = restore_window(config, self, self.side_tabs, COLUMN_SORT_KEYS)
@@ -317,46 +288,12 @@ class MainWindow(QMainWindow):
         install_focus_chain(self._focus_chain())
         install_keyboard_access(self)  # side-tab keys, mnemonics on every menu entry
         follow_theme(self.mode_label,
-                     lambda _theme: self._show_mode(self.phonetic_action.isChecked()))
+                     lambda _theme: self.tools.show_mode(self.phonetic_action.isChecked()))
         name_from_labels(self)  # every control says what it is (issue 13 item 5)
-        self._update_editable()
-        self._update_title()
+        self.update_editable()
+        self.update_title()
         if not self.spell_highlighter.available:
             self.statusBar().showMessage(self.spell_highlighter.unavailable_reason, 15000)
-
-    def _after_list_shown(self) -> None:
-        """After each list page: the first time, once the page has painted, start the
-        background spell preload (or freeze the start-up objects when nothing loads)."""
-        if self._freeze_on_load:
-            freeze_long_lived()
-        elif self._preload_pending:
-            self._preload_pending = False
-            QTimer.singleShot(0, self._start_spell_preload)
-
-    def _start_spell_preload(self) -> None:
-        self.tasks.run(self.speller.preload, done=lambda _r: freeze_long_lived(),
-                       kind="spell")
-
-    def _spelling_warmed(self) -> None:
-        """A warm-up finished: clear "checking…"; repeat the quality note if there is one
-        (the "checking…" message of the warm-up has just replaced it)."""
-        self.statusBar().clearMessage()
-        if self.speller.ready and (note := self.speller.quality_note):
-            self.statusBar().showMessage(note, 15000)
-        self._report_spell_quality()
-
-    def _report_spell_quality(self) -> None:
-        """Once the word lists are loaded, say (once) if an evidence source is missing."""
-        if not self._quality_timer.isActive():
-            return
-        if not self.speller.available:  # nothing loads; the unavailable reason was shown
-            self._quality_timer.stop()
-            return
-        if not self.speller.ready:
-            return
-        self._quality_timer.stop()
-        if note := self.speller.quality_note:
-            self.statusBar().showMessage(note, 15000)
 
     # ------------------------------------------------------------ list
     def reload_list(self, select_id: int | None = None) -> None:
@@ -394,7 +331,7 @@ class MainWindow(QMainWindow):
 
     def open_article(self, article_id: int) -> None:
         """Save the current article if needed, then load and show ``article_id``."""
-        if self._switching or (self.record is not None and self.record.id == article_id):
+        if self.switching or (self.record is not None and self.record.id == article_id):
             return
         self.save_now(then=lambda: self._load_article(article_id))
 
@@ -410,15 +347,15 @@ class MainWindow(QMainWindow):
             self.reload_list()
 
         self.tasks.run(lambda: _fetch_for_showing(self.service, article_id),
-                       done=self._show_record,
+                       done=self.show_record,
                        failed=not_found, key="open", kind="open")
 
-    def _show_record(self, record: ArticleRecord) -> None:
+    def show_record(self, record: ArticleRecord) -> None:
         if self.saver.dirty and self.record is not None and self.record.id != record.id:
             # typed into the old article while the new one was loading: store that first
-            self.save_now(then=lambda: self._show_record(record))
+            self.save_now(then=lambda: self.show_record(record))
             return
-        self._switching = True
+        self.switching = True
         try:
             self.record = record
             self.saver.set_record(record)
@@ -426,18 +363,18 @@ class MainWindow(QMainWindow):
             self.metadata.set_data(record.data)
             self.article_list.select(record.id, emit=False)
         finally:
-            self._switching = False
-        self._update_title()
+            self.switching = False
+        self.update_title()
         self.save_label.setText("")
         self.checks.set_article(record.id)
         self.images.set_article(record.id)
         self.history.set_record(record)  # history panel (issue 11 item 4)
-        self._update_editable()
+        self.update_editable()
         self.article_shown.emit(record)
         if self.spell_highlighter.warming:
             self.statusBar().showMessage(translate("MainWindow", "checking spelling…"))
 
-    def _update_editable(self) -> None:
+    def update_editable(self) -> None:
         """Only a live (not trashed) article on a writable database can be edited, by a
         user whose role may edit it in its status (core.workflow.statuses.may_edit); a
         trashed one is read-only until it is restored, and a backup opened read-only after
@@ -459,7 +396,7 @@ class MainWindow(QMainWindow):
         return self.metadata.apply_to(replace(base, body=self.editor.markdown()))
 
     def _on_edited(self) -> None:
-        if self._switching or self.record is None:
+        if self.switching or self.record is None:
             return
         self.saver.edited()
         self.save_label.setText(offline_message() if self.saver.offline
@@ -487,7 +424,7 @@ class MainWindow(QMainWindow):
         """The conflict resolution gave another record to show (theirs, or a copy)."""
         if not self.article_list.model.update_row(record.summary()):
             self.article_list.model.insert_row(record.summary())
-        self._show_record(record)
+        self.show_record(record)
 
     def _reselect_current(self) -> None:
         if self.record is not None:
@@ -502,193 +439,8 @@ class MainWindow(QMainWindow):
         else:
             log.error("background job failed", exc_info=error)
 
-    # ------------------------------------------------------------ commands
-    def new_article(self) -> None:
-        """Create an empty draft (in the background) and open it."""
-        self.save_now(then=lambda: self._create_and_show(ArticleData(), "created"))
-
-    def duplicate_article(self) -> None:
-        """Copy the current article into a new draft and open it."""
-        if self.record is None:
-            return
-        source = self.record.id
-
-        def duplicate() -> None:
-            self.tasks.run(lambda: self.service.duplicate(source), done=self._show_new,
-                           write=True, kind="create")
-
-        self.save_now(then=duplicate)
-
-    def _create_and_show(self, data: ArticleData, note: str) -> None:
-        self.tasks.run(lambda: self.service.create(data, note=note), done=self._show_new,
-                       write=True, kind="create")
-
-    def _show_new(self, record: ArticleRecord) -> None:
-        # A search or filter that would hide the new article is cleared, the list reloads.
-        cleared = clear_hiding_filters(self.article_list, status=record.status,
-                                       tags=record.data.tags, trashed=record.trashed)
-        self.article_list.model.insert_row(record.summary())
-        self._show_record(record)
-        if cleared:
-            self.reload_list(record.id)
-        self.metadata.headline.setFocus()
-
-    def trash_article(self) -> None:
-        """Move the current article to the trash, asking nothing: the status bar then says
-        what happened and offers Undo (:meth:`undo_trash`)."""
-        if self.record is None or self.record.trashed:
-            return
-        article_id, headline = self.record.id, self.record.data.headline
-
-        def trash() -> None:
-            assert self.record is not None
-            version = self.record.version
-            self.tasks.run(lambda: self.service.trash(article_id, version),
-                           done=lambda _r: self._after_trash(article_id, headline),
-                           write=True, kind="trash")
-
-        self.save_now(then=trash)
-
-    def _after_trash(self, article_id: int, headline: str = "") -> None:
-        self.article_list.model.remove_row(article_id)
-        self.trash_notice.show_trashed(article_id, headline)
-        self._clear_article()
-        model = self.article_list.model
-        if model.rowCount():
-            self.article_list.select(model.summary(0).id)
-
-    def _clear_article(self) -> None:
-        """Show no article: empty, read-only fields (nothing typed can be lost)."""
-        self._switching = True
-        try:
-            self.record = None
-            self.saver.set_record(None)
-            self.editor.set_markdown("")
-            self.metadata.set_data(ArticleData())
-        finally:
-            self._switching = False
-        self.images.set_article(None)
-        self.checks.set_article(None)
-        self._update_editable()
-        self._update_title()
-        self.article_shown.emit(None)
-
-    def restore_article(self) -> None:
-        """Bring the current article back from the trash."""
-        if self.record is None:
-            return
-        article_id, version = self.record.id, self.record.version
-
-        def restored(record: ArticleRecord) -> None:
-            if self.trash_notice.article_id() == record.id:
-                self.trash_notice.clear()
-            self._clear_article()
-            self.article_list.show_trash.setChecked(False)  # reloads the live list
-            self.reload_list(record.id)
-            self._show_record(record)
-
-        self.tasks.run(lambda: self.service.restore(article_id, version), done=restored,
-                       write=True, kind="restore")
-
-    def undo_trash(self, article_id: int) -> None:
-        """Bring ``article_id`` back from the trash (the status bar's Undo) and open it."""
-        def restored(record: ArticleRecord) -> None:
-            clear_hiding_filters(self.article_list, status=record.status,
-                                 tags=record.data.tags, trashed=False)
-            if not self.article_list.model.update_row(record.summary()):
-                self.article_list.model.insert_row(record.summary())
-            self._show_record(record)
-            self.reload_list(record.id)
-            self.statusBar().showMessage(translate("MainWindow", "restored from the trash"), 5000)
-
-        def start() -> None:
-            # restore() returns an article that is no longer trashed as it is
-            self.tasks.run(lambda: self.service.restore(article_id), done=restored,
-                           write=True, kind="restore")
-
-        self.save_now(then=start)
-
-    def choose_font(self) -> None:
-        """Let the user pick the Hindi text font (Devanagari fonts first, a Devanagari
-        sample); remembered in settings."""
-        font = pick_font(self.editor.text_edit.font(), self)
-        if font is not None:
-            self.apply_font(font)
-            self.config.settings["font_family"] = font.family()
-            self.config.settings["font_size"] = font.pointSize()
-            try:
-                self.config.save_settings()
-            except SampadakError as exc:
-                show_error(self, translate("MainWindow", "Setting not saved"), exc)
-
-    def set_phonetic(self, enabled: bool) -> None:
-        """Turn phonetic Hindi typing on or off (remembered in settings)."""
-        self.phonetic.set_enabled(enabled)
-        self._show_mode(enabled)
-        if bool(self.config.settings.get("phonetic_typing")) != enabled:
-            self.config.settings["phonetic_typing"] = enabled
-            try:
-                self.config.save_settings()
-            except SampadakError as exc:
-                log.warning("could not remember the typing mode: %s", exc)
-
-    def _show_mode(self, phonetic: bool) -> None:
-        mode = (translate("MainWindow", "phonetic: bharat → भारत") if phonetic
-                else translate("MainWindow", "direct"))
-        self.mode_label.setText("⌨ " + mode)
-        self.mode_label.setStyleSheet(f"color: {colours().mode_text}; font-weight: bold;"
-                                      if phonetic else "")
-
-    def filter_paste(self, text: str) -> str | None:
-        """Refuse absurdly large pastes with a message; offer legacy-font conversion."""
-        if len(text) > MAX_PASTE_CHARS:
-            QMessageBox.warning(
-                self, translate("MainWindow", "Paste too large"),
-                translate("MainWindow", "The pasted text has {n} characters; the limit is "
-                          "{limit}. Import it as a file instead.").format(
-                    n=format_count(len(text)), limit=format_count(MAX_PASTE_CHARS)))
-            return None
-        from editor_app.gui.dialogs.legacy_paste_dialog import maybe_convert_paste
-
-        return maybe_convert_paste(self, text)
-
-    def check_spelling(self) -> None:
-        """Walk through every misspelling of headline, dek, body, then the image captions."""
-        if not self.spell_highlighter.available:
-            QMessageBox.information(self, translate("MainWindow", "Spell-check"),
-                                    self.spell_highlighter.unavailable_reason)
-            return
-        body = SpellField(translate("MainWindow", "Body"), self.editor.text_edit,
-                          self.spell_highlighter)
-        fields = [*self.metadata.spelling_fields(), body, *self.images.spelling_fields()]
-        from editor_app.gui.dialogs.spelling_dialog import SpellingDialog
-
-        SpellingDialog(fields, self.speller, parent=self).exec()
-
-    def edit_house_style(self) -> None:
-        """Show the newsroom's house style sheet (editable by a desk chief)."""
-        from editor_app.gui.dialogs.house_style_dialog import HouseStyleDialog
-
-        dialog = HouseStyleDialog(self.service.db, self.profile, self)
-        if dialog.exec() and dialog.saved_style is not None:
-            self.house_style = dialog.saved_style
-            self.phonetic.set_house_style(self.house_style)
-            self.metadata.set_headline_limit(self.house_style.limit_for("headline"))
-            self.checks.refresh()
-
-    def run_checks(self) -> None:
-        """Show the checks tab and re-check now."""
-        self.panels.set_panel_open(SIDE_INDEX, True)
-        self.side_tabs.setCurrentIndex(self._side_tab_of(self.checks))
-        self.checks.refresh()
-
-    def show_shortcuts(self) -> None:
-        """Help → Keyboard shortcuts (built from the live actions)."""
-        from editor_app.gui.shortcuts import ShortcutsDialog
-
-        ShortcutsDialog(self).exec()
-
-    def _side_tab_of(self, widget: QWidget) -> int:
+    # ------------------------------------------------------------ side tabs, font
+    def side_tab_of(self, widget: QWidget) -> int:
         """Index of the side tab whose page holds ``widget`` (pages sit in scroll areas)."""
         for index in range(self.side_tabs.count()):
             page = self.side_tabs.widget(index)
@@ -696,7 +448,7 @@ class MainWindow(QMainWindow):
                 return index
         return self.side_tabs.currentIndex()
 
-    def _show_side_tab(self, index: int) -> None:
+    def show_side_tab(self, index: int) -> None:
         self.panels.set_panel_open(SIDE_INDEX, True)
         self.side_tabs.setCurrentIndex(index)
         page = self.side_tabs.currentWidget()
@@ -722,7 +474,7 @@ class MainWindow(QMainWindow):
         self.editor.set_editor_font(font)
 
     # ------------------------------------------------------------ chrome
-    def _update_title(self, *_args: object) -> None:
+    def update_title(self, *_args: object) -> None:
         headline = self.metadata.headline.text().strip() if self.record else ""
         untitled = translate("MainWindow", "untitled")
         self.setWindowTitle(f"{APP_NAME} — {headline or untitled}")

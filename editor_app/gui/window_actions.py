@@ -57,14 +57,16 @@ def install_actions(window: MainWindow) -> None:
         act.triggered.connect(slot)
         return act
 
-    window.new_action = action(translate("WindowActions", "&New"), window.new_article,
+    articles, tools = window.article_commands, window.tools
+
+    window.new_action = action(translate("WindowActions", "&New"), articles.new_article,
                                QKeySequence.StandardKey.New)
     window.duplicate_action = action(translate("WindowActions", "&Duplicate"),
-                                     window.duplicate_article,
-                                   "Ctrl+Shift+D")
+                                     articles.duplicate_article,
+                                     "Ctrl+Shift+D")
     # Ctrl+Delete deletes a word in text fields, so window-wide it is Ctrl+Shift+Delete;
     # in the list (Alt+4) plain Del or Ctrl+Delete.
-    window.trash_action = action(translate("WindowActions", "&Trash"), window.trash_article,
+    window.trash_action = action(translate("WindowActions", "&Trash"), articles.trash_article,
                                "Ctrl+Shift+Delete")
     window.trash_action.setToolTip(translate(
         "WindowActions", "Move to the trash; Undo brings it back (Ctrl+Shift+Delete; Del in "
@@ -74,7 +76,7 @@ def install_actions(window: MainWindow) -> None:
     window.list_trash_action.setShortcuts([QKeySequence(Qt.Key.Key_Delete),
                                          QKeySequence("Ctrl+Delete")])
     window.list_trash_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-    window.list_trash_action.triggered.connect(window.trash_article)
+    window.list_trash_action.triggered.connect(articles.trash_article)
     window.article_list.table.addAction(window.list_trash_action)
     window.close_find_action = QAction(translate("WindowActions", "Close find bar"),
                                      window.editor.find_bar)
@@ -82,18 +84,18 @@ def install_actions(window: MainWindow) -> None:
     window.close_find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     window.close_find_action.triggered.connect(window.editor.find_bar.close_bar)
     window.editor.find_bar.addAction(window.close_find_action)
-    window.restore_action = action(translate("WindowActions", "&Restore"), window.restore_article)
+    window.restore_action = action(translate("WindowActions", "&Restore"), articles.restore_article)
     window.save_action = action(translate("WindowActions", "&Save now"), lambda: window.save_now(),
                               QKeySequence.StandardKey.Save)
-    window.font_action = action(translate("WindowActions", "&Font…"), window.choose_font)
+    window.font_action = action(translate("WindowActions", "&Font…"), tools.choose_font)
     window.shortcuts_action = action(translate("WindowActions", "&Keyboard shortcuts"),
-                                   window.show_shortcuts, QKeySequence.StandardKey.HelpContents)
+                                   tools.show_shortcuts, QKeySequence.StandardKey.HelpContents)
     window.toggle_list_action = action(translate("WindowActions", "Article &list panel"),
                                      lambda: window.panels.toggle_panel(LIST_INDEX), "F9")
     window.toggle_side_action = action(translate("WindowActions", "&Side panel"),
                                      lambda: window.panels.toggle_panel(SIDE_INDEX), "Shift+F9")
     window.side_tab_actions = [
-        action(label, partial(window._show_side_tab, i), f"Alt+{5 + i}")
+        action(label, partial(window.show_side_tab, i), f"Alt+{5 + i}")
         for i, label in enumerate((translate("WindowActions", "&Details tab"),
                                    translate("WindowActions", "&Checks tab"),
                                    translate("WindowActions", "&Images tab")))]
@@ -106,11 +108,12 @@ def install_actions(window: MainWindow) -> None:
         FocusTarget("search", lambda: window.article_list.search_box),
     ], window.panels.reveal)
     window.style_action = action(translate("WindowActions", "&House style…"),
-                                 window.edit_house_style)
+                                 tools.edit_house_style)
     window.spelling_action = action(translate("WindowActions", "&Check spelling…"),
-                                    window.check_spelling,
+                                    tools.check_spelling,
                                   "Shift+F7")
-    window.check_action = action(translate("WindowActions", "&Run checks"), window.run_checks, "F7")
+    window.check_action = action(translate("WindowActions", "&Run checks"),
+                                 tools.run_checks, "F7")
     window.phonetic_action = QAction(translate("WindowActions", "&Phonetic Hindi typing"), window)
     window.phonetic_action.setCheckable(True)
     window.phonetic_action.setIconText(short_label(
@@ -119,9 +122,9 @@ def install_actions(window: MainWindow) -> None:
     window.phonetic_action.setToolTip(
         translate("WindowActions", "Type in Roman letters, get Devanagari: bharat → भारत")
         + " (Ctrl+Shift+H)")
-    window.phonetic_action.toggled.connect(window.set_phonetic)
+    window.phonetic_action.toggled.connect(tools.set_phonetic)
     window.phonetic_action.setChecked(bool(window.config.settings.get("phonetic_typing")))
-    window._show_mode(window.phonetic_action.isChecked())
+    tools.show_mode(window.phonetic_action.isChecked())
     window.quit_action = action(translate("WindowActions", "&Quit"), window.close,
                                 QKeySequence.StandardKey.Quit)
     window.import_action = action(translate("WindowActions", "&Import…"),

@@ -1497,7 +1497,7 @@
     <name>MainWindow</name>
     <message>
         <source>Details</source>
-        <extracomment>Largest paste accepted into the body (about 60 long features). The article now shown (an ArticleRecord), or None: panels follow it (issue 11).</extracomment>
+        <extracomment>The article now shown (an ArticleRecord), or None: panels follow it (issue 11).</extracomment>
         <translation>विवरण</translation>
     </message>
     <message>
@@ -1542,6 +1542,7 @@
     </message>
     <message>
         <source>Setting not saved</source>
+        <extracomment>Largest paste accepted into the body (about 60 long features).</extracomment>
         <translation>सेटिंग सहेजी नहीं गई</translation>
     </message>
     <message>

@@ -71,7 +71,7 @@ def test_opening_a_side_tab_never_resizes_the_window_or_the_editor(qtbot, make_w
     window.panels.splitter.setSizes([260, 640, 200])  # a narrow side panel
     QApplication.processEvents()
     window.editor.text_edit.setPlainText("है.इस मजूबत औऱ पढें " * 40)  # many findings
-    window.run_checks()
+    window.tools.run_checks()
     window.checks.runner.wait()
     qtbot.waitUntil(lambda: len(window.checks.findings()) > 5)
     size, sizes = window.size(), window.panels.sizes()

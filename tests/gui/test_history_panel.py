@@ -33,7 +33,7 @@ def _three_revisions(db) -> int:
 
 
 def _open_history(qtbot, window: MainWindow) -> None:
-    index = window._side_tab_of(window.history)
+    index = window.side_tab_of(window.history)
     bar = window.side_tabs.tabBar()
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
     assert window.side_tabs.currentIndex() == index

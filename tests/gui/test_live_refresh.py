@@ -176,7 +176,7 @@ def test_banner_when_another_user_saves_the_open_story(qtbot, window, other_db, 
     qtbot.mouseClick(banner.compare_button, Qt.MouseButton.LeftButton)
     history = window.history
     qtbot.waitUntil(lambda: history.selected_revisions() == [3, 5])
-    assert window.side_tabs.currentIndex() == window._side_tab_of(history)
+    assert window.side_tabs.currentIndex() == window.side_tab_of(history)
 
     # "Yes" drops my edits and shows theirs
     answers.append(QMessageBox.StandardButton.Yes)

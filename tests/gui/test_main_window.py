@@ -183,9 +183,9 @@ def test_font_is_devanagari_and_user_selectable(qtbot, make_window, monkeypatch,
     assert window.editor.text_edit.font().family() in devanagari_families()
     chosen = window.font()
     chosen.setPointSize(17)
-    import editor_app.gui.main_window as main_window
+    import editor_app.gui.tool_commands as tool_commands
 
-    monkeypatch.setattr(main_window, "pick_font", lambda *a, **k: chosen)
+    monkeypatch.setattr(tool_commands, "pick_font", lambda *a, **k: chosen)
     window.font_action.trigger()
     assert window.editor.text_edit.font().pointSize() == 17
     assert "font_size = 17" in gui_config.settings_path.read_text("utf-8")

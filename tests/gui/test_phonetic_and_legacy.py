@@ -89,7 +89,7 @@ def test_window_paste_offers_conversion_and_refuses_huge_text(qtbot, make_window
                                                               monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    import editor_app.gui.main_window as main_window
+    import editor_app.gui.tool_commands as tool_commands
 
     window = make_window()
     window.new_action.trigger()
@@ -98,7 +98,7 @@ def test_window_paste_offers_conversion_and_refuses_huge_text(qtbot, make_window
     assert window.editor.text_edit.toPlainText().startswith("भारत के समाचार")
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
-    monkeypatch.setattr(main_window, "MAX_PASTE_CHARS", 100)
+    monkeypatch.setattr(tool_commands, "MAX_PASTE_CHARS", 100)
     before = window.editor.text_edit.toPlainText()
     paste(window, "क" * 101)
     assert warnings and "limit" in warnings[0]

@@ -187,7 +187,7 @@ def _update_enabled(window: MainWindow, actions: DeskActions) -> None:
 
 def _show_panel(window: MainWindow, panel: DashboardPanel) -> None:
     window.panels.set_panel_open(SIDE_INDEX, True)
-    window.side_tabs.setCurrentIndex(window._side_tab_of(panel))
+    window.side_tabs.setCurrentIndex(window.side_tab_of(panel))
     panel.refresh()
 
 

@@ -198,7 +198,7 @@ class WorkflowController(QObject):
         window.article_list.model.update_row(record.summary())
         window.statusBar().showMessage(
             translate("WorkflowController", "status") + f": {status_label(record.status)}", 5000)
-        window._update_editable()
+        window.update_editable()
         self.moved.emit(record.id)
 
     # ------------------------------------------------------------ switch user
@@ -226,7 +226,7 @@ class WorkflowController(QObject):
         working = translate("WorkflowController", "{name} ({role}) is working now")
         window.statusBar().showMessage(
             working.format(name=actor.name, role=role_label(actor.role)), 5000)
-        window._update_editable()
+        window.update_editable()
         self.actor_changed.emit(actor)
 
 
