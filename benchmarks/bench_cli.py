@@ -1,19 +1,23 @@
 """CLI start-up benchmark: ``sampadak`` commands as whole processes, against baselines run in
 the same session.
 
-    .venv/bin/python benchmarks/bench_cli.py [--rounds 15] [--articles 2000]
+    .venv/bin/python benchmarks/bench_cli.py [--rounds 15] [--articles 2000] [--archive DB]
 
 Rows: a bare interpreter (``python -c pass``), importing SQLAlchemy's ORM (the floor of any
 command that opens the database), ``sampadak --version`` (target 0.25 s), ``sampadak list
 --limit 50`` on a profile of ``--articles`` generated articles (target 0.6 s) and
-``sampadak doctor`` on it. Wall time and CPU time (user + system of the child) are medians
-over the rounds; on a shared, loaded machine wall time swings with the load, CPU time much
-less. Figures go in docs/BENCHMARKS.md.
+``sampadak doctor`` on it; with ``--archive`` (a SQLite file made by
+``benchmarks/gen_archive.py``, e.g. its 100k archive) also ``list --limit 50`` on that.
+The package's byte code is compiled first, as an install does (this machine sets
+PYTHONDONTWRITEBYTECODE, which would make every run compile the package). Wall time and
+CPU time (user + system of the child) are medians over the rounds; on a shared, loaded
+machine wall time swings with the load, CPU time much less. Figures go in docs/BENCHMARKS.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import resource
 import statistics
@@ -74,7 +78,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--archive", type=Path, help="also list the first 50 of this SQLite "
+                                                     "archive (e.g. gen_archive's 100k)")
     args = parser.parse_args()
+    compileall.compile_dir(ROOT / "editor_app", quiet=1)
     py = sys.executable
     with tempfile.TemporaryDirectory() as tmp:
         profile = str(_profile(Path(tmp) / "profile", args.articles))
@@ -86,6 +93,10 @@ def main() -> int:
              [py, "-m", "editor_app", "--profile", profile, "list", "--limit", "50"]),
             ("sampadak doctor", [py, "-m", "editor_app", "--profile", profile, "doctor"]),
         ]
+        if args.archive is not None:
+            rows.insert(4, (f"sampadak list --limit 50 ({args.archive.name[:22]})",
+                            [py, "-m", "editor_app", "--profile", profile, "--database",
+                             f"sqlite:///{args.archive.resolve()}", "list", "--limit", "50"]))
         print(f"load average {os.getloadavg()[0]:.1f}; medians of {args.rounds} runs")
         print(f"{'command':<48} {'wall s':>8} {'cpu s':>8}")
         for name, argv in rows:
