@@ -24,14 +24,27 @@ Contract:
   tsquery syntax, and the cast uses no parser either.
 - :func:`tsvector_search` has the same contract as
   :func:`editor_app.core.search_sqlite.fts_search`: up to :data:`RANK_ALL_LIMIT` matches are
-  ranked by weighted ``ts_rank`` (length-normalised, ties newest first); more matches come in
-  two tiers, newest first: headline matches, then the others. Scores are higher-is-better.
+  ranked; more matches come in two tiers, newest first: headline matches, then the others.
+  Scores are higher-is-better. Matching always uses the whole document (``search_vector``,
+  every word of the body); *ranking* on PostgreSQL reads only :data:`RANK_VECTOR_COLUMN`
+  (migration 0008): weighted ``ts_rank`` (length-normalised, ties newest first) over the
+  headline, dek, tags, bylines and the body's first 50 keys (``LEAD_KEYS`` of migration
+  0008: about the first paragraph). That column is
+  small and stored inside the row, so ranking costs ~1 µs per match where
+  ``search_vector`` (de-TOASTed and decompressed per match) cost ~45 µs: 2,000 matches
+  were ~90 ms of ranking alone. What differs from FTS5's bm25 (which reads positions from
+  its index, over the whole body): body occurrences after the lead do not add to the
+  score, so matches whose only hits are late in the body score 0 and come newest first
+  after every match with a hit in the short fields or the lead. A headline hit still
+  outranks a body-only hit.
 """
 
 from __future__ import annotations
 
 import logging
 import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import sqlalchemy as sa
@@ -46,6 +59,7 @@ __all__ = [
     "HEADLINE_VECTOR_COLUMN",
     "KEYS_FUNCTION",
     "MAX_LEXEME_BYTES",
+    "RANK_VECTOR_COLUMN",
     "RANK_WEIGHTS",
     "VECTOR_COLUMN",
     "tsquery_text",
@@ -58,6 +72,8 @@ log = logging.getLogger(__name__)
 VECTOR_COLUMN = "search_vector"
 #: The headline's vector alone (stored too, GIN-indexed): the headline tier of common words.
 HEADLINE_VECTOR_COLUMN = "headline_vector"
+#: Short fields plus the body's lead (stored PLAIN, no index): what the ranked regime reads.
+RANK_VECTOR_COLUMN = "rank_vector"
 KEYS_FUNCTION = "sampadak_keys_tsvector"
 #: ts_rank weights in PostgreSQL's order {D, C, B, A}: body, bylines, dek+tags, headline.
 RANK_WEIGHTS: tuple[float, float, float, float] = (0.1, 0.3, 0.45, 1.0)
@@ -67,13 +83,15 @@ RANK_NORMALISATION = 1
 MAX_LEXEME_BYTES = 2046
 
 _docs = sa.table("search_documents", sa.column("article_id"), sa.column("headline"),
-                 sa.column(VECTOR_COLUMN), sa.column(HEADLINE_VECTOR_COLUMN))
+                 sa.column(VECTOR_COLUMN), sa.column(HEADLINE_VECTOR_COLUMN),
+                 sa.column(RANK_VECTOR_COLUMN))
 _articles = sa.table("articles", sa.column("id"), sa.column("trashed"), sa.column("status"))
 _present: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
 
 
 def tsvector_available(conn: Connection) -> bool:
-    """True on PostgreSQL when ``search_documents`` has the vector column (0005 applied)."""
+    """True on PostgreSQL when ``search_documents`` has the vector columns (0005 and 0008
+    applied)."""
     if conn.dialect.name != "postgresql":
         return False
     engine = conn.engine
@@ -82,7 +100,7 @@ def tsvector_available(conn: Connection) -> bool:
     found = conn.execute(sa.text(
         "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
         "AND table_name = 'search_documents' AND column_name = :column"),
-        {"column": VECTOR_COLUMN}).first() is not None
+        {"column": RANK_VECTOR_COLUMN}).first() is not None
     if found:  # only cache the positive answer: a later migration may add the column
         _present[engine] = True
     return found
@@ -131,42 +149,158 @@ def _headline_vector() -> sa.ColumnElement[Any]:
 def tsvector_search(conn: Connection, plan: QueryPlan, *, limit: int, offset: int = 0,
                     scope: SearchScope | None = None) -> list[tuple[int, float]]:
     """Best ``limit`` articles in ``scope`` matching ``plan`` after skipping ``offset``, as
-    ``(article_id, score)``, best first (see the module contract for the two regimes)."""
+    ``(article_id, score)``, best first (see the module contract for the two regimes).
+
+    One GIN scan reads up to :data:`RANK_ALL_LIMIT` + 1 matches with their rank (the rank
+    vector is in the row, so this costs about what counting them does); when that is all of
+    them they are ranked in Python and checked against ``scope`` in rank order, in batches.
+    Otherwise the two tiers follow (:func:`_tiered`)."""
     if plan.is_empty or limit <= 0 or _too_long(plan):
         return []
     scope = scope or SearchScope()
     query = sa.cast(sa.literal(tsquery_text(plan)), TSQUERY)
-    sample = (sa.select(_docs.c.article_id).where(_matches(_docs.c[VECTOR_COLUMN], query))
-              .limit(RANK_ALL_LIMIT + 1).subquery())
-    matches = int(conn.execute(sa.select(sa.func.count()).select_from(sample)).scalar_one())
-    if matches <= RANK_ALL_LIMIT:
-        return _ranked(conn, query, limit=limit, offset=offset, scope=scope)
-    return _tiered(conn, query, limit=limit, offset=offset, scope=scope)
-
-
-def _ranked(conn: Connection, query: sa.ColumnElement[Any], *, limit: int, offset: int,
-            scope: SearchScope) -> list[tuple[int, float]]:
     weights = sa.cast(sa.literal(list(RANK_WEIGHTS), ARRAY(REAL)), ARRAY(REAL))
-    rank = sa.func.ts_rank(weights, _docs.c[VECTOR_COLUMN], query, RANK_NORMALISATION,
-                           type_=sa.Float).label("rank")
-    stmt = (_matching(_matches(_docs.c[VECTOR_COLUMN], query), scope).add_columns(rank)
-            .order_by(rank.desc(), _docs.c.article_id.desc())
-            .limit(limit).offset(max(0, offset)))
-    return [(int(article_id), float(score)) for article_id, score in conn.execute(stmt)]
+    rank = sa.func.ts_rank(weights, _docs.c[RANK_VECTOR_COLUMN], query, RANK_NORMALISATION,
+                           type_=sa.Float)
+    with _planner(conn):
+        rows = conn.execute(sa.select(_docs.c.article_id, rank)
+                            .where(_matches(_docs.c[VECTOR_COLUMN], query))
+                            .limit(RANK_ALL_LIMIT + 1)).all()
+        if len(rows) <= RANK_ALL_LIMIT:
+            ranked = sorted(((int(article_id), float(score)) for article_id, score in rows),
+                            key=lambda item: (-item[1], -item[0]))
+            scores = dict(ranked)
+            kept = _in_scope(conn, [article_id for article_id, _ in ranked],
+                             need=offset + limit, scope=scope)
+            return [(article_id, scores[article_id]) for article_id in kept][offset:]
+        # Ids are about dense, so the newest id estimates the archive's size; the rows came
+        # in physical order, which after a bulk load is about id order, so the id span
+        # they cover estimates how dense the matches are. Both only steer plans.
+        archive = int(conn.execute(sa.select(sa.func.max(_docs.c.article_id))).scalar() or 1)
+        span = max(int(article_id) for article_id, _ in rows)
+        return _tiered(conn, query, limit=limit, offset=offset, scope=scope,
+                       density=len(rows) / max(1, span), archive=max(1, archive))
+
+
+def _in_scope(conn: Connection, ordered: list[int], *, need: int,
+              scope: SearchScope) -> list[int]:
+    """The first ``need`` of ``ordered`` that are in ``scope``, in order (checked against
+    ``articles`` in growing batches, so a default scope costs one small query)."""
+    found: list[int] = []
+    start, batch = 0, max(2 * need, 64)
+    while len(found) < need and start < len(ordered):
+        chunk = ordered[start:start + batch]
+        kept = set(conn.execute(sa.select(_articles.c.id).where(
+            _articles.c.id.in_(chunk),
+            *scope.conditions(_articles.c.id, _articles.c.trashed, _articles.c.status)))
+            .scalars())
+        found.extend(article_id for article_id in chunk if article_id in kept)
+        start += batch
+        batch *= 2
+    return found[:need]
+
+
+#: Planner settings off for every search statement (transaction-local, restored after).
+_PLANNER_SETTINGS: tuple[str, ...] = ("enable_seqscan", "enable_hashjoin", "enable_mergejoin")
+#: Costs the rest tier chooses its plan by (µs, measured at 100k articles): testing one
+#: row against the whole vector while walking (a de-TOAST), one GIN scan of a common word,
+#: reading one match through a GIN bitmap.
+DETOAST_US = 40.0
+GIN_SCAN_US = 8_000.0
+ROW_US = 5.0
+
+
+@contextmanager
+def _planner(conn: Connection, *names: str) -> Iterator[None]:
+    """Within the block: the planner settings ``names`` (default :data:`_PLANNER_SETTINGS`:
+    no sequential scans, only nested-loop joins) are off for this transaction, restored
+    after. PostgreSQL costs ``search_vector @@ query`` as one cheap operator call per row,
+    but on a row it reads that means de-TOASTing a ~4 KB vector (~40 µs): with a ``LIMIT``
+    it would rather walk the table testing each row than read the GIN index (387 ms for the
+    match count of a 2-word query at 10k articles; 2 ms from the index), and it joins a few
+    hundred matches to ``articles`` by hashing *every* article (8 ms at 10k, linear in the
+    archive) instead of probing the primary key per match. The settings are
+    transaction-local (``set_config(..., true)``): an error that aborts the transaction
+    undoes them too."""
+    names = names or _PLANNER_SETTINGS
+    previous = conn.execute(sa.text("SELECT " + ", ".join(
+        [f"current_setting('{name}')" for name in names]
+        + [f"set_config('{name}', 'off', true)" for name in names]))).one()
+    yield
+    conn.execute(sa.text("SELECT " + ", ".join(
+        f"set_config('{name}', :v{i}, true)" for i, name in enumerate(names))),
+        {f"v{i}": value for i, value in enumerate(previous[:len(names)])})
 
 
 def _tiered(conn: Connection, query: sa.ColumnElement[Any], *, limit: int, offset: int,
-            scope: SearchScope) -> list[tuple[int, float]]:
-    """Headline matches newest first, then the other matches newest first."""
+            scope: SearchScope, density: float, archive: int) -> list[tuple[int, float]]:
+    """Headline matches newest first, then the other matches newest first.
+
+    Each tier picks the cheaper of two plans. Headline tier (its test reads the small
+    in-row headline vector): all ``H`` headline matches from their GIN index, or a walk
+    down the primary key until enough are found (about ``wanted * archive / H`` rows),
+    whichever touches fewer rows. Rest tier (its test reads the whole vector): a walk down
+    the newest rows when the matches are dense enough for that to be cheaper than reading
+    them all through the GIN index (:data:`DETOAST_US` per walked row against
+    :data:`GIN_SCAN_US` + :data:`ROW_US` per match), bounded to about twice the rows the
+    density predicts; what it does not find comes from the GIN index, newest first,
+    checked against the scope in batches. Plans differ in cost, never in the hits."""
     wanted = offset + limit
     in_headline = _matches(_headline_vector(), query)
-    first = conn.execute(_matching(in_headline, scope)
-                         .order_by(_docs.c.article_id.desc()).limit(wanted)).scalars().all()
-    found = [(int(article_id), 2.0) for article_id in first]
+    cap = int((wanted * archive) ** 0.5) + 1  # above it, walking touches fewer rows
+    with _planner(conn, "enable_indexscan"):
+        headline_ids = conn.execute(sa.select(_docs.c.article_id).where(in_headline)
+                                    .limit(cap)).scalars().all()
+    if len(headline_ids) < cap:
+        first = _in_scope(conn, sorted((int(i) for i in headline_ids), reverse=True),
+                          need=wanted, scope=scope)
+    else:
+        with _planner(conn, "enable_bitmapscan"):
+            first = [int(article_id) for article_id in conn.execute(
+                _matching(in_headline, scope).order_by(_docs.c.article_id.desc())
+                .limit(wanted)).scalars()]
+    found = [(article_id, 2.0) for article_id in first]
     if len(first) < wanted:
-        rest = conn.execute(
-            _matching(sa.and_(_matches(_docs.c[VECTOR_COLUMN], query), sa.not_(in_headline)),
-                      scope)
-            .order_by(_docs.c.article_id.desc()).limit(wanted - len(first))).scalars().all()
-        found.extend((int(article_id), 1.0) for article_id in rest)
+        rest = _newest_rest(conn, sa.and_(_matches(_docs.c[VECTOR_COLUMN], query),
+                                          sa.not_(in_headline)),
+                            need=wanted - len(first), scope=scope, density=density,
+                            archive=archive)
+        found.extend((article_id, 1.0) for article_id in rest)
     return found[offset:offset + limit]
+
+
+def _newest_rest(conn: Connection, condition: sa.ColumnElement[bool], *, need: int,
+                 scope: SearchScope, density: float, archive: int) -> list[int]:
+    """The ``need`` newest articles in ``scope`` meeting ``condition`` (see _tiered):
+    walk the newest rows while that is the cheaper plan for a word matching ``density``
+    of the ``archive``, then read the older matches through the GIN index."""
+    density = min(1.0, max(density, 1.0 / archive))
+    walk_us = need / density * DETOAST_US
+    index_us = GIN_SCAN_US + density * archive * ROW_US
+    rows = min(archive, int(2 * need / density) + 1) if walk_us < index_us else 0
+    found: list[int] = []
+    below: int | None = None
+    if rows:
+        bound = conn.execute(sa.select(_docs.c.article_id).order_by(_docs.c.article_id.desc())
+                             .offset(rows - 1).limit(1)).scalar()
+        walk = _matching(condition, scope).order_by(_docs.c.article_id.desc()).limit(need)
+        if bound is not None:
+            walk = walk.where(_docs.c.article_id >= bound)
+        with _planner(conn, "enable_bitmapscan"):
+            found = [int(article_id) for article_id in conn.execute(walk).scalars()]
+        if bound is None:  # the walk covered the whole archive
+            return found
+        below = int(bound)
+    batch = 2 * need
+    while len(found) < need:
+        older = condition if below is None else sa.and_(condition, _docs.c.article_id < below)
+        with _planner(conn, "enable_indexscan"):
+            ids = [int(article_id) for article_id in conn.execute(
+                sa.select(_docs.c.article_id).where(older)
+                .order_by(_docs.c.article_id.desc()).limit(batch)).scalars()]
+        found.extend(_in_scope(conn, ids, need=len(ids), scope=scope))
+        if len(ids) < batch:
+            break
+        below = ids[-1]
+        batch *= 2
+    return found[:need]

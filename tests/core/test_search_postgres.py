@@ -1,5 +1,7 @@
 """The PostgreSQL search backend: the tsvector holds exactly our keys, any query is a valid
-tsquery, migration 0005 backfills and is undone cleanly, weights and field boundaries."""
+tsquery, migration 0005 backfills and is undone cleanly, weights and field boundaries; the
+ranked regime orders by the small in-row rank vector (0008) and leaves the planner as it
+was."""
 
 from __future__ import annotations
 
@@ -11,11 +13,13 @@ from alembic import command
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from editor_app.core import search_postgres
 from editor_app.core.db import Database, _alembic_config, open_database
 from editor_app.core.models import Article
 from editor_app.core.search import search
 from editor_app.core.search_postgres import (
     KEYS_FUNCTION,
+    RANK_VECTOR_COLUMN,
     VECTOR_COLUMN,
     tsquery_text,
     tsvector_available,
@@ -127,3 +131,94 @@ def test_migration_0005_backfills_and_downgrades(database_factory: DatabaseFacto
     finally:
         database.close()
         database_factory.drop(url)
+
+
+def _filler(count: int) -> str:
+    return " ".join(f"शब्द{n}" for n in range(count))
+
+
+def test_ranking_reads_the_short_fields_and_the_lead_only(pg: Database) -> None:
+    """The ranked regime orders by the in-row rank vector (migration 0008): a hit in the
+    body's first 50 keys counts, later body hits only match. Ranking over the whole vector
+    would put the article with five late hits first."""
+    with pg.session() as session:
+        late_many = Article(headline="पहली", body=_filler(80) + " झील" * 5)
+        lead_once = Article(headline="दूसरी", body="झील " + _filler(80))
+        late_once = Article(headline="तीसरी", body=_filler(80) + " झील")
+        session.add_all([late_many, lead_once, late_once])
+        session.flush()
+        with session.connection().begin_nested():
+            whole = session.connection().execute(sa.text(
+                "SELECT a.headline FROM search_documents sd JOIN articles a "
+                "ON a.id = sd.article_id WHERE sd.search_vector @@ 'झील'::tsquery "
+                f"ORDER BY ts_rank(sd.{VECTOR_COLUMN}, 'झील'::tsquery) DESC")).scalars().all()
+        hits = search(session, "झील", backend="tsvector")
+        session.rollback()
+    assert whole[0] == "पहली"  # what ranking over the whole body would give
+    # Lead hit first; the two late-only matches tie at 0 and come newest first.
+    assert [h.headline for h in hits] == ["दूसरी", "तीसरी", "पहली"]
+    assert hits[0].score > hits[1].score == hits[2].score
+
+
+def test_rank_vector_is_small_and_stored_in_the_row(pg: Database) -> None:
+    with pg.session() as session:
+        session.add(Article(headline="झील", dek="सरोवर", body="तालाब " + _filler(500)))
+        session.flush()
+        conn = session.connection()
+        positions, storage = conn.execute(sa.text(
+            "SELECT (SELECT sum(array_length(u.positions, 1)) FROM "
+            f"unnest(sd.{RANK_VECTOR_COLUMN}) u), att.attstorage FROM search_documents sd "
+            "JOIN articles a ON a.id = sd.article_id JOIN pg_attribute att ON "
+            "att.attrelid = 'search_documents'::regclass AND att.attname = :column "
+            "WHERE a.headline = 'झील'"), {"column": RANK_VECTOR_COLUMN}).one()
+        session.rollback()
+    assert positions == 2 + 50  # headline, dek, the body's first 50 keys
+    assert storage == "p"  # PLAIN: never TOASTed, never compressed
+
+
+def test_search_restores_the_planner_settings(pg: Database) -> None:
+    """The index-only planner settings are local to the search statements."""
+    with pg.session() as session:
+        session.add(Article(headline="नया पुल", body="लोग खुश"))
+        session.flush()
+        conn = session.connection()
+        conn.execute(sa.text("SET LOCAL enable_hashjoin = off"))
+        assert [h.headline for h in search(session, "पुल", backend="tsvector")] == ["नया पुल"]
+        settings_after = conn.execute(sa.text(
+            "SELECT current_setting('enable_seqscan'), current_setting('enable_hashjoin'), "
+            "current_setting('enable_mergejoin')")).one()
+        session.rollback()
+    assert tuple(settings_after) == ("on", "off", "on")
+
+
+@pytest.mark.parametrize("plan", ["walk", "index"])
+def test_tier_plans_give_the_same_hits(pg: Database, monkeypatch: pytest.MonkeyPatch,
+                                       plan: str) -> None:
+    """However the rest tier reads the matches (walking the newest rows, or reading them
+    from the GIN index in batches, or a short walk continued from the index when a page is
+    small), the hits are the tiers' hits: headline matches newest first, then the other
+    matches newest first, trashed ones never."""
+    monkeypatch.setattr(search_postgres, "RANK_ALL_LIMIT", 3)
+    monkeypatch.setattr(search_postgres, "DETOAST_US", 0.0 if plan == "walk" else 1e12)
+    in_headline, trashed = (3, 4, 11), (7, 13)
+    with pg.session() as session:
+        articles = [Article(headline="बाढ़ से नदी में उफान" if n in in_headline else f"खबर {n}",
+                            body=f"गांव {n} में बाढ़ का पानी।" if n % 3 else "सूखा पड़ा।",
+                            trashed=n in trashed)
+                    for n in range(20)]
+        session.add_all(articles)
+        session.flush()
+        ids = [article.id for article in articles]
+
+        def found(limit: int, offset: int = 0) -> list[int]:
+            return [h.article_id for h in search(session, "बाढ़", limit=limit, offset=offset,
+                                                 backend="tsvector")]
+
+        whole = found(50)
+        pages = [i for offset in range(0, 20, 2) for i in found(2, offset)]
+        session.rollback()
+    matching = {ids[n] for n in range(20)
+                if (n % 3 or n in in_headline) and n not in trashed}
+    headline_first = [ids[11], ids[4], ids[3]]
+    assert whole == headline_first + sorted(matching - set(headline_first), reverse=True)
+    assert pages == whole
