@@ -2,16 +2,19 @@
 :mod:`benchmarks.bench_scale` (bulk create, save, list first page, search) on a server.
 
     PYTHONPATH=. .venv/bin/python benchmarks/bench_scale_pg.py \\
-        --server postgresql+psycopg://postgres@127.0.0.1:54332/postgres \\
+        --server postgresql+psycopg://postgres@127.0.0.1:54340/postgres \\
         [--sizes 10000,100000] [--sqlite] [--json out.json]
 
 ``--server`` names any database on the server (the maintenance database ``postgres`` will
 do): one database per archive, ``sampadak_bench_<N>_<seed>_<schema>``, is created next to
-it and built through ``ArticleService.create_many`` (the same generated articles as the
-SQLite archives, :mod:`benchmarks.gen_archive`), then ``VACUUM ANALYZE``d (what autovacuum
-does soon after a bulk import; without statistics the planner guesses). A built database is
-reused while its build figures exist in the cache folder (``--rebuild`` drops it). ``--sqlite``
-also measures the SQLite archive of each size in the same run, for the comparison.
+it, migrated by the app and filled with ``COPY`` from the cached SQLite archive of the same
+size (:mod:`benchmarks.pg_copy_archive`: the rows ``create_many`` made there, search
+vectors computed by the server from the same keys), or with ``--build create_many``
+through ``ArticleService.create_many`` on the server; then ``VACUUM ANALYZE``d (what
+autovacuum does soon after a bulk import; without statistics the planner guesses). A built
+database is reused while its build figures exist in the cache folder (``--rebuild`` drops
+it). ``--sqlite`` also measures the SQLite archive of each size in the same run, for the
+comparison.
 
 Start a throwaway server the way ``packaging/postgres_test.sh`` does (see docs/BENCHMARKS.md).
 """
@@ -43,6 +46,7 @@ from benchmarks.gen_archive import (  # noqa: E402
     schema_head,
 )
 from benchmarks.newsgen import GENERATOR_VERSION, article  # noqa: E402
+from benchmarks.pg_copy_archive import copy_archive  # noqa: E402
 from editor_app.core.articles import ArticleService  # noqa: E402
 from editor_app.core.db import open_database, sqlite_url_for  # noqa: E402
 from editor_app.core.profiles import Role, create_profile, local_profile  # noqa: E402
@@ -64,13 +68,35 @@ def _url(server: str, name: str) -> str:
     return make_url(server).set(database=name).render_as_string(hide_password=False)
 
 
-def build(server: str, count: int, seed: int, *, chunk_size: int = 500) -> dict[str, Any]:
-    """Create the archive database of ``count`` articles afresh; return the build figures."""
+def build(server: str, count: int, seed: int, *, method: str = "copy",
+          chunk_size: int = 500) -> dict[str, Any]:
+    """Create the archive database of ``count`` articles afresh; return the build figures.
+
+    ``method="copy"`` (the default) loads the cached SQLite archive of the same size with
+    :func:`benchmarks.pg_copy_archive.copy_archive` (the rows ``create_many`` made there;
+    the server computes its search vectors from the same keys); ``"create_many"`` builds
+    through the article service on the server, ~40 min per 100k on the shared machine."""
     name = database_name(count, seed)
     admin = _admin(server)
     with admin.connect() as conn:
         conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    if method == "copy":
+        path, source = ensure_archive(count, seed)
+        start = time.perf_counter()
+        figures = copy_archive(path, _url(server, name))
+        seconds = time.perf_counter() - start
+        with admin.connect() as conn:
+            size = int(conn.execute(sa.text("SELECT pg_database_size(:n)"),
+                                    {"n": name}).scalar_one())
+        admin.dispose()
+        created = figures["rows"]["articles"]
+        return {"count": created, "seed": seed,
+                "method": "COPY from the SQLite archive (rows made by create_many)",
+                "seconds": seconds, "rate_per_s": created / seconds if seconds else 0.0,
+                "copy": figures, "source": {"path": str(path), **source},
+                "vacuum_analyze_s": figures["vacuum_analyze_s"], "bytes": size,
+                "bytes_per_article": size / max(created, 1), "database": name}
     db = open_database(_url(server, name))
     try:
         profile = local_profile(db) or create_profile(db, PROFILE_NAME, Role.DESK_CHIEF)
@@ -96,8 +122,8 @@ def build(server: str, count: int, seed: int, *, chunk_size: int = 500) -> dict[
             "bytes_per_article": size / max(len(ids), 1), "database": name}
 
 
-def ensure(server: str, count: int, seed: int, *, rebuild: bool = False
-           ) -> tuple[str, dict[str, Any]]:
+def ensure(server: str, count: int, seed: int, *, rebuild: bool = False,
+           method: str = "copy") -> tuple[str, dict[str, Any]]:
     """URL and build figures of the archive database (built first when missing)."""
     name = database_name(count, seed)
     server_id = make_url(server).set(database="", username=None, password=None)
@@ -111,7 +137,7 @@ def ensure(server: str, count: int, seed: int, *, rebuild: bool = False
         meta: dict[str, Any] = json.loads(meta_path.read_text(encoding="utf-8"))
         meta["cached"] = True
         return _url(server, name), meta
-    meta = build(server, count, seed)
+    meta = build(server, count, seed, method=method)
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
     meta_path.write_text(json.dumps(meta, indent=2), encoding="utf-8")
     meta["cached"] = False
@@ -137,6 +163,9 @@ def main() -> None:
     parser.add_argument("--sqlite", action="store_true",
                         help="also measure the SQLite archives of the same sizes")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the server databases")
+    parser.add_argument("--build", choices=("copy", "create_many"), default="copy",
+                        help="how a missing server archive is made (default: COPY from the "
+                             "cached SQLite archive)")
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
@@ -150,7 +179,7 @@ def main() -> None:
             targets[f"SQLite {size:,}"] = (sqlite_url_for(path), meta)
         log.info("PostgreSQL archive of %d articles…", size)
         targets[f"PostgreSQL {size:,}"] = ensure(args.server, size, args.seed,
-                                                 rebuild=args.rebuild)
+                                                 rebuild=args.rebuild, method=args.build)
     results: dict[str, Any] = {
         "machine": _machine(), "commit": _commit(), "rounds": 0, "platform": "no GUI",
         "server": _server_line(args.server),

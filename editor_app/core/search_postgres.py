@@ -43,8 +43,7 @@ from __future__ import annotations
 
 import logging
 import weakref
-from collections.abc import Iterator
-from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any
 
 import sqlalchemy as sa
@@ -162,24 +161,45 @@ def tsvector_search(conn: Connection, plan: QueryPlan, *, limit: int, offset: in
     weights = sa.cast(sa.literal(list(RANK_WEIGHTS), ARRAY(REAL)), ARRAY(REAL))
     rank = sa.func.ts_rank(weights, _docs.c[RANK_VECTOR_COLUMN], query, RANK_NORMALISATION,
                            type_=sa.Float)
-    with _planner(conn):
-        rows = conn.execute(sa.select(_docs.c.article_id, rank)
-                            .where(_matches(_docs.c[VECTOR_COLUMN], query))
-                            .limit(RANK_ALL_LIMIT + 1)).all()
-        if len(rows) <= RANK_ALL_LIMIT:
-            ranked = sorted(((int(article_id), float(score)) for article_id, score in rows),
-                            key=lambda item: (-item[1], -item[0]))
-            scores = dict(ranked)
-            kept = _in_scope(conn, [article_id for article_id, _ in ranked],
-                             need=offset + limit, scope=scope)
-            return [(article_id, scores[article_id]) for article_id in kept][offset:]
-        # Ids are about dense, so the newest id estimates the archive's size; the rows came
-        # in physical order, which after a bulk load is about id order, so the id span
-        # they cover estimates how dense the matches are. Both only steer plans.
-        archive = int(conn.execute(sa.select(sa.func.max(_docs.c.article_id))).scalar() or 1)
-        span = max(int(article_id) for article_id, _ in rows)
-        return _tiered(conn, query, limit=limit, offset=offset, scope=scope,
-                       density=len(rows) / max(1, span), archive=max(1, archive))
+    planner = _Planner(conn)
+    rows = _whole_word_sample(conn, plan)
+    if rows is None:  # not known to be common: read the matches with their rank
+        rows = [(int(article_id), float(score)) for article_id, score in conn.execute(
+            sa.select(_docs.c.article_id, rank).where(_matches(_docs.c[VECTOR_COLUMN], query))
+            .limit(RANK_ALL_LIMIT + 1))]
+    if len(rows) <= RANK_ALL_LIMIT:
+        ranked = sorted(rows, key=lambda item: (-item[1], -item[0]))
+        scores = dict(ranked)
+        kept = _in_scope(conn, [article_id for article_id, _ in ranked],
+                         need=offset + limit, scope=scope)
+        found = [(article_id, scores[article_id]) for article_id in kept][offset:]
+    else:
+        # The rows came in physical order, which after a bulk load is about id order, so
+        # the id span they cover estimates how dense the matches are (it only steers plans).
+        span = max(article_id for article_id, _ in rows)
+        found = _tiered(conn, planner, query, limit=limit, offset=offset, scope=scope,
+                        density=len(rows) / max(1, span))
+    planner.restore()
+    return found
+
+
+def _whole_word_sample(conn: Connection, plan: QueryPlan) -> list[tuple[int, float]] | None:
+    """For a query whose last word is a prefix: the first :data:`RANK_ALL_LIMIT` + 1 matches
+    of the *whole-word* query (score 0) when there are that many, else None.
+
+    A prefix match is a superset of the whole-word match, so that many whole-word matches
+    settle the regime (tiers) without the prefix scan: GIN reads a prefix by merging the
+    posting lists of every key that starts with it, without the skipping it does for
+    whole keys (``'पुलिस' & 'अधीक्षक':*`` took 26-34 ms at 100k articles, the whole
+    words 7-10 ms)."""
+    if not plan.clauses or not plan.clauses[-1].prefix:
+        return None
+    exact = QueryPlan((*plan.clauses[:-1], replace(plan.clauses[-1], prefix=False)))
+    whole = sa.cast(sa.literal(tsquery_text(exact)), TSQUERY)
+    rows = conn.execute(sa.select(_docs.c.article_id, sa.literal(0.0, sa.Float))
+                        .where(_matches(_docs.c[VECTOR_COLUMN], whole))
+                        .limit(RANK_ALL_LIMIT + 1)).all()
+    return [(int(i), float(score)) for i, score in rows] if len(rows) > RANK_ALL_LIMIT else None
 
 
 def _in_scope(conn: Connection, ordered: list[int], *, need: int,
@@ -200,8 +220,6 @@ def _in_scope(conn: Connection, ordered: list[int], *, need: int,
     return found[:need]
 
 
-#: Planner settings off for every search statement (transaction-local, restored after).
-_PLANNER_SETTINGS: tuple[str, ...] = ("enable_seqscan", "enable_hashjoin", "enable_mergejoin")
 #: Costs the rest tier chooses its plan by (µs, measured at 100k articles): testing one
 #: row against the whole vector while walking (a de-TOAST), one GIN scan of a common word,
 #: reading one match through a GIN bitmap.
@@ -210,30 +228,59 @@ GIN_SCAN_US = 8_000.0
 ROW_US = 5.0
 
 
-@contextmanager
-def _planner(conn: Connection, *names: str) -> Iterator[None]:
-    """Within the block: the planner settings ``names`` (default :data:`_PLANNER_SETTINGS`:
-    no sequential scans, only nested-loop joins) are off for this transaction, restored
-    after. PostgreSQL costs ``search_vector @@ query`` as one cheap operator call per row,
-    but on a row it reads that means de-TOASTing a ~4 KB vector (~40 µs): with a ``LIMIT``
-    it would rather walk the table testing each row than read the GIN index (387 ms for the
-    match count of a 2-word query at 10k articles; 2 ms from the index), and it joins a few
-    hundred matches to ``articles`` by hashing *every* article (8 ms at 10k, linear in the
-    archive) instead of probing the primary key per match. The settings are
-    transaction-local (``set_config(..., true)``): an error that aborts the transaction
-    undoes them too."""
-    names = names or _PLANNER_SETTINGS
-    previous = conn.execute(sa.text("SELECT " + ", ".join(
-        [f"current_setting('{name}')" for name in names]
-        + [f"set_config('{name}', 'off', true)" for name in names]))).one()
-    yield
-    conn.execute(sa.text("SELECT " + ", ".join(
-        f"set_config('{name}', :v{i}, true)" for i, name in enumerate(names))),
-        {f"v{i}": value for i, value in enumerate(previous[:len(names)])})
+class _Planner:
+    """The planner settings of one search's statements, transaction-local
+    (``set_config(..., true)``: an error that aborts the transaction undoes them too) and
+    restored by :meth:`restore`.
+
+    Throughout: no sequential scans and only nested-loop joins. PostgreSQL costs
+    ``search_vector @@ query`` as one cheap operator call per row, but on a row it reads
+    that means de-TOASTing a ~4 KB vector (~40 µs): with a ``LIMIT`` it would rather walk
+    the table testing each row than read the GIN index (387 ms for the match count of a
+    2-word query at 10k articles; 2 ms from the index), and it joins a few hundred matches
+    to ``articles`` by hashing *every* article (8 ms at 10k, linear in the archive) instead
+    of probing the primary key per match. Per statement, :meth:`only` also turns off index
+    scans (read the GIN bitmap, do not walk the primary key) or bitmap scans (walk).
+    Opening also reads the newest article id (:attr:`archive`, an estimate of the
+    archive's size: ids are about dense), in the same round trip."""
+
+    _ALWAYS_OFF = ("enable_seqscan", "enable_hashjoin", "enable_mergejoin")
+    _SWITCHED = ("enable_indexscan", "enable_bitmapscan")
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+        names = self._ALWAYS_OFF + self._SWITCHED
+        row = conn.execute(sa.text("SELECT " + ", ".join(
+            [f"current_setting('{name}')" for name in names]
+            + [f"set_config('{name}', 'off', true)" for name in self._ALWAYS_OFF]
+            + ["(SELECT max(article_id) FROM search_documents)"]))).one()
+        self._previous = dict(zip(names, row[:len(names)], strict=True))
+        self._current = {name: self._previous[name] for name in self._SWITCHED}
+        self.archive = max(1, int(row[-1] or 1))
+
+    def only(self, *, index_scans: bool = True, bitmap_scans: bool = True) -> None:
+        """Allow or forbid index and bitmap scans for the next statements."""
+        wanted = {"enable_indexscan": "on" if index_scans else "off",
+                  "enable_bitmapscan": "on" if bitmap_scans else "off"}
+        changes = {name: value for name, value in wanted.items()
+                   if self._current[name] != value}
+        if changes:
+            self._set(changes)
+            self._current.update(changes)
+
+    def restore(self) -> None:
+        """Every setting back to what it was before the search."""
+        self._set(self._previous)
+
+    def _set(self, values: dict[str, str]) -> None:
+        items = list(values.items())
+        self._conn.execute(sa.text("SELECT " + ", ".join(
+            f"set_config('{name}', :v{i}, true)" for i, (name, _) in enumerate(items))),
+            {f"v{i}": value for i, (_, value) in enumerate(items)})
 
 
-def _tiered(conn: Connection, query: sa.ColumnElement[Any], *, limit: int, offset: int,
-            scope: SearchScope, density: float, archive: int) -> list[tuple[int, float]]:
+def _tiered(conn: Connection, planner: _Planner, query: sa.ColumnElement[Any], *, limit: int,
+            offset: int, scope: SearchScope, density: float) -> list[tuple[int, float]]:
     """Headline matches newest first, then the other matches newest first.
 
     Each tier picks the cheaper of two plans. Headline tier (its test reads the small
@@ -247,33 +294,33 @@ def _tiered(conn: Connection, query: sa.ColumnElement[Any], *, limit: int, offse
     checked against the scope in batches. Plans differ in cost, never in the hits."""
     wanted = offset + limit
     in_headline = _matches(_headline_vector(), query)
-    cap = int((wanted * archive) ** 0.5) + 1  # above it, walking touches fewer rows
-    with _planner(conn, "enable_indexscan"):
-        headline_ids = conn.execute(sa.select(_docs.c.article_id).where(in_headline)
-                                    .limit(cap)).scalars().all()
+    cap = int((wanted * planner.archive) ** 0.5) + 1  # above it, a walk touches fewer rows
+    planner.only(index_scans=False)
+    headline_ids = conn.execute(sa.select(_docs.c.article_id).where(in_headline)
+                                .limit(cap)).scalars().all()
     if len(headline_ids) < cap:
         first = _in_scope(conn, sorted((int(i) for i in headline_ids), reverse=True),
                           need=wanted, scope=scope)
     else:
-        with _planner(conn, "enable_bitmapscan"):
-            first = [int(article_id) for article_id in conn.execute(
-                _matching(in_headline, scope).order_by(_docs.c.article_id.desc())
-                .limit(wanted)).scalars()]
+        planner.only(bitmap_scans=False)
+        first = [int(article_id) for article_id in conn.execute(
+            _matching(in_headline, scope).order_by(_docs.c.article_id.desc())
+            .limit(wanted)).scalars()]
     found = [(article_id, 2.0) for article_id in first]
     if len(first) < wanted:
-        rest = _newest_rest(conn, sa.and_(_matches(_docs.c[VECTOR_COLUMN], query),
-                                          sa.not_(in_headline)),
-                            need=wanted - len(first), scope=scope, density=density,
-                            archive=archive)
+        rest = _newest_rest(conn, planner, sa.and_(_matches(_docs.c[VECTOR_COLUMN], query),
+                                                   sa.not_(in_headline)),
+                            need=wanted - len(first), scope=scope, density=density)
         found.extend((article_id, 1.0) for article_id in rest)
     return found[offset:offset + limit]
 
 
-def _newest_rest(conn: Connection, condition: sa.ColumnElement[bool], *, need: int,
-                 scope: SearchScope, density: float, archive: int) -> list[int]:
+def _newest_rest(conn: Connection, planner: _Planner, condition: sa.ColumnElement[bool], *,
+                 need: int, scope: SearchScope, density: float) -> list[int]:
     """The ``need`` newest articles in ``scope`` meeting ``condition`` (see _tiered):
     walk the newest rows while that is the cheaper plan for a word matching ``density``
-    of the ``archive``, then read the older matches through the GIN index."""
+    of the archive, then read the older matches through the GIN index."""
+    archive = planner.archive
     density = min(1.0, max(density, 1.0 / archive))
     walk_us = need / density * DETOAST_US
     index_us = GIN_SCAN_US + density * archive * ROW_US
@@ -281,23 +328,22 @@ def _newest_rest(conn: Connection, condition: sa.ColumnElement[bool], *, need: i
     found: list[int] = []
     below: int | None = None
     if rows:
-        bound = conn.execute(sa.select(_docs.c.article_id).order_by(_docs.c.article_id.desc())
-                             .offset(rows - 1).limit(1)).scalar()
         walk = _matching(condition, scope).order_by(_docs.c.article_id.desc()).limit(need)
+        bound = archive - rows + 1 if rows < archive else None  # ids are about dense
         if bound is not None:
             walk = walk.where(_docs.c.article_id >= bound)
-        with _planner(conn, "enable_bitmapscan"):
-            found = [int(article_id) for article_id in conn.execute(walk).scalars()]
+        planner.only(bitmap_scans=False)
+        found = [int(article_id) for article_id in conn.execute(walk).scalars()]
         if bound is None:  # the walk covered the whole archive
             return found
-        below = int(bound)
+        below = bound
     batch = 2 * need
+    planner.only(index_scans=False)
     while len(found) < need:
         older = condition if below is None else sa.and_(condition, _docs.c.article_id < below)
-        with _planner(conn, "enable_indexscan"):
-            ids = [int(article_id) for article_id in conn.execute(
-                sa.select(_docs.c.article_id).where(older)
-                .order_by(_docs.c.article_id.desc()).limit(batch)).scalars()]
+        ids = [int(article_id) for article_id in conn.execute(
+            sa.select(_docs.c.article_id).where(older)
+            .order_by(_docs.c.article_id.desc()).limit(batch)).scalars()]
         found.extend(_in_scope(conn, ids, need=len(ids), scope=scope))
         if len(ids) < batch:
             break
