@@ -29,14 +29,17 @@ Contract:
   every word of the body); *ranking* on PostgreSQL reads only :data:`RANK_VECTOR_COLUMN`
   (migration 0008): weighted ``ts_rank`` (length-normalised, ties newest first) over the
   headline, dek, tags, bylines and the body's first 50 keys (``LEAD_KEYS`` of migration
-  0008: about the first paragraph). That column is
-  small and stored inside the row, so ranking costs ~1 µs per match where
-  ``search_vector`` (de-TOASTed and decompressed per match) cost ~45 µs: 2,000 matches
-  were ~90 ms of ranking alone. What differs from FTS5's bm25 (which reads positions from
-  its index, over the whole body): body occurrences after the lead do not add to the
-  score, so matches whose only hits are late in the body score 0 and come newest first
-  after every match with a hit in the short fields or the lead. A headline hit still
-  outranks a body-only hit.
+  0008: about the first paragraph). That column is small and stored inside the row, so
+  ranking costs ~1 µs per match where ``search_vector`` (de-TOASTed per match) cost ~45 µs:
+  2,000 matches were ~90 ms of ranking alone. What differs from FTS5's bm25 (which reads
+  positions from its index, over the whole body): body occurrences after the lead do not
+  add to the score, so matches whose only hits are late in the body score 0 and come
+  newest first after every match with a hit in the short fields or the lead. A headline
+  hit still outranks a body-only hit; the hit *sets* are the FTS5 backend's.
+- The search statements run with planner settings of their own (:class:`_Planner`:
+  transaction-local, restored after each search) and each tier picks the cheaper of two
+  plans by a small cost model (:func:`_tiered`); plans differ in cost, never in hits.
+  Measurements behind the choices: docs/BENCHMARKS.md, "Search and scale on PostgreSQL".
 """
 
 from __future__ import annotations
