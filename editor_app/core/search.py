@@ -14,8 +14,9 @@ Contract:
   it is searched as text or ignored. Only an over-long query raises :class:`ValidationError`.
 - Backends: SQLite uses FTS5 with bm25 (:mod:`editor_app.core.search_sqlite`); PostgreSQL
   uses a weighted ``tsvector`` over the same folded keys with a GIN index, ranked by
-  ``ts_rank`` (:mod:`editor_app.core.search_postgres`, migration 0005); any other database,
-  SQLite without FTS5 or PostgreSQL before 0005 uses the portable scan in this module
+  ``ts_rank`` over a small vector of the short fields and the body's lead
+  (:mod:`editor_app.core.search_postgres`, migrations 0005 and 0008); any other database,
+  SQLite without FTS5 or PostgreSQL before 0008 uses the portable scan in this module
   (``LIKE`` over the folded keys in ``search_documents``, ranked in Python).
   ``backend="fts5"`` / ``"tsvector"`` insist on one (:class:`ValidationError` when it is
   missing), ``backend="portable"`` forces the scan.
