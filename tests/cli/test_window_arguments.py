@@ -7,10 +7,11 @@ import argparse
 
 import pytest
 
+import editor_app
 import editor_app.app as app
 from editor_app.app import build_parser, parse_arguments
 
-WINDOW_ARGS = (
+WINDOW_ARGS: tuple[list[str], ...] = (
     [],
     ["--profile", "/tmp/p"],
     ["--profile", "/tmp/p", "--database", "sqlite:////tmp/x.sqlite", "--verbose"],
@@ -51,4 +52,4 @@ def test_version_is_printed_by_either(capsys):
     with pytest.raises(SystemExit) as done:
         parse_arguments(["--version"])
     assert done.value.code == 0
-    assert capsys.readouterr().out.strip() == f"sampadak {app.__version__}"
+    assert capsys.readouterr().out.strip() == f"sampadak {editor_app.__version__}"

@@ -40,6 +40,7 @@ def main(profile: str, database: str) -> None:
         from PySide6.QtCore import QEvent, QObject, QTimer
 
         window = original(*args, **kwargs)
+        assert window is not None
         table = window.article_list.table
 
         class FirstListPaint(QObject):
@@ -49,8 +50,8 @@ def main(profile: str, database: str) -> None:
                     _report(window, True)
                 return False
 
-        window._startup_probe = FirstListPaint()  # kept alive by the window
-        table.viewport().installEventFilter(window._startup_probe)
+        probe = FirstListPaint(window)  # kept alive by its parent, the window
+        table.viewport().installEventFilter(probe)
         QTimer.singleShot(60_000, lambda: _report(window, False))
         return window
 

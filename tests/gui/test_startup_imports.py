@@ -13,6 +13,7 @@ import json
 import os
 import subprocess
 import sys
+from typing import Any
 
 from editor_app.core.article_data import ArticleData
 from editor_app.core.articles import ArticleService
@@ -43,7 +44,7 @@ LAZY_AT_START = (
 )
 
 
-def _start_child(tmp_path, db_url: str) -> dict[str, object]:
+def _start_child(tmp_path, db_url: str) -> dict[str, Any]:
     db = open_database(db_url)
     try:
         profile = create_profile(db, "नेहा त्रिपाठी", Role.DESK_CHIEF)
@@ -57,14 +58,14 @@ def _start_child(tmp_path, db_url: str) -> dict[str, object]:
         cwd=REPO_ROOT, capture_output=True, text=True, env=env, timeout=180, check=False)
     lines = [line for line in done.stdout.splitlines() if line.startswith(REPORT)]
     assert lines, f"no report from the child: {done.stderr[-3000:]}"
-    report: dict[str, object] = json.loads(lines[0][len(REPORT):])
+    report: dict[str, Any] = json.loads(lines[0][len(REPORT):])
     assert report["painted"], "the article list never painted with rows"
     return report
 
 
 def test_first_paint_imports_no_lazy_module(tmp_path, db_url):
     report = _start_child(tmp_path, db_url)
-    modules = set(report["modules"])  # type: ignore[arg-type]
+    modules = set(report["modules"])
     eager = [name for name in LAZY_AT_START
              if name in modules or any(m.startswith(name + ".") for m in modules)]
     assert eager == [], f"imported before the first paint: {eager}"
