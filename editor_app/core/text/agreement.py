@@ -19,8 +19,13 @@ Contract:
   or two aksharas), nearest first. Nothing here decides: the caller weighs votes and
   frequency (:class:`editor_app.core.text.word_judge.WordJudge`).
 - :func:`canonical_marks` repairs sign sequences that Unicode says never to emit and that
-  render like a correct word (मंे -> में, काे -> को, काॅलेज -> कॉलेज, एेसे -> ऐसे): always a
-  typo, never a style choice.
+  render like a correct word (मंे -> में, काे -> को, काॅलेज -> कॉलेज, एेसे -> ऐसे, बडे़ -> बड़े,
+  कोटेे -> कोटे): always a typo, never a style choice.
+- :func:`spelling_class_variants` yields variants outside the broad fold that a typical
+  typo explains: a final म typed for the anusvara (एवम -> एवं, एवमं -> एवं) and ा typed
+  for the ॉ of an English loanword (हास्पिटल -> हॉस्पिटल). The caller weighs them like
+  the fold's variants; ॉ is pair-prone (कालेज/कॉलेज are both used), so only a word no
+  lexicon lists is overruled on it.
 - Pure functions and immutable indexes; thread-safe.
 """
 
@@ -44,6 +49,7 @@ __all__ = [
     "conjunct_aspirate_variants",
     "conjunct_letter_variants",
     "edit_distance",
+    "spelling_class_variants",
 ]
 
 #: Most code-point edits between a word and a variant (a moved anusvara is two).
@@ -68,8 +74,14 @@ _COMPOSE = (("\u093e\u0947", "\u094b"), ("\u093e\u0948", "\u094c"), ("\u093e\u09
             ("अ\u093e", "आ"), ("ए\u0947", "ऐ"), ("अ\u0949", "ऑ"), ("आ\u0945", "ऑ"),
             ("अ\u094b", "ओ"), ("अ\u094c", "औ"), ("अ\u0948", "ऐ"), ("अ\u0945", "ऍ"))
 _NASAL_BEFORE_SIGN = regex.compile(f"([{_NASALS}])([{_VOWEL_SIGNS}]+)")
+#: A nukta typed after the vowel sign of its consonant (बडे़ for बड़े: legacy keyboards).
+_NUKTA_AFTER_SIGN = regex.compile(f"([{_VOWEL_SIGNS}]+)(\u093c)")
+#: The same vowel sign, nasal mark or nukta typed twice in a row (कोटेे): one is meant.
+_DOUBLED_SIGN = regex.compile(f"([{_VOWEL_SIGNS}{_NASALS}\u093c])\\1+")
 _NEEDS_CANON = regex.compile(
-    f"[{_NASALS}][{_VOWEL_SIGNS}]|" + "|".join(regex.escape(split) for split, _ in _COMPOSE))
+    f"[{_NASALS}][{_VOWEL_SIGNS}]|[{_VOWEL_SIGNS}]\u093c|"
+    f"([{_VOWEL_SIGNS}{_NASALS}\u093c])\\1|"
+    + "|".join(regex.escape(split) for split, _ in _COMPOSE))
 
 
 def broad_fold(word: str) -> str:
@@ -78,11 +90,15 @@ def broad_fold(word: str) -> str:
 
 
 def canonical_marks(word: str) -> str:
-    """``word`` with a nasal mark moved after the vowel signs it precedes and split signs
-    composed (``मंे`` -> ``में``, ``साथियांे`` -> ``साथियों``); ``word`` itself when fine."""
+    """``word`` with a nasal mark moved after the vowel signs it precedes, a nukta moved
+    before the vowel sign it follows (``बडे़`` -> ``बड़े``), a sign typed twice typed once
+    (``कोटेे`` -> ``कोटे``) and split signs composed (``मंे`` -> ``में``, ``साथियांे`` ->
+    ``साथियों``); ``word`` itself when fine."""
     if _NEEDS_CANON.search(word) is None:
         return word  # the common case: one regex scan
-    fixed = _NASAL_BEFORE_SIGN.sub(lambda m: m.group(2) + m.group(1), word)
+    fixed = _DOUBLED_SIGN.sub(lambda m: m.group(1), word)
+    fixed = _NUKTA_AFTER_SIGN.sub(lambda m: m.group(2) + m.group(1), fixed)
+    fixed = _NASAL_BEFORE_SIGN.sub(lambda m: m.group(2) + m.group(1), fixed)
     for split, whole in _COMPOSE:
         if split in fixed:
             fixed = fixed.replace(split, whole)
@@ -117,6 +133,37 @@ def conjunct_letter_variants(word: str) -> Iterator[str]:
         while start >= 0:
             yield word[:start] + right + word[start + len(wrong):]
             start = word.find(wrong, start + 1)
+
+
+_AA = "\u093e"
+_AW = "\u0949"
+
+
+#: Spellings confused in print outside the broad fold, as (typed, meant) pairs: ई/यी
+#: (अनुयाई -> अनुयायी, गई/गयी are both standard) and ध for द्य (a legacy keyboard's:
+#: विधालय -> विद्यालय).
+_CLASS_SWAPS = (("ई", "यी"), ("यी", "ई"), ("ध", "द्य"))
+
+
+def spelling_class_variants(word: str) -> Iterator[tuple[str, bool]]:
+    """``(variant, unlisted_only)`` by the classes of the module contract that the broad
+    fold cannot see: a final म for the anusvara (एवम, स्वयम -> एवं, स्वयं; एवमं -> एवं);
+    ा for the ॉ of a loanword (हास्पिटल -> हॉस्पिटल, one ा at a time); ई/यी and ध/द्य.
+    ``unlisted_only``: the class makes valid pairs too often (कालेज/कॉलेज, गई/गयी) to
+    overrule a word any lexicon lists."""
+    if len(word) >= 3 and word.endswith("म\u0902") and word[-3] != _VIRAMA:
+        yield word[:-2] + "\u0902", False
+    elif len(word) >= 3 and word.endswith("म") and word[-2] not in (_VIRAMA, *_VOWEL_SIGNS):
+        yield word[:-1] + "\u0902", False
+    start = word.find(_AA)
+    while start > 0:
+        yield word[:start] + _AW + word[start + 1:], True
+        start = word.find(_AA, start + 1)
+    for typed, meant in _CLASS_SWAPS:
+        start = word.find(typed)
+        while start >= 0:
+            yield word[:start] + meant + word[start + len(typed):], True
+            start = word.find(typed, start + 1)
 
 
 def edit_distance(a: str, b: str, cap: int = MAX_EDITS) -> int:
@@ -168,8 +215,8 @@ def _final_nasal_dropped(word: str, variant: str) -> bool:
 
 
 #: Letters whose swap makes too many valid pairs to overrule a listed word (ब/व, श/ष/स,
-#: े/ै, ो/ौ: बात/वात, शेर/सेर, मेल/मैल, बोना/बौना).
-_PAIR_PRONE = frozenset("बवशषस\u0947\u0948\u094b\u094c")
+#: े/ै, ो/ौ: बात/वात, शेर/सेर, मेल/मैल, बोना/बौना; ा/ॉ: कालेज/कॉलेज are both printed).
+_PAIR_PRONE = frozenset("बवशषस\u0947\u0948\u094b\u094c\u0949")
 
 
 def _one_vote_change(word: str, variant: str) -> bool:
@@ -301,12 +348,18 @@ def agreement_variant(word: str, zipf: Mapping[str, float], index: AgreementInde
     # no final nasal is missing: no votes needed.
     floor = own + min(MARGIN_UNLISTED, MARGIN_MOVED_NASAL)
     candidates = index.variants(word, floor)
+    known = {v for v, _ in candidates}
+    extra: list[tuple[str, bool]] = list(spelling_class_variants(word))
     if VIRAMA_OR_SWAP.search(word):
-        known = {v for v, _ in candidates}
-        for variant in (*conjunct_aspirate_variants(word), *conjunct_letter_variants(word)):
-            if zipf.get(variant, 0.0) >= floor and variant not in known:
-                known.add(variant)
-                candidates.append((variant, 1))
+        extra += [(v, False) for v in (*conjunct_aspirate_variants(word),
+                                       *conjunct_letter_variants(word))]
+    unlisted_only: set[str] = set()
+    for variant, only_unlisted in extra:
+        if zipf.get(variant, 0.0) >= floor and variant not in known:
+            known.add(variant)
+            candidates.append((variant, 1))
+            if only_unlisted:
+                unlisted_only.add(variant)
     nasal_candidate = (word[-1:] in _FINAL_NASAL_AFTER
                        and zipf.get(word + "\u0902", 0.0) >= own)
     if not candidates and not nasal_candidate:
@@ -325,7 +378,7 @@ def agreement_variant(word: str, zipf: Mapping[str, float], index: AgreementInde
             return nasal
     margin = MARGIN_UNLISTED if own_votes == 0 else MARGIN_ONE_VOTE
     for variant, _edits in candidates:
-        if own_votes == 1 and (_final_nasal_dropped(word, variant)
+        if own_votes == 1 and (_final_nasal_dropped(word, variant) or variant in unlisted_only
                                or not _one_vote_change(word, variant)):
             continue  # की/कीं, है/हैं; बौनी/बोनी, ज़बानी/जवानी: valid pairs abound there
         theirs = zipf.get(variant, 0.0)

@@ -29,6 +29,7 @@ __all__ = [
     "candidate_edits",
     "frequent_by_fold",
     "neighbour_edits",
+    "non_hindi_repairs",
     "orthographic_fixes",
     "repair_variants",
     "skeleton",
@@ -226,6 +227,10 @@ def candidate_edits(word: str) -> Iterator[tuple[str, float]]:
         yield moved, 0.45
     for fixed in _confusable_swaps(word):
         yield fixed, 0.45
+    for fixed in _suggestion_swaps(word):
+        yield fixed, 0.45
+    for fixed in non_hindi_repairs(word):
+        yield fixed, 0.2
     for fixed in _aa_insertions(clusters):
         yield fixed, 0.5
     yield from ((fixed, 0.45) for fixed in _geminations(word))
@@ -272,6 +277,7 @@ def orthographic_fixes(word: str) -> Iterator[tuple[str, str]]:
     Rules: ``geminate-aspirate`` (``इकठ्ठा`` -> ``इकट्ठा``: an aspirate is doubled with its
     unaspirated partner), ``conjunct-order`` (``युध्द`` -> ``युद्ध``: ध्द typed for द्ध),
     ``legacy-i`` (``गर्इ`` -> ``गई``: a legacy-font converter's reph + इ for ई),
+    ``aw-nasal`` (``मॉं`` -> ``मां``: a legacy converter's ॉ for ा before an anusvara),
     ``nasal-place`` (``करेगें`` -> ``करेंगे``) and ``future-nasal`` (``उठाएगे`` ->
     ``उठाएंगे``). The caller still checks that the fixed form is a word.
     """
@@ -285,6 +291,8 @@ def orthographic_fixes(word: str) -> Iterator[tuple[str, str]]:
             yield word.replace("ध" + VIRAMA + "द", "द" + VIRAMA + "ध"), "conjunct-order"
         if RA + VIRAMA + "इ" in word:
             yield word.replace(RA + VIRAMA + "इ", "ई"), "legacy-i"
+    if "\u0949\u0902" in word:  # मॉं -> मां: ॉ (English o) is never nasalised in Hindi
+        yield word.replace("\u0949\u0902", "\u093e\u0902"), "aw-nasal"
     if not word.endswith(_FIXED_ENDINGS):
         return
     for wrong, right in _MISPLACED_NASAL:
@@ -296,14 +304,19 @@ def orthographic_fixes(word: str) -> Iterator[tuple[str, str]]:
 
 
 def _reph_later(word: str) -> Iterator[str]:
-    """``सर्मथन`` -> ``समर्थन``: a reph typed one syllable too early."""
+    """``सर्मथन`` -> ``समर्थन``, ``अन्र्तगत`` -> ``अन्तर्गत``: a reph typed one syllable too
+    early, at the start of an akshara or inside its conjunct (after a virama)."""
     clusters = [m.group() for m in _GRAPHEME.finditer(word)]
     for i in range(len(clusters) - 1):
         cluster = clusters[i]
-        if (cluster.startswith(RA + VIRAMA) and len(cluster) > 2
-                and clusters[i + 1][0] in CONSONANTS):
-            yield "".join([*clusters[:i], cluster[2:], RA + VIRAMA + clusters[i + 1],
-                           *clusters[i + 2 :]])
+        if clusters[i + 1][0] not in CONSONANTS:
+            continue
+        at = cluster.find(RA + VIRAMA)
+        while at >= 0:
+            if (at == 0 or cluster[at - 1] == VIRAMA) and len(cluster) > at + 2:
+                yield "".join([*clusters[:i], cluster[:at] + cluster[at + 2:],
+                               RA + VIRAMA + clusters[i + 1], *clusters[i + 2 :]])
+            at = cluster.find(RA + VIRAMA, at + 1)
 
 
 def _aspiration_moves(clusters: list[str]) -> Iterator[str]:
@@ -383,6 +396,42 @@ def neighbour_edits(word: str) -> Iterator[tuple[str, str]]:
         yield fixed, "letter"
     for fixed in _aa_insertions(clusters):
         yield fixed, "aa"
+
+
+#: Spellings confused in print that are too often both words to count as evidence against
+#: an attested word (गई/गयी, नई/नयी are both standard): suggestions only. ई/यी
+#: (धराशाई -> धराशायी), ध/द्य (a legacy keyboard's ध for द्य: खाध -> खाद्य), ए/इ at the
+#: start (एकलौता -> इकलौता).
+_SUGGESTION_SWAPS = (("ई", "यी"), ("ध", "द्य"))
+
+
+def _suggestion_swaps(word: str) -> Iterator[str]:
+    for a, b in _SUGGESTION_SWAPS:
+        for x, y in ((a, b), (b, a)):
+            start = word.find(x)
+            while start >= 0:
+                yield word[:start] + y + word[start + len(x) :]
+                start = word.find(x, start + 1)
+    if word.startswith("ए"):
+        yield "इ" + word[1:]
+
+
+def non_hindi_repairs(word: str) -> Iterator[str]:
+    """Repairs of RRA/NNNA/LLLA (ऱ ऩ ऴ), most likely first: a legacy font puts the nukta
+    of ड़/ढ़ on the next letter (``पकडऩे`` -> ``पकड़ने``), else the letter is र/न/ळ
+    (``औऱ`` -> ``और``)."""
+    if NON_HINDI_LETTERS.keys().isdisjoint(word):
+        return
+    moved = word
+    for letter, plain in NON_HINDI_LETTERS.items():
+        for base in HARD_NUKTA_BASES:
+            moved = moved.replace(base + letter, base + NUKTA + plain)
+    if moved != word:
+        yield moved
+    yield word.translate(_NON_HINDI_TRANSLATION)
+
+
+_NON_HINDI_TRANSLATION = str.maketrans(NON_HINDI_LETTERS)
 
 
 def _confusable_swaps(word: str) -> Iterator[str]:

@@ -42,6 +42,7 @@ from editor_app.core.text.suggest import (
     VARIANT_FOLD,
     frequent_by_fold,
     neighbour_edits,
+    non_hindi_repairs,
     orthographic_fixes,
     repair_variants,
 )
@@ -199,8 +200,10 @@ class WordJudge(JudgeSuggestions):
         if curated is not None:
             return curated
         if self._has_non_hindi_letter(word):
-            repaired = word.translate(_NON_HINDI_TABLE)
-            return repaired if self._is_known(repaired, depth=2) else None
+            for repaired in non_hindi_repairs(word):
+                if self._is_known(repaired, depth=2):
+                    return repaired
+            return None
         canonical = canonical_marks(word)
         if canonical != word:
             return canonical  # मंे, काे: signs in an order Unicode never emits
