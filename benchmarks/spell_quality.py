@@ -4,7 +4,9 @@ Scores every typo set (``tests/data/spelling/typos_*.tsv``, ``eval_v2/typos.tsv`
 set (``prose_*.txt``, ``eval_v2/prose.txt``): recall (the typo is flagged), first suggestion
 right, right within the first five (a suggestion is right when it is the labelled correct word or
 that word's anusvara spelling, केंद्र for केन्द्र: the house style writes anusvara), and the
-share of correct prose tokens flagged. Each set
+share of correct prose tokens flagged: *in context* (``check`` on each passage, as the editor
+underlines; names that their context marks are not flagged) and, as before issue 9's second
+round, *isolated* (``is_correct`` on each word alone). Each set
 is scored with the full checker and with the curated misspelling list disabled
 (``--no-curated`` alone, or both by default), plus bare hunspell-hi as a reference.
 
@@ -52,6 +54,7 @@ class Scores:
     top5_right: float
     prose_tokens: int
     false_flag_rate: float
+    isolated_false_flag_rate: float = 0.0
     missed: tuple[str, ...] = ()
     wrong_first: tuple[str, ...] = ()
     false_flags: tuple[str, ...] = ()
@@ -87,6 +90,26 @@ def read_prose(name: str) -> list[str]:
             if line.strip() and not line.startswith(("#", "@@"))]
 
 
+def read_passages(name: str) -> list[str]:
+    """The passages of a prose set: the lines after each ``@@ URL`` line joined, or each
+    line alone in a set without source lines."""
+    path = prose_path(name)
+    if not path.is_file():
+        return []
+    passages: list[list[str]] = []
+    cited = False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("@@"):
+            cited = True
+            passages.append([])
+        elif line.strip() and not line.startswith("#"):
+            if cited and passages:
+                passages[-1].append(line)
+            else:
+                passages.append([line])
+    return ["\n".join(lines) for lines in passages if lines]
+
+
 def prose_words(name: str) -> list[str]:
     """The Devanagari word tokens of a prose set (what the false-flag rate counts)."""
     return [t.text for line in read_prose(name) for t in tokenize(line)
@@ -114,10 +137,26 @@ def score(checker: SpellChecker, name: str) -> Scores:
         if any(s in right for s in suggestions[:5]):
             top5 += 1
     words = prose_words(name)
-    flags = [w for w in words if not checker.is_correct(w)]
+    isolated = [w for w in words if not checker.is_correct(w)]
+    flags = prose_flags(checker, name)
     n = max(len(cases), 1)
+    total = max(len(words), 1)
     return Scores(len(cases), flagged / n, first / n, top5 / n, len(words),
-                  len(flags) / max(len(words), 1), tuple(missed), tuple(wrong), tuple(flags))
+                  len(flags) / total, len(isolated) / total, tuple(missed), tuple(wrong),
+                  tuple(flags))
+
+
+def prose_flags(checker: SpellChecker, name: str) -> list[str]:
+    """The Devanagari words of a prose set that ``checker.check`` reports in context (each
+    passage is checked as one text, as the editor checks an article), of any severity: a
+    word reported as "possibly a name" counts as a flag."""
+    flags = []
+    for passage in read_passages(name):
+        for finding in checker.check(passage, suggestions=False):
+            tokens = [t for t in tokenize(finding.text) if t.kind is TokenKind.WORD]
+            if tokens and tokens[0].script is Script.DEVANAGARI:
+                flags.append(finding.text)
+    return flags
 
 
 def full_checker() -> SpellChecker:
@@ -175,15 +214,16 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_hunspell:
         makers.append(("hunspell-hi alone", hunspell_only))
     print("| set | checker | typos | recall | first right | top-5 right | prose tokens "
-          "| false flags |")
-    print("|---|---|---|---|---|---|---|---|")
+          "| false flags (in context) | false flags (isolated words) |")
+    print("|---|---|---|---|---|---|---|---|---|")
     extra: list[str] = []
     for name in args.sets or SETS:
         for label, make in makers:
             scores = score(make(), name)
             print(f"| {name} | {label} | {scores.cases} | {scores.recall:.3f} | "
                   f"{scores.first_right:.3f} | {scores.top5_right:.3f} | "
-                  f"{scores.prose_tokens} | {scores.false_flag_rate:.2%} |")
+                  f"{scores.prose_tokens} | {scores.false_flag_rate:.2%} | "
+                  f"{scores.isolated_false_flag_rate:.2%} |")
             if args.misses and label != "hunspell-hi alone":
                 extra.append(f"\n[{name} / {label}] missed: {' '.join(scores.missed)}")
                 extra.append(f"[{name} / {label}] wrong first: {'; '.join(scores.wrong_first)}")

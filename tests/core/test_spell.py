@@ -339,12 +339,16 @@ def test_suggestions_for_letter_confusions(speller: SpellChecker) -> None:
 
 
 def test_name_like_unknown_words_are_info(speller: SpellChecker) -> None:
-    text = "कलेक्टर झंकोरिया ने कहा। झंकोरिया गांव में सडक बनेगी। Zentrix ने भी सडक पर कहा।"
+    # No name cue next to झंकोरिया: repeated, it is "possibly a name" (info).
+    text = "बात झंकोरिया ने कही। उधर झंकोरिया में सडक बनेगी। Zentrix ने भी सडक पर कहा।"
     found = {(f.text, f.severity) for f in speller.check(text)}
     assert ("झंकोरिया", Severity.INFO) in found
     assert ("Zentrix", Severity.INFO) in found
     assert ("सडक", Severity.ERROR) in found  # a repeated known misspelling stays an error
-    assert speller.check("झंकोरिया गांव")[0].severity is Severity.ERROR  # seen once
+    assert speller.check("उधर झंकोरिया में")[0].severity is Severity.ERROR  # seen once
+    # A cue (कलेक्टर before, गांव after) marks it a name: no finding at all (name_evidence).
+    assert not speller.check("कलेक्टर झंकोरिया ने कहा।")
+    assert not speller.check("झंकोरिया गांव में")
 
 
 def test_a_broken_enchant_library_path_means_spell_check_off_not_a_crash(tmp_path):

@@ -25,6 +25,9 @@ Contracts
   unknown Devanagari word that occurs at least :data:`NAME_REPEATS` times in the text and
   is not a known misspelling (a reporter types a name the same way each time; a typo is
   rarely repeated letter for letter, and repeated known misspellings stay errors).
+- An unknown Devanagari word (not a known misspelling) that its context marks as a name
+  (after श्री, ग्राम, निवासी, a designation; before जी, कुमार, निवासी, थाना ...; see
+  :mod:`name_evidence`) gets no finding at all; a spelled acronym (एसडीओ) is correct.
 - Thread safety: one checker may be used from one worker thread while the GUI thread calls
   ``add_to_newsroom``/``ignore``; caches are replaced, never mutated in place, under a lock.
 """
@@ -39,8 +42,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
 
-import regex
-
 from editor_app.core.db import Database
 from editor_app.core.dictionary import NewsroomDictionary, PersonalWordList, user_name
 from editor_app.core.errors import NotFoundError, SpellCheckUnavailable
@@ -48,15 +49,17 @@ from editor_app.core.resources import resource_path
 from editor_app.core.text.findings import Finding, Severity
 from editor_app.core.text.hindi_lexicon import HindiLexicon, load_lexicon
 from editor_app.core.text.markup_spans import NonProse
+from editor_app.core.text.name_evidence import is_spelled_acronym, name_context_indexes
 from editor_app.core.text.normalize import to_nfc
 from editor_app.core.text.suggest import NON_HINDI_LETTERS
-from editor_app.core.text.tokenize import Script, TokenKind, tokenize
+from editor_app.core.text.tokenize import Script, Token, TokenKind, tokenize
 from editor_app.core.text.word_judge import WordJudge
 
 __all__ = [
     "INSTALL_HINT",
     "SpellChecker",
     "create_spell_checker",
+    "is_spelled_acronym",
     "load_enchant_dicts",
 ]
 
@@ -270,18 +273,33 @@ class SpellChecker:
             return []
         nfc = to_nfc(text)
         non_prose = NonProse(nfc)
-        flagged = []
+        words = []
+        wrong: list[int] = []
         for token in tokenize(nfc):
-            if token.kind is TokenKind.NUMBER or token.script is Script.OTHER:
+            if token.kind is TokenKind.NUMBER:
                 continue
-            if non_prose and non_prose.covers(token.start):
+            if token.script is Script.OTHER or (non_prose and non_prose.covers(token.start)):
+                words.append(token)  # not checked, but it separates its neighbours
                 continue
             if not self.is_correct(token.text):
-                flagged.append(token)
+                wrong.append(len(words))
+            words.append(token)
+        names = self._names_in_context(nfc, words, wrong) if wrong else set()
+        flagged = [words[i] for i in wrong if i not in names]
         counts = Counter(token.text for token in flagged)
         return [self._finding(token.text, token.start, token.end, suggestions=suggestions,
                               limit=limit, repeated=counts[token.text] >= NAME_REPEATS)
                 for token in flagged]
+
+    def _names_in_context(self, text: str, words: list[Token], wrong: list[int]) -> set[int]:
+        """Indexes of unknown Devanagari words that their context marks as names
+        (:mod:`name_evidence`); known misspellings never count as names."""
+        judge = self._judge
+        unknown = {i for i in wrong if words[i].script is Script.DEVANAGARI
+                   and judge.preferred_form(words[i].text) is None}
+        if not unknown:
+            return set()
+        return name_context_indexes(text, words, unknown.__contains__)
 
     def misspelled_spans(self, text: str) -> list[tuple[int, int]]:
         """``[start, end)`` code-point spans of misspelled words in ``to_nfc(text)``."""
@@ -440,20 +458,6 @@ class SpellChecker:
         return Finding(rule=RULE, start=start, end=end, text=word, severity=severity,
                        message=message, message_hi=message_hi, suggestions=found,
                        fix=deterministic)
-
-
-# English letter names as Hindi news writes them; acronyms are runs of them (बीएनएस = BNS).
-_LETTER_NAMES = ("ए", "बी", "सी", "डी", "ई", "एफ", "जी", "एच", "आई", "जे", "के", "एल", "एम",
-                 "एन", "ओ", "पी", "क्यू", "आर", "एस", "टी", "यू", "वी", "डब्ल्यू", "डबल्यू",
-                 "एक्स", "वाई", "जेड", "ज़ेड")
-_ACRONYM_RE = regex.compile(
-    "(?:" + "|".join(sorted(_LETTER_NAMES, key=len, reverse=True)) + "){3,}")
-
-
-def is_spelled_acronym(word: str) -> bool:
-    """True for a run of three or more English letter names (बीएनएस, आईएसपीआर, एनडीआरएफ):
-    an acronym, reported as ``info`` rather than as a misspelling."""
-    return _ACRONYM_RE.fullmatch(word) is not None
 
 
 @lru_cache(maxsize=65536)

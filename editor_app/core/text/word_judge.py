@@ -26,6 +26,7 @@ import logging
 from collections.abc import Iterable
 from typing import Protocol
 
+from editor_app.core.text.affixes import affix_splits, soft_nukta_forms
 from editor_app.core.text.agreement import agreement_index, agreement_variant, canonical_marks
 from editor_app.core.text.hindi_lexicon import HindiLexicon
 from editor_app.core.text.inflection import (
@@ -36,6 +37,7 @@ from editor_app.core.text.inflection import (
     verb_evidence,
 )
 from editor_app.core.text.judge_suggest import MAX_SUGGESTED_LENGTH, JudgeSuggestions
+from editor_app.core.text.name_evidence import is_spelled_acronym
 from editor_app.core.text.place_names import looks_like_place_name
 from editor_app.core.text.suggest import (
     NON_HINDI_LETTERS,
@@ -164,9 +166,27 @@ class WordJudge(JudgeSuggestions):
             return False
         if self._is_base(word) or self._morph_knows(word) or self._inflected(word, 2):
             return True
+        if is_spelled_acronym(word):
+            return True  # एसडीओ, एनआईसी: English letter names
+        if self._formed_from_listed(word):
+            return True  # नाजिर (नाज़िर), समाजजनों (समाज + जनों)
         if looks_like_place_name(word, self._lex.function_words):
             return True  # भगवानपुरा, मेदिनीनगर: a name + a place suffix
         return self._compound(word, 2) and self._close_frequent_word(word) is None
+
+    def _formed_from_listed(self, word: str) -> bool:
+        """``word`` is a listed word without its optional nukta, or a productive affix on a
+        word a lexicon lists (:mod:`affixes`); never when a frequent word is one typical typo
+        away (the compound veto)."""
+        for form in soft_nukta_forms(word):
+            if self.votes(form) >= 1 and self.preferred_form(form) is None:
+                return True
+        for stem, _affix in affix_splits(word):
+            if (self.votes(stem) >= 1 and self.preferred_form(stem) is None
+                    and stem not in self._lex.function_words
+                    and self._close_frequent_word(word) is None):
+                return True
+        return False
 
     def preferred_form(self, word: str) -> str | None:
         """The correct form when ``word`` is a known misspelling, else ``None``.
@@ -375,12 +395,17 @@ class WordJudge(JudgeSuggestions):
 
     def _is_rare_verb_stem(self, stem: str, word: str) -> bool:
         """Lenient, for a word no variant contradicts (खंगाले): other forms' :func:`verb_evidence`
-        adds up to 1; a stem of one akshara (गु: गुना, गुनी) is too short to trust."""
+        adds up to 1 (an infinitive that hunspell-hi or Apertium lists counts 1 alone); a
+        stem of one akshara (गु: गुना, गुनी) is too short to trust."""
         if len(akshara_split(stem)) < 2:
             return False
         evidence = self._verb_cache.get(stem)
         if evidence is None:
             evidence = self._verb_cache[stem] = verb_evidence(stem, self._attested)
+            infinitive = stem + "ना"
+            if infinitive in evidence and (self._hunspell(infinitive)
+                                           or self._morph_knows(infinitive)):
+                evidence[infinitive] = 1.0  # a lexicon lists the verb (बंधाना -> बंधाया)
         return sum(weight for form, weight in evidence.items() if form != word) >= 1.0
 
     def _attested(self, word: str) -> bool:

@@ -1,0 +1,116 @@
+"""Evidence that an unknown Devanagari word is a name or an acronym, not a misspelling.
+
+Devanagari has no capital letters, so a village or person name looks like any unknown word.
+Hindi news marks names by their context instead: a title or a kinship word before them
+(श्री, श्रीमती, डॉ, पुत्र, पत्नी, उर्फ), a word that introduces a place (ग्राम, गांव,
+मोहल्ला, निवासी, थाना, प्रखंड), a designation (सरपंच, मुखिया, सचिव, अध्यक्ष, कलेक्टर,
+प्रभारी, संवाददाता), or a word after them that only follows a name (जी, कुमार, प्रसाद,
+यादव, देवी; निवासी, थाना, गांव, स्थित, समाज). Acronyms are written as runs of English
+letter names (एसडीओ = SDO).
+
+Contract:
+- :func:`is_spelled_acronym` is true for a run of at least three English letter names
+  (बीएनएस, आईएसपीआर, एनडीआरएफ, आइजीआरएस); such a word is an acronym, never a misspelling.
+- :func:`name_context_indexes` takes the word tokens of one text and a predicate telling
+  which of them are *candidates* (unknown words that are not known misspellings; the caller
+  decides) and returns the indexes of the candidates that stand in a name context: right
+  after a cue of :data:`BEFORE_CUES` or right before one of :data:`AFTER_CUES` with only
+  spaces (or a hyphen or colon after a cue before it) between them, or next to such a
+  candidate in a run of at most :data:`MAX_RUN` candidates (a name of several words: ग्राम
+  रहुवादीप शकहन), and every other occurrence in the text of a word so marked (a reporter
+  names the village once with its cue, then without). A cue is never a candidate's
+  evidence across a sentence end or a comma.
+- Pure functions over the given tokens; no I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import regex
+
+from editor_app.core.text.tokenize import Token
+
+__all__ = ["AFTER_CUES", "BEFORE_CUES", "MAX_RUN", "is_spelled_acronym",
+           "name_context_indexes"]
+
+#: Words after which a name follows (titles, kinship, place and office words).
+BEFORE_CUES = frozenset({
+    "श्री", "श्रीमती", "सुश्री", "डॉ", "डॉ.", "डा", "मो", "मोहम्मद", "पुत्र", "पुत्री", "पत्नी", "पति",
+    "पिता", "उर्फ", "नामक", "ग्राम", "गांव", "गाँव", "मोहल्ला", "मौजा", "कस्बा", "कस्बे",
+    "निवासी", "वार्ड", "प्रखंड", "विकासखंड", "तहसील", "जनपद", "थाना", "सरपंच", "मुखिया",
+    "प्रधान", "सचिव", "अध्यक्ष", "जिलाध्यक्ष", "उपाध्यक्ष", "निदेशक", "निरीक्षक",
+    "प्रभारी", "थानाध्यक्ष", "थानेदार", "कलेक्टर", "कलक्टर", "जिलाधिकारी", "विधायक",
+    "सांसद", "मंत्री", "संवाददाता", "रिपोर्ट", "रिपोर्टर", "प्राचार्य", "प्रधानाचार्य",
+    "सहायक", "पटवारी", "चिकित्सक", "डॉक्टर", "शिक्षक", "छात्र", "छात्रा", "मृतक",
+    "आरोपी", "बीडीओ", "एसडीएम", "एसपी", "डीएम", "डीसी", "सीओ", "एसएचओ",
+})
+#: Words that follow a name (honorifics, frequent surnames and name parts, place words).
+AFTER_CUES = frozenset({
+    "जी", "कुमार", "कुमारी", "प्रसाद", "सिंह", "यादव", "शर्मा", "वर्मा", "गुप्ता",
+    "देवी", "लाल", "राम", "साहू", "खान", "अहमद", "अली", "मिश्रा", "तिवारी", "पांडे",
+    "पांडेय", "चौधरी", "दास", "नाथ", "चंद", "चंद्र", "पुत्र", "पुत्री", "पत्नी", "उर्फ",
+    "निवासी", "थाना", "थाने", "कोतवाली", "गांव", "गाँव", "ग्राम", "प्रखंड", "जिले",
+    "जिला", "पंचायत", "नगर", "स्थित", "समाज", "इलाके", "इलाका", "मोड़", "चौक", "रोड",
+    "बाजार", "बाज़ार", "मार्ग", "तहसील", "ब्लॉक", "कस्बे",
+})
+#: Longest run of neighbouring candidates a cue vouches for (a name of up to three words).
+MAX_RUN = 3
+_SPACES = regex.compile(r"[ \t\u00a0]+")
+_AFTER_TITLE = regex.compile(r"[ \t\u00a0]*[-:.][ \t\u00a0]*|[ \t\u00a0]+")
+
+# English letter names as Hindi news writes them; acronyms are runs of them (बीएनएस = BNS).
+_LETTER_NAMES = ("ए", "बी", "सी", "डी", "ई", "एफ", "जी", "एच", "आई", "आइ", "जे", "के", "एल",
+                 "एम", "एन", "ओ", "पी", "क्यू", "आर", "एस", "टी", "यू", "वी", "डब्ल्यू",
+                 "डबल्यू", "एक्स", "वाई", "जेड", "ज़ेड")
+_ACRONYM_RE = regex.compile(
+    "(?:" + "|".join(sorted(_LETTER_NAMES, key=len, reverse=True)) + "){3,}")
+
+
+def is_spelled_acronym(word: str) -> bool:
+    """True for a run of three or more English letter names (module contract)."""
+    return _ACRONYM_RE.fullmatch(word) is not None
+
+
+def _joined(text: str, left: Token, right: Token, *, after_title: bool) -> bool:
+    """Only spaces (or, after a title, a hyphen, colon or full stop) between the tokens."""
+    gap = text[left.end:right.start]
+    pattern = _AFTER_TITLE if after_title else _SPACES
+    return pattern.fullmatch(gap) is not None
+
+
+def name_context_indexes(text: str, words: Sequence[Token],
+                         candidate: Callable[[int], bool]) -> set[int]:
+    """Indexes into ``words`` of the candidates in a name context (module contract).
+
+    ``words`` are the word tokens of ``text`` in order; ``candidate(i)`` says whether
+    ``words[i]`` is an unknown word that may be a name.
+    """
+    found: set[int] = set()
+    count = len(words)
+    for i, token in enumerate(words):
+        if not candidate(i):
+            continue
+        before = i > 0 and words[i - 1].text in BEFORE_CUES and _joined(
+            text, words[i - 1], token, after_title=True)
+        after = i + 1 < count and words[i + 1].text in AFTER_CUES and _joined(
+            text, token, words[i + 1], after_title=False)
+        if before or after:
+            found.add(i)
+    # Spread along runs of neighbouring candidates (a name of several words).
+    for start in sorted(found):
+        for step in (1, -1):
+            j, length = start, 1
+            while length < MAX_RUN:
+                k = j + step
+                if not (0 <= k < count) or not candidate(k):
+                    break
+                left, right = (words[j], words[k]) if step == 1 else (words[k], words[j])
+                if not _joined(text, left, right, after_title=False):
+                    break
+                found.add(k)
+                j, length = k, length + 1
+    # A name established once is a name wherever the same text repeats it.
+    named = {words[i].text for i in found}
+    found.update(i for i, token in enumerate(words) if token.text in named and candidate(i))
+    return found
