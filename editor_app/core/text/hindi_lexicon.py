@@ -25,7 +25,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from editor_app.core.text.apertium_lexicon import ApertiumLexicon, load_apertium
+from editor_app.core.text.apertium_lexicon import (
+    ApertiumLexicon,
+    default_cache_dir,
+    load_apertium,
+)
+from editor_app.core.text.loanword_evidence import LoanwordIndex, load_loanword_index
 from editor_app.core.text.normalize import to_nfc
 
 __all__ = ["HindiLexicon", "find_hunspell_dic", "load_lexicon"]
@@ -59,6 +64,7 @@ class HindiLexicon:
     hunspell_words: frozenset[str]
     function_words: frozenset[str] = frozenset()
     morph: ApertiumLexicon | None = None
+    loanwords: LoanwordIndex | None = None
 
     @classmethod
     def empty(cls) -> HindiLexicon:
@@ -132,9 +138,11 @@ def load_lexicon(folder: Path) -> HindiLexicon:
         hunspell_words=_hunspell_words(find_hunspell_dic()),
         function_words=frozenset(_lines(folder / FUNCTION_WORDS_FILE)),
         morph=load_apertium(),
+        loanwords=load_loanword_index(cache_dir=default_cache_dir()),
     )
     log.info("Hindi lexicon: %d frequencies, %d supplement, %d valid forms, %d misspellings, "
-             "%d hunspell words, apertium %s", len(lexicon.zipf), len(lexicon.supplement),
-             len(lexicon.valid_forms), len(lexicon.misspellings), len(lexicon.hunspell_words),
-             "loaded" if lexicon.morph is not None else "absent")
+             "%d hunspell words, apertium %s, English loanword keys %d", len(lexicon.zipf),
+             len(lexicon.supplement), len(lexicon.valid_forms), len(lexicon.misspellings),
+             len(lexicon.hunspell_words), "loaded" if lexicon.morph is not None else "absent",
+             len(lexicon.loanwords) if lexicon.loanwords is not None else 0)
     return lexicon

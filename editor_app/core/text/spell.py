@@ -206,6 +206,8 @@ class SpellChecker:
             missing.append(("apertium-hin नहीं", "no apertium-hin"))
         if lexicon is not None and not lexicon.zipf:
             missing.append(("wordfreq नहीं", "no wordfreq"))
+        if lexicon is not None and lexicon.loanwords is None:
+            missing.append(("hunspell-en-us नहीं", "no hunspell-en-us"))
         if not missing:
             return ""
         hindi = ", ".join(hi for hi, _ in missing)

@@ -172,7 +172,10 @@ class WordJudge(JudgeSuggestions):
             return True  # नाजिर (नाज़िर), समाजजनों (समाज + जनों)
         if looks_like_place_name(word, self._lex.function_words):
             return True  # भगवानपुरा, मेदिनीनगर: a name + a place suffix
-        return self._compound(word, 2) and self._close_frequent_word(word) is None
+        if self._compound(word, 2) and self._close_frequent_word(word) is None:
+            return True
+        loans = self._lex.loanwords
+        return loans is not None and loans.explains(word)  # डस्टबिन: dustbin
 
     def _formed_from_listed(self, word: str) -> bool:
         """``word`` is a listed word without its optional nukta, or a productive affix on a
