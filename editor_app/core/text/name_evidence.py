@@ -15,7 +15,8 @@ Contract:
   which of them are *candidates* (unknown words that are not known misspellings; the caller
   decides) and returns the indexes of the candidates that stand in a name context: right
   after a cue of :data:`BEFORE_CUES` or right before one of :data:`AFTER_CUES` with only
-  spaces (or a hyphen or colon after a cue before it) between them, or next to such a
+  spaces between them (after a cue also a hyphen or colon, after an abbreviated title of
+  :data:`TITLES` also a full stop), or next to such a
   candidate in a run of at most :data:`MAX_RUN` candidates (a name of several words: ग्राम
   रहुवादीप शकहन), and every other occurrence in the text of a word so marked (a reporter
   names the village once with its cue, then without). A cue is never a candidate's
@@ -31,7 +32,7 @@ import regex
 
 from editor_app.core.text.tokenize import Token
 
-__all__ = ["AFTER_CUES", "BEFORE_CUES", "MAX_RUN", "is_spelled_acronym",
+__all__ = ["AFTER_CUES", "BEFORE_CUES", "MAX_RUN", "TITLES", "is_spelled_acronym",
            "name_context_indexes"]
 
 #: Words after which a name follows (titles, kinship, place and office words).
@@ -56,7 +57,10 @@ AFTER_CUES = frozenset({
 })
 #: Longest run of neighbouring candidates a cue vouches for (a name of up to three words).
 MAX_RUN = 3
+#: Abbreviated titles, which a full stop may follow (डॉ. राजेन्द्र, मो. इशफाक).
+TITLES = frozenset({"डॉ", "डा", "मो", "श्री"})
 _SPACES = regex.compile(r"[ \t\u00a0]+")
+_AFTER_CUE = regex.compile(r"[ \t\u00a0]*[-:][ \t\u00a0]*|[ \t\u00a0]+")
 _AFTER_TITLE = regex.compile(r"[ \t\u00a0]*[-:.][ \t\u00a0]*|[ \t\u00a0]+")
 
 # English letter names as Hindi news writes them; acronyms are runs of them (बीएनएस = BNS).
@@ -72,10 +76,13 @@ def is_spelled_acronym(word: str) -> bool:
     return _ACRONYM_RE.fullmatch(word) is not None
 
 
-def _joined(text: str, left: Token, right: Token, *, after_title: bool) -> bool:
-    """Only spaces (or, after a title, a hyphen, colon or full stop) between the tokens."""
+def _joined(text: str, left: Token, right: Token, *, after_cue: bool) -> bool:
+    """Only spaces between the tokens; after a cue also a hyphen or colon (रिपोर्ट: नाम),
+    after an abbreviated title also a full stop (डॉ. नाम)."""
     gap = text[left.end:right.start]
-    pattern = _AFTER_TITLE if after_title else _SPACES
+    if not after_cue:
+        return _SPACES.fullmatch(gap) is not None
+    pattern = _AFTER_TITLE if left.text in TITLES else _AFTER_CUE
     return pattern.fullmatch(gap) is not None
 
 
@@ -92,9 +99,9 @@ def name_context_indexes(text: str, words: Sequence[Token],
         if not candidate(i):
             continue
         before = i > 0 and words[i - 1].text in BEFORE_CUES and _joined(
-            text, words[i - 1], token, after_title=True)
+            text, words[i - 1], token, after_cue=True)
         after = i + 1 < count and words[i + 1].text in AFTER_CUES and _joined(
-            text, token, words[i + 1], after_title=False)
+            text, token, words[i + 1], after_cue=False)
         if before or after:
             found.add(i)
     # Spread along runs of neighbouring candidates (a name of several words).
@@ -106,7 +113,7 @@ def name_context_indexes(text: str, words: Sequence[Token],
                 if not (0 <= k < count) or not candidate(k):
                     break
                 left, right = (words[j], words[k]) if step == 1 else (words[k], words[j])
-                if not _joined(text, left, right, after_title=False):
+                if not _joined(text, left, right, after_cue=False):
                     break
                 found.add(k)
                 j, length = k, length + 1
