@@ -80,7 +80,7 @@ _NUKTA_AFTER_SIGN = regex.compile(f"([{_VOWEL_SIGNS}]+)(\u093c)")
 _DOUBLED_SIGN = regex.compile(f"([{_VOWEL_SIGNS}{_NASALS}\u093c])\\1+")
 _NEEDS_CANON = regex.compile(
     f"[{_NASALS}][{_VOWEL_SIGNS}]|[{_VOWEL_SIGNS}]\u093c|"
-    f"([{_VOWEL_SIGNS}{_NASALS}\u093c])\\1|"
+    + "|".join(sign + sign for sign in f"{_VOWEL_SIGNS}{_NASALS}\u093c") + "|"
     + "|".join(regex.escape(split) for split, _ in _COMPOSE))
 
 
@@ -143,6 +143,26 @@ _AW = "\u0949"
 #: (अनुयाई -> अनुयायी, गई/गयी are both standard) and ध for द्य (a legacy keyboard's:
 #: विधालय -> विद्यालय).
 _CLASS_SWAPS = (("ई", "यी"), ("यी", "ई"), ("ध", "द्य"))
+
+
+def _class_fold(word: str) -> str:
+    """``word`` with every *meant* form of :func:`spelling_class_variants` replaced by its
+    typed form (ॉ -> ा, यी -> ई, द्य -> ध, a final consonant + ं -> + म); a variant and the
+    word it is a variant of fold alike when one change separates them."""
+    folded = word
+    if _AW in folded:
+        folded = folded.replace(_AW, _AA)
+    if "यी" in folded:
+        folded = folded.replace("यी", "ई")
+    if "द्य" in folded:
+        folded = folded.replace("द्य", "ध")
+    if folded[-1:] != "\u0902":
+        return folded
+    if folded.endswith("म\u0902"):
+        folded = folded[:-1]
+    elif len(folded) >= 2 and folded[-1] == "\u0902" and "\u0915" <= folded[-2] <= "\u0939":
+        folded = folded[:-1] + "म"
+    return folded
 
 
 def spelling_class_variants(word: str) -> Iterator[tuple[str, bool]]:
@@ -255,6 +275,16 @@ class AgreementIndex:
                 group.sort(key=lambda w: -zipf.get(w, 0.0))
         self._groups = groups
         self._zipf = zipf
+        # Frequent words that a spelling_class_variants change can lead to, by the form
+        # the typo would have (the fast path of has_class_variant).
+        self._class_keys = frozenset(
+            key for word, value in zipf.items()
+            if value >= min_zipf and (key := _class_fold(word)) != word)
+
+    def has_class_variant(self, word: str) -> bool:
+        """True when a frequent word may be a :func:`spelling_class_variants` variant of
+        ``word`` (a set look-up; most words have none)."""
+        return _class_fold(word) in self._class_keys
 
     def variants(self, word: str, min_zipf: float = 0.0) -> list[tuple[str, int]]:
         """``(variant, edits)`` for the frequent words of ``word``'s fold, nearest first,
@@ -349,7 +379,8 @@ def agreement_variant(word: str, zipf: Mapping[str, float], index: AgreementInde
     floor = own + min(MARGIN_UNLISTED, MARGIN_MOVED_NASAL)
     candidates = index.variants(word, floor)
     known = {v for v, _ in candidates}
-    extra: list[tuple[str, bool]] = list(spelling_class_variants(word))
+    extra: list[tuple[str, bool]] = (list(spelling_class_variants(word))
+                                     if index.has_class_variant(word) else [])
     if VIRAMA_OR_SWAP.search(word):
         extra += [(v, False) for v in (*conjunct_aspirate_variants(word),
                                        *conjunct_letter_variants(word))]

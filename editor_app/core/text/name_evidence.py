@@ -11,8 +11,8 @@ letter names (एसडीओ = SDO).
 Contract:
 - :func:`is_spelled_acronym` is true for a run of at least three English letter names
   (बीएनएस, आईएसपीआर, एनडीआरएफ, आइजीआरएस); such a word is an acronym, never a misspelling.
-- :func:`name_context_indexes` takes the word tokens of one text and a predicate telling
-  which of them are *candidates* (unknown words that are not known misspellings; the caller
+- :func:`name_context_indexes` takes the word tokens of one text and the indexes of the
+  *candidates* among them (unknown words that are not known misspellings; the caller
   decides) and returns the indexes of the candidates that stand in a name context: right
   after a cue of :data:`BEFORE_CUES` or right before one of :data:`AFTER_CUES` with only
   spaces between them (after a cue also a hyphen or colon, after an abbreviated title of
@@ -26,7 +26,7 @@ Contract:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Collection, Sequence
 
 import regex
 
@@ -87,17 +87,16 @@ def _joined(text: str, left: Token, right: Token, *, after_cue: bool) -> bool:
 
 
 def name_context_indexes(text: str, words: Sequence[Token],
-                         candidate: Callable[[int], bool]) -> set[int]:
+                         candidates: Collection[int]) -> set[int]:
     """Indexes into ``words`` of the candidates in a name context (module contract).
 
-    ``words`` are the word tokens of ``text`` in order; ``candidate(i)`` says whether
-    ``words[i]`` is an unknown word that may be a name.
+    ``words`` are the word tokens of ``text`` in order; ``candidates`` the indexes of the
+    unknown words that may be names. Work is proportional to the candidates, not the text.
     """
     found: set[int] = set()
     count = len(words)
-    for i, token in enumerate(words):
-        if not candidate(i):
-            continue
+    for i in candidates:
+        token = words[i]
         before = i > 0 and words[i - 1].text in BEFORE_CUES and _joined(
             text, words[i - 1], token, after_cue=True)
         after = i + 1 < count and words[i + 1].text in AFTER_CUES and _joined(
@@ -110,7 +109,7 @@ def name_context_indexes(text: str, words: Sequence[Token],
             j, length = start, 1
             while length < MAX_RUN:
                 k = j + step
-                if not (0 <= k < count) or not candidate(k):
+                if not (0 <= k < count) or k not in candidates:
                     break
                 left, right = (words[j], words[k]) if step == 1 else (words[k], words[j])
                 if not _joined(text, left, right, after_cue=False):
@@ -118,6 +117,7 @@ def name_context_indexes(text: str, words: Sequence[Token],
                 found.add(k)
                 j, length = k, length + 1
     # A name established once is a name wherever the same text repeats it.
-    named = {words[i].text for i in found}
-    found.update(i for i, token in enumerate(words) if token.text in named and candidate(i))
+    if found:
+        named = {words[i].text for i in found}
+        found.update(i for i in candidates if words[i].text in named)
     return found

@@ -301,7 +301,7 @@ class SpellChecker:
                    and judge.preferred_form(words[i].text) is None}
         if not unknown:
             return set()
-        return name_context_indexes(text, words, unknown.__contains__)
+        return name_context_indexes(text, words, unknown)
 
     def misspelled_spans(self, text: str) -> list[tuple[int, int]]:
         """``[start, end)`` code-point spans of misspelled words in ``to_nfc(text)``."""
