@@ -162,6 +162,14 @@ def test_a_name_after_or_before_a_cue_is_not_flagged(speller: SpellChecker) -> N
     assert not _flagged(speller, "ग्राम झंकोरिया खुर्दापटी में")  # a name of two words
 
 
+def test_a_dateline_place_and_village_and_surname_cues(speller: SpellChecker) -> None:
+    assert not _flagged(speller, "झंकोरिया। स्कूली बच्चों ने पौधे लगाए।")
+    assert not _flagged(speller, "बात पूरी हुई।\nझंकोरिया| नगर पालिका ने सफाई की।")
+    assert ("झंकोरिया", Severity.ERROR) in _flagged(speller, "उधर झंकोरिया। स्कूली बच्चे")
+    assert not _flagged(speller, "माजरा झंकोरिया में")
+    assert not _flagged(speller, "झंकोरिया जायसवाल ने कहा")
+
+
 def test_a_name_marked_once_is_a_name_throughout_the_text(speller: SpellChecker) -> None:
     text = "ग्राम झंकोरिया में मेला लगा। बाद में झंकोरिया में बारिश हुई।"
     assert not _flagged(speller, text)

@@ -16,7 +16,8 @@ Contract:
   decides) and returns the indexes of the candidates that stand in a name context: right
   after a cue of :data:`BEFORE_CUES` or right before one of :data:`AFTER_CUES` with only
   spaces between them (after a cue also a hyphen or colon, after an abbreviated title of
-  :data:`TITLES` also a full stop), or next to such a
+  :data:`TITLES` also a full stop), or as the first word of a line followed by a dateline
+  mark (``।``, ``|``, ``:``, ``,``, ``(``, ``-``: थांदला। ...), or next to such a
   candidate in a run of at most :data:`MAX_RUN` candidates (a name of several words: ग्राम
   रहुवादीप शकहन), and every other occurrence in the text of a word so marked (a reporter
   names the village once with its cue, then without). A cue is never a candidate's
@@ -45,6 +46,8 @@ BEFORE_CUES = frozenset({
     "सांसद", "मंत्री", "संवाददाता", "रिपोर्ट", "रिपोर्टर", "प्राचार्य", "प्रधानाचार्य",
     "सहायक", "पटवारी", "चिकित्सक", "डॉक्टर", "शिक्षक", "छात्र", "छात्रा", "मृतक",
     "आरोपी", "बीडीओ", "एसडीएम", "एसपी", "डीएम", "डीसी", "सीओ", "एसएचओ",
+    # Parts of village and hamlet names (UP, Bihar, Rajasthan): ग्राम पंचायत X, माजरा X.
+    "पंचायत", "माजरा", "मजरा", "सराय", "पट्टी", "टोला", "टोली", "नगला", "पुरवा", "ढाणी",
 })
 #: Words that follow a name (honorifics, frequent surnames and name parts, place words).
 AFTER_CUES = frozenset({
@@ -53,13 +56,22 @@ AFTER_CUES = frozenset({
     "पांडेय", "चौधरी", "दास", "नाथ", "चंद", "चंद्र", "पुत्र", "पुत्री", "पत्नी", "उर्फ",
     "निवासी", "थाना", "थाने", "कोतवाली", "गांव", "गाँव", "ग्राम", "प्रखंड", "जिले",
     "जिला", "पंचायत", "नगर", "स्थित", "समाज", "इलाके", "इलाका", "मोड़", "चौक", "रोड",
-    "बाजार", "बाज़ार", "मार्ग", "तहसील", "ब्लॉक", "कस्बे",
+    "बाजार", "बाज़ार", "मार्ग", "तहसील", "ब्लॉक", "कस्बे", "खुर्द", "कलां", "कॉलोनी",
+    "बस्ती", "टोला",
+    # Frequent surnames: the unknown word before one is a given name.
+    "जायसवाल", "पटेल", "ठाकुर", "राय", "मीणा", "जाटव", "कुशवाहा", "मौर्य", "पाल",
+    "सोनी", "जैन", "अग्रवाल", "त्रिपाठी", "दुबे", "शुक्ला", "पाठक", "श्रीवास्तव", "बघेल",
+    "रावत", "नेगी", "बिष्ट", "अंसारी", "कुरैशी", "सिद्दीकी", "हुसैन", "बेगम", "खातून",
+    "मंडल", "महतो", "ओझा", "झा", "चौहान", "राठौर", "सैनी", "गौतम", "भारती", "निषाद",
+    "प्रजापति", "विश्वकर्मा", "कश्यप", "बंसल", "गोयल", "मित्तल",
 })
 #: Longest run of neighbouring candidates a cue vouches for (a name of up to three words).
 MAX_RUN = 3
 #: Abbreviated titles, which a full stop may follow (डॉ. राजेन्द्र, मो. इशफाक).
 TITLES = frozenset({"डॉ", "डा", "मो", "श्री"})
 _SPACES = regex.compile(r"[ \t\u00a0]+")
+#: After a dateline's place (थांदला। ..., महासमुंद| ..., गुरदासपुर: ...).
+_DATELINE_END = regex.compile(r"[ \t\u00a0]*[।|:,(-]")
 _AFTER_CUE = regex.compile(r"[ \t\u00a0]*[-:][ \t\u00a0]*|[ \t\u00a0]+")
 _AFTER_TITLE = regex.compile(r"[ \t\u00a0]*[-:.][ \t\u00a0]*|[ \t\u00a0]+")
 
@@ -86,6 +98,14 @@ def _joined(text: str, left: Token, right: Token, *, after_cue: bool) -> bool:
     return pattern.fullmatch(gap) is not None
 
 
+def _dateline(text: str, words: Sequence[Token], i: int) -> bool:
+    """``words[i]`` opens a line and a dateline mark follows it (थांदला। स्कूली ...)."""
+    token = words[i]
+    line_start = text.rfind("\n", 0, token.start) + 1
+    return not text[line_start:token.start].strip() and (
+        _DATELINE_END.match(text, token.end) is not None)
+
+
 def name_context_indexes(text: str, words: Sequence[Token],
                          candidates: Collection[int]) -> set[int]:
     """Indexes into ``words`` of the candidates in a name context (module contract).
@@ -101,7 +121,7 @@ def name_context_indexes(text: str, words: Sequence[Token],
             text, words[i - 1], token, after_cue=True)
         after = i + 1 < count and words[i + 1].text in AFTER_CUES and _joined(
             text, token, words[i + 1], after_cue=False)
-        if before or after:
+        if before or after or _dateline(text, words, i):
             found.add(i)
     # Spread along runs of neighbouring candidates (a name of several words).
     for start in sorted(found):
