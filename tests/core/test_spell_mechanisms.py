@@ -83,6 +83,11 @@ def test_nnna_after_da_carries_its_nukta(speller: SpellChecker) -> None:
     assert speller.suggest("पढऩे")[0] == "पढ़ने"
 
 
+def test_a_legacy_i_matra_inside_a_conjunct_is_moved(speller: SpellChecker) -> None:
+    _unlisted("पौषिटकता")
+    assert speller.suggest("पौषिटकता")[0] == "पौष्टिकता"
+
+
 def test_a_reph_typed_inside_a_conjunct_is_moved(speller: SpellChecker) -> None:
     _unlisted("सन्र्दभ")
     assert not speller.is_correct("सन्र्दभ")

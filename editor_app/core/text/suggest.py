@@ -7,8 +7,9 @@ Contract:
   checker uses them to flag a dictionary form whose repaired variant is much more frequent.
 - :func:`candidate_edits` yields ``(candidate, cost)`` pairs from all typo models
   (the repairs above, transposed aksharas, a vowel sign typed on the neighbouring akshara,
-  reph typed after its syllable (``कायर्क्रम``), doubled syllables, generic one-code-point
-  edits). Candidates are whole words; nothing here decides whether they are words.
+  reph typed after its syllable (``कायर्क्रम``), a legacy converter's i-matra inside a
+  conjunct (``पौषिटक``), doubled syllables, generic one-code-point edits). Candidates
+  are whole words; nothing here decides whether they are words.
 - :func:`akshara_distance` is a weighted Damerau-Levenshtein distance over grapheme
   clusters (``\\X``), so a conjunct is never split when comparing; clusters that differ only
   in vowel signs, nukta or nasal marks cost less than unrelated clusters.
@@ -231,6 +232,8 @@ def candidate_edits(word: str) -> Iterator[tuple[str, float]]:
         yield fixed, 0.45
     for fixed in non_hindi_repairs(word):
         yield fixed, 0.2
+    for fixed in _legacy_i_matra(word):
+        yield fixed, 0.3
     for fixed in _aa_insertions(clusters):
         yield fixed, 0.5
     yield from ((fixed, 0.45) for fixed in _geminations(word))
@@ -414,6 +417,17 @@ def _suggestion_swaps(word: str) -> Iterator[str]:
                 start = word.find(x, start + 1)
     if word.startswith("ए"):
         yield "इ" + word[1:]
+
+
+def _legacy_i_matra(word: str) -> Iterator[str]:
+    """``पौषिटक`` -> ``पौष्टिक``: a legacy-font converter puts the ि of a conjunct after its
+    first consonant and loses the virama (the i-matra is typed before the whole cluster)."""
+    start = word.find("\u093f", 1)
+    while start > 0:
+        if (word[start - 1] in CONSONANTS and start + 1 < len(word)
+                and word[start + 1] in CONSONANTS):
+            yield word[:start] + VIRAMA + word[start + 1] + "\u093f" + word[start + 2:]
+        start = word.find("\u093f", start + 1)
 
 
 def non_hindi_repairs(word: str) -> Iterator[str]:
