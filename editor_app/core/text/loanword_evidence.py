@@ -146,8 +146,8 @@ class LoanwordIndex:
 
     def explains(self, word: str) -> bool:
         """True when ``word`` is plausibly an English loan (module contract)."""
-        if len(akshara_split(word)) < 3 or not looks_english(word):
-            return False
+        if not looks_english(word) or len(akshara_split(word)) < 3:
+            return False  # (the cheap test first: most unknown words look Hindi)
         pattern = devanagari_pattern(word)
         key = consonant_key(pattern)
         if len(key) < MIN_KEY:
