@@ -88,6 +88,12 @@ def test_a_legacy_i_matra_inside_a_conjunct_is_moved(speller: SpellChecker) -> N
     assert speller.suggest("पौषिटकता")[0] == "पौष्टिकता"
 
 
+def test_a_dropped_syllable_on_the_same_consonant_is_suggested(speller: SpellChecker) -> None:
+    _unlisted("तत्वाधान", "नियमिताओं")  # (wordfreq lists तत्वाधान: suggestions only)
+    assert speller.suggest("तत्वाधान")[0] == "तत्वावधान"
+    assert speller.suggest("नियमिताओं")[0] == "नियमितताओं"
+
+
 def test_a_reph_typed_inside_a_conjunct_is_moved(speller: SpellChecker) -> None:
     _unlisted("सन्र्दभ")
     assert not speller.is_correct("सन्र्दभ")

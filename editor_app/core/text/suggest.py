@@ -8,7 +8,8 @@ Contract:
 - :func:`candidate_edits` yields ``(candidate, cost)`` pairs from all typo models
   (the repairs above, transposed aksharas, a vowel sign typed on the neighbouring akshara,
   reph typed after its syllable (``कायर्क्रम``), a legacy converter's i-matra inside a
-  conjunct (``पौषिटक``), doubled syllables, generic one-code-point edits). Candidates
+  conjunct (``पौषिटक``), one of two syllables on the same consonant dropped
+  (``तत्वाधान``), doubled syllables, generic one-code-point edits). Candidates
   are whole words; nothing here decides whether they are words.
 - :func:`akshara_distance` is a weighted Damerau-Levenshtein distance over grapheme
   clusters (``\\X``), so a conjunct is never split when comparing; clusters that differ only
@@ -236,6 +237,8 @@ def candidate_edits(word: str) -> Iterator[tuple[str, float]]:
         yield fixed, 0.3
     for fixed in _aa_insertions(clusters):
         yield fixed, 0.5
+    for fixed in _haplology_repairs(clusters):
+        yield fixed, 0.45
     yield from ((fixed, 0.45) for fixed in _geminations(word))
     for index in range(1, len(word)):  # उदयोग -> उद्योग, कार्यकम -> कार्यक्रम
         if word[index - 1] in CONSONANTS and word[index] != VIRAMA:
@@ -346,6 +349,19 @@ def _aa_insertions(clusters: list[str]) -> Iterator[str]:
         cluster = clusters[i]
         if cluster[-1] in CONSONANTS:
             yield "".join([*clusters[:i], cluster + "\u093e", *clusters[i + 1 :]])
+
+
+def _haplology_repairs(clusters: list[str]) -> Iterator[str]:
+    """``तत्वाधान`` -> ``तत्वावधान``: one of two neighbouring syllables on the same consonant
+    dropped; the consonant of an akshara is inserted bare right after it or before it."""
+    for i, cluster in enumerate(clusters):
+        base, _marks = _split_marks(cluster)
+        consonant = base[-1:] if base else ""
+        if consonant not in CONSONANTS:
+            continue
+        yield "".join([*clusters[: i + 1], consonant, *clusters[i + 1 :]])
+        if i > 0:
+            yield "".join([*clusters[:i], consonant, *clusters[i:]])
 
 
 def _geminations(word: str) -> Iterator[str]:
