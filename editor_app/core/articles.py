@@ -57,6 +57,7 @@ from editor_app.core.db import Database
 from editor_app.core.errors import ConflictError, NotFoundError, PermissionDenied, ValidationError
 from editor_app.core.markdown_model import canonical_markdown
 from editor_app.core.models import (
+    INDEXED_TEXT_MAX,
     Article,
     AuditEvent,
     Byline,
@@ -69,6 +70,7 @@ from editor_app.core.profiles import Actor
 from editor_app.core.review.comments import reanchor
 from editor_app.core.review.tracking import record_save
 from editor_app.core.search import Highlight, SearchHit, search, snippets_for
+from editor_app.core.text.counts import clip_text
 from editor_app.core.text.romanize import slugify
 from editor_app.core.users import actor_id, as_actor
 from editor_app.core.workflow.rights import require_edit
@@ -500,7 +502,9 @@ class ArticleService:
             else:  # same bylines: a person's Latin name or designation may still be new
                 for byline in data.bylines:
                     links.person(byline)
-            article.byline_text = "; ".join(b.display() for b in data.bylines)
+            # the list's column: a summary, clipped to what its index can hold
+            article.byline_text = clip_text("; ".join(b.display() for b in data.bylines),
+                                            INDEXED_TEXT_MAX)
             article.related_json = related_to_json(data.related)
 
     def _revision(self, article: Article, data: ArticleData, note: str,

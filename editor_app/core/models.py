@@ -5,7 +5,8 @@ types; times are stored as UTC and returned timezone-aware (:class:`UTCDateTime`
 Schema changes go through Alembic migrations in ``core/migrations/versions``.
 
 Every row the ORM writes passes :func:`_guard_text_columns` first: text values are made
-storable (no NUL, no lone surrogate) and a value longer than its ``String(n)`` column raises
+storable (no NUL, no lone surrogate) and a value longer than its ``String(n)`` column (or
+than a ``Text`` column's ``info["max_chars"]``: :data:`INDEXED_TEXT_MAX`) raises
 :class:`~editor_app.core.errors.ValidationError`. SQLite would store both silently while
 PostgreSQL rejects them with a driver error, so the guard gives one behaviour everywhere.
 """
@@ -42,6 +43,7 @@ from editor_app.core.errors import ValidationError
 from editor_app.core.text.normalize import storable
 
 __all__ = [
+    "INDEXED_TEXT_MAX",
     "Article",
     "Asset",
     "AuditEvent",
@@ -101,6 +103,14 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+#: Longest value of a ``Text`` column that a list index sorts by (headline, byline text).
+#: A PostgreSQL btree entry holds at most 2,704 bytes: 600 characters of up to 4 bytes
+#: each plus the index's other columns stay under it (a pasted story in the headline made
+#: every save fail with a driver error). SQLite has no such limit; the guard applies one
+#: limit on both.
+INDEXED_TEXT_MAX = 600
+
+
 def _guard_text_columns(mapper: Mapper[Any], _connection: Connection, target: Any) -> None:
     """Make the row's new text values storable; refuse values longer than their column.
 
@@ -118,7 +128,8 @@ def _guard_text_columns(mapper: Mapper[Any], _connection: Connection, target: An
         clean = storable(value)
         if clean != value:
             setattr(target, attr.key, clean)
-        length = getattr(attr.columns[0].type, "length", None)
+        column = attr.columns[0]
+        length = getattr(column.type, "length", None) or column.info.get("max_chars")
         if length is not None and len(clean) > length:
             what = f"{mapper.class_.__name__} {attr.key.replace('_', ' ')}"
             raise ValidationError(
@@ -192,7 +203,8 @@ class Article(Base):
     uuid: Mapped[str] = mapped_column(
         String(36), unique=True, default=lambda: str(uuid_module.uuid4())
     )
-    headline: Mapped[str] = mapped_column(Text, default="")
+    headline: Mapped[str] = mapped_column(Text, default="",
+                                          info={"max_chars": INDEXED_TEXT_MAX})
     dek: Mapped[str] = mapped_column(Text, default="")
     body: Mapped[str] = mapped_column(Text, default="")
     slug: Mapped[str] = mapped_column(String(300), default="", index=True)
@@ -207,7 +219,8 @@ class Article(Base):
     trashed: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     trashed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     #: The list's byline column, denormalised from ``bylines`` on every save (migration 0003).
-    byline_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+    byline_text: Mapped[str] = mapped_column(Text, default="", server_default="",
+                                             info={"max_chars": INDEXED_TEXT_MAX})
     # ---- review workflow (migration 0004)
     #: Who created the story (the reporter whose queue it starts in) and the copy editor
     #: it is assigned to. User ids added to existing tables carry no foreign key: users are

@@ -74,7 +74,7 @@ log = logging.getLogger(__name__)
 VECTOR_COLUMN = "search_vector"
 #: The headline's vector alone (stored too, GIN-indexed): the headline tier of common words.
 HEADLINE_VECTOR_COLUMN = "headline_vector"
-#: Short fields plus the body's lead (stored PLAIN, no index): what the ranked regime reads.
+#: Short fields plus the body's lead (stored MAIN, no index): what the ranked regime reads.
 RANK_VECTOR_COLUMN = "rank_vector"
 KEYS_FUNCTION = "sampadak_keys_tsvector"
 #: ts_rank weights in PostgreSQL's order {D, C, B, A}: body, bylines, dek+tags, headline.

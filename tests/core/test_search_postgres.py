@@ -165,15 +165,17 @@ def test_rank_vector_is_small_and_stored_in_the_row(pg: Database) -> None:
         session.add(Article(headline="झील", dek="सरोवर", body="तालाब " + _filler(500)))
         session.flush()
         conn = session.connection()
-        positions, storage = conn.execute(sa.text(
+        positions, storage, compression = conn.execute(sa.text(
             "SELECT (SELECT sum(array_length(u.positions, 1)) FROM "
-            f"unnest(sd.{RANK_VECTOR_COLUMN}) u), att.attstorage FROM search_documents sd "
+            f"unnest(sd.{RANK_VECTOR_COLUMN}) u), att.attstorage, "
+            f"pg_column_compression(sd.{RANK_VECTOR_COLUMN}) FROM search_documents sd "
             "JOIN articles a ON a.id = sd.article_id JOIN pg_attribute att ON "
             "att.attrelid = 'search_documents'::regclass AND att.attname = :column "
             "WHERE a.headline = 'झील'"), {"column": RANK_VECTOR_COLUMN}).one()
         session.rollback()
     assert positions == 2 + 50  # headline, dek, the body's first 50 keys
-    assert storage == "p"  # PLAIN: never TOASTed, never compressed
+    assert storage == "m"  # MAIN: in the row; compressed only when the row cannot hold it
+    assert compression is None  # an ordinary story's rank vector is read as it is
 
 
 def test_search_restores_the_planner_settings(pg: Database) -> None:

@@ -13,7 +13,7 @@ import regex
 
 from editor_app.core.text.tokenize import TokenKind, tokenize
 
-__all__ = ["TextCounts", "akshara_count", "count_text", "total_counts"]
+__all__ = ["TextCounts", "akshara_count", "clip_text", "count_text", "total_counts"]
 
 _GRAPHEME_RE = regex.compile(r"\X")
 _SPACE_RE = regex.compile(r"\s")
@@ -35,6 +35,21 @@ class TextCounts:
 def akshara_count(text: str) -> int:
     """Number of visible aksharas (grapheme clusters, whitespace excluded) in ``text``."""
     return sum(1 for g in _GRAPHEME_RE.findall(text) if not g.isspace())
+
+
+def clip_text(text: str, max_chars: int, ellipsis: str = "…") -> str:
+    """``text`` when it has at most ``max_chars`` code points, else its longest prefix of
+    whole grapheme clusters that fits with ``ellipsis`` after it (a conjunct or a vowel
+    sign is never cut off its consonant)."""
+    if len(text) <= max_chars:
+        return text
+    room = max_chars - len(ellipsis)
+    end = 0
+    for match in _GRAPHEME_RE.finditer(text):
+        if match.end() > room:
+            break
+        end = match.end()
+    return text[:end].rstrip() + ellipsis
 
 
 def count_text(text: str) -> TextCounts:

@@ -10,15 +10,20 @@ On PostgreSQL only (a no-op on SQLite):
   space-separated folded keys (the body's lead);
 - ``search_documents.rank_vector``: a stored generated column, the same weighted vector as
   ``search_vector`` (headline ``A``, dek and tags ``B``, bylines ``C``) but with only the
-  first :data:`LEAD_KEYS` keys of the body (``D``). It is ~1.5 KB (at most ~2.7 KB) and is
-  stored ``PLAIN``: always inside the row, never compressed, where ``search_vector`` (~4 KB
-  compressed, out of line in TOAST) costs a de-TOAST and a decompression per match. Summing
-  ``ts_rank`` over 616 matches at 10k articles took 27 ms over ``search_vector``, 8.8 ms
-  over this column stored the default way (compressed), 2.9 ms stored PLAIN (the GIN
-  look-up alone: ~2 ms). Matching still uses
-  ``search_vector``'s GIN index (every word of the body is found); only the order reads this
-  column (see ``editor_app.core.search_postgres``). No index on it;
-- ``search_documents.headline_vector`` (0005) is stored ``PLAIN`` too: with the rank vector
+  first :data:`LEAD_KEYS` keys of the body (``D``). It is ~1.5 KB (at most ~2.7 KB for
+  ordinary stories) and is stored ``MAIN``: inside the row and uncompressed while the row
+  fits (the toaster first moves the long EXTENDED key columns out of line), where
+  ``search_vector`` (~4 KB compressed, out of line in TOAST) costs a de-TOAST and a
+  decompression per match. Summing ``ts_rank`` over 616 matches at 10k articles took 27 ms
+  over ``search_vector``, 8.8 ms over this column stored the default way (compressed), 2.9
+  ms stored in the row uncompressed (the GIN look-up alone: ~2 ms). ``MAIN``, not
+  ``PLAIN``: a story with a pasted page in its dek or hundreds of tags has a rank vector
+  larger than a page, which ``PLAIN`` cannot store at all ("row is too big": the save
+  failed); ``MAIN`` compresses it, and moves it out of line only as a last resort (a 3 KB
+  rank vector was seen stored as it is).
+  Matching still uses ``search_vector``'s GIN index (every word of the body is found); only
+  the order reads this column (see ``editor_app.core.search_postgres``). No index on it;
+- ``search_documents.headline_vector`` (0005) is stored ``MAIN`` too: with the rank vector
   in the row, PostgreSQL's toaster moved the ~240-byte headline vector out of line to keep
   rows under 2 KB, so the headline test of the two tiers de-TOASTed it for every row it
   read (2,265 buffers for a 616-match test at 10k articles; 562 in the row).
@@ -56,11 +61,11 @@ def upgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
     op.execute(_FUNCTION)
-    # One statement: the rewrite that computes the column already stores both PLAIN.
+    # One statement: the rewrite that computes the column already stores both MAIN.
     op.execute(f"ALTER TABLE search_documents ADD COLUMN rank_vector tsvector "
                f"GENERATED ALWAYS AS ({_RANK_VECTOR}) STORED, "
-               f"ALTER COLUMN rank_vector SET STORAGE PLAIN, "
-               f"ALTER COLUMN headline_vector SET STORAGE PLAIN")
+               f"ALTER COLUMN rank_vector SET STORAGE MAIN, "
+               f"ALTER COLUMN headline_vector SET STORAGE MAIN")
     op.execute("ANALYZE search_documents")
 
 
