@@ -15,9 +15,17 @@ from typing import Any
 from editor_app.core.text.normalize import to_nfc
 from editor_app.core.urls import safe_href
 
-__all__ = ["ArticleData", "ArticleRecord", "ArticleSummary", "BylineData", "DeskInfo",
+__all__ = ["INDEXED_TEXT_MAX", "ArticleData", "ArticleRecord", "ArticleSummary", "BylineData",
+           "DeskInfo",
            "RelatedLink", "RevisionInfo", "data_from_snapshot", "normalized",
            "related_as_lines", "related_from_json", "related_from_lines", "related_to_json"]
+
+#: Longest value of a text field that a list index sorts by (the headline; the byline
+#: summary). A PostgreSQL btree entry holds at most 2,704 bytes: 600 characters of up to 4
+#: bytes each plus the index's other columns stay under it (a pasted story in the headline
+#: made every save fail with a driver error). SQLite has no such limit; the models' guard
+#: (:mod:`editor_app.core.models`) applies one limit on both.
+INDEXED_TEXT_MAX = 600
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,6 +39,7 @@ from sqlalchemy import true as sa_true
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column, relationship
 
+from editor_app.core.article_data import INDEXED_TEXT_MAX
 from editor_app.core.errors import ValidationError
 from editor_app.core.text.normalize import storable
 
@@ -101,14 +102,6 @@ class Base(DeclarativeBase):
     """Declarative base with a naming convention so migrations are portable."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-
-
-#: Longest value of a ``Text`` column that a list index sorts by (headline, byline text).
-#: A PostgreSQL btree entry holds at most 2,704 bytes: 600 characters of up to 4 bytes
-#: each plus the index's other columns stay under it (a pasted story in the headline made
-#: every save fail with a driver error). SQLite has no such limit; the guard applies one
-#: limit on both.
-INDEXED_TEXT_MAX = 600
 
 
 def _guard_text_columns(mapper: Mapper[Any], _connection: Connection, target: Any) -> None:

@@ -8,10 +8,11 @@ accepted), images found, and warnings about guesses made.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from editor_app.core.article_data import ArticleData, RelatedLink
+from editor_app.core.article_data import INDEXED_TEXT_MAX, ArticleData, RelatedLink
+from editor_app.core.text.counts import clip_text
 
 __all__ = ["FORMATS", "ImportResult", "ImportedImage", "RelatedLink"]
 
@@ -58,6 +59,18 @@ class ImportResult:
     uuid: str = ""
     status: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        """A headline longer than the database takes (:data:`INDEXED_TEXT_MAX`: a source
+        whose first paragraph was taken for the headline) is shortened at whole aksharas,
+        with a warning, instead of failing the import."""
+        headline = self.data.headline
+        if len(headline) > INDEXED_TEXT_MAX:
+            object.__setattr__(self, "data", replace(
+                self.data, headline=clip_text(headline, INDEXED_TEXT_MAX)))
+            object.__setattr__(self, "warnings", (*self.warnings, (
+                f"headline shortened to {INDEXED_TEXT_MAX:,} characters (it had "
+                f"{len(headline):,}): check it")))
 
     def to_json(self) -> dict[str, Any]:
         """Everything recognised, as JSON-ready values (image bytes left out)."""

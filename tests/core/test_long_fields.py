@@ -2,7 +2,8 @@
 list indexes it; PostgreSQL's btree entries hold at most 2,704 bytes), a story with a
 hundred bylines still saves (the list's byline summary is clipped, whole aksharas), and a
 story whose dek and tags are huge saves and is found on both backends (the PostgreSQL
-rank vector is stored in the row)."""
+rank vector is stored in the row); an import whose headline is a whole paragraph is
+shortened with a warning instead of failing."""
 
 from __future__ import annotations
 
@@ -57,3 +58,17 @@ def test_clip_text_keeps_whole_aksharas():
     assert text.startswith(clipped[:-1])
     assert not clipped[:-1].endswith("्")  # no conjunct cut after its halant
     assert clip_text("छोटा", 12) == "छोटा"
+
+
+def test_an_import_whose_headline_is_a_whole_paragraph_is_shortened_with_a_warning(
+        db, tmp_path):
+    from editor_app.core.intake.preview import read_for_preview
+    from editor_app.core.intake.store import store_result
+
+    source = tmp_path / "lamba.md"
+    source.write_text("# " + _words(300, "शब्द") + "\n\nपहला अनुच्छेद।\n", encoding="utf-8")
+    [result] = read_for_preview(source).results
+    assert len(result.data.headline) <= INDEXED_TEXT_MAX
+    assert result.data.headline.startswith("शब्द0 शब्द1") and result.data.headline.endswith("…")
+    assert any("headline shortened" in w for w in result.warnings)
+    store_result(ArticleService(db, "डेस्क"), result)  # stores: nothing refused
