@@ -82,6 +82,9 @@ TEXT_COLUMNS = ("headline", "dek", "body", "slug", "language", "category", "date
                 "dateline_date", "byline_text", "related_json", "trashed")
 #: Tables whose rows belong to one article and change with its text.
 CHILD_TABLES = ("bylines", "assets", "article_tags")
+#: table -> (trigger function, user column): a new row names the login's user there.
+STAMPED = {"audit_events": ("sampadak_audit_stamp", "user_id"),
+           "comments": ("sampadak_author_stamp", "author_id")}
 #: Tables nobody but the maintainer may UPDATE or DELETE.
 APPEND_ONLY_TABLES = ("revisions", "audit_events")
 _USER_TABLE = "user_profiles"
@@ -302,22 +305,15 @@ BEGIN
   {_refuse("% केवल जोड़ा जा सकता है (% is append-only: rows are never changed or "
            "deleted)", "TG_TABLE_NAME", "TG_TABLE_NAME")}
 END"""),
-        _function(s, "sampadak_audit_stamp()", "trigger", f"""
+        # a new row of a STAMPED table is recorded as the login's user, whatever it names
+        *(_function(s, f"{function}()", "trigger", f"""
 DECLARE v_id integer; v_role text;
 BEGIN
   IF {s}.sampadak_is_maintainer() THEN RETURN NEW; END IF;
   SELECT user_id, user_role INTO v_id, v_role FROM {s}.sampadak_actor();
-  NEW.user_id := v_id;
+  NEW.{column} := v_id;
   RETURN NEW;
-END"""),
-        _function(s, "sampadak_author_stamp()", "trigger", f"""
-DECLARE v_id integer; v_role text;
-BEGIN
-  IF {s}.sampadak_is_maintainer() THEN RETURN NEW; END IF;
-  SELECT user_id, user_role INTO v_id, v_role FROM {s}.sampadak_actor();
-  NEW.author_id := v_id;
-  RETURN NEW;
-END"""),
+END""") for function, column in STAMPED.values()),
         _function(s, "sampadak_users_guard()", "trigger", f"""
 DECLARE v_id integer; v_role text;
 BEGIN
@@ -346,10 +342,8 @@ END"""),
     for table in APPEND_ONLY_TABLES:
         statements += _trigger(s, table, "sampadak_append_only", "sampadak_append_only",
                                "UPDATE OR DELETE")
-    statements += _trigger(s, "audit_events", "sampadak_audit_stamp", "sampadak_audit_stamp",
-                           "INSERT")
-    statements += _trigger(s, "comments", "sampadak_author_stamp", "sampadak_author_stamp",
-                           "INSERT")
+    for table, (function, _column) in STAMPED.items():
+        statements += _trigger(s, table, function, function, "INSERT")
     statements += _trigger(s, "revisions", "sampadak_revision_guard",
                            "sampadak_revision_guard", "INSERT")
     statements += _trigger(s, _USER_TABLE, "sampadak_users_guard", "sampadak_users_guard",
