@@ -205,7 +205,8 @@ SETS = ("eval_v2", "heldout", "heldout2", "tune")
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", action="append", dest="sets", choices=(*SETS, "eval_v3", "dev_v2", "dev_v3"))
+    parser.add_argument("--set", action="append", dest="sets",
+                        choices=(*SETS, "eval_v3", "dev_v2", "dev_v3"))
     parser.add_argument("--misses", action="store_true", help="list misses and false flags")
     parser.add_argument("--no-hunspell", action="store_true")
     args = parser.parse_args(argv)

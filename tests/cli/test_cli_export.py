@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from editor_app.app import main
-from editor_app.core.bundle_format import read_bundle
+from editor_app.core.bundle_reader import read_bundle
 from editor_app.core.publish import FORMATS
 
 

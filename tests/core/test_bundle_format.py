@@ -1,4 +1,5 @@
-"""Bundle format v1: write/read round trip, determinism, atomicity and every refusal."""
+"""Bundle format v1 (``bundle_format``, ``bundle_reader``): write/read round trip,
+determinism, atomicity and every refusal."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from typing import Any
 import pytest
 
 from editor_app.core import bundle_format as bf
+from editor_app.core.bundle_reader import read_bundle
 from editor_app.core.errors import BundleError, ImportRejected, StorageError
 
 IST = timezone(timedelta(hours=5, minutes=30))
@@ -69,7 +71,7 @@ def _rewrite(src: Path, dst: Path, change: Any) -> None:
 def test_round_trip_is_exact(tmp_path: Path) -> None:
     path = tmp_path / "a.zip"
     manifest = _write(path)
-    bundle = bf.read_bundle(path)
+    bundle = read_bundle(path)
     assert bundle.article == _article()
     assert list(bundle.revisions) == _revisions()
     assert dict(bundle.images) == IMAGES
@@ -177,42 +179,42 @@ def _manifest_edit(edit: Any) -> Any:
 def test_refuses_changed_content(tmp_path: Path) -> None:
     bad = _tampered(tmp_path, lambda n, d: [(n, d.replace(b"badh", b"BADH"))])
     with pytest.raises(BundleError, match="sha256"):
-        bf.read_bundle(bad)
+        read_bundle(bad)
 
 
 def test_refuses_wrong_size(tmp_path: Path) -> None:
     bad = _tampered(tmp_path, lambda n, d: [(n, d + b" " if n == "article.md" else d)])
     with pytest.raises(BundleError, match="larger than the manifest"):
-        bf.read_bundle(bad)
+        read_bundle(bad)
     short = _tampered(tmp_path, lambda n, d: [(n, d[:-1] if n == "article.md" else d)])
     with pytest.raises(BundleError, match="manifest says"):
-        bf.read_bundle(short)
+        read_bundle(short)
 
 
 def test_refuses_entry_not_in_manifest(tmp_path: Path) -> None:
     def add(name: str, data: bytes) -> list[tuple[str, bytes]]:
         return [(name, data)] + ([("images/extra.png", b"x")] if name == "article.md" else [])
     with pytest.raises(BundleError, match="not in the manifest"):
-        bf.read_bundle(_tampered(tmp_path, add))
+        read_bundle(_tampered(tmp_path, add))
 
 
 def test_refuses_missing_entry(tmp_path: Path) -> None:
     bad = _tampered(tmp_path, lambda n, d: [] if n == "fragment.html" else [(n, d)])
     with pytest.raises(BundleError, match="not in the bundle"):
-        bf.read_bundle(bad)
+        read_bundle(bad)
 
 
 @pytest.mark.parametrize("version", [2, 0, "1"])
 def test_refuses_unknown_format_version(tmp_path: Path, version: Any) -> None:
     bad = _tampered(tmp_path, _manifest_edit(lambda m: m.update(format_version=version)))
     with pytest.raises(BundleError):
-        bf.read_bundle(bad)
+        read_bundle(bad)
 
 
 def test_refuses_other_format(tmp_path: Path) -> None:
     bad = _tampered(tmp_path, _manifest_edit(lambda m: m.update(format="other")))
     with pytest.raises(BundleError, match="not a Sampadak bundle"):
-        bf.read_bundle(bad)
+        read_bundle(bad)
 
 
 @pytest.mark.parametrize("name", ["../evil.txt", "/etc/passwd", "images/../../x",
@@ -231,14 +233,14 @@ def test_refuses_unsafe_paths(tmp_path: Path, name: str) -> None:
                 zi.filename = entry_name  # bypass zipfile's own name cleaning
                 zout.writestr(zi, data)
     with pytest.raises(BundleError, match="path"):
-        bf.read_bundle(bad)
+        read_bundle(bad)
 
 
 def test_refuses_unsafe_path_in_manifest(tmp_path: Path) -> None:
     def edit(m: dict[str, Any]) -> None:
         m["files"]["../x"] = {"sha256": "0" * 64, "size": 1}
     with pytest.raises(BundleError, match="path"):
-        bf.read_bundle(_tampered(tmp_path, _manifest_edit(edit)))
+        read_bundle(_tampered(tmp_path, _manifest_edit(edit)))
 
 
 @pytest.mark.parametrize("mode", [stat.S_IFLNK | 0o777, stat.S_IFDIR | 0o755,
@@ -254,14 +256,14 @@ def test_refuses_symlink_and_other_non_file_entries(tmp_path: Path, mode: int) -
                 info.external_attr = mode << 16
             zout.writestr(info, zin.read(info))
     with pytest.raises(BundleError, match="not a regular file"):
-        bf.read_bundle(bad)
+        read_bundle(bad)
 
 
 def test_refuses_directory_entry(tmp_path: Path) -> None:
     bad = _tampered(tmp_path, lambda n, d: [(n, d)] + ([("images/", b"")]
                                                        if n == "article.md" else []))
     with pytest.raises(BundleError):
-        bf.read_bundle(bad)
+        read_bundle(bad)
 
 
 def test_refuses_duplicate_entries(tmp_path: Path) -> None:
@@ -270,21 +272,21 @@ def test_refuses_duplicate_entries(tmp_path: Path) -> None:
     with pytest.warns(UserWarning):  # zipfile warns about the duplicate name it writes
         bad = _tampered(tmp_path, dup)
     with pytest.raises(BundleError, match="twice"):
-        bf.read_bundle(bad)
+        read_bundle(bad)
 
 
 def test_refuses_too_many_entries(tmp_path: Path) -> None:
     path = tmp_path / "a.zip"
     _write(path)
     with pytest.raises(BundleError, match="entries"):
-        bf.read_bundle(path, limits=bf.BundleLimits(max_entries=5))
+        read_bundle(path, limits=bf.BundleLimits(max_entries=5))
 
 
 def test_refuses_total_size_over_limit(tmp_path: Path) -> None:
     path = tmp_path / "a.zip"
     _write(path)
     with pytest.raises(BundleError, match="MiB"):
-        bf.read_bundle(path, limits=bf.BundleLimits(max_total_bytes=1000))
+        read_bundle(path, limits=bf.BundleLimits(max_total_bytes=1000))
 
 
 def test_refuses_zip_bomb_by_streamed_ratio(tmp_path: Path) -> None:
@@ -294,9 +296,9 @@ def test_refuses_zip_bomb_by_streamed_ratio(tmp_path: Path) -> None:
     good = tmp_path / "good.zip"
     _write(good, renderings={**RENDERINGS, "article.md": big})
     with pytest.raises(BundleError, match="compressed more than"):
-        bf.read_bundle(good)
+        read_bundle(good)
     # with a generous ratio the same honest bundle reads
-    assert bf.read_bundle(good, limits=bf.BundleLimits(max_ratio=100_000)).renderings[
+    assert read_bundle(good, limits=bf.BundleLimits(max_ratio=100_000)).renderings[
         "article.md"] == big
 
 
@@ -314,28 +316,28 @@ def test_lying_header_size_does_not_get_past_the_manifest(tmp_path: Path) -> Non
     bad = tmp_path / "bad.zip"
     bad.write_bytes(bytes(data))
     with pytest.raises(BundleError):
-        bf.read_bundle(bad)
+        read_bundle(bad)
 
 
 def test_refuses_non_zip_and_missing_file(tmp_path: Path) -> None:
     junk = tmp_path / "j.zip"
     junk.write_bytes(b"not a zip")
     with pytest.raises(BundleError, match="zip"):
-        bf.read_bundle(junk)
+        read_bundle(junk)
     with pytest.raises(BundleError, match="no such file"):
-        bf.read_bundle(tmp_path / "nope.zip")
+        read_bundle(tmp_path / "nope.zip")
 
 
 def test_refuses_missing_manifest(tmp_path: Path) -> None:
     bad = _tampered(tmp_path, lambda n, d: [] if n == "manifest.json" else [(n, d)])
     with pytest.raises(BundleError, match=r"manifest\.json is missing"):
-        bf.read_bundle(bad)
+        read_bundle(bad)
 
 
 def test_refuses_bad_article_json_and_uuid_mismatch(tmp_path: Path) -> None:
     bad = _tampered(tmp_path, _manifest_edit(lambda m: m["article"].update(uuid="other")))
     with pytest.raises(BundleError, match="different articles"):
-        bf.read_bundle(bad)
+        read_bundle(bad)
 
 
 def _resealed(tmp_path: Path, entry: str, edit: Any) -> Path:
@@ -360,22 +362,22 @@ def _resealed(tmp_path: Path, entry: str, edit: Any) -> Path:
 
 def test_refuses_wrong_types_in_article_json(tmp_path: Path) -> None:
     with pytest.raises(BundleError, match="wrong type"):
-        bf.read_bundle(_resealed(tmp_path, "article.json", lambda a: a.update(version="4")))
+        read_bundle(_resealed(tmp_path, "article.json", lambda a: a.update(version="4")))
     with pytest.raises(BundleError, match="missing"):
-        bf.read_bundle(_resealed(tmp_path, "article.json", lambda a: a.pop("body")))
+        read_bundle(_resealed(tmp_path, "article.json", lambda a: a.pop("body")))
     with pytest.raises(BundleError, match="time zone"):
-        bf.read_bundle(_resealed(tmp_path, "article.json",
+        read_bundle(_resealed(tmp_path, "article.json",
                                  lambda a: a.update(created_at="2026-11-30T10:00:00")))
 
 
 def test_refuses_image_list_not_matching_entries(tmp_path: Path) -> None:
     with pytest.raises(BundleError, match="images"):
-        bf.read_bundle(_resealed(tmp_path, "article.json", lambda a: a["images"].pop()))
+        read_bundle(_resealed(tmp_path, "article.json", lambda a: a["images"].pop()))
 
 
 def test_refuses_revision_whose_hash_does_not_match(tmp_path: Path) -> None:
     with pytest.raises(BundleError, match="hash"):
-        bf.read_bundle(_resealed(tmp_path, "revisions.json",
+        read_bundle(_resealed(tmp_path, "revisions.json",
                                  lambda r: r[0].update(body="changed")))
 
 

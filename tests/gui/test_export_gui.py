@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 
 from editor_app.core.article_data import ArticleData, BylineData
 from editor_app.core.articles import ArticleService
-from editor_app.core.bundle_format import read_bundle
+from editor_app.core.bundle_reader import read_bundle
 from editor_app.core.publish.source import load_article
 from editor_app.gui.dialogs.export_dialog import SETTING, ExportChoice, ExportDialog
 from editor_app.gui.export_actions import printable_document

@@ -1,6 +1,6 @@
 """Field bundles in: a new UUID is added with its history, a known one is merged.
 
-Reading and verifying the zip is :func:`editor_app.core.bundle_format.read_bundle`'s job
+Reading and verifying the zip is :func:`editor_app.core.bundle_reader.read_bundle`'s job
 (checksums, sizes, limits, unsafe entries: every refusal a :class:`BundleError`, so nothing
 is stored). :func:`import_bundle` then decides with :mod:`merge`:
 
@@ -32,9 +32,9 @@ from editor_app.core.bundle_format import (
     BundleImage,
     image_key,
     keyed_body,
-    read_bundle,
     revision_hash,
 )
+from editor_app.core.bundle_reader import read_bundle
 from editor_app.core.errors import BundleError, NotFoundError
 from editor_app.core.intake import merge
 from editor_app.core.intake.result import ImportResult

@@ -13,7 +13,8 @@ import pytest
 from editor_app.core.article_data import ArticleData, BylineData
 from editor_app.core.articles import ArticleService
 from editor_app.core.assets import add_image
-from editor_app.core.bundle_format import image_key, read_bundle, revision_hash
+from editor_app.core.bundle_format import image_key, revision_hash
+from editor_app.core.bundle_reader import read_bundle
 from editor_app.core.db import Database
 from editor_app.core.errors import NotFoundError
 from editor_app.core.publish import export as batch
