@@ -28,7 +28,8 @@ from editor_app.core.articles import ArticleService
 from editor_app.core.errors import SampadakError
 from editor_app.core.profiles import ProfileInfo
 from editor_app.core.search import Highlight, SearchHit
-from editor_app.gui.article_list import PAGE_SIZE, ArticleList
+from editor_app.gui.article_list import ArticleList
+from editor_app.gui.article_table import PAGE_SIZE
 from editor_app.gui.tasks import TaskRunner
 
 __all__ = ["ListController"]

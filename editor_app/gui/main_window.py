@@ -45,7 +45,8 @@ from editor_app.core.text.spell_dicts import settings_loader
 from editor_app.core.workflow.statuses import may_edit
 from editor_app.gui.accessibility import name_from_labels
 from editor_app.gui.article_commands import ArticleCommands
-from editor_app.gui.article_list import COLUMN_SORT_KEYS, ArticleList
+from editor_app.gui.article_list import ArticleList
+from editor_app.gui.article_table import COLUMN_SORT_KEYS
 from editor_app.gui.dialogs.errors import show_error
 from editor_app.gui.editor.phonetic import PhoneticTyping
 from editor_app.gui.editor.rich_editor import RichEditor

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 from editor_app.core.models import AuditEvent
 from editor_app.core.profiles import Role
 from editor_app.core.workflow.publishing import PublishingService
-from editor_app.gui.article_list import embargo_mark
+from editor_app.gui.article_table import embargo_mark
 from editor_app.gui.dialogs.export_dialog import ExportChoice, ExportDialog
 from editor_app.gui.review.desk import desk_menu
 from editor_app.gui.review.publishing_actions import EmbargoDialog

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog
 
 from editor_app.core.profiles import Role
 from editor_app.core.users import list_users
-from editor_app.gui.article_list import DEADLINE_COLUMN, OVERDUE_COLOUR
+from editor_app.gui.article_table import DEADLINE_COLUMN, OVERDUE_COLOUR
 from editor_app.gui.review.desk import AssignDialog, desk_menu, unassign
 from tests.core.workflow.desk_fixtures import add_story, add_user
 

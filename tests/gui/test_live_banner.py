@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from editor_app.core.article_data import ArticleSummary
 from editor_app.gui import i18n
-from editor_app.gui.article_list import EDITING_MARK, STATUS_COLUMN, ArticleTableModel
+from editor_app.gui.article_table import EDITING_MARK, STATUS_COLUMN, ArticleTableModel
 from editor_app.gui.live_banner import LiveBanner, ago_text
 
 NOW = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)

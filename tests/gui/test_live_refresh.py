@@ -20,7 +20,7 @@ from editor_app.core.profiles import ProfileInfo, Role
 from editor_app.core.workflow.service import WorkflowService
 from editor_app.gui import main_window as main_window_module
 from editor_app.gui.application import open_main_window
-from editor_app.gui.article_list import EDITING_MARK, STATUS_COLUMN, STATUS_LABELS
+from editor_app.gui.article_table import EDITING_MARK, STATUS_COLUMN, STATUS_LABELS
 from editor_app.gui.dialogs.conflict import ConflictChoice
 from editor_app.gui.main_window import MainWindow
 from tests.core.live_helpers import Heard, listening, presence_where

@@ -15,7 +15,7 @@ from editor_app.core.article_queries import ListQuery
 from editor_app.core.articles import ArticleService
 from editor_app.core.errors import StorageError
 from editor_app.core.text.counts import count_text
-from editor_app.gui.article_list import PAGE_SIZE
+from editor_app.gui.article_table import PAGE_SIZE
 from editor_app.gui.dialogs.conflict import ConflictChoice
 from editor_app.gui.save_controller import CONFLICT_COPY_MARK
 from tests.gui.typing import type_text

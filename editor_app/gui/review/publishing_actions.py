@@ -45,7 +45,7 @@ from editor_app.core.workflow.publishing import (
 from editor_app.core.workflow.statuses import DESK
 from editor_app.core.workflow.times import IST, ist_text
 from editor_app.gui.accessibility import name_from_labels
-from editor_app.gui.article_list import embargo_mark
+from editor_app.gui.article_table import embargo_mark
 from editor_app.gui.dialogs.errors import show_error
 from editor_app.gui.i18n import QT_TRANSLATE_NOOP, short_label, translate
 from editor_app.gui.theme import colours, follow_theme
