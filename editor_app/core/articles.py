@@ -30,8 +30,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from sqlalchemy import Select, select
-from sqlalchemy.orm import Session, object_session, selectinload
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from editor_app.core.article_data import (
@@ -41,26 +41,22 @@ from editor_app.core.article_data import (
     BylineData,
     RevisionInfo,
     normalized,
-    related_from_json,
-    related_to_json,
 )
 from editor_app.core.article_links import LinkResolver
 from editor_app.core.article_queries import (
     ListQuery,
     count_summaries,
-    desk_info,
     list_summaries,
     queue_ids,
     summaries_for,
 )
+from editor_app.core.article_rows import apply_data, article_query, article_record, data_of
 from editor_app.core.db import Database
 from editor_app.core.errors import ConflictError, NotFoundError, PermissionDenied, ValidationError
 from editor_app.core.markdown_model import canonical_markdown
 from editor_app.core.models import (
-    INDEXED_TEXT_MAX,
     Article,
     AuditEvent,
-    Byline,
     Person,
     Revision,
     Tag,
@@ -70,13 +66,12 @@ from editor_app.core.profiles import Actor
 from editor_app.core.review.comments import reanchor
 from editor_app.core.review.tracking import record_save
 from editor_app.core.search import Highlight, SearchHit, search, snippets_for
-from editor_app.core.text.counts import clip_text
 from editor_app.core.text.romanize import slugify
 from editor_app.core.users import actor_id, as_actor
 from editor_app.core.workflow.rights import require_edit
 from editor_app.core.workflow.statuses import Status
 
-__all__ = ["MAX_BODY_CHARS", "ArticleService", "ImportedRevision", "article_record"]
+__all__ = ["MAX_BODY_CHARS", "ArticleService", "ImportedRevision"]
 
 log = logging.getLogger(__name__)
 
@@ -129,15 +124,15 @@ class ArticleService:
     def get(self, article_id: int) -> ArticleRecord:
         """The article with ``article_id``; :class:`NotFoundError` if there is none."""
         with self._db.session() as session:
-            return _record(self._load(session, article_id))
+            return article_record(self._load(session, article_id))
 
     def get_by_uuid(self, uuid: str) -> ArticleRecord:
         """The article with ``uuid``; :class:`NotFoundError` if there is none."""
         with self._db.session() as session:
-            article = session.scalar(_article_query().where(Article.uuid == uuid))
+            article = session.scalar(article_query().where(Article.uuid == uuid))
             if article is None:
                 raise NotFoundError(f"no article with UUID {uuid}")
-            return _record(article)
+            return article_record(article)
 
     def list_articles(self, *, status: str | None = None, tag: str | None = None,
              trashed: bool | None = False, text: str | None = None,
@@ -232,7 +227,7 @@ class ArticleService:
             article = self._insert(session, LinkResolver(session), clean, note)
             self._audit(session, "article.create", article.id)
             session.flush()
-            return _record(article)
+            return article_record(article)
 
     def create_many(self, items: Iterable[ArticleData], *, chunk_size: int = 500,
                     note: str = "imported") -> list[int]:
@@ -285,7 +280,7 @@ class ArticleService:
                 raise ConflictError(f"an article with UUID {uuid} already exists")
             article = Article(status=Status.DRAFT.value, uuid=uuid, owner_id=self.actor_id)
             session.add(article)
-            self._apply(session, LinkResolver(session), article, clean)
+            apply_data(session, LinkResolver(session), article, clean)
             session.flush()
             parent: int | None = None
             for old in history:
@@ -299,7 +294,7 @@ class ArticleService:
             self._write_revision(session, article, clean, note, parent_id=parent)
             self._audit(session, "article.import", article.id, {"uuid": uuid})
             session.flush()
-            return _record(article)
+            return article_record(article)
 
     def set_imported_statuses(self, statuses: Mapping[int, Status]) -> None:
         """Give stories the actor has just imported as drafts the statuses their sources
@@ -349,14 +344,14 @@ class ArticleService:
             with self._db.session() as session:
                 article = self._load(session, article_id)
                 self._check_version(article, expected_version)
-                if _data_of(article) == clean:
-                    return _record(article)
+                if data_of(article) == clean:
+                    return article_record(article)
                 require_edit(self.actor, article.status)
                 # --- comments (issue 11): anchors follow the edit, in this transaction
                 old_text = {"headline": article.headline, "dek": article.dek,
                             "body": article.body}
                 # ---
-                self._apply(session, LinkResolver(session), article, clean)
+                apply_data(session, LinkResolver(session), article, clean)
                 article.updated_at = utcnow()
                 session.flush()  # one UPDATE guarded by the version column
                 # --- comments (issue 11)
@@ -369,7 +364,7 @@ class ArticleService:
                 session.flush()
                 # --- tracked changes (wip-tracking): suggestions follow every save ---
                 record_save(session, article, self.actor)
-                return _record(article)
+                return article_record(article)
         except StaleDataError as exc:
             raise ConflictError(
                 "the article was saved by someone else while you were saving",
@@ -434,7 +429,7 @@ class ArticleService:
         return replace(clean, slug=slug)
 
     def _load(self, session: Session, article_id: int) -> Article:
-        article: Article | None = session.scalar(_article_query().where(Article.id == article_id))
+        article: Article | None = session.scalar(article_query().where(Article.id == article_id))
         if article is None:
             raise NotFoundError(f"no article with id {article_id}")
         return article
@@ -454,7 +449,7 @@ class ArticleService:
                 article = self._load(session, article_id)
                 self._check_version(article, expected_version)
                 if article.trashed == trashed:
-                    return _record(article)
+                    return article_record(article)
                 require_edit(self.actor, article.status,
                              "trash" if trashed else "restore")
                 article.trashed = trashed
@@ -463,7 +458,7 @@ class ArticleService:
                 session.flush()
                 self._audit(session, "article.trash" if trashed else "article.restore",
                             article.id)
-                return _record(article)
+                return article_record(article)
         except StaleDataError as exc:
             raise ConflictError("the article changed while it was being moved",
                                 article_id=article_id, expected=expected_version) from exc
@@ -473,39 +468,11 @@ class ArticleService:
         """Add a new draft and its first revision (one flush unless ``flush`` is False)."""
         article = Article(status=Status.DRAFT.value, owner_id=self.actor_id)
         session.add(article)
-        self._apply(session, links, article, data)
+        apply_data(session, links, article, data)
         article.revisions.append(self._revision(article, data, note, parent_id=None))
         if flush:
             session.flush()
         return article
-
-    @staticmethod
-    def _apply(session: Session, links: LinkResolver, article: Article,
-               data: ArticleData) -> None:
-        """Copy ``data`` onto ``article``; tags and bylines are replaced only when they
-        changed, so an unchanged save writes no link rows."""
-        with session.no_autoflush:
-            article.headline, article.dek, article.body = data.headline, data.dek, data.body
-            article.slug, article.language = data.slug, data.language
-            article.category = data.category
-            article.dateline_place, article.dateline_date = (data.dateline_place,
-                                                             data.dateline_date)
-            is_new = article.id is None
-            if is_new or tuple(sorted(t.name for t in article.tags)) != data.tags:
-                article.tags = [links.tag(name) for name in data.tags]
-            if is_new or _bylines_of(article) != data.bylines:
-                article.bylines = [
-                    Byline(person=links.person(b), position=i, role=b.designation,
-                           outlet=b.outlet)
-                    for i, b in enumerate(data.bylines)
-                ]
-            else:  # same bylines: a person's Latin name or designation may still be new
-                for byline in data.bylines:
-                    links.person(byline)
-            # the list's column: a summary, clipped to what its index can hold
-            article.byline_text = clip_text("; ".join(b.display() for b in data.bylines),
-                                            INDEXED_TEXT_MAX)
-            article.related_json = related_to_json(data.related)
 
     def _revision(self, article: Article, data: ArticleData, note: str,
                   parent_id: int | None) -> Revision:
@@ -526,37 +493,3 @@ class ArticleService:
         session.add(AuditEvent(user=self.author, user_id=self.actor_id, action=action,
                                article_id=article_id,
                                detail_json=json.dumps(detail or {}, ensure_ascii=False)))
-
-
-def _article_query() -> Select[tuple[Article]]:
-    return select(Article).options(
-        selectinload(Article.tags), selectinload(Article.bylines).joinedload(Byline.person))
-
-
-def _bylines_of(article: Article) -> tuple[BylineData, ...]:
-    return tuple(BylineData(b.person.name_hi, b.person.name_latin, b.role, b.outlet)
-                 for b in article.bylines)
-
-
-def _data_of(article: Article) -> ArticleData:
-    return ArticleData(
-        headline=article.headline, dek=article.dek, body=article.body, slug=article.slug,
-        language=article.language, category=article.category,
-        dateline_place=article.dateline_place, dateline_date=article.dateline_date,
-        tags=tuple(sorted(t.name for t in article.tags)), bylines=_bylines_of(article),
-        related=related_from_json(article.related_json))
-
-
-def article_record(article: Article) -> ArticleRecord:
-    """The value object of a loaded article (call inside its session)."""
-    return _record(article)
-
-
-def _record(article: Article) -> ArticleRecord:
-    return ArticleRecord(
-        id=article.id, uuid=article.uuid, version=article.version, status=article.status,
-        trashed=article.trashed, created_at=article.created_at, updated_at=article.updated_at,
-        data=_data_of(article), desk=desk_info(object_session(article), article))
-
-
-

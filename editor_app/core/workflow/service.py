@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from editor_app.core.article_data import ArticleRecord
-from editor_app.core.articles import article_record
+from editor_app.core.article_rows import article_record
 from editor_app.core.db import Database
 from editor_app.core.errors import ConflictError, NotFoundError, PermissionDenied
 from editor_app.core.house_style import HouseStyle, load_style
