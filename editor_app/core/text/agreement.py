@@ -347,6 +347,9 @@ MARGIN_ONE_VOTE = 1.0
 MARGIN_MOVED_NASAL = 0.5
 #: Extra margin for words of one or two aksharas (short words collide more often).
 SHORT_EXTRA = 0.5
+#: Zipf a variant needs to outweigh a once-listed word the web never uses (wordfreq lacks
+#: it) with a single vote of its own: the variant is a lexicon's word *and* the web's.
+UNATTESTED_VARIANT_ZIPF = 3.3
 
 
 _FINAL_NASAL_AFTER = frozenset("\u094b\u0947\u0940\u093e")  # ो े ी ा
@@ -367,7 +370,9 @@ def agreement_variant(word: str, zipf: Mapping[str, float], index: AgreementInde
     is more frequent by :data:`MARGIN_UNLISTED` (no lexicon lists ``word``) or
     :data:`MARGIN_ONE_VOTE` (one does; then two lexicons must list the variant and the
     change must not be one that valid pairs are made of, see :func:`_one_vote_change`),
-    plus :data:`SHORT_EXTRA` for words of one or two aksharas. A moved anusvara (मंहगा ->
+    plus :data:`SHORT_EXTRA` for words of one or two aksharas; a once-listed word wordfreq
+    lacks needs only a variant one lexicon lists that is at least as frequent as
+    :data:`UNATTESTED_VARIANT_ZIPF` (गड्डे -> गड्ढे). A moved anusvara (मंहगा ->
     महंगा) needs only equal support and :data:`MARGIN_MOVED_NASAL`. The nearest variant
     wins, then the most frequent.
     """
@@ -422,8 +427,13 @@ def agreement_variant(word: str, zipf: Mapping[str, float], index: AgreementInde
         if theirs < own + needed:
             continue
         support = votes(variant) + (theirs >= ATTESTED_ZIPF)
+        # A once-listed word that wordfreq lacks (गड्डे, टुटते: one lexicon, no web use)
+        # loses to a variant one lexicon lists and the web uses (गड्ढे, टूटते); a once-listed
+        # word the web also uses needs a variant two lexicons list.
+        needed_votes = 2 if own_votes == 1 and not moved and (
+            own > 0.0 or theirs < UNATTESTED_VARIANT_ZIPF) else 1
         if (support >= own_support + extra_support
-                and votes(variant) >= (2 if own_votes == 1 and not moved else 1)
+                and votes(variant) >= needed_votes
                 and usable(word, variant)):
             return variant
     return None

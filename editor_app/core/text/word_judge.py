@@ -39,6 +39,7 @@ from editor_app.core.text.inflection import (
 from editor_app.core.text.judge_suggest import MAX_SUGGESTED_LENGTH, JudgeSuggestions
 from editor_app.core.text.name_evidence import is_spelled_acronym
 from editor_app.core.text.place_names import looks_like_place_name
+from editor_app.core.text.sparse_evidence import sparse_variant
 from editor_app.core.text.suggest import (
     NON_HINDI_LETTERS,
     VARIANT_FOLD,
@@ -246,7 +247,14 @@ class WordJudge(JudgeSuggestions):
         if best is None:  # votes are only counted when a variant could win (fast path)
             best = agreement_variant(word, self._lex.zipf, self._agreement,
                                      self.votes, self._agreement_usable)
+        if best is None:  # सौपेंगे, टुटते (a stem family), शुरुवात, टैक्टर (a dropped mark)
+            best = sparse_variant(word, self._lex.zipf, self._by_fold, self.votes,
+                                  self._sparse_trusted, ABSENT_ZIPF)
         return best
+
+    def _sparse_trusted(self, word: str) -> bool:
+        return ((self.votes(word) >= 1 or self._is_known(word, depth=2))
+                and self.preferred_form(word) is None)
 
     def votes(self, word: str) -> int:
         """How many independent lexicons vouch for ``word`` (see :mod:`agreement`):
