@@ -239,6 +239,29 @@ def _final_nasal_dropped(word: str, variant: str) -> bool:
 _PAIR_PRONE = frozenset("बवशषस\u0947\u0948\u094b\u094c\u0949")
 
 
+def _one_vote_margin(word: str, variant: str, short: bool) -> float | None:
+    """The Zipf margin by which ``variant`` (two lexicons list it) must be more frequent
+    than a once-listed ``word`` to overrule it, or ``None`` when the change never does:
+    :data:`MARGIN_ONE_VOTE_NASAL` for a nasal mark added or dropped inside the word
+    (सैंकड़ों/सैकड़ों, भेट/भेंट; a final nasal is a grammatical pair: की/कीं never, a
+    missing one (उन्ही) at :data:`MARGIN_ONE_VOTE`),
+    :data:`MARGIN_PAIR_PRONE` for a pair-prone letter (जबाब/जवाब, केम्प/कैम्प: valid pairs
+    exist, but not with the variant that much more frequent), :data:`MARGIN_ONE_VOTE`
+    for the other changes :func:`_one_vote_change` allows."""
+    extra = SHORT_EXTRA if short else 0.0
+    if _final_nasal_dropped(word, variant):
+        return None
+    if _same_without_nasals(word, variant) and not _final_nasal_dropped(variant, word):
+        return MARGIN_ONE_VOTE_NASAL + (SHORT_EXTRA_NASAL if short else 0.0)
+    if _one_vote_change(word, variant):
+        return MARGIN_ONE_VOTE + extra
+    removed = Counter(word) - Counter(variant)
+    added = Counter(variant) - Counter(word)
+    if set(removed) == {_VIRAMA} or not (set(removed) | set(added)) & _PAIR_PRONE:
+        return None
+    return MARGIN_PAIR_PRONE + extra
+
+
 def _one_vote_change(word: str, variant: str) -> bool:
     """The difference between a once-listed ``word`` and ``variant`` is one that a listed
     word is rarely paired on: nasal, vowel length, hard nukta, independent ए/ऐ ओ/औ,
@@ -345,8 +368,16 @@ MARGIN_UNLISTED = 0.2
 MARGIN_ONE_VOTE = 1.0
 #: ... when only the anusvara moved (मंहगा/महंगा): a moved nasal rarely makes another word.
 MARGIN_MOVED_NASAL = 0.5
+#: ... when one lexicon knows the word, two the variant, and only a nasal mark inside the
+#: word differs (सैंकड़ों/सैकड़ों): a listed word rarely pairs with a much likelier nasal form.
+MARGIN_ONE_VOTE_NASAL = 0.7
+#: ... when the change is a pair-prone letter (ब/व, श/स, े/ै, ो/ौ, ॉ): only a far more
+#: frequent variant (जबाब/जवाब) overrules a listed word there.
+MARGIN_PAIR_PRONE = 1.5
 #: Extra margin for words of one or two aksharas (short words collide more often).
 SHORT_EXTRA = 0.5
+#: ... on the nasal margin above (भेट/भेंट are two aksharas).
+SHORT_EXTRA_NASAL = 0.3
 #: Zipf a variant needs to outweigh a once-listed word the web never uses (wordfreq lacks
 #: it) with a single vote of its own: the variant is a lexicon's word *and* the web's.
 UNATTESTED_VARIANT_ZIPF = 3.3
@@ -414,14 +445,19 @@ def agreement_variant(word: str, zipf: Mapping[str, float], index: AgreementInde
             return nasal
     margin = MARGIN_UNLISTED if own_votes == 0 else MARGIN_ONE_VOTE
     for variant, _edits in candidates:
-        if own_votes == 1 and (_final_nasal_dropped(word, variant) or variant in unlisted_only
-                               or not _one_vote_change(word, variant)):
-            continue  # की/कीं, है/हैं; बौनी/बोनी, ज़बानी/जवानी: valid pairs abound there
+        one_vote_margin = None
+        if own_votes == 1:
+            one_vote_margin = (None if variant in unlisted_only
+                               else _one_vote_margin(word, variant, short))
+            if one_vote_margin is None:
+                continue  # की/कीं, है/हैं; बौनी/बोनी, ज़बानी/जवानी: valid pairs abound there
         theirs = zipf.get(variant, 0.0)
         moved = _moved_nasal(word, variant)
         if moved:  # मंहगा/महंगा: equal support suffices, a moved nasal rarely makes a word
             needed, extra_support = max(margin if own_votes == 0 else 0.0,
                                         MARGIN_MOVED_NASAL), 0
+        elif one_vote_margin is not None:
+            needed, extra_support = one_vote_margin, 1
         else:
             needed, extra_support = margin + (SHORT_EXTRA if short else 0.0), 1
         if theirs < own + needed:
