@@ -21,7 +21,14 @@ Contract:
   candidate in a run of at most :data:`MAX_RUN` candidates (a name of several words: ग्राम
   रहुवादीप शकहन), and every other occurrence in the text of a word so marked (a reporter
   names the village once with its cue, then without). A cue is never a candidate's
-  evidence across a sentence end or a comma.
+  evidence across a sentence end or a comma. Name parts (कुमार, सिंह, राम ...) are cues on
+  both sides (आनंद कुमार पठानिया: a surname follows them).
+- A list of names also marks its candidates: at least :data:`MIN_LIST_ITEMS` items of at
+  most :data:`MAX_ITEM_WORDS` words separated by commas (the last also by और, एवं, व,
+  तथा), with a cue word inside an item or closed by a :data:`LIST_CLOSERS` word (हाशिम,
+  समसुज्जमा, संतोष शर्मा ... आदि; यूसुफ, हसीबा समेत; ... उपस्थित रहे). The closer may come
+  up to :data:`LAST_ITEM_WINDOW` words after the last separator. A misspelling that the
+  checker can repair never reaches this function (the caller's candidates).
 - Pure functions over the given tokens; no I/O.
 """
 
@@ -33,8 +40,8 @@ import regex
 
 from editor_app.core.text.tokenize import Token
 
-__all__ = ["AFTER_CUES", "BEFORE_CUES", "MAX_RUN", "TITLES", "is_spelled_acronym",
-           "name_context_indexes"]
+__all__ = ["AFTER_CUES", "BEFORE_CUES", "LIST_CLOSERS", "MAX_ITEM_WORDS", "MAX_RUN", "TITLES",
+           "is_spelled_acronym", "name_context_indexes"]
 
 #: Words after which a name follows (titles, kinship, place and office words).
 BEFORE_CUES = frozenset({
@@ -45,7 +52,10 @@ BEFORE_CUES = frozenset({
     "प्रभारी", "थानाध्यक्ष", "थानेदार", "कलेक्टर", "कलक्टर", "जिलाधिकारी", "विधायक",
     "सांसद", "मंत्री", "संवाददाता", "रिपोर्ट", "रिपोर्टर", "प्राचार्य", "प्रधानाचार्य",
     "सहायक", "पटवारी", "चिकित्सक", "डॉक्टर", "शिक्षक", "छात्र", "छात्रा", "मृतक",
-    "आरोपी", "बीडीओ", "एसडीएम", "एसपी", "डीएम", "डीसी", "सीओ", "एसएचओ",
+    "आरोपी", "बीडीओ", "एसडीएम", "एसपी", "डीएम", "डीसी", "सीओ", "एसएचओ", "एसडीओ",
+    "अंतर्गत",
+    # Name parts that a surname or a second name follows (आनंद कुमार पठानिया, राम जानकी).
+    "कुमार", "कुमारी", "प्रसाद", "सिंह", "लाल", "राम", "चंद", "चंद्र", "नाथ", "दास",
     # Parts of village and hamlet names (UP, Bihar, Rajasthan): ग्राम पंचायत X, माजरा X.
     "पंचायत", "माजरा", "मजरा", "सराय", "पट्टी", "टोला", "टोली", "नगला", "पुरवा", "ढाणी",
 })
@@ -57,7 +67,7 @@ AFTER_CUES = frozenset({
     "निवासी", "थाना", "थाने", "कोतवाली", "गांव", "गाँव", "ग्राम", "प्रखंड", "जिले",
     "जिला", "पंचायत", "नगर", "स्थित", "समाज", "इलाके", "इलाका", "मोड़", "चौक", "रोड",
     "बाजार", "बाज़ार", "मार्ग", "तहसील", "ब्लॉक", "कस्बे", "खुर्द", "कलां", "कॉलोनी",
-    "बस्ती", "टोला",
+    "बस्ती", "टोला", "क्षेत्र",
     # Frequent surnames: the unknown word before one is a given name.
     "जायसवाल", "पटेल", "ठाकुर", "राय", "मीणा", "जाटव", "कुशवाहा", "मौर्य", "पाल",
     "सोनी", "जैन", "अग्रवाल", "त्रिपाठी", "दुबे", "शुक्ला", "पाठक", "श्रीवास्तव", "बघेल",
@@ -65,6 +75,19 @@ AFTER_CUES = frozenset({
     "मंडल", "महतो", "ओझा", "झा", "चौहान", "राठौर", "सैनी", "गौतम", "भारती", "निषाद",
     "प्रजापति", "विश्वकर्मा", "कश्यप", "बंसल", "गोयल", "मित्तल",
 })
+#: Words right after a list that close a list of people or places (X, Y, Z आदि / समेत /
+#: सहित ... उपस्थित रहे; A, B और C जैसे).
+LIST_CLOSERS = frozenset({"आदि", "समेत", "सहित", "इत्यादि", "उपस्थित", "मौजूद", "जैसे",
+                          "वगैरह"})
+#: Most words in one item of a list of names (a given name, a middle name, a surname).
+MAX_ITEM_WORDS = 3
+#: Words after the last separator in which a closer is looked for (the last item is then
+#: every word before the closer).
+LAST_ITEM_WINDOW = 2 * MAX_ITEM_WORDS + 1
+#: Fewest items of a list whose unknown words are names (two commas, or a comma and और).
+MIN_LIST_ITEMS = 3
+_LIST_COMMA = regex.compile(r"[ \t\u00a0]*,[ \t\u00a0]*")
+_LIST_AND = frozenset({"और", "एवं", "व", "तथा"})
 #: Longest run of neighbouring candidates a cue vouches for (a name of up to three words).
 MAX_RUN = 3
 #: Abbreviated titles, which a full stop may follow (डॉ. राजेन्द्र, मो. इशफाक).
@@ -123,6 +146,7 @@ def name_context_indexes(text: str, words: Sequence[Token],
             text, token, words[i + 1], after_cue=False)
         if before or after or _dateline(text, words, i):
             found.add(i)
+    found |= _listed_names(text, words, candidates)
     # Spread along runs of neighbouring candidates (a name of several words).
     for start in sorted(found):
         for step in (1, -1):
@@ -141,3 +165,78 @@ def name_context_indexes(text: str, words: Sequence[Token],
         named = {words[i].text for i in found}
         found.update(i for i in candidates if words[i].text in named)
     return found
+
+
+def _listed_names(text: str, words: Sequence[Token], candidates: Collection[int]) -> set[int]:
+    """Candidates in a list of names: items of at most :data:`MAX_ITEM_WORDS` words joined
+    by commas (the last one also by और/एवं/व/तथा), at least :data:`MIN_LIST_ITEMS` items,
+    that a name cue marks (a cue word inside an item, or a :data:`LIST_CLOSERS` word right
+    after the last item). The first item is the last words before the first comma, the
+    last one the first words after the last separator."""
+    found: set[int] = set()
+    count = len(words)
+    i = 0
+    while i < count:
+        if i + 1 >= count or _LIST_COMMA.fullmatch(text[words[i].end:words[i + 1].start]) is None:
+            i += 1
+            continue
+        # words[i] ends the first item: walk the list forward, item by item.
+        items: list[list[int]] = [_item_before(text, words, i)]
+        closed = False
+        j = i + 1
+        while j < count:
+            item = [j]
+            while (len(item) < MAX_ITEM_WORDS + 1 and item[-1] + 1 < count
+                   and _SPACES.fullmatch(text[words[item[-1]].end:words[item[-1] + 1].start])
+                   and words[item[-1] + 1].text not in _LIST_AND):
+                item.append(item[-1] + 1)
+            last = item[-1]
+            if last + 1 < count and _LIST_COMMA.fullmatch(text[words[last].end:
+                                                              words[last + 1].start]):
+                if len(item) > MAX_ITEM_WORDS:
+                    break  # a clause, not a list item
+                items.append(item)
+                j = last + 1
+                continue
+            and_next = (last + 2 < count and words[last + 1].text in _LIST_AND
+                        and len(item) <= MAX_ITEM_WORDS)
+            if and_next:
+                items.append(item)
+                j = last + 2
+                continue
+            # The last item: a closer may follow a few words on (names typed without
+            # commas: ... अदिति पटपटिया रिदम बाटला प्रथम भगत उपस्थित रहे).
+            while (len(item) < LAST_ITEM_WINDOW and item[-1] + 1 < count
+                   and _SPACES.fullmatch(text[words[item[-1]].end:words[item[-1] + 1].start])):
+                item.append(item[-1] + 1)
+            closer = next((n for n, k in enumerate(item) if words[k].text in LIST_CLOSERS),
+                          None)
+            if closer is not None:
+                closed = closer > 0
+                item = item[:closer]
+            else:
+                item = item[:MAX_ITEM_WORDS]
+            if item:
+                items.append(item)
+            break
+        members = [k for item in items for k in item]
+        if len(items) >= MIN_LIST_ITEMS and (closed or _list_is_cued(words, items)):
+            found.update(k for k in members if k in candidates)
+        i = max(i + 1, members[-1] if members else i + 1)
+    return found
+
+
+def _item_before(text: str, words: Sequence[Token], end: int) -> list[int]:
+    """The first item of a list: up to :data:`MAX_ITEM_WORDS` words ending at ``end``."""
+    item = [end]
+    while (len(item) < MAX_ITEM_WORDS and item[0] > 0
+           and _SPACES.fullmatch(text[words[item[0] - 1].end:words[item[0]].start])
+           and words[item[0] - 1].text not in BEFORE_CUES):
+        item.insert(0, item[0] - 1)
+    return item
+
+
+def _list_is_cued(words: Sequence[Token], items: list[list[int]]) -> bool:
+    """A name cue is a word of one of the items."""
+    return not {words[k].text for item in items for k in item}.isdisjoint(
+        AFTER_CUES | BEFORE_CUES)

@@ -71,6 +71,9 @@ RULE = "spelling"
 #: An unknown Devanagari word seen this often in one checked text is most likely a name
 #: (a person, village, brand): reported with severity ``info``, not ``error``.
 NAME_REPEATS = 2
+#: A known misspelling whose correct form is rarer than this (Zipf; wordfreq's list starts
+#: at 3.0) is weak evidence: a name context may still mark the word as a name.
+WEAK_CORRECTION_ZIPF = 3.0
 INSTALL_HINT = (
     "install libenchant-2-2 and hunspell-hi (Debian/Ubuntu: "
     "apt install libenchant-2-2 hunspell-hi hunspell-en-us; Fedora: enchant2 hunspell-hi; "
@@ -298,10 +301,22 @@ class SpellChecker:
         (:mod:`name_evidence`); known misspellings never count as names."""
         judge = self._judge
         unknown = {i for i in wrong if words[i].script is Script.DEVANAGARI
-                   and judge.preferred_form(words[i].text) is None}
+                   and self._may_be_name(judge, words[i].text)}
         if not unknown:
             return set()
         return name_context_indexes(text, words, unknown)
+
+    @staticmethod
+    def _may_be_name(judge: WordJudge, word: str) -> bool:
+        """An unknown word that context may mark as a name: no known correct form, or only
+        weak evidence of one (two words run together, जानकी -> जान की, or a form the web
+        does not use, कवचे -> कवचें); never a curated misspelling."""
+        preferred = judge.preferred_form(word)
+        if preferred is None:
+            return True
+        if judge.is_curated_misspelling(word):
+            return False
+        return " " in preferred or judge.zipf(preferred) < WEAK_CORRECTION_ZIPF
 
     def misspelled_spans(self, text: str) -> list[tuple[int, int]]:
         """``[start, end)`` code-point spans of misspelled words in ``to_nfc(text)``."""

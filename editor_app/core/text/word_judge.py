@@ -256,6 +256,10 @@ class WordJudge(JudgeSuggestions):
         return ((self.votes(word) >= 1 or self._is_known(word, depth=2))
                 and self.preferred_form(word) is None)
 
+    def is_curated_misspelling(self, word: str) -> bool:
+        """``word`` is an entry of the curated misspelling list."""
+        return word in self._lex.misspellings
+
     def votes(self, word: str) -> int:
         """How many independent lexicons vouch for ``word`` (see :mod:`agreement`):
         hunspell-hi, Apertium, the curated/newsroom lists; a regular inflection of a word
