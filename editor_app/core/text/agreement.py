@@ -230,8 +230,9 @@ def _moved_nasal(a: str, b: str) -> bool:
 def _final_nasal_dropped(word: str, variant: str) -> bool:
     """``variant`` is ``word`` without the nasal mark of its last akshara."""
     last = _GRAPHEME.findall(word)[-1:] or [""]
-    return (any(c in _NASALS for c in last[0]) and word[: -len(last[0])] == variant[
-        : len(word) - len(last[0])] and word.translate(_STRIP_NASALS) == variant)
+    # Only the last akshara's nasal goes (मंगलवारों -> मंगलवारो keeps the inner one).
+    return (any(c in _NASALS for c in last[0])
+            and word[: -len(last[0])] + last[0].translate(_STRIP_NASALS) == variant)
 
 
 #: Letters whose swap makes too many valid pairs to overrule a listed word (ब/व, श/ष/स,
