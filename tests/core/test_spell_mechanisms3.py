@@ -208,3 +208,13 @@ def test_a_name_part_is_a_cue_for_the_surname_after_it(speller: SpellChecker) ->
     _unlisted("खड़बिया")
     assert "खड़बिया" not in _flags(speller, "इस पर आनंद कुमार खड़बिया ने कहा।")
     assert "खड़बिया" in _flags(speller, "इस पर खड़बिया ने कहा।")
+
+
+def test_a_name_whose_only_correction_is_weak_is_still_a_name(speller: SpellChecker) -> None:
+    # तरकशे -> तरकशें is a form the web never uses: in a name context the word is a name.
+    _unlisted("तरकशे")
+    assert speller.suggest("तरकशे")[:1] == ["तरकशें"]
+    assert "तरकशे" not in _flags(speller, "इस बारे में श्री तरकशे ने बताया।")
+    assert "तरकशे" in _flags(speller, "इस बारे में तरकशे ने बताया।")
+    # A misspelling with a frequent correction stays flagged after a cue (प्रकाशन is one).
+    assert "पकाशन" in _flags(speller, "इस बारे में श्री पकाशन ने बताया।")
