@@ -28,7 +28,8 @@ from editor_app.core.text.sparse_evidence import (
     sparse_variant,
 )
 from editor_app.core.text.spell import SpellChecker, create_spell_checker
-from editor_app.core.text.suggest import frequent_by_fold
+from editor_app.core.text.suggest import frequent_by_fold, rank
+from editor_app.core.text.suggestion_order import e_form
 from editor_app.core.text.tokenize import TokenKind, akshara_split, tokenize
 from tests.conftest import skip_unless_spelling
 
@@ -218,3 +219,47 @@ def test_a_name_whose_only_correction_is_weak_is_still_a_name(speller: SpellChec
     assert "तरकशे" in _flags(speller, "इस बारे में तरकशे ने बताया।")
     # A misspelling with a frequent correction stays flagged after a cue (प्रकाशन is one).
     assert "पकाशन" in _flags(speller, "इस बारे में श्री पकाशन ने बताया।")
+
+
+# ------------------------------------------------------------ suggestion order
+
+
+def test_rank_prefers_a_correction_that_keeps_the_typos_length() -> None:
+    # A frequent shorter word (a whole akshara typed in excess) loses to an equally costly
+    # correction of the typo's length: typists drop letters far more often.
+    ranked = rank("रकदान", [("रन", 1.0), ("रक्तदान", 1.0)], {"रन": 5.0, "रक्तदान": 4.0})
+    assert ranked[0] == "रक्तदान"
+    # A doubled syllable, which the typo model prices below 1.0, is still dropped cheaply.
+    assert rank("कमलल", [("कमल", 0.45), ("कलमल", 1.0)], {"कमल": 4.0})[0] == "कमल"
+
+
+@pytest.mark.parametrize(("typo", "right"), [
+    ("परीक्षायों", "परीक्षाओं"),  # य typed for the vowel letter ओ
+    ("गौशालायों", "गौशालाओं"),
+])
+def test_a_glide_typed_for_a_vowel_letter_is_suggested(speller: SpellChecker, typo: str,
+                                                       right: str) -> None:
+    _unlisted(typo, right)
+    assert speller.suggest(typo)[0] == right
+
+
+@pytest.mark.parametrize(("typo", "right"), [
+    ("खेलमैदन", "खेलमैदान"),
+    ("कर्मचरीगण", "कर्मचारीगण"),
+    ("नेत्रदन", "नेत्रदान"),
+])
+def test_a_compound_of_attested_words_counts_as_attested(speller: SpellChecker, typo: str,
+                                                         right: str) -> None:
+    # Neither compound is in wordfreq or a lexicon, but both parts are attested words: the
+    # correction is not pushed behind a shorter attested word (खेलने, कर्मचारी, नेत्र).
+    _unlisted(typo, right)
+    assert speller.suggest(typo)[0] == right
+
+
+def test_the_e_form_is_the_house_style_of_final_aaye(speller: SpellChecker) -> None:
+    assert e_form("दुर्घटनायें") == "दुर्घटनाएं"
+    assert e_form("समस्याये") == "समस्याए"
+    assert e_form("गये") == "गये"  # only after ा
+    _unlisted("योजनाये", "यात्राये")
+    assert speller.suggest("योजनाये")[0] == "योजनाएं"  # not योजनायें
+    assert speller.suggest("यात्राये")[0] == "यात्राएं"
