@@ -3,8 +3,9 @@
 Contract: :meth:`JudgeSuggestions.suggest` returns up to ``limit`` ranked replacements for an
 NFC Devanagari word: the typo models' candidates (:mod:`suggest`) that the judge accepts,
 merged-word splits, the word's preferred form first, enchant's own suggestions when the
-models find too few; ranked by akshara distance and frequency, attested words before those
-only the morphology accepts, in the house style's anusvara spelling
+models find too few; ranked by akshara distance and frequency, attested words (or words
+made of attested parts: an attested lemma's inflection, two attested words written solid)
+before those only the morphology accepts, in the house style's anusvara spelling
 (:mod:`suggestion_order`). Words longer than :data:`MAX_SUGGESTED_LENGTH` get only their
 preferred form (bounded work). Thread-safety as for the judge.
 """
@@ -16,7 +17,7 @@ from collections.abc import Mapping
 from typing import Protocol
 
 from editor_app.core.text.hindi_lexicon import HindiLexicon
-from editor_app.core.text.inflection import split_compound_points
+from editor_app.core.text.inflection import NOMINAL, analyses, split_compound_points
 from editor_app.core.text.suggest import akshara_distance, candidate_edits, rank
 from editor_app.core.text.suggestion_order import attested_first, house_style_forms
 from editor_app.core.text.tokenize import akshara_split
@@ -120,8 +121,25 @@ class JudgeSuggestions:
         return house_style_forms(ranked, ok)[:limit]
 
     def _attested_suggestion(self, word: str) -> bool:
-        """Listed by a lexicon or attested by wordfreq (not only by morphology)."""
-        return self.zipf(word) >= ATTESTED_ZIPF or self.votes(word) >= 1
+        """Listed by a lexicon or attested by wordfreq (not only by morphology), or made of
+        attested parts: a regular inflection of a lemma wordfreq attests (गोवंशों: गोवंश)
+        or two attested content words written solid (हैंडपंप, अधिकारीगण, पूजापाठ)."""
+        if self.zipf(word) >= ATTESTED_ZIPF or self.votes(word) >= 1:
+            return True
+        if any(kind == NOMINAL and len(akshara_split(lemma)) >= 2
+               and self.zipf(lemma) >= ATTESTED_ZIPF and self.preferred_form(lemma) is None
+               for lemma, kind in analyses(word)):
+            return True
+        function_words = self._lex.function_words
+        for index in split_compound_points(word, min_part=2):
+            left, right = word[:index], word[index:]
+            if (len(akshara_split(left)) >= 2 and len(akshara_split(right)) >= 2
+                    and left not in function_words and right not in function_words
+                    and self.zipf(left) >= ATTESTED_ZIPF and self.zipf(right) >= ATTESTED_ZIPF
+                    and self.preferred_form(left) is None
+                    and self.preferred_form(right) is None):
+                return True
+        return False
 
     def _enchant_suggest(self, word: str) -> list[str]:
         try:

@@ -9,7 +9,8 @@ Contract:
   (the repairs above, transposed aksharas, a vowel sign typed on the neighbouring akshara,
   reph typed after its syllable (``कायर्क्रम``), a legacy converter's i-matra inside a
   conjunct (``पौषिटक``), one of two syllables on the same consonant dropped
-  (``तत्वाधान``), doubled syllables, generic one-code-point edits). Candidates
+  (``तत्वाधान``), a glide typed for a vowel letter (``समस्यायों``, ``हुवे``), doubled
+  syllables, generic one-code-point edits). Candidates
   are whole words; nothing here decides whether they are words.
 - :func:`akshara_distance` is a weighted Damerau-Levenshtein distance over grapheme
   clusters (``\\X``), so a conjunct is never split when comparing; clusters that differ only
@@ -231,6 +232,8 @@ def candidate_edits(word: str) -> Iterator[tuple[str, float]]:
         yield fixed, 0.45
     for fixed in _suggestion_swaps(word):
         yield fixed, 0.45
+    for fixed in _glide_repairs(word):
+        yield fixed, 0.3
     for fixed in non_hindi_repairs(word):
         yield fixed, 0.2
     for fixed in _legacy_i_matra(word):
@@ -424,6 +427,20 @@ def neighbour_edits(word: str) -> Iterator[tuple[str, str]]:
 _SUGGESTION_SWAPS = (("ई", "यी"), ("ध", "द्य"))
 
 
+#: A glide (य, व) typed for a vowel letter after a vowel sign, as (typed, meant):
+#: समस्यायों -> समस्याओं, दुर्घटनाये -> दुर्घटनाएं, हुवे -> हुए.
+_GLIDE_REPAIRS = (("ायों", "ाओं"), ("ायें", "ाएं"), ("ाये", "ाएं"), ("ाये", "ाए"),
+                  ("ुवे", "ुए"), ("ुवा", "ुआ"), ("ुयें", "ुएं"), ("ुये", "ुए"))
+
+
+def _glide_repairs(word: str) -> Iterator[str]:
+    for typed, meant in _GLIDE_REPAIRS:
+        start = word.find(typed)
+        while start >= 0:
+            yield word[:start] + meant + word[start + len(typed):]
+            start = word.find(typed, start + 1)
+
+
 def _suggestion_swaps(word: str) -> Iterator[str]:
     for a, b in _SUGGESTION_SWAPS:
         for x, y in ((a, b), (b, a)):
@@ -493,6 +510,10 @@ def _generic_edits(word: str) -> Iterator[str]:
 #: same consonants (ड -> ड़ is one, डा -> ड़ two), capped below an unrelated akshara.
 MARK_COST = 0.25
 _MARK_COST_CAP = 0.9
+#: Added to a candidate with fewer aksharas than the typo when no typo model explains the
+#: lost akshara cheaply (rank): typists drop letters far more often than they add a whole
+#: syllable, so रक्दान is रक्तदान before रन.
+SHORTER_PENALTY = 0.5
 
 
 def _cluster_cost(a: str, b: str) -> float:
@@ -558,6 +579,8 @@ def rank(
         if " " not in candidate and size >= 2 and length < max(2, (size + 1) // 2):
             continue  # far shorter than the word: not a plausible correction
         distance = cost if " " in candidate else min(cost, akshara_distance(word, candidate))
+        if length < size and distance >= 1.0 and " " not in candidate:
+            distance += SHORTER_PENALTY  # a whole akshara is rarely typed in excess
         scored.append((distance - freq_weight * zipf.get(candidate, 0.0), candidate))
     scored.sort()
     return [candidate for _, candidate in scored]

@@ -49,9 +49,7 @@ from editor_app.core.text.suggest import (
     orthographic_fixes,
     repair_variants,
 )
-from editor_app.core.text.suggestion_order import (
-    anusvara_form,
-)
+from editor_app.core.text.suggestion_order import anusvara_form, e_form
 from editor_app.core.text.tokenize import akshara_split
 
 __all__ = ["MAX_ANALYSED_LENGTH", "MAX_SUGGESTED_LENGTH", "WordJudge"]
@@ -213,9 +211,11 @@ class WordJudge(JudgeSuggestions):
                 seen.add(nxt)
                 result, nxt = nxt, self.preferred_form(nxt)
         if result is not None and " " not in result:
-            styled = anusvara_form(result)  # house style: सम्भव -> संभव, यहाँ -> यहां
-            if styled != result and styled != word and self.is_correct(styled):
-                result = styled
+            # House style: सम्भव -> संभव, यहाँ -> यहां; दुर्घटनायें -> दुर्घटनाएं.
+            for styled in (e_form(anusvara_form(result)), anusvara_form(result)):
+                if styled != result and styled != word and self.is_correct(styled):
+                    result = styled
+                    break
         self._preferred[word] = result
         return result
 
