@@ -34,6 +34,7 @@ Contract:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Collection, Sequence
 
 import regex
@@ -87,6 +88,7 @@ LAST_ITEM_WINDOW = 2 * MAX_ITEM_WORDS + 1
 #: Fewest items of a list whose unknown words are names (two commas, or a comma and और).
 MIN_LIST_ITEMS = 3
 _LIST_COMMA = regex.compile(r"[ \t\u00a0]*,[ \t\u00a0]*")
+_COMMA = regex.compile(",")
 _LIST_AND = frozenset({"और", "एवं", "व", "तथा"})
 #: Longest run of neighbouring candidates a cue vouches for (a name of up to three words).
 MAX_RUN = 3
@@ -175,10 +177,16 @@ def _listed_names(text: str, words: Sequence[Token], candidates: Collection[int]
     last one the first words after the last separator."""
     found: set[int] = set()
     count = len(words)
-    i = 0
-    while i < count:
-        if i + 1 >= count or _LIST_COMMA.fullmatch(text[words[i].end:words[i + 1].start]) is None:
-            i += 1
+    if not candidates or "," not in text:
+        return found
+    # Only words a comma follows can end a first item (one bisect per comma in the text).
+    ends = [token.end for token in words]
+    commas = sorted({bisect.bisect_right(ends, match.start()) - 1
+                     for match in _COMMA.finditer(text)})
+    done = -1
+    for i in _chain_starts(commas, sorted(candidates)):
+        if i <= done or i < 0 or i + 1 >= count or _LIST_COMMA.fullmatch(
+                text[words[i].end:words[i + 1].start]) is None:
             continue
         # words[i] ends the first item: walk the list forward, item by item.
         items: list[list[int]] = [_item_before(text, words, i)]
@@ -222,8 +230,26 @@ def _listed_names(text: str, words: Sequence[Token], candidates: Collection[int]
         members = [k for item in items for k in item]
         if len(items) >= MIN_LIST_ITEMS and (closed or _list_is_cued(words, items)):
             found.update(k for k in members if k in candidates)
-        i = max(i + 1, members[-1] if members else i + 1)
+        done = max(i, members[-1] - 1) if members else i
     return found
+
+
+def _chain_starts(commas: list[int], candidates: list[int]) -> list[int]:
+    """The first comma of each chain of commas (at most :data:`MAX_ITEM_WORDS` + 1 words
+    apart) that has a candidate within its reach; only there can a list hold one."""
+    starts: list[int] = []
+    k = 0
+    while k < len(commas):
+        first = last = commas[k]
+        k += 1
+        while k < len(commas) and commas[k] - last <= MAX_ITEM_WORDS + 1:
+            last = commas[k]
+            k += 1
+        low, high = first - MAX_ITEM_WORDS, last + LAST_ITEM_WINDOW + 1
+        at = bisect.bisect_left(candidates, low)
+        if at < len(candidates) and candidates[at] <= high:
+            starts.append(first)
+    return starts
 
 
 def _item_before(text: str, words: Sequence[Token], end: int) -> list[int]:

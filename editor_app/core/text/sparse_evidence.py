@@ -51,10 +51,9 @@ __all__ = [
 ]
 
 #: Endings whose forms make up a verb stem's family (infinitive, participles, future ...).
-VERB_FAMILY_ENDINGS = ("ना", "ने", "नी", "ा", "ी", "े", "ता", "ती", "ते", "कर", "ें", "ेंगे",
-                       "ेगा", "ेगी", "ो", "ाया", "ाई", "ाए", "ाना")
+VERB_FAMILY_ENDINGS = ("ना", "ने", "ा", "ी", "े", "ता", "ती", "ते", "कर")
 #: Endings whose forms make up a noun or adjective lemma's family (direct, oblique, plural).
-NOMINAL_FAMILY_ENDINGS = ("", "ा", "ी", "े", "ों", "ें", "ाएं", "ियां", "ियों", "ाओं", "ि")
+NOMINAL_FAMILY_ENDINGS = ("", "ा", "ी", "े", "ों", "ें")
 #: A stem family at least this frequent is evidence for the stem (टूट: टूटा, टूटी ...).
 FAMILY_MIN_ZIPF = 4.0
 #: A word's own stem family below this Zipf is one the web does not use (wordfreq's list
@@ -63,9 +62,15 @@ UNATTESTED_FAMILY_ZIPF = 3.0
 #: How much more frequent (Zipf) a restored-mark variant must be than a word no lexicon
 #: lists (2.6 is assumed for a word wordfreq lacks).
 RESTORED_MARGIN = 1.0
+#: A word at least this frequent is not judged by the restored-mark rule (its repair would
+#: have to be among the commonest words of the language).
+RESTORED_MAX_ZIPF = 4.5
 #: Fewest aksharas a word needs for the restored-mark rule (short words collide: डल/डाल).
 RESTORED_MIN_AKSHARAS = 3
 
+#: Each family ending folded once (the ending's part of a folded form).
+_FOLDED_ENDINGS = {end: end.translate(VARIANT_FOLD)
+                   for end in (*VERB_FAMILY_ENDINGS, *NOMINAL_FAMILY_ENDINGS)}
 _AA = "\u093e"
 _RA = "\u0930"
 #: A glide व typed between ु/ू and a vowel: the vowel is meant as a letter (शुरुवात -> शुरुआत,
@@ -88,7 +93,7 @@ def family_variants(lemma: str, endings: tuple[str, ...], zipf: Mapping[str, flo
     folded = lemma.translate(VARIANT_FOLD)
     get = zipf.get
     for end in endings:
-        bucket = by_fold.get(folded + end.translate(VARIANT_FOLD), ())
+        bucket = by_fold.get(folded + _FOLDED_ENDINGS.get(end, end), ())
         for word in bucket:
             if not word.endswith(end) or get(word, 0.0) < FAMILY_MIN_ZIPF:
                 continue
@@ -119,14 +124,19 @@ def restored_mark_variants(word: str, clusters: list[str]) -> Iterator[str]:
 
 def sparse_variant(word: str, zipf: Mapping[str, float], by_fold: Mapping[str, tuple[str, ...]],
                    votes: Callable[[str], int], trusted: Callable[[str], bool],
-                   absent_zipf: float) -> str | None:
+                   absent_zipf: float, listed: Callable[[str], bool] = lambda _w: False,
+                   ) -> str | None:
     """The correct form of ``word`` by the two rules of the module contract, or ``None``.
-    ``absent_zipf``: the Zipf assumed for a word wordfreq lacks."""
+    ``absent_zipf``: the Zipf assumed for a word wordfreq lacks; ``listed``: a cheap test
+    (set look-ups) that a curated list or hunspell-hi holds ``word`` (such a word has a
+    vote, so the restored-mark rule is skipped without counting votes)."""
     own = zipf.get(word, 0.0)
     if own < UNATTESTED_FAMILY_ZIPF:
         found = _family_repair(word, zipf, by_fold, votes, trusted)
         if found is not None:
             return found
+    if own >= RESTORED_MAX_ZIPF or listed(word):
+        return None
     clusters = akshara_split(word)
     floor = max(own, absent_zipf) + RESTORED_MARGIN
     best: str | None = None
@@ -146,12 +156,15 @@ def _family_repair(word: str, zipf: Mapping[str, float], by_fold: Mapping[str, t
         if not word.startswith(lemma) or kind not in (VERBAL, NOMINAL):
             continue  # a lemma that restores a vowel (नालों -> नाला): its suffix is unknown
         endings = VERB_FAMILY_ENDINGS if kind == VERBAL else NOMINAL_FAMILY_ENDINGS
-        if family_zipf(lemma, endings, zipf) >= UNATTESTED_FAMILY_ZIPF:
-            continue
         suffix = word[len(lemma):]
+        own_family: float | None = None  # computed only when a variant stem exists
         for stem in family_variants(lemma, endings, zipf, by_fold):
+            if own_family is None:
+                own_family = family_zipf(lemma, endings, zipf)
+            if own_family >= UNATTESTED_FAMILY_ZIPF:
+                break
             candidate = stem + suffix
-            if (candidate != word and votes(word) <= 2 and votes(candidate) >= 1
+            if (candidate != word and votes(candidate) >= 1 and votes(word) <= 2
                     and trusted(candidate)):
                 return candidate
     return None

@@ -249,8 +249,13 @@ class WordJudge(JudgeSuggestions):
                                      self.votes, self._agreement_usable)
         if best is None:  # सौपेंगे, टुटते (a stem family), शुरुवात, टैक्टर (a dropped mark)
             best = sparse_variant(word, self._lex.zipf, self._by_fold, self.votes,
-                                  self._sparse_trusted, ABSENT_ZIPF)
+                                  self._sparse_trusted, ABSENT_ZIPF, self._set_listed)
         return best
+
+    def _set_listed(self, word: str) -> bool:
+        lex = self._lex
+        return (word in lex.hunspell_words or word in self._extra or word in lex.supplement
+                or word in lex.valid_forms)
 
     def _sparse_trusted(self, word: str) -> bool:
         return ((self.votes(word) >= 1 or self._is_known(word, depth=2))
