@@ -1,14 +1,19 @@
-"""Issue 9 bars on the frozen evaluation set ``tests/data/spelling/eval_v2`` (real
-misspellings from published Hindi pages, correct published news prose), and the rules that
-keep it honest: it is big enough, every row cites its source, no curated list holds any word
-of any evaluation set, and the development sets (dev_v2, dev_v3) are disjoint from it.
+"""Issue 9 bars on ``tests/data/spelling/eval_v2`` (real misspellings from published Hindi
+pages, correct published news prose), and the rules that keep the data honest: it is big
+enough, every row cites its source, no curated list holds any word of eval_v2 or of any
+evaluation set, and the development sets collected against it are disjoint from it.
+
+eval_v2 was the frozen evaluation set of issue 9's first two rounds. It was scored four
+times and then, for the third round, retired: it is DEVELOPMENT data now (its misses were
+read and mechanisms designed from their classes). The bars below are development bars:
+they catch regressions, they do not measure the mechanisms on unseen data (the lead's
+frozen eval_v3 does; this file never reads it). Its words still never enter a curated list.
 
 Measured on 2026-12-01 (docs/SPELLING.md). Before issue 9: recall 0.842, first suggestion
-0.647, false flags 2.14 %. After the first round: 0.916 / 0.758 / 1.79 %. After the second
-round (scored once, at its end): recall 0.907, first suggestion 0.767, false flags 1.17 % in
-context (``check`` per passage, as the editor underlines; 1.52 % judging each word alone),
-the same with the curated list emptied. The issue's goals (0.95 / 0.85 / 1.0 %) are NOT
-met; the bars sit just under the measured figures, so a regression fails.
+0.647, false flags 2.14 %. First round: 0.916 / 0.758 / 1.79 %. Second round: 0.907 /
+0.767 / 1.17 % in context (1.52 % judging each word alone). Third round (eval_v2 as
+development data): recall 0.944, first 0.833, false flags 0.77 % in context, 1.52 %
+isolated, the same with the curated list emptied. The bars sit just under these figures.
 """
 
 from __future__ import annotations
@@ -28,10 +33,15 @@ from tests.conftest import skip_unless_spelling
 DATA = Path(__file__).resolve().parent.parent / "data" / "spelling"
 EVAL = DATA / "eval_v2"
 DEV = DATA / "dev_v2"
-#: Development sets (may be used for tuning); each must be disjoint from the frozen set.
-DEV_SETS = ("dev_v2", "dev_v3")
-#: Every typo set scored as an evaluation set (never used for tuning).
-EVAL_TYPO_SETS = ("eval_v2", "heldout", "heldout2")
+#: Development sets (their misses may be read and mechanisms designed from them).
+DEV_SETS = ("eval_v2", "dev_v2", "dev_v3")
+#: Development sets collected, when eval_v2 was still frozen, to share nothing with it.
+COLLECTED_AGAINST_EVAL_V2 = ("dev_v2", "dev_v3")
+#: Typo sets still scored as held-out sets (never used for tuning).
+EVAL_TYPO_SETS = ("heldout", "heldout2")
+#: Sets no curated list may hold a word of: the held-out sets and eval_v2, which stays
+#: out of the lists as a development set (mechanisms, not lists, must catch its words).
+LIST_DISJOINT_SETS = ("eval_v2", *EVAL_TYPO_SETS)
 RESOURCES = Path(resources.resource_path("spelling"))
 
 
@@ -41,7 +51,7 @@ def _rows(path: Path) -> list[list[str]]:
 
 
 def _eval_typos() -> set[str]:
-    words = {case.typo for name in EVAL_TYPO_SETS for case in read_typos(name)}
+    words = {case.typo for name in LIST_DISJOINT_SETS for case in read_typos(name)}
     words |= {row[0] for row in _rows(DATA / "verbs_typos.tsv")}
     return words
 
@@ -49,7 +59,7 @@ def _eval_typos() -> set[str]:
 # ------------------------------------------------------------------ the data
 
 
-def test_frozen_set_is_big_cited_and_nfc() -> None:
+def test_eval_v2_is_big_cited_and_nfc() -> None:
     rows = _rows(EVAL / "typos.tsv")
     assert len(rows) >= 200
     assert len({row[0] for row in rows}) == len(rows)  # each misspelling once
@@ -83,8 +93,8 @@ def _pages(path: Path) -> set[str]:
             if line.startswith("@@ ")}
 
 
-@pytest.mark.parametrize("dev_name", DEV_SETS)
-def test_development_set_is_disjoint_from_the_frozen_set(dev_name: str) -> None:
+@pytest.mark.parametrize("dev_name", COLLECTED_AGAINST_EVAL_V2)
+def test_development_set_is_disjoint_from_eval_v2(dev_name: str) -> None:
     dev = _rows(DATA / dev_name / "typos.tsv")
     frozen = _rows(EVAL / "typos.tsv")
     assert not {row[0] for row in dev} & {row[0] for row in frozen}
@@ -128,17 +138,17 @@ def full_scores(speller: SpellChecker) -> Scores:
     return score(speller, "eval_v2")
 
 
-def test_bars_on_the_frozen_set(full_scores: Scores) -> None:
+def test_development_bars_on_eval_v2(full_scores: Scores) -> None:
     print(f"\n[eval_v2] recall={full_scores.recall:.3f} "
           f"first={full_scores.first_right:.3f} top5={full_scores.top5_right:.3f} "
           f"false-flags={full_scores.false_flag_rate:.4f}")
     assert full_scores.cases >= 200
-    # Second round, measured once: recall 0.907 (goal 0.95; first round 0.916, before 0.842),
-    # first 0.767 (goal 0.85; 0.758, 0.647), false flags in context 1.17 % (goal 1.0 %;
-    # 1.79 %, 2.14 % judged word by word), each word alone 1.52 %.
-    assert full_scores.recall >= 0.90
-    assert full_scores.first_right >= 0.76
-    assert full_scores.false_flag_rate <= 0.012
+    # Third round (development data): recall 0.944 (second round 0.907, first 0.916, before
+    # 0.842), first 0.833 (0.767, 0.758, 0.647), false flags in context 0.77 % (1.17 %),
+    # each word alone 1.52 % (1.52 %, 1.79 %, 2.14 %).
+    assert full_scores.recall >= 0.94
+    assert full_scores.first_right >= 0.83
+    assert full_scores.false_flag_rate <= 0.008
     assert full_scores.isolated_false_flag_rate <= 0.0155
 
 
@@ -147,8 +157,8 @@ def test_bars_on_the_mechanisms_alone(speller: SpellChecker) -> None:
     hindi, english = load_enchant_dicts()
     bare = SpellChecker(hindi, english, lexicon=dataclasses.replace(lexicon, misspellings={}))
     scores = score(bare, "eval_v2")
-    assert scores.recall >= 0.90  # measured 0.907 (first round 0.916, before 0.837)
-    assert scores.first_right >= 0.76  # measured 0.767 (first round 0.758, before 0.642)
+    assert scores.recall >= 0.94  # third round 0.944 (0.907, 0.916, before 0.837)
+    assert scores.first_right >= 0.83  # third round 0.833 (0.767, 0.758, before 0.642)
 
 
 def test_beats_bare_hunspell_on_every_measure(full_scores: Scores) -> None:
