@@ -264,3 +264,15 @@ def test_the_e_form_is_the_house_style_of_final_aaye(speller: SpellChecker) -> N
     # The finding's first suggestion is the word's preferred form, in the ए spelling too.
     assert speller.check("योजनाये")[0].suggestions[0] == "योजनाएं"  # not योजनायें
     assert speller.check("यात्राये")[0].suggestions[0] == "यात्राएं"
+
+
+@pytest.mark.parametrize(("typo", "right"), [
+    ("चिंठी", "चिट्ठी"),  # an anusvara typed for the first half of a geminate aspirate
+    ("पंथर", "पत्थर"),
+    ("बुंढा", "बुड्ढा"),
+])
+def test_an_anusvara_typed_for_a_geminates_first_half_is_suggested(
+        speller: SpellChecker, typo: str, right: str) -> None:
+    _unlisted(typo, right)
+    assert not speller.is_correct(typo)
+    assert speller.suggest(typo)[0] == right

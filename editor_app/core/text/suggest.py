@@ -9,7 +9,8 @@ Contract:
   (the repairs above, transposed aksharas, a vowel sign typed on the neighbouring akshara,
   reph typed after its syllable (``कायर्क्रम``), a legacy converter's i-matra inside a
   conjunct (``पौषिटक``), one of two syllables on the same consonant dropped
-  (``तत्वाधान``), a glide typed for a vowel letter (``समस्यायों``, ``हुवे``), doubled
+  (``तत्वाधान``), a glide typed for a vowel letter (``समस्यायों``, ``हुवे``), an anusvara
+  typed for a geminate's first half (``गंढे``), doubled
   syllables, generic one-code-point edits). Candidates
   are whole words; nothing here decides whether they are words.
 - :func:`akshara_distance` is a weighted Damerau-Levenshtein distance over grapheme
@@ -234,6 +235,8 @@ def candidate_edits(word: str) -> Iterator[tuple[str, float]]:
         yield fixed, 0.45
     for fixed in _glide_repairs(word):
         yield fixed, 0.3
+    for fixed in _nasal_for_geminate(word):
+        yield fixed, 0.4
     for fixed in non_hindi_repairs(word):
         yield fixed, 0.2
     for fixed in _legacy_i_matra(word):
@@ -431,6 +434,19 @@ _SUGGESTION_SWAPS = (("ई", "यी"), ("ध", "द्य"))
 #: समस्यायों -> समस्याओं, दुर्घटनाये -> दुर्घटनाएं, हुवे -> हुए.
 _GLIDE_REPAIRS = (("ायों", "ाओं"), ("ायें", "ाएं"), ("ाये", "ाएं"), ("ाये", "ाए"),
                   ("ुवे", "ुए"), ("ुवा", "ुआ"), ("ुयें", "ुएं"), ("ुये", "ुए"))
+
+
+def _nasal_for_geminate(word: str) -> Iterator[str]:
+    """``गंढे`` -> ``गड्ढे``, ``चिंठी`` -> ``चिट्ठी``: an anusvara typed for the first half of a
+    geminate (the unaspirated partner + virama before an aspirate, the consonant itself
+    before a plain stop)."""
+    start = word.find(ANUSVARA, 1)
+    while start > 0:
+        nxt = word[start + 1] if start + 1 < len(word) else ""
+        if nxt in CONSONANTS and word[start + 2:start + 3] != VIRAMA:
+            half = ASPIRATE_PAIRS.get(nxt, nxt)
+            yield word[:start] + half + VIRAMA + word[start + 1:]
+        start = word.find(ANUSVARA, start + 1)
 
 
 def _glide_repairs(word: str) -> Iterator[str]:
