@@ -1,0 +1,136 @@
+"""Issue 9 on the frozen evaluation set ``tests/data/spelling/eval_v3``: real misspellings
+from published Hindi pages and correct published news prose, collected for the third round
+by two collectors who ran no spell checker, and frozen before the third round's mechanisms
+reached main (see its README).
+
+The rules that keep it honest: it is big enough and every row cites its source; it shares
+no misspelling and no source page with any earlier set (eval_v2 became development data
+when eval_v3 replaced it, so nothing tuned on eval_v2 can be scored here by word); no
+curated list holds any of its words (``LIST_DISJOINT_SETS`` in test_spell_eval_v2.py).
+The bars sit just under the figures measured once, after the third round was merged
+(docs/SPELLING.md): they catch a regression; no goal of the issue is met on this set.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from benchmarks.spell_quality import Scores, prose_words, read_typos, score
+from editor_app.core import resources
+from editor_app.core.text.hindi_lexicon import load_lexicon
+from editor_app.core.text.spell import SpellChecker, create_spell_checker, load_enchant_dicts
+from tests.conftest import skip_unless_spelling
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "spelling"
+EVAL = DATA / "eval_v3"
+#: Every earlier set with cited pages (tuned on or scored before eval_v3 existed).
+EARLIER_CITED = ("eval_v2", "dev_v2", "dev_v3")
+#: Every earlier typo set, cited or not.
+EARLIER_TYPOS = (*EARLIER_CITED, "tune", "heldout", "heldout2")
+RESOURCES = Path(resources.resource_path("spelling"))
+
+
+def _rows(path: Path) -> list[list[str]]:
+    return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def _pages(folder: Path) -> set[str]:
+    prose = folder / "prose.txt"
+    cited = {line[3:].strip() for line in prose.read_text(encoding="utf-8").splitlines()
+             if line.startswith("@@ ")} if prose.is_file() else set()
+    return cited | {row[3] for row in _rows(folder / "typos.tsv")}
+
+
+def _frozen_typos() -> set[str]:
+    return {row[0] for row in _rows(EVAL / "typos.tsv")}
+
+
+# ------------------------------------------------------------------ the data
+
+
+def test_frozen_set_is_big_cited_and_nfc() -> None:
+    rows = _rows(EVAL / "typos.tsv")
+    assert len(rows) >= 200
+    assert len({row[0] for row in rows}) == len(rows)  # each misspelling once
+    for row in rows:
+        assert len(row) == 5, row
+        typo, correct, kind, url, fragment = row
+        assert url.startswith(("http://", "https://")), typo
+        assert typo in fragment, typo  # the word as it was printed
+        assert typo not in correct.split("|") and kind, typo
+        assert unicodedata.normalize("NFC", typo) == typo
+    text = (EVAL / "prose.txt").read_text(encoding="utf-8")
+    assert unicodedata.normalize("NFC", text) == text
+    sources = [line for line in text.splitlines() if line.startswith("@@ ")]
+    assert len(sources) >= 30 and all(" http" in line for line in sources)
+    assert len(prose_words("eval_v3")) >= 3000
+
+
+def test_shares_no_misspelling_with_any_earlier_set() -> None:
+    earlier = {case.typo for name in EARLIER_TYPOS for case in read_typos(name)}
+    earlier |= {row[0] for row in _rows(DATA / "verbs_typos.tsv")}
+    assert not _frozen_typos() & earlier, sorted(_frozen_typos() & earlier)
+
+
+@pytest.mark.parametrize("name", EARLIER_CITED)
+def test_shares_no_source_page_with_an_earlier_set(name: str) -> None:
+    shared = _pages(EVAL) & _pages(DATA / name)
+    assert not shared, sorted(shared)
+
+
+# ------------------------------------------------------------------ the bars
+
+
+@pytest.fixture(scope="module")
+def speller() -> SpellChecker:
+    checker = create_spell_checker(None, None)
+    if not checker.available:
+        skip_unless_spelling(checker.unavailable_reason)
+    if load_lexicon(RESOURCES).morph is None:
+        skip_unless_spelling("apertium-hin is not installed (the bars assume every source)")
+    return checker
+
+
+@pytest.fixture(scope="module")
+def full_scores(speller: SpellChecker) -> Scores:
+    return score(speller, "eval_v3")
+
+
+def test_bars_on_the_frozen_set(full_scores: Scores) -> None:
+    print(f"\n[eval_v3] recall={full_scores.recall:.3f} "
+          f"first={full_scores.first_right:.3f} top5={full_scores.top5_right:.3f} "
+          f"false-flags={full_scores.false_flag_rate:.4f}")
+    assert full_scores.cases >= 200
+    # Baseline (main before the third round): recall 0.842, first 0.673, false flags
+    # 2.05 % in context, 3.03 % isolated. After the third round, scored once: recall
+    # 0.859 (goal 0.95), first 0.696 (goal 0.85), false flags 1.90 % in context (goal
+    # 1.0 %), 3.03 % isolated. No goal is met; the bars sit just under the figures.
+    assert full_scores.recall >= 0.85
+    assert full_scores.first_right >= 0.69
+    assert full_scores.false_flag_rate <= 0.0195
+    assert full_scores.isolated_false_flag_rate <= 0.0305
+
+
+def test_bars_on_the_mechanisms_alone(speller: SpellChecker) -> None:
+    """The same checker with the curated misspelling list emptied: the issue's bar on the
+    mechanism alone is recall >= 0.92 (not met: 0.859, as with the list)."""
+    lexicon = load_lexicon(RESOURCES)
+    hindi, english = load_enchant_dicts()
+    bare = SpellChecker(hindi, english, lexicon=dataclasses.replace(lexicon, misspellings={}))
+    scores = score(bare, "eval_v3")
+    assert scores.recall >= 0.85  # measured 0.859 (baseline 0.842)
+    assert scores.first_right >= 0.69  # measured 0.693 (baseline 0.670)
+
+
+def test_against_bare_hunspell(full_scores: Scores) -> None:
+    """hunspell-hi alone on the same set: recall 0.941, first 0.392, false flags 15.3 %.
+    The checker's first suggestions and false flags are far better; its recall is LOWER
+    (0.859): on misspellings nobody tuned on, the evidence that accepts names, loanwords
+    and inflections hunspell-hi lacks also accepts misspellings hunspell-hi rejects."""
+    assert full_scores.first_right > 0.392 * 1.7
+    assert full_scores.false_flag_rate < 0.1527 / 7
