@@ -151,7 +151,7 @@ def _floor_ms(conn: Any, rounds: int = 3) -> list[float]:
                          "ORDER BY rank LIMIT 50")
         quote = lambda words: " ".join(f'"{w}"' for w in words)  # noqa: E731
     else:
-        statement = text("SELECT article_id FROM search_documents "
+        statement = text("SELECT article_id FROM search_vectors "  # migration 0009
                          "WHERE search_vector @@ CAST(:q AS tsquery) ORDER BY ts_rank("
                          "search_vector, CAST(:q AS tsquery)) DESC LIMIT 50")
         quote = lambda words: " & ".join(f"'{w}'" for w in words)  # noqa: E731

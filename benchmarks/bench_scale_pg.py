@@ -144,6 +144,38 @@ def ensure(server: str, count: int, seed: int, *, rebuild: bool = False,
     return _url(server, name), meta
 
 
+def server_index_rows(url: str, saves: int = 5) -> dict[str, int]:
+    """Rows the server wrote per save in each index table (max over ``saves`` saves).
+
+    ``core_figures`` counts the index rows the app writes (``search_documents``); on
+    PostgreSQL its trigger also writes the article's ``search_vectors`` row (migration
+    0009). Counted by the transaction id that wrote the saved article's index row."""
+    from dataclasses import replace
+
+    db = open_database(url)
+    try:
+        profile = local_profile(db)
+        service = ArticleService(db, profile.name if profile else "bench")
+        with db.engine.connect() as conn:
+            ids = list(conn.execute(sa.text(
+                "SELECT id FROM articles ORDER BY id DESC LIMIT :n"), {"n": saves}).scalars())
+        most = {"search_documents": 0, "search_vectors": 0}
+        for article_id in ids:
+            record = service.get(article_id)
+            body = record.data.body.rstrip("\n") + f"\n\nगिनती {time.time_ns()}।\n"
+            service.save(article_id, replace(record.data, body=body), record.version)
+            with db.engine.connect() as conn:
+                for table in most:
+                    count = int(conn.execute(sa.text(
+                        f"SELECT count(*) FROM {table} WHERE xmin = (SELECT xmin FROM "
+                        "search_documents WHERE article_id = :id)"), {"id": article_id})
+                        .scalar_one())
+                    most[table] = max(most[table], count)
+    finally:
+        db.close()
+    return most
+
+
 def _server_line(server: str) -> str:
     admin = _admin(server)
     with admin.connect() as conn:
@@ -189,7 +221,13 @@ def main() -> None:
     for name, (url, meta) in targets.items():
         log.info("core figures on %s…", name)
         results["core"][name] = core_figures(url, meta["count"], args.seed)
+        if name.startswith("PostgreSQL"):
+            results["core"][name]["server_index_rows_per_save"] = server_index_rows(url)
     text = f"server: {results['server']}\n" + report(results)
+    for name, fig in results["core"].items():
+        if "server_index_rows_per_save" in fig:
+            text += (f"\n{name}: rows the server wrote per save: "
+                     f"{fig['server_index_rows_per_save']}")
     sys.stdout.write(text + "\n")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False),

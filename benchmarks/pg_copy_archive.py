@@ -12,9 +12,12 @@ archive is made from it:
    the SQLite archive's rows of the same columns, in foreign-key order, with ``COPY``
    (``session_replication_role = replica`` for the load: the rows are a consistent copy, so
    no trigger or foreign-key check has anything to add);
-3. PostgreSQL computes the generated ``tsvector`` columns from the copied
-   ``search_documents`` keys — the same folded keys the app's index hook wrote during
-   ``create_many`` — exactly as it does when the app itself inserts a row;
+3. PostgreSQL computes the search vectors from the copied ``search_documents`` keys — the
+   same folded keys the app's index hook wrote during ``create_many`` — exactly as it does
+   when the app itself inserts a row: the generated ``rank_vector`` column, and the rows of
+   the narrow ``search_vectors`` table (migration 0009), which its trigger writes as each
+   index row arrives (``search_documents`` is copied with ``session_replication_role =
+   origin`` so that trigger fires; the table is in no SQLite archive, it is the server's);
 4. sequences are moved past the copied ids, then ``VACUUM ANALYZE``.
 
 So the server holds the same articles and the same index contents as an app-built archive;
@@ -34,8 +37,12 @@ import sqlalchemy as sa
 from sqlalchemy.pool import NullPool
 
 from editor_app.core.db import open_database
+from editor_app.core.search_postgres import VECTOR_TABLE
 
 __all__ = ["copy_archive"]
+
+#: Tables the server fills itself from a copied table, by trigger: table -> its source.
+SERVER_FILLED = {VECTOR_TABLE: "search_documents"}
 
 log = logging.getLogger("pg_copy_archive")
 
@@ -58,6 +65,8 @@ def copy_archive(sqlite_path: Path, url: str) -> dict[str, Any]:
     metadata = sa.MetaData()
     metadata.reflect(engine)
     tables = [t for t in metadata.sorted_tables if t.name != "alembic_version"]
+    copied_tables = [t for t in tables if t.name not in SERVER_FILLED]
+    fires = set(SERVER_FILLED.values())
     src = sqlite3.connect(f"file:{sqlite_path}?mode=ro", uri=True)
     rows: dict[str, int] = {}
     try:
@@ -65,7 +74,9 @@ def copy_archive(sqlite_path: Path, url: str) -> dict[str, Any]:
             conn.exec_driver_sql("SET session_replication_role = replica")
             conn.exec_driver_sql("TRUNCATE " + ", ".join(_quote(t.name) for t in tables))
             raw: Any = conn.connection.driver_connection
-            for table in tables:
+            for table in copied_tables:
+                if table.name in fires:  # its trigger fills a server table as rows arrive
+                    conn.exec_driver_sql("SET session_replication_role = origin")
                 columns = [c.name for c in table.columns if c.computed is None]
                 have = _sqlite_columns(src, table.name)
                 missing = [c for c in columns if c not in have]
@@ -79,6 +90,8 @@ def copy_archive(sqlite_path: Path, url: str) -> dict[str, Any]:
                         copy.write_row(row)
                         count += 1
                 rows[table.name] = count
+                if table.name in fires:
+                    conn.exec_driver_sql("SET session_replication_role = replica")
                 log.info("copied %s: %d rows", table.name, count)
                 for column in table.primary_key.columns:
                     sequence = conn.execute(sa.text("SELECT pg_get_serial_sequence(:t, :c)"),
@@ -88,6 +101,11 @@ def copy_archive(sqlite_path: Path, url: str) -> dict[str, Any]:
                             f"SELECT setval(:s, (SELECT max({_quote(column.name)}) "
                             f"FROM {_quote(table.name)}))"), {"s": sequence})
             conn.exec_driver_sql("SET session_replication_role = origin")
+            for table, source in SERVER_FILLED.items():
+                rows[table] = int(conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar())
+                if rows[table] != rows[source]:
+                    raise RuntimeError(f"{table}: {rows[table]} rows for {rows[source]} "
+                                       f"rows of {source}")
         copied = time.perf_counter()
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.exec_driver_sql("VACUUM ANALYZE")

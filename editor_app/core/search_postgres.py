@@ -1,9 +1,10 @@
 """PostgreSQL full-text search backend. Everything PostgreSQL-specific about search lives here.
 
 Contract:
-- Migration 0005 adds to ``search_documents`` a stored generated column
-  :data:`VECTOR_COLUMN` (``tsvector``) computed from the *same folded keys* the SQLite FTS5
-  index reads (:func:`~editor_app.core.search_text.index_key_text`), so the index hook of
+- The matching vector :data:`VECTOR_COLUMN` (``tsvector``, migration 0005; in a table of
+  its own since 0009, see below) is computed by the server from the *same folded keys* the
+  SQLite FTS5 index reads in ``search_documents``
+  (:func:`~editor_app.core.search_text.index_key_text`), so the index hook of
   :mod:`editor_app.core.search_index` keeps it current with no PostgreSQL-specific code. The
   vector is built by the SQL function :data:`KEYS_FUNCTION`, which splits the keys on single
   spaces and casts them to ``tsvector`` *without a text-search parser*: no configuration,
@@ -16,29 +17,43 @@ Contract:
 - Fields carry weights like FTS5's bm25 column weights (:data:`RANK_WEIGHTS`, from
   :data:`editor_app.core.search_sqlite.WEIGHTS` 10/4/1/5/3): headline ``A`` 1.0, dek and
   tags ``B`` 0.45, bylines ``C`` 0.3, body ``D`` 0.1. A GIN index serves the matching; a
-  second stored column, :data:`HEADLINE_VECTOR_COLUMN`, with its own GIN index serves the
+  second vector, :data:`HEADLINE_VECTOR_COLUMN`, with its own GIN index serves the
   two-tier order for very common words.
 - :func:`tsquery_text` turns a :class:`QueryPlan` into ``tsquery`` input text built only
   from single-quoted lexemes (quotes and backslashes escaped): words are ANDed (``&``),
   phrases use ``<->``, prefixes ``:*`` (by code point, as in FTS5). User text can never be
   tsquery syntax, and the cast uses no parser either.
+- Migration 0009 moved both matching vectors to a narrow table of their own,
+  :data:`VECTOR_TABLE` (``article_id``, :data:`VECTOR_COLUMN`, :data:`HEADLINE_VECTOR_COLUMN`,
+  each GIN-indexed), kept in step with ``search_documents`` by a trigger (one row per index
+  row, whatever writes it). Its vectors live out of line, so its heap is ~50 bytes per
+  article: reading a few thousand matches touches a few dozen pages, where the wide
+  ``search_documents`` rows cost a page per match. Each vector also holds the article's
+  *slice lexeme* (:func:`slice_lexeme`: ``'#'`` and ``article_id >>`` :data:`SLICE_BITS`),
+  which no search key can equal.
 - :func:`tsvector_search` has the same contract as
   :func:`editor_app.core.search_sqlite.fts_search`: up to :data:`RANK_ALL_LIMIT` matches are
   ranked; more matches come in two tiers, newest first: headline matches, then the others.
   Scores are higher-is-better. Matching always uses the whole document (``search_vector``,
   every word of the body); *ranking* on PostgreSQL reads only :data:`RANK_VECTOR_COLUMN`
-  (migration 0008): weighted ``ts_rank`` (length-normalised, ties newest first) over the
-  headline, dek, tags, bylines and the body's first 50 keys (``LEAD_KEYS`` of migration
-  0008: about the first paragraph). That column is small and stored inside the row, so
-  ranking costs ~1 µs per match where ``search_vector`` (de-TOASTed per match) cost ~45 µs:
-  2,000 matches were ~90 ms of ranking alone. What differs from FTS5's bm25 (which reads
-  positions from its index, over the whole body): body occurrences after the lead do not
-  add to the score, so matches whose only hits are late in the body score 0 and come
-  newest first after every match with a hit in the short fields or the lead. A headline
-  hit still outranks a body-only hit; the hit *sets* are the FTS5 backend's.
+  of ``search_documents`` (migration 0008): weighted ``ts_rank`` (length-normalised, ties
+  newest first) over the headline, dek, tags, bylines and the body's first 50 keys
+  (``LEAD_KEYS`` of migration 0008: about the first paragraph). That column is small and
+  stored inside the row (~1 µs per match; ``search_vector``, de-TOASTed per match, cost
+  ~45 µs). What differs from FTS5's bm25 (which reads positions from its index, over the
+  whole body): body occurrences after the lead do not add to the score, so matches whose
+  only hits are late in the body score 0 and come newest first after every match with a
+  hit in the short fields or the lead. A headline hit still outranks a body-only hit; the
+  hit *sets* are the FTS5 backend's.
+- Newest first without reading every match: GIN returns matches in no useful order, so a
+  tier asks for its matches among the newest slices (``query & ('#97' | '#96' | ...)``:
+  GIN intersects the small slice lists with the word's list by skipping) and widens the
+  window, doubling, until it has enough; past :data:`MAX_SLICES` slices it reads the rest
+  of the matches below the window plainly. Windows never overlap and are read newest
+  first, so the order is exact.
 - The search statements run with planner settings of their own (:class:`_Planner`:
-  transaction-local, restored after each search) and each tier picks the cheaper of two
-  plans by a small cost model (:func:`_tiered`); plans differ in cost, never in hits.
+  transaction-local, restored after each search): bitmap scans only (a sequential scan or
+  a primary-key walk would de-TOAST a vector per row it tests) and nested-loop joins.
   Measurements behind the choices: docs/BENCHMARKS.md, "Search and scale on PostgreSQL".
 """
 
@@ -46,7 +61,6 @@ from __future__ import annotations
 
 import logging
 import weakref
-from dataclasses import replace
 from typing import Any
 
 import sqlalchemy as sa
@@ -61,9 +75,14 @@ __all__ = [
     "HEADLINE_VECTOR_COLUMN",
     "KEYS_FUNCTION",
     "MAX_LEXEME_BYTES",
+    "MAX_SLICES",
     "RANK_VECTOR_COLUMN",
     "RANK_WEIGHTS",
+    "SLICE_BITS",
+    "SLICE_HEADROOM",
     "VECTOR_COLUMN",
+    "VECTOR_TABLE",
+    "slice_lexeme",
     "tsquery_text",
     "tsvector_available",
     "tsvector_search",
@@ -71,10 +90,14 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
+
+#: The narrow table of the matching vectors (migration 0009), one row per index row.
+VECTOR_TABLE = "search_vectors"
 VECTOR_COLUMN = "search_vector"
-#: The headline's vector alone (stored too, GIN-indexed): the headline tier of common words.
+#: The headline's vector alone (GIN-indexed too): the headline tier of common words.
 HEADLINE_VECTOR_COLUMN = "headline_vector"
-#: Short fields plus the body's lead (stored MAIN, no index): what the ranked regime reads.
+#: Short fields plus the body's lead (``search_documents``, stored MAIN, no index): what the
+#: ranked regime reads.
 RANK_VECTOR_COLUMN = "rank_vector"
 KEYS_FUNCTION = "sampadak_keys_tsvector"
 #: ts_rank weights in PostgreSQL's order {D, C, B, A}: body, bylines, dek+tags, headline.
@@ -83,29 +106,39 @@ RANK_WEIGHTS: tuple[float, float, float, float] = (0.1, 0.3, 0.45, 1.0)
 RANK_NORMALISATION = 1
 #: PostgreSQL refuses lexemes of 2 KiB or more; the index function leaves such keys out.
 MAX_LEXEME_BYTES = 2046
+#: A slice is the ids sharing ``article_id >> SLICE_BITS`` (1,024 ids; migration 0009).
+SLICE_BITS = 10
+#: The widest window of slices a tier asks GIN for; below it, the rest is read plainly.
+MAX_SLICES = 64
+#: A tier's first window is sized for this many times the hits it needs, at the lowest
+#: density its match count allows.
+SLICE_HEADROOM = 2.0
 
-_docs = sa.table("search_documents", sa.column("article_id"), sa.column("headline"),
-                 sa.column(VECTOR_COLUMN), sa.column(HEADLINE_VECTOR_COLUMN),
-                 sa.column(RANK_VECTOR_COLUMN))
+_vectors = sa.table(VECTOR_TABLE, sa.column("article_id"), sa.column(VECTOR_COLUMN),
+                    sa.column(HEADLINE_VECTOR_COLUMN))
+_docs = sa.table("search_documents", sa.column("article_id"), sa.column(RANK_VECTOR_COLUMN))
 _articles = sa.table("articles", sa.column("id"), sa.column("trashed"), sa.column("status"))
 _present: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
 
 
 def tsvector_available(conn: Connection) -> bool:
-    """True on PostgreSQL when ``search_documents`` has the vector columns (0005 and 0008
-    applied)."""
+    """True on PostgreSQL when the search vectors are there (migrations 0005-0009)."""
     if conn.dialect.name != "postgresql":
         return False
     engine = conn.engine
     if _present.get(engine):
         return True
     found = conn.execute(sa.text(
-        "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
-        "AND table_name = 'search_documents' AND column_name = :column"),
-        {"column": RANK_VECTOR_COLUMN}).first() is not None
-    if found:  # only cache the positive answer: a later migration may add the column
+        "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() "
+        "AND table_name = :table"), {"table": VECTOR_TABLE}).first() is not None
+    if found:  # only cache the positive answer: a later migration may add the table
         _present[engine] = True
     return found
+
+
+def slice_lexeme(article_id: int) -> str:
+    """The slice lexeme in the vectors of ``article_id`` (as the 0009 SQL function)."""
+    return f"#{article_id >> SLICE_BITS}"
 
 
 def _lexeme(key: str) -> str:
@@ -130,22 +163,12 @@ def _too_long(plan: QueryPlan) -> bool:
                for clause in plan.clauses for key in clause.keys)
 
 
-def _matching(where: sa.ColumnElement[bool], scope: SearchScope) -> sa.Select[tuple[int]]:
-    return (
-        sa.select(_docs.c.article_id)
-        .select_from(_docs.join(_articles, _articles.c.id == _docs.c.article_id))
-        .where(where)
-        .where(*scope.conditions(_articles.c.id, _articles.c.trashed, _articles.c.status))
-    )
+def _tsquery(text: str) -> sa.ColumnElement[Any]:
+    return sa.cast(sa.literal(text), TSQUERY)
 
 
-def _matches(vector: sa.ColumnElement[Any], query: sa.ColumnElement[Any]
-             ) -> sa.ColumnElement[bool]:
-    return vector.op("@@", return_type=sa.Boolean)(query)
-
-
-def _headline_vector() -> sa.ColumnElement[Any]:
-    return _docs.c[HEADLINE_VECTOR_COLUMN]
+def _matches(column: str, query_text: str) -> sa.ColumnElement[bool]:
+    return _vectors.c[column].op("@@", return_type=sa.Boolean)(_tsquery(query_text))
 
 
 def tsvector_search(conn: Connection, plan: QueryPlan, *, limit: int, offset: int = 0,
@@ -153,56 +176,42 @@ def tsvector_search(conn: Connection, plan: QueryPlan, *, limit: int, offset: in
     """Best ``limit`` articles in ``scope`` matching ``plan`` after skipping ``offset``, as
     ``(article_id, score)``, best first (see the module contract for the two regimes).
 
-    One GIN scan reads up to :data:`RANK_ALL_LIMIT` + 1 matches with their rank (the rank
-    vector is in the row, so this costs about what counting them does); when that is all of
-    them they are ranked in Python and checked against ``scope`` in rank order, in batches.
-    Otherwise the two tiers follow (:func:`_tiered`)."""
+    One GIN scan of the narrow table reads up to :data:`RANK_ALL_LIMIT` + 1 matching ids;
+    when that is all of them their rank vectors are read by primary key, ranked in Python
+    (rank, then newest) and checked against ``scope`` in rank order, in batches. Otherwise
+    the two tiers follow (:func:`_tiered`)."""
     if plan.is_empty or limit <= 0 or _too_long(plan):
         return []
     scope = scope or SearchScope()
-    query = sa.cast(sa.literal(tsquery_text(plan)), TSQUERY)
-    weights = sa.cast(sa.literal(list(RANK_WEIGHTS), ARRAY(REAL)), ARRAY(REAL))
-    rank = sa.func.ts_rank(weights, _docs.c[RANK_VECTOR_COLUMN], query, RANK_NORMALISATION,
-                           type_=sa.Float)
+    query_text = tsquery_text(plan)
     planner = _Planner(conn)
-    rows = _whole_word_sample(conn, plan)
-    if rows is None:  # not known to be common: read the matches with their rank
-        rows = [(int(article_id), float(score)) for article_id, score in conn.execute(
-            sa.select(_docs.c.article_id, rank).where(_matches(_docs.c[VECTOR_COLUMN], query))
-            .limit(RANK_ALL_LIMIT + 1))]
-    if len(rows) <= RANK_ALL_LIMIT:
-        ranked = sorted(rows, key=lambda item: (-item[1], -item[0]))
-        scores = dict(ranked)
-        kept = _in_scope(conn, [article_id for article_id, _ in ranked],
-                         need=offset + limit, scope=scope)
-        found = [(article_id, scores[article_id]) for article_id in kept][offset:]
+    ids = [int(i) for i in conn.execute(
+        sa.select(_vectors.c.article_id).where(_matches(VECTOR_COLUMN, query_text))
+        .limit(RANK_ALL_LIMIT + 1)).scalars()]
+    if len(ids) <= RANK_ALL_LIMIT:
+        found = _ranked(conn, ids, query_text, need=offset + limit, scope=scope)[offset:]
     else:
-        # The rows came in physical order, which after a bulk load is about id order, so
-        # the id span they cover estimates how dense the matches are (it only steers plans).
-        span = max(article_id for article_id, _ in rows)
-        found = _tiered(conn, planner, query, limit=limit, offset=offset, scope=scope,
-                        density=len(rows) / max(1, span))
+        found = _tiered(conn, query_text, limit=limit, offset=offset, scope=scope,
+                        archive=planner.archive, matches=len(ids))
     planner.restore()
     return found
 
 
-def _whole_word_sample(conn: Connection, plan: QueryPlan) -> list[tuple[int, float]] | None:
-    """For a query whose last word is a prefix: the first :data:`RANK_ALL_LIMIT` + 1 matches
-    of the *whole-word* query (score 0) when there are that many, else None.
-
-    A prefix match is a superset of the whole-word match, so that many whole-word matches
-    settle the regime (tiers) without the prefix scan: GIN reads a prefix by merging the
-    posting lists of every key that starts with it, without the skipping it does for
-    whole keys (``'पुलिस' & 'अधीक्षक':*`` took 26-34 ms at 100k articles, the whole
-    words 7-10 ms)."""
-    if not plan.clauses or not plan.clauses[-1].prefix:
-        return None
-    exact = QueryPlan((*plan.clauses[:-1], replace(plan.clauses[-1], prefix=False)))
-    whole = sa.cast(sa.literal(tsquery_text(exact)), TSQUERY)
-    rows = conn.execute(sa.select(_docs.c.article_id, sa.literal(0.0, sa.Float))
-                        .where(_matches(_docs.c[VECTOR_COLUMN], whole))
-                        .limit(RANK_ALL_LIMIT + 1)).all()
-    return [(int(i), float(score)) for i, score in rows] if len(rows) > RANK_ALL_LIMIT else None
+def _ranked(conn: Connection, ids: list[int], query_text: str, *, need: int,
+            scope: SearchScope) -> list[tuple[int, float]]:
+    """The first ``need`` of ``ids`` in ``scope``, best rank first (ties newest first)."""
+    if not ids:
+        return []
+    weights = sa.cast(sa.literal(list(RANK_WEIGHTS), ARRAY(REAL)), ARRAY(REAL))
+    rank = sa.func.ts_rank(weights, _docs.c[RANK_VECTOR_COLUMN], _tsquery(query_text),
+                           RANK_NORMALISATION, type_=sa.Float)
+    rows = conn.execute(sa.select(_docs.c.article_id, rank).where(
+        _docs.c.article_id == sa.func.any(sa.literal(ids, ARRAY(sa.Integer))))).all()
+    ranked = sorted(((int(i), float(score)) for i, score in rows),
+                    key=lambda item: (-item[1], -item[0]))
+    scores = dict(ranked)
+    kept = _in_scope(conn, [article_id for article_id, _ in ranked], need=need, scope=scope)
+    return [(article_id, scores[article_id]) for article_id in kept]
 
 
 def _in_scope(conn: Connection, ordered: list[int], *, need: int,
@@ -214,7 +223,7 @@ def _in_scope(conn: Connection, ordered: list[int], *, need: int,
     while len(found) < need and start < len(ordered):
         chunk = ordered[start:start + batch]
         kept = set(conn.execute(sa.select(_articles.c.id).where(
-            _articles.c.id.in_(chunk),
+            _articles.c.id == sa.func.any(sa.literal(chunk, ARRAY(sa.Integer))),
             *scope.conditions(_articles.c.id, _articles.c.trashed, _articles.c.status)))
             .scalars())
         found.extend(article_id for article_id in chunk if article_id in kept)
@@ -223,133 +232,109 @@ def _in_scope(conn: Connection, ordered: list[int], *, need: int,
     return found[:need]
 
 
-#: Costs the rest tier chooses its plan by (µs, measured at 100k articles): testing one
-#: row against the whole vector while walking (a de-TOAST), one GIN scan of a common word,
-#: reading one match through a GIN bitmap.
-DETOAST_US = 40.0
-GIN_SCAN_US = 8_000.0
-ROW_US = 5.0
-
-
 class _Planner:
     """The planner settings of one search's statements, transaction-local
     (``set_config(..., true)``: an error that aborts the transaction undoes them too) and
     restored by :meth:`restore`.
 
-    Throughout: no sequential scans and only nested-loop joins. PostgreSQL costs
-    ``search_vector @@ query`` as one cheap operator call per row, but on a row it reads
-    that means de-TOASTing a ~4 KB vector (~40 µs): with a ``LIMIT`` it would rather walk
-    the table testing each row than read the GIN index (387 ms for the match count of a
-    2-word query at 10k articles; 2 ms from the index), and it joins a few hundred matches
-    to ``articles`` by hashing *every* article (8 ms at 10k, linear in the archive) instead
-    of probing the primary key per match. Per statement, :meth:`only` also turns off index
-    scans (read the GIN bitmap, do not walk the primary key) or bitmap scans (walk).
-    Opening also reads the newest article id (:attr:`archive`, an estimate of the
-    archive's size: ids are about dense), in the same round trip."""
+    Bitmap scans only, nested-loop joins only. PostgreSQL costs ``vector @@ query`` as one
+    cheap operator call per row, but on a row it reads that means de-TOASTing the vector
+    (~17-40 µs): with a ``LIMIT`` or an ``ORDER BY article_id`` it would rather walk the
+    table or its primary key testing each row than read the GIN index (a newest-first
+    walk over 2,001 matches of a common word took 100 ms at 100k articles; the GIN bitmap
+    6 ms), and it joins a few hundred ids to ``articles`` by hashing *every* article
+    instead of probing the primary key per id. Opening also reads the newest article id
+    (:attr:`archive`: ids are about dense, so it sizes the archive and its newest slice),
+    in the same round trip."""
 
-    _ALWAYS_OFF = ("enable_seqscan", "enable_hashjoin", "enable_mergejoin")
-    _SWITCHED = ("enable_indexscan", "enable_bitmapscan")
+    _OFF = ("enable_seqscan", "enable_indexscan", "enable_hashjoin", "enable_mergejoin")
 
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
-        names = self._ALWAYS_OFF + self._SWITCHED
         row = conn.execute(sa.text("SELECT " + ", ".join(
-            [f"current_setting('{name}')" for name in names]
-            + [f"set_config('{name}', 'off', true)" for name in self._ALWAYS_OFF]
-            + ["(SELECT max(article_id) FROM search_documents)"]))).one()
-        self._previous = dict(zip(names, row[:len(names)], strict=True))
-        self._current = {name: self._previous[name] for name in self._SWITCHED}
+            [f"current_setting('{name}')" for name in self._OFF]
+            + [f"set_config('{name}', 'off', true)" for name in self._OFF]
+            + [f"(SELECT max(article_id) FROM {VECTOR_TABLE})"]))).one()
+        self._previous = dict(zip(self._OFF, row[:len(self._OFF)], strict=True))
         self.archive = max(1, int(row[-1] or 1))
-
-    def only(self, *, index_scans: bool = True, bitmap_scans: bool = True) -> None:
-        """Allow or forbid index and bitmap scans for the next statements."""
-        wanted = {"enable_indexscan": "on" if index_scans else "off",
-                  "enable_bitmapscan": "on" if bitmap_scans else "off"}
-        changes = {name: value for name, value in wanted.items()
-                   if self._current[name] != value}
-        if changes:
-            self._set(changes)
-            self._current.update(changes)
 
     def restore(self) -> None:
         """Every setting back to what it was before the search."""
-        self._set(self._previous)
-
-    def _set(self, values: dict[str, str]) -> None:
-        items = list(values.items())
+        items = list(self._previous.items())
         self._conn.execute(sa.text("SELECT " + ", ".join(
             f"set_config('{name}', :v{i}, true)" for i, (name, _) in enumerate(items))),
             {f"v{i}": value for i, (_, value) in enumerate(items)})
 
 
-def _tiered(conn: Connection, planner: _Planner, query: sa.ColumnElement[Any], *, limit: int,
-            offset: int, scope: SearchScope, density: float) -> list[tuple[int, float]]:
+def _tiered(conn: Connection, query_text: str, *, limit: int, offset: int,
+            scope: SearchScope, archive: int, matches: int) -> list[tuple[int, float]]:
     """Headline matches newest first, then the other matches newest first.
 
-    Each tier picks the cheaper of two plans. Headline tier (its test reads the small
-    in-row headline vector): all ``H`` headline matches from their GIN index, or a walk
-    down the primary key until enough are found (about ``wanted * archive / H`` rows),
-    whichever touches fewer rows. Rest tier (its test reads the whole vector): a walk down
-    the newest rows when the matches are dense enough for that to be cheaper than reading
-    them all through the GIN index (:data:`DETOAST_US` per walked row against
-    :data:`GIN_SCAN_US` + :data:`ROW_US` per match), bounded to about twice the rows the
-    density predicts; what it does not find comes from the GIN index, newest first,
-    checked against the scope in batches. Plans differ in cost, never in the hits."""
+    The headline matches are read whole when there are at most :data:`RANK_ALL_LIMIT` of
+    them (the narrow table makes that cheap), else by :func:`_newest`. The rest tier
+    leaves out the headline matches the first tier found: when the first tier has fewer
+    than ``offset + limit`` hits it has found every headline match in scope, and one out
+    of scope is dropped by the scope check anyway."""
     wanted = offset + limit
-    in_headline = _matches(_headline_vector(), query)
-    cap = int((wanted * planner.archive) ** 0.5) + 1  # above it, a walk touches fewer rows
-    planner.only(index_scans=False)
-    headline_ids = conn.execute(sa.select(_docs.c.article_id).where(in_headline)
-                                .limit(cap)).scalars().all()
-    if len(headline_ids) < cap:
-        first = _in_scope(conn, sorted((int(i) for i in headline_ids), reverse=True),
-                          need=wanted, scope=scope)
+    headline_ids = [int(i) for i in conn.execute(
+        sa.select(_vectors.c.article_id).where(_matches(HEADLINE_VECTOR_COLUMN, query_text))
+        .limit(RANK_ALL_LIMIT + 1)).scalars()]
+    if len(headline_ids) <= RANK_ALL_LIMIT:  # all of them: newest first in Python
+        first = _in_scope(conn, sorted(headline_ids, reverse=True), need=wanted, scope=scope)
     else:
-        planner.only(bitmap_scans=False)
-        first = [int(article_id) for article_id in conn.execute(
-            _matching(in_headline, scope).order_by(_docs.c.article_id.desc())
-            .limit(wanted)).scalars()]
+        first = _newest(conn, HEADLINE_VECTOR_COLUMN, query_text, need=wanted, scope=scope,
+                        archive=archive, density=len(headline_ids) / archive)
     found = [(article_id, 2.0) for article_id in first]
     if len(first) < wanted:
-        rest = _newest_rest(conn, planner, sa.and_(_matches(_docs.c[VECTOR_COLUMN], query),
-                                                   sa.not_(in_headline)),
-                            need=wanted - len(first), scope=scope, density=density)
+        rest = _newest(conn, VECTOR_COLUMN, query_text, need=wanted - len(first),
+                       scope=scope, archive=archive, density=matches / archive,
+                       exclude=frozenset(first))
         found.extend((article_id, 1.0) for article_id in rest)
     return found[offset:offset + limit]
 
 
-def _newest_rest(conn: Connection, planner: _Planner, condition: sa.ColumnElement[bool], *,
-                 need: int, scope: SearchScope, density: float) -> list[int]:
-    """The ``need`` newest articles in ``scope`` meeting ``condition`` (see _tiered):
-    walk the newest rows while that is the cheaper plan for a word matching ``density``
-    of the archive, then read the older matches through the GIN index."""
-    archive = planner.archive
-    density = min(1.0, max(density, 1.0 / archive))
-    walk_us = need / density * DETOAST_US
-    index_us = GIN_SCAN_US + density * archive * ROW_US
-    rows = min(archive, int(2 * need / density) + 1) if walk_us < index_us else 0
+def _newest(conn: Connection, column: str, query_text: str, *, need: int,
+            scope: SearchScope, archive: int, density: float,
+            exclude: frozenset[int] = frozenset()) -> list[int]:
+    """The ``need`` newest articles in ``scope`` (and not in ``exclude``) whose ``column``
+    matches, newest first.
+
+    Windows of slices from the newest down, each read from GIN with its slice lexemes
+    (``query & ('#h' | ... | '#l')``), newest first in pages; the first window is sized
+    for :data:`SLICE_HEADROOM` times ``need`` at ``density`` (a lower bound of the share
+    of the archive that matches), each next one twice as wide, until :data:`MAX_SLICES`
+    or slice 0: the rest is read plainly below the last window. Windows are disjoint and
+    read in order, so the hits are exactly the newest ones, whatever the windows' sizes."""
     found: list[int] = []
-    below: int | None = None
-    if rows:
-        walk = _matching(condition, scope).order_by(_docs.c.article_id.desc()).limit(need)
-        bound = archive - rows + 1 if rows < archive else None  # ids are about dense
-        if bound is not None:
-            walk = walk.where(_docs.c.article_id >= bound)
-        planner.only(bitmap_scans=False)
-        found = [int(article_id) for article_id in conn.execute(walk).scalars()]
-        if bound is None:  # the walk covered the whole archive
-            return found
-        below = bound
-    batch = 2 * need
-    planner.only(index_scans=False)
+    batch = 2 * need + len(exclude)
+    per_slice = max(density, 1.0 / archive) * (1 << SLICE_BITS)
+    width = max(1, min(MAX_SLICES, int(SLICE_HEADROOM * need / per_slice) + 1))
+    high = (archive >> SLICE_BITS) + 1  # one above: an article added meanwhile is seen
+    below: int | None = None  # continue inside the window under this id
     while len(found) < need:
-        older = condition if below is None else sa.and_(condition, _docs.c.article_id < below)
-        ids = [int(article_id) for article_id in conn.execute(
-            sa.select(_docs.c.article_id).where(older)
-            .order_by(_docs.c.article_id.desc()).limit(batch)).scalars()]
-        found.extend(_in_scope(conn, ids, need=len(ids), scope=scope))
-        if len(ids) < batch:
+        low = high - width + 1
+        if low <= 0 or width > MAX_SLICES:  # plainly: every match under the window
+            ceiling = (high + 1) << SLICE_BITS
+            condition = _matches(column, query_text)
+            low = 0
+        else:
+            ceiling = (high + 1) << SLICE_BITS
+            slices = " | ".join(f"'#{n}'" for n in range(high, low - 1, -1))
+            condition = _matches(column, f"({query_text}) & ({slices})")
+        bound = ceiling if below is None else below
+        # "+ 0": a bound the primary key cannot serve, so it is checked on GIN's matches
+        ids = [int(i) for i in conn.execute(
+            sa.select(_vectors.c.article_id)
+            .where(condition, (_vectors.c.article_id + 0) < bound)
+            .order_by(_vectors.c.article_id.desc()).limit(batch)).scalars()]
+        fresh = [article_id for article_id in ids if article_id not in exclude]
+        found.extend(_in_scope(conn, fresh, need=len(fresh), scope=scope))
+        if len(ids) == batch:  # more in this window
+            below = ids[-1]
+            continue
+        if low == 0:
             break
-        below = ids[-1]
-        batch *= 2
+        below = None
+        high = low - 1
+        width *= 2
     return found[:need]

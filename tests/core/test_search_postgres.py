@@ -1,7 +1,7 @@
 """The PostgreSQL search backend: the tsvector holds exactly our keys, any query is a valid
 tsquery, migration 0005 backfills and is undone cleanly, weights and field boundaries; the
 ranked regime orders by the small in-row rank vector (0008) and leaves the planner as it
-was."""
+was; the tiers read the narrow vector table (0009) newest first through its id slices."""
 
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ from editor_app.core.search_postgres import (
     KEYS_FUNCTION,
     RANK_VECTOR_COLUMN,
     VECTOR_COLUMN,
+    VECTOR_TABLE,
+    slice_lexeme,
     tsquery_text,
     tsvector_available,
 )
@@ -86,13 +88,16 @@ def test_tsquery_text_quotes_every_lexeme() -> None:
 
 def test_weights_follow_fts5_columns(pg: Database) -> None:
     with pg.session() as session:
-        session.add(Article(headline="झील", dek="सरोवर", body="तालाब"))
+        article = Article(headline="झील", dek="सरोवर", body="तालाब")
+        session.add(article)
         session.flush()
         row = session.connection().execute(sa.text(
-            f"SELECT {VECTOR_COLUMN}::text FROM search_documents sd JOIN articles a "
-            "ON a.id = sd.article_id WHERE a.headline = 'झील'")).scalar_one()
+            f"SELECT {VECTOR_COLUMN}::text, headline_vector::text FROM {VECTOR_TABLE} "
+            "WHERE article_id = :id"), {"id": article.id}).one()
         session.rollback()
-    assert row == "'झील':2A 'तालाब':6 'सरोवर':4B"
+    # the keys with their weights, and the article's slice lexeme (no position, no key)
+    slice_ = slice_lexeme(article.id)
+    assert tuple(row) == (f"'{slice_}' 'झील':2A 'तालाब':6 'सरोवर':4B", f"'{slice_}' 'झील':2A")
 
 
 def test_auto_uses_tsvector_and_a_phrase_stays_inside_one_field(pg: Database) -> None:
@@ -124,10 +129,10 @@ def test_migration_0005_backfills_and_downgrades(database_factory: DatabaseFacto
             hits = search(session, "खबर मौजूद", backend="tsvector")
             assert [h.headline for h in hits] == ["पुरानी ख़बर"]
             indexes = set(session.connection().execute(sa.text(
-                "SELECT indexname FROM pg_indexes WHERE tablename = 'search_documents'"
+                f"SELECT indexname FROM pg_indexes WHERE tablename = '{VECTOR_TABLE}'"
             )).scalars())
-        assert {"ix_search_documents_search_vector",
-                "ix_search_documents_headline_vector"} <= indexes
+        assert {"ix_search_vectors_search_vector",
+                "ix_search_vectors_headline_vector"} <= indexes
     finally:
         database.close()
         database_factory.drop(url)
@@ -149,9 +154,9 @@ def test_ranking_reads_the_short_fields_and_the_lead_only(pg: Database) -> None:
         session.flush()
         with session.connection().begin_nested():
             whole = session.connection().execute(sa.text(
-                "SELECT a.headline FROM search_documents sd JOIN articles a "
-                "ON a.id = sd.article_id WHERE sd.search_vector @@ 'झील'::tsquery "
-                f"ORDER BY ts_rank(sd.{VECTOR_COLUMN}, 'झील'::tsquery) DESC")).scalars().all()
+                f"SELECT a.headline FROM {VECTOR_TABLE} sv JOIN articles a "
+                "ON a.id = sv.article_id WHERE sv.search_vector @@ 'झील'::tsquery "
+                f"ORDER BY ts_rank(sv.{VECTOR_COLUMN}, 'झील'::tsquery) DESC")).scalars().all()
         hits = search(session, "झील", backend="tsvector")
         session.rollback()
     assert whole[0] == "पहली"  # what ranking over the whole body would give
@@ -193,24 +198,27 @@ def test_search_restores_the_planner_settings(pg: Database) -> None:
     assert tuple(settings_after) == ("on", "off", "on")
 
 
-@pytest.mark.parametrize("plan", ["walk", "index"])
-def test_tier_plans_give_the_same_hits(pg: Database, monkeypatch: pytest.MonkeyPatch,
-                                       plan: str) -> None:
-    """However the rest tier reads the matches (walking the newest rows, or reading them
-    from the GIN index in batches, or a short walk continued from the index when a page is
-    small), the hits are the tiers' hits: headline matches newest first, then the other
-    matches newest first, trashed ones never."""
+@pytest.mark.parametrize(("headroom", "max_slices"), [(2.0, 64), (0.0, 64), (0.0, 2)])
+def test_tiers_read_newest_first_through_slices(pg: Database, monkeypatch: pytest.MonkeyPatch,
+                                                headroom: float, max_slices: int) -> None:
+    """However the tiers read the matches (one wide window of slices, windows growing from
+    one slice, or few slices and then the plain rest below them), the hits are the tiers'
+    hits: headline matches newest first, then the other matches newest first, trashed ones
+    never; pages of two give the same list. The ids are spread over ~30 slices."""
     monkeypatch.setattr(search_postgres, "RANK_ALL_LIMIT", 3)
-    monkeypatch.setattr(search_postgres, "DETOAST_US", 0.0 if plan == "walk" else 1e12)
-    in_headline, trashed = (3, 4, 11), (7, 13)
+    monkeypatch.setattr(search_postgres, "SLICE_HEADROOM", headroom)
+    monkeypatch.setattr(search_postgres, "MAX_SLICES", max_slices)
+    in_headline, trashed = (3, 4, 11, 17), (7, 13, 17)
     with pg.session() as session:
-        articles = [Article(headline="बाढ़ से नदी में उफान" if n in in_headline else f"खबर {n}",
+        articles = [Article(id=900_000 + n * 1_500 + n % 3,
+                            headline="बाढ़ से नदी में उफान" if n in in_headline else f"खबर {n}",
                             body=f"गांव {n} में बाढ़ का पानी।" if n % 3 else "सूखा पड़ा।",
                             trashed=n in trashed)
                     for n in range(20)]
         session.add_all(articles)
         session.flush()
         ids = [article.id for article in articles]
+        assert len({slice_lexeme(i) for i in ids}) == 20
 
         def found(limit: int, offset: int = 0) -> list[int]:
             return [h.article_id for h in search(session, "बाढ़", limit=limit, offset=offset,
