@@ -176,42 +176,53 @@ def tsvector_search(conn: Connection, plan: QueryPlan, *, limit: int, offset: in
     """Best ``limit`` articles in ``scope`` matching ``plan`` after skipping ``offset``, as
     ``(article_id, score)``, best first (see the module contract for the two regimes).
 
-    One GIN scan of the narrow table reads up to :data:`RANK_ALL_LIMIT` + 1 matching ids;
-    when that is all of them their rank vectors are read by primary key, ranked in Python
-    (rank, then newest) and checked against ``scope`` in rank order, in batches. Otherwise
-    the two tiers follow (:func:`_tiered`)."""
+    One GIN scan of the narrow table counts up to :data:`RANK_ALL_LIMIT` + 1 matches; when
+    that is all of them the server ranks them from their rank vectors (read by primary
+    key) and they are checked against ``scope`` in rank order, in batches
+    (:func:`_ranked`). Otherwise the two tiers follow (:func:`_tiered`)."""
     if plan.is_empty or limit <= 0 or _too_long(plan):
         return []
     scope = scope or SearchScope()
     query_text = tsquery_text(plan)
     planner = _Planner(conn)
-    ids = [int(i) for i in conn.execute(
-        sa.select(_vectors.c.article_id).where(_matches(VECTOR_COLUMN, query_text))
-        .limit(RANK_ALL_LIMIT + 1)).scalars()]
-    if len(ids) <= RANK_ALL_LIMIT:
-        found = _ranked(conn, ids, query_text, need=offset + limit, scope=scope)[offset:]
+    sample = (sa.select(_vectors.c.article_id).where(_matches(VECTOR_COLUMN, query_text))
+              .limit(RANK_ALL_LIMIT + 1))
+    matches = int(conn.execute(sa.select(sa.func.count()).select_from(sample.subquery()))
+                  .scalar_one())
+    if not matches:
+        found = []
+    elif matches <= RANK_ALL_LIMIT:
+        found = _ranked(conn, sample, query_text, need=offset + limit, scope=scope,
+                        matches=matches)[offset:]
     else:
         found = _tiered(conn, query_text, limit=limit, offset=offset, scope=scope,
-                        archive=planner.archive, matches=len(ids))
+                        archive=planner.archive, matches=matches)
     planner.restore()
     return found
 
 
-def _ranked(conn: Connection, ids: list[int], query_text: str, *, need: int,
-            scope: SearchScope) -> list[tuple[int, float]]:
-    """The first ``need`` of ``ids`` in ``scope``, best rank first (ties newest first)."""
-    if not ids:
-        return []
+def _ranked(conn: Connection, sample: sa.Select[Any], query_text: str, *, need: int,
+            scope: SearchScope, matches: int) -> list[tuple[int, float]]:
+    """The first ``need`` of the ``matches`` ids ``sample`` selects that are in ``scope``,
+    best rank first (ties newest first): ranked by the server (the ids never travel),
+    read in growing batches in rank order, each checked against ``scope`` (a default
+    scope costs one batch)."""
     weights = sa.cast(sa.literal(list(RANK_WEIGHTS), ARRAY(REAL)), ARRAY(REAL))
     rank = sa.func.ts_rank(weights, _docs.c[RANK_VECTOR_COLUMN], _tsquery(query_text),
-                           RANK_NORMALISATION, type_=sa.Float)
-    rows = conn.execute(sa.select(_docs.c.article_id, rank).where(
-        _docs.c.article_id == sa.func.any(sa.literal(ids, ARRAY(sa.Integer))))).all()
-    ranked = sorted(((int(i), float(score)) for i, score in rows),
-                    key=lambda item: (-item[1], -item[0]))
-    scores = dict(ranked)
-    kept = _in_scope(conn, [article_id for article_id, _ in ranked], need=need, scope=scope)
-    return [(article_id, scores[article_id]) for article_id in kept]
+                           RANK_NORMALISATION, type_=sa.Float).label("rank")
+    ordered = (sa.select(_docs.c.article_id, rank)
+               .where(_docs.c.article_id == sa.func.any(sa.func.array(sample.scalar_subquery())))
+               .order_by(sa.desc("rank"), _docs.c.article_id.desc()))
+    found: list[tuple[int, float]] = []
+    skip, batch = 0, max(2 * need, 64)
+    while len(found) < need and skip < matches:
+        rows = [(int(i), float(score)) for i, score in
+                conn.execute(ordered.offset(skip).limit(batch)).all()]
+        kept = set(_in_scope(conn, [i for i, _ in rows], need=len(rows), scope=scope))
+        found.extend(row for row in rows if row[0] in kept)
+        skip += batch
+        batch *= 2
+    return found[:need]
 
 
 def _in_scope(conn: Connection, ordered: list[int], *, need: int,
@@ -225,7 +236,7 @@ def _in_scope(conn: Connection, ordered: list[int], *, need: int,
         kept = set(conn.execute(sa.select(_articles.c.id).where(
             _articles.c.id == sa.func.any(sa.literal(chunk, ARRAY(sa.Integer))),
             *scope.conditions(_articles.c.id, _articles.c.trashed, _articles.c.status)))
-            .scalars())
+            .scalars().all())
         found.extend(article_id for article_id in chunk if article_id in kept)
         start += batch
         batch *= 2
@@ -276,14 +287,27 @@ def _tiered(conn: Connection, query_text: str, *, limit: int, offset: int,
     than ``offset + limit`` hits it has found every headline match in scope, and one out
     of scope is dropped by the scope check anyway."""
     wanted = offset + limit
-    headline_ids = [int(i) for i in conn.execute(
-        sa.select(_vectors.c.article_id).where(_matches(HEADLINE_VECTOR_COLUMN, query_text))
-        .limit(RANK_ALL_LIMIT + 1)).scalars()]
-    if len(headline_ids) <= RANK_ALL_LIMIT:  # all of them: newest first in Python
-        first = _in_scope(conn, sorted(headline_ids, reverse=True), need=wanted, scope=scope)
-    else:
+    headline = (sa.select(_vectors.c.article_id)
+                .where(_matches(HEADLINE_VECTOR_COLUMN, query_text))
+                .limit(RANK_ALL_LIMIT + 1).subquery())
+    newest = (sa.select(headline.c.article_id, sa.func.count().over())
+              .order_by(headline.c.article_id.desc()))
+    first: list[int] = []
+    batch, below, count = 2 * wanted, None, 0
+    while len(first) < wanted:  # all of them when there are few: newest first, in batches
+        page = newest if below is None else newest.where(headline.c.article_id < below)
+        rows = conn.execute(page.limit(batch)).all()
+        count = max(count, int(rows[0][1]) if rows else 0)
+        if count > RANK_ALL_LIMIT:
+            break
+        ids = [int(row[0]) for row in rows]
+        first.extend(_in_scope(conn, ids, need=wanted - len(first), scope=scope))
+        if len(ids) < batch:
+            break
+        below = ids[-1]
+    if count > RANK_ALL_LIMIT:  # too many to read whole: newest slices first
         first = _newest(conn, HEADLINE_VECTOR_COLUMN, query_text, need=wanted, scope=scope,
-                        archive=archive, density=len(headline_ids) / archive)
+                        archive=archive, density=count / archive)
     found = [(article_id, 2.0) for article_id in first]
     if len(first) < wanted:
         rest = _newest(conn, VECTOR_COLUMN, query_text, need=wanted - len(first),
@@ -326,7 +350,7 @@ def _newest(conn: Connection, column: str, query_text: str, *, need: int,
         ids = [int(i) for i in conn.execute(
             sa.select(_vectors.c.article_id)
             .where(condition, (_vectors.c.article_id + 0) < bound)
-            .order_by(_vectors.c.article_id.desc()).limit(batch)).scalars()]
+            .order_by(_vectors.c.article_id.desc()).limit(batch)).scalars().all()]
         fresh = [article_id for article_id in ids if article_id not in exclude]
         found.extend(_in_scope(conn, fresh, need=len(fresh), scope=scope))
         if len(ids) == batch:  # more in this window
