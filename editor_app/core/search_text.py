@@ -187,8 +187,18 @@ def find_matches(field_terms: list[Term], plan: QueryPlan) -> list[tuple[int, in
 
 
 def spans_of(text: str, plan: QueryPlan) -> list[tuple[int, int]]:
-    """Merged code-point spans of every match of ``plan`` in ``to_nfc(text)``."""
-    field_terms = terms(text)
+    """Merged code-point spans of every match of ``plan`` in ``to_nfc(text)``.
+
+    Fast path: a clause can match only where its first key occurs in the folded text
+    (keys are folded tokens with some characters dropped, so every key is a substring of
+    the folded text with those characters dropped); when no clause's first key occurs,
+    there is nothing to tokenise (a search hit whose headline does not match: ~1/5 of the
+    cost)."""
+    nfc = to_nfc(text)
+    folded = fold(nfc).translate(_DROP)
+    if not any(clause.keys[0] in folded for clause in plan.clauses):
+        return []
+    field_terms = terms(nfc)
     return _merge([(field_terms[first].start, field_terms[last - 1].end)
                    for _, first, last in find_matches(field_terms, plan)])
 
