@@ -205,8 +205,8 @@ def _ranked(conn: Connection, sample: sa.Select[Any], query_text: str, *, need: 
             scope: SearchScope, matches: int) -> list[tuple[int, float]]:
     """The first ``need`` of the ``matches`` ids ``sample`` selects that are in ``scope``,
     best rank first (ties newest first): ranked by the server (the ids never travel),
-    read in growing batches in rank order, each checked against ``scope`` (a default
-    scope costs one batch)."""
+    read in growing batches in rank order, each checked against ``scope`` in the same
+    statement (a default scope costs one batch)."""
     weights = sa.cast(sa.literal(list(RANK_WEIGHTS), ARRAY(REAL)), ARRAY(REAL))
     rank = sa.func.ts_rank(weights, _docs.c[RANK_VECTOR_COLUMN], _tsquery(query_text),
                            RANK_NORMALISATION, type_=sa.Float).label("rank")
@@ -216,31 +216,26 @@ def _ranked(conn: Connection, sample: sa.Select[Any], query_text: str, *, need: 
     found: list[tuple[int, float]] = []
     skip, batch = 0, max(2 * need, 64)
     while len(found) < need and skip < matches:
-        rows = [(int(i), float(score)) for i, score in
-                conn.execute(ordered.offset(skip).limit(batch)).all()]
-        kept = set(_in_scope(conn, [i for i, _ in rows], need=len(rows), scope=scope))
-        found.extend(row for row in rows if row[0] in kept)
+        rows = sorted(((int(i), float(score), bool(kept)) for i, score, kept in
+                       _scoped(conn, ordered.offset(skip).limit(batch), scope)),
+                      key=lambda row: (-row[1], -row[0]))
+        found.extend((i, score) for i, score, kept in rows if kept)
         skip += batch
         batch *= 2
     return found[:need]
 
 
-def _in_scope(conn: Connection, ordered: list[int], *, need: int,
-              scope: SearchScope) -> list[int]:
-    """The first ``need`` of ``ordered`` that are in ``scope``, in order (checked against
-    ``articles`` in growing batches, so a default scope costs one small query)."""
-    found: list[int] = []
-    start, batch = 0, max(2 * need, 64)
-    while len(found) < need and start < len(ordered):
-        chunk = ordered[start:start + batch]
-        kept = set(conn.execute(sa.select(_articles.c.id).where(
-            _articles.c.id == sa.func.any(sa.literal(chunk, ARRAY(sa.Integer))),
-            *scope.conditions(_articles.c.id, _articles.c.trashed, _articles.c.status)))
-            .scalars().all())
-        found.extend(article_id for article_id in chunk if article_id in kept)
-        start += batch
-        batch *= 2
-    return found[:need]
+def _scoped(conn: Connection, page: sa.Select[Any], scope: SearchScope) -> list[sa.Row[Any]]:
+    """The rows of ``page`` (a SELECT whose first column is an article id), each with one
+    more column: whether that article is in ``scope``. One statement: the ids are checked
+    against ``articles`` as one array (one bitmap scan of its primary key), in the server."""
+    rows = page.cte("page")
+    first = next(iter(rows.c))
+    ids = sa.func.array(sa.select(first).scalar_subquery())
+    kept = sa.select(_articles.c.id).where(
+        _articles.c.id == sa.func.any(ids),
+        *scope.conditions(_articles.c.id, _articles.c.trashed, _articles.c.status))
+    return list(conn.execute(sa.select(*rows.c, first.in_(kept))).all())
 
 
 class _Planner:
@@ -296,15 +291,15 @@ def _tiered(conn: Connection, query_text: str, *, limit: int, offset: int,
     batch, below, count = 2 * wanted, None, 0
     while len(first) < wanted:  # all of them when there are few: newest first, in batches
         page = newest if below is None else newest.where(headline.c.article_id < below)
-        rows = conn.execute(page.limit(batch)).all()
-        count = max(count, int(rows[0][1]) if rows else 0)
+        rows = sorted(((int(i), int(n), bool(kept)) for i, n, kept in
+                       _scoped(conn, page.limit(batch), scope)), reverse=True)
+        count = max(count, rows[0][1] if rows else 0)
         if count > RANK_ALL_LIMIT:
             break
-        ids = [int(row[0]) for row in rows]
-        first.extend(_in_scope(conn, ids, need=wanted - len(first), scope=scope))
-        if len(ids) < batch:
+        first.extend(i for i, _, kept in rows if kept)
+        if len(rows) < batch:
             break
-        below = ids[-1]
+        below = rows[-1][0]
     if count > RANK_ALL_LIMIT:  # too many to read whole: newest slices first
         first = _newest(conn, HEADLINE_VECTOR_COLUMN, query_text, need=wanted, scope=scope,
                         archive=archive, density=count / archive)
@@ -347,14 +342,13 @@ def _newest(conn: Connection, column: str, query_text: str, *, need: int,
             condition = _matches(column, f"({query_text}) & ({slices})")
         bound = ceiling if below is None else below
         # "+ 0": a bound the primary key cannot serve, so it is checked on GIN's matches
-        ids = [int(i) for i in conn.execute(
-            sa.select(_vectors.c.article_id)
+        rows = sorted(((int(i), bool(kept)) for i, kept in _scoped(
+            conn, sa.select(_vectors.c.article_id)
             .where(condition, (_vectors.c.article_id + 0) < bound)
-            .order_by(_vectors.c.article_id.desc()).limit(batch)).scalars().all()]
-        fresh = [article_id for article_id in ids if article_id not in exclude]
-        found.extend(_in_scope(conn, fresh, need=len(fresh), scope=scope))
-        if len(ids) == batch:  # more in this window
-            below = ids[-1]
+            .order_by(_vectors.c.article_id.desc()).limit(batch), scope)), reverse=True)
+        found.extend(i for i, kept in rows if kept and i not in exclude)
+        if len(rows) == batch:  # more in this window
+            below = rows[-1][0]
             continue
         if low == 0:
             break
