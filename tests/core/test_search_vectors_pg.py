@@ -111,6 +111,7 @@ def _plans(db: Database, query: str, monkeypatch: pytest.MonkeyPatch,
     with db.session() as session:
         conn = session.connection()
         raw = conn.connection.driver_connection
+        assert raw is not None
         raw.add_notice_handler(lambda diag: notes.append(diag.message_primary or ""))
         for statement in ("LOAD 'auto_explain'", "SET LOCAL auto_explain.log_min_duration = 0",
                           "SET LOCAL auto_explain.log_level = notice"):
