@@ -303,6 +303,7 @@ def _tiered(conn: Connection, query_text: str, *, limit: int, offset: int,
     if count > RANK_ALL_LIMIT:  # too many to read whole: newest slices first
         first = _newest(conn, HEADLINE_VECTOR_COLUMN, query_text, need=wanted, scope=scope,
                         archive=archive, density=count / archive)
+    first = first[:wanted]
     found = [(article_id, 2.0) for article_id in first]
     if len(first) < wanted:
         rest = _newest(conn, VECTOR_COLUMN, query_text, need=wanted - len(first),
@@ -332,12 +333,11 @@ def _newest(conn: Connection, column: str, query_text: str, *, need: int,
     below: int | None = None  # continue inside the window under this id
     while len(found) < need:
         low = high - width + 1
+        ceiling = (high + 1) << SLICE_BITS  # above every id of slice ``high``
         if low <= 0 or width > MAX_SLICES:  # plainly: every match under the window
-            ceiling = (high + 1) << SLICE_BITS
             condition = _matches(column, query_text)
             low = 0
         else:
-            ceiling = (high + 1) << SLICE_BITS
             slices = " | ".join(f"'#{n}'" for n in range(high, low - 1, -1))
             condition = _matches(column, f"({query_text}) & ({slices})")
         bound = ceiling if below is None else below

@@ -193,9 +193,9 @@ def test_search_restores_the_planner_settings(pg: Database) -> None:
         assert [h.headline for h in search(session, "पुल", backend="tsvector")] == ["नया पुल"]
         settings_after = conn.execute(sa.text(
             "SELECT current_setting('enable_seqscan'), current_setting('enable_hashjoin'), "
-            "current_setting('enable_mergejoin')")).one()
+            "current_setting('enable_mergejoin'), current_setting('enable_indexscan')")).one()
         session.rollback()
-    assert tuple(settings_after) == ("on", "off", "on")
+    assert tuple(settings_after) == ("on", "off", "on", "on")
 
 
 @pytest.mark.parametrize(("headroom", "max_slices"), [(2.0, 64), (0.0, 64), (0.0, 2)])
