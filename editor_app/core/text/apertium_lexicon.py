@@ -32,11 +32,13 @@ import logging
 import marshal
 import os
 import unicodedata
+from array import array
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
 __all__ = ["APERTIUM_DIRS", "ApertiumLexicon", "default_cache_dir", "find_apertium_file",
-           "load_apertium"]
+           "load_apertium", "parse_att"]
 
 log = logging.getLogger(__name__)
 
@@ -51,37 +53,107 @@ _EPSILON = frozenset({"ε", "@0@", ""})
 _FOLD = str.maketrans({"\u0901": "\u0902"})  # chandrabindu -> anusvara
 _MAX_CACHE = 200_000
 _EMPTY: frozenset[int] = frozenset()
+#: (arc offsets, arc characters, arc targets, epsilon offsets, epsilon targets).
+_Rows = tuple["array[int]", str, "array[int]", "array[int]", "array[int]"]
 
 
 class ApertiumLexicon:
-    """An epsilon-NFA over surface characters built from an AT&T transducer."""
+    """An epsilon-NFA over surface characters built from an AT&T transducer.
 
-    def to_data(self) -> tuple[dict[int, dict[str, tuple[int, ...]]], dict[int, tuple[int, ...]],
-                               frozenset[int], tuple[int, ...]]:
-        """The automaton as plain containers (what the marshal cache stores)."""
-        return (self._arcs, self._eps, self._finals, self._starts)
+    Storage is compact and read-only (compressed sparse rows): states are renumbered
+    ``0..n-1``; the arcs leaving state ``s`` are ``_arc_chars[_arc_off[s]:_arc_off[s + 1]]``
+    (one character each, one ``str`` for the whole automaton) with their targets at the same
+    positions of ``_arc_dst`` (an ``array('I')``), and the epsilon arcs likewise in
+    ``_eps_off``/``_eps_dst``. That is ~0.7 MiB where the dictionaries of tuples it replaces
+    took ~13 MiB of Python objects; :meth:`knows` answers exactly as before (a test compares
+    it with a walk over the parsed dictionaries).
+    """
 
-    def __init__(self, arcs: dict[int, dict[str, tuple[int, ...]]],
-                 epsilons: dict[int, tuple[int, ...]], finals: frozenset[int],
-                 starts: tuple[int, ...]) -> None:
-        self._arcs = arcs
-        self._eps = epsilons
+    def __init__(self, arcs: Mapping[int, Mapping[str, Sequence[int]]],
+                 epsilons: Mapping[int, Sequence[int]], finals: Iterable[int],
+                 starts: Sequence[int]) -> None:
+        """Build from the parsed form: ``arcs[state][char]`` and ``epsilons[state]`` are the
+        target states; state numbers are any ints (they are renumbered)."""
+        numbers: set[int] = set(arcs) | set(epsilons) | set(finals) | set(starts)
+        for targets_of in arcs.values():
+            for targets in targets_of.values():
+                numbers.update(targets)
+        for targets in epsilons.values():
+            numbers.update(targets)
+        dense = {state: index for index, state in enumerate(sorted(numbers))}
+        arc_off, arc_dst, eps_off, eps_dst = (array("I", [0]), array("I"), array("I", [0]),
+                                              array("I"))
+        chars: list[str] = []
+        for state in sorted(numbers):
+            for char, targets in sorted(arcs.get(state, {}).items()):
+                for target in targets:
+                    chars.append(char)
+                    arc_dst.append(dense[target])
+            arc_off.append(len(arc_dst))
+            eps_dst.extend(dense[target] for target in epsilons.get(state, ()))
+            eps_off.append(len(eps_dst))
+        self._init((arc_off, "".join(chars), arc_dst, eps_off, eps_dst),
+                   frozenset(dense[s] for s in finals), tuple(dense[s] for s in starts))
+
+    @classmethod
+    def _from_rows(cls, rows: _Rows, finals: frozenset[int],
+                   starts: tuple[int, ...]) -> ApertiumLexicon:
+        lexicon = cls.__new__(cls)
+        lexicon._init(rows, finals, starts)
+        return lexicon
+
+    def _init(self, rows: _Rows, finals: frozenset[int], starts: tuple[int, ...]) -> None:
+        self._arc_off, self._arc_chars, self._arc_dst, self._eps_off, self._eps_dst = rows
+        if not (len(self._arc_off) == len(self._eps_off) >= 1
+                and len(self._arc_chars) == len(self._arc_dst) == self._arc_off[-1]
+                and len(self._eps_dst) == self._eps_off[-1]):
+            raise ValueError("inconsistent apertium automaton rows")
         self._finals = finals
         self._starts = starts
         self._start = self._closure(frozenset(starts))
         self._cache: dict[str, bool] = {}
         self._delta: dict[frozenset[int], dict[str, frozenset[int]]] = {}
 
+    def to_data(self) -> tuple[bytes, str, bytes, bytes, bytes, tuple[int, ...],
+                               tuple[int, ...]]:
+        """The automaton as plain values (what the marshal cache stores)."""
+        return (self._arc_off.tobytes(), self._arc_chars, self._arc_dst.tobytes(),
+                self._eps_off.tobytes(), self._eps_dst.tobytes(), tuple(sorted(self._finals)),
+                self._starts)
+
+    @classmethod
+    def from_data(cls, data: object) -> ApertiumLexicon:
+        """The inverse of :meth:`to_data`; ``ValueError``/``TypeError`` when malformed."""
+        if not isinstance(data, tuple) or len(data) != 7:
+            raise ValueError("not an apertium automaton")
+        arc_off, chars, arc_dst, eps_off, eps_dst, finals, starts = data
+        if not isinstance(chars, str):
+            raise TypeError("arc characters must be a str")
+        rows = [array("I") for _ in range(4)]
+        for row, raw in zip(rows, (arc_off, arc_dst, eps_off, eps_dst), strict=True):
+            row.frombytes(raw)
+        size = len(rows[0]) - 1
+        if any(not 0 <= s < size for s in (*finals, *starts)) or max(
+                (*rows[1], *rows[3]), default=0) >= max(size, 1):
+            raise ValueError("apertium automaton state out of range")
+        return cls._from_rows((rows[0], chars, rows[1], rows[2], rows[3]),
+                              frozenset(finals), tuple(starts))
+
     @property
     def state_count(self) -> int:
         """Number of states with outgoing arcs (a size figure for logs and tests)."""
-        return len(self._arcs) + len(self._eps)
+        arc_off, eps_off = self._arc_off, self._eps_off
+        return sum(1 for s in range(len(arc_off) - 1)
+                   if arc_off[s] != arc_off[s + 1] or eps_off[s] != eps_off[s + 1])
 
     def _closure(self, states: frozenset[int]) -> frozenset[int]:
+        off, dst = self._eps_off, self._eps_dst
         stack = list(states)
         seen = set(states)
         while stack:
-            for nxt in self._eps.get(stack.pop(), ()):
+            state = stack.pop()
+            for index in range(off[state], off[state + 1]):
+                nxt = dst[index]
                 if nxt not in seen:
                     seen.add(nxt)
                     stack.append(nxt)
@@ -112,11 +184,16 @@ class ApertiumLexicon:
             row = self._delta[states] = {}
         nxt = row.get(char)
         if nxt is None:
+            off, chars, dst = self._arc_off, self._arc_chars, self._arc_dst
             step: set[int] = set()
             for state in states:
-                targets = self._arcs.get(state)
-                if targets is not None:
-                    step.update(targets.get(char, ()))
+                low, high = off[state], off[state + 1]
+                if low == high:
+                    continue
+                index = chars.find(char, low, high)
+                while index != -1:
+                    step.add(dst[index])
+                    index = chars.find(char, index + 1, high)
             nxt = row[char] = self._closure(frozenset(step)) if step else _EMPTY
         return nxt
 
@@ -134,6 +211,13 @@ def find_apertium_file() -> Path | None:
 
 
 def _parse(text: str) -> ApertiumLexicon:
+    return ApertiumLexicon(*parse_att(text))
+
+
+def parse_att(text: str) -> tuple[dict[int, dict[str, tuple[int, ...]]],
+                                  dict[int, tuple[int, ...]], frozenset[int], tuple[int, ...]]:
+    """The AT&T text as ``(arcs, epsilons, finals, starts)`` dictionaries (see
+    :class:`ApertiumLexicon`); surface symbols NFC-normalised and chandrabindu folded."""
     arcs: dict[int, dict[str, list[int]]] = {}
     eps: dict[int, list[int]] = {}
     finals: set[int] = set()
@@ -182,10 +266,10 @@ def _parse(text: str) -> ApertiumLexicon:
                 state = target
     frozen_arcs = {s: {c: tuple(t) for c, t in m.items()} for s, m in arcs.items()}
     frozen_eps = {s: tuple(t) for s, t in eps.items()}
-    return ApertiumLexicon(frozen_arcs, frozen_eps, frozenset(finals), tuple(starts) or (0,))
+    return frozen_arcs, frozen_eps, frozenset(finals), tuple(starts) or (0,)
 
 
-_CACHE_VERSION = 1
+_CACHE_VERSION = 2  # 2: compact rows instead of dictionaries
 
 
 def default_cache_dir() -> Path:
@@ -207,9 +291,7 @@ def _cache_file(path: Path, cache_dir: Path) -> Path:
 
 def _from_cache(cached: Path) -> ApertiumLexicon | None:
     try:
-        data = marshal.loads(cached.read_bytes())
-        arcs, eps, finals, starts = data
-        return ApertiumLexicon(arcs, eps, finals, starts)
+        return ApertiumLexicon.from_data(marshal.loads(cached.read_bytes()))
     except FileNotFoundError:
         return None
     except (OSError, EOFError, ValueError, TypeError) as exc:  # I/O boundary: corrupt cache

@@ -1,0 +1,114 @@
+"""Issue 7 item 6 (memory): the compact read-only storage of the spell evidence answers
+exactly as the dictionaries it replaced, on the real data, for words in it and not in it."""
+
+from __future__ import annotations
+
+import gzip
+import marshal
+import random
+from collections.abc import Mapping, Sequence
+
+import pytest
+
+from editor_app.core.text import apertium_lexicon
+from editor_app.core.text.apertium_lexicon import ApertiumLexicon, parse_att
+from tests.conftest import skip_unless_spelling
+
+_FOLD = str.maketrans({"\u0901": "\u0902"})
+
+
+def _reference_knows(arcs: Mapping[int, Mapping[str, Sequence[int]]],
+                     eps: Mapping[int, Sequence[int]], finals: frozenset[int],
+                     starts: Sequence[int], word: str) -> bool:
+    """A plain epsilon-NFA walk over the parsed dictionaries (the old storage)."""
+
+    def closure(states: set[int]) -> set[int]:
+        stack, seen = list(states), set(states)
+        while stack:
+            for nxt in eps.get(stack.pop(), ()):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    stack.append(nxt)
+        return seen
+
+    current = closure(set(starts))
+    for char in word.translate(_FOLD):
+        current = closure({t for s in current for t in arcs.get(s, {}).get(char, ())})
+        if not current:
+            return False
+    return bool(current & finals)
+
+
+def _accepted_samples(arcs: Mapping[int, Mapping[str, Sequence[int]]],
+                      eps: Mapping[int, Sequence[int]], finals: frozenset[int],
+                      starts: Sequence[int], count: int, seed: int) -> list[str]:
+    """Random walks through the automaton that end in a final state: accepted forms."""
+    rng = random.Random(seed)
+    found: list[str] = []
+    for _ in range(count * 20):
+        state, spelled = rng.choice(list(starts)), ""
+        for _step in range(30):
+            moves = [(c, t) for c, ts in arcs.get(state, {}).items() for t in ts]
+            moves += [("", t) for t in eps.get(state, ())]
+            if state in finals and (not moves or rng.random() < 0.2):
+                found.append(spelled)
+                break
+            if not moves:
+                break
+            char, state = rng.choice(moves)
+            spelled += char
+        if len(found) >= count:
+            break
+    return found
+
+
+@pytest.fixture(scope="module")
+def real_att() -> tuple[dict[int, dict[str, tuple[int, ...]]], dict[int, tuple[int, ...]],
+                        frozenset[int], tuple[int, ...]]:
+    path = apertium_lexicon.find_apertium_file()
+    if path is None:
+        skip_unless_spelling("apertium-hin is not installed")
+        raise AssertionError  # not reached
+    with gzip.open(path, "rb") as handle:
+        return parse_att(handle.read().decode("utf-8"))
+
+
+def test_compact_apertium_answers_as_the_dictionaries_on_real_forms(real_att) -> None:
+    arcs, eps, finals, starts = real_att
+    lexicon = ApertiumLexicon(arcs, eps, finals, starts)
+    reloaded = ApertiumLexicon.from_data(marshal.loads(marshal.dumps(lexicon.to_data())))
+    accepted = [w for w in _accepted_samples(arcs, eps, finals, starts, 1500, 7) if w]
+    assert len(accepted) > 1000
+    rng = random.Random(11)
+    altered: list[str] = []
+    for word in accepted[:1500]:
+        cut = rng.randrange(len(word))
+        altered += [word[:cut] + word[cut + 1:], word + "ा", word[:cut] + "ऱ" + word[cut:],
+                    word.replace("\u0902", "\u0901")]
+    samples = accepted + altered + ["", "क", "नहीं", "व्यवहारिक", "व्यावहारिक", "sampadak"]
+    expected = [_reference_knows(arcs, eps, finals, starts, w) for w in samples]
+    assert all(expected[: len(accepted)])
+    assert expected.count(False) > 1000  # the sample holds many words the analyser rejects
+    for built in (lexicon, reloaded):
+        assert [built.knows(w) for w in samples] == expected
+
+
+def test_compact_apertium_is_small(real_att) -> None:
+    lexicon = ApertiumLexicon(*real_att)
+    arc_bytes = sum(len(part) if isinstance(part, bytes) else len(part) * 2
+                    for part in lexicon.to_data()[:5])
+    assert arc_bytes < 2 * 2**20  # the dictionaries it replaced held ~13 MiB of objects
+    assert not any(isinstance(v, dict) for v in vars(lexicon).values()
+                   if v is not lexicon._cache and v is not lexicon._delta)
+
+
+def test_malformed_compact_data_is_rejected() -> None:
+    good = ApertiumLexicon({0: {"क": (1,)}}, {}, frozenset({1}), (0,))
+    data = good.to_data()
+    assert ApertiumLexicon.from_data(data).knows("क")
+    with pytest.raises((ValueError, TypeError)):
+        ApertiumLexicon.from_data(data[:4])
+    with pytest.raises(ValueError):
+        ApertiumLexicon.from_data((*data[:5], (7,), data[6]))  # a final state out of range
+    with pytest.raises(ValueError):
+        ApertiumLexicon.from_data((data[0], "कख", *data[2:]))  # rows of different lengths
