@@ -332,3 +332,31 @@ def test_an_overlong_word_costs_the_spell_worker_no_analysis(
     settle(highlighter, qtbot)
     assert underlines(edit.document().begin()) == [(0, len(huge))]
     assert [w for w in splits if len(w) > word_judge.MAX_ANALYSED_LENGTH] == []
+
+
+def test_candidate_cache_stays_bounded_while_typing_and_underlines_stay_right(
+        make_edit: Callable[[], QTextEdit], checker: SpellChecker, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from editor_app.gui.editor import spell_highlighter as module
+
+    monkeypatch.setattr(module, "WORD_CACHE_LIMIT", 40)
+    edit = make_edit()
+    highlighter = SpellHighlighter(checker, edit.document())
+    sentence = f"सरकार ने {TYPO} कदम उठाया और लोग खुश हुए। "
+    edit.setPlainText(sentence * 3)
+    settle(highlighter, qtbot)
+    edit.setFocus()
+    cursor = edit.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    edit.setTextCursor(cursor)
+    seen = []
+    for _ in range(12):  # every keystroke makes a new block text: a new cache entry
+        type_text(edit, "ह ")
+        seen.append(highlighter.cached_word_count)
+    settle(highlighter, qtbot)
+    assert max(seen) <= 40  # without the word bound the stale entries pile up (~800)
+    text = edit.document().begin().text()
+    starts = [i for i in range(len(text)) if text.startswith(TYPO, i)]
+    assert underlines(edit.document().begin()) == [(i, len(TYPO)) for i in starts]
+    data = edit.document().begin().userData()
+    assert isinstance(data, SpellBlockData) and len(data.spans) == 3

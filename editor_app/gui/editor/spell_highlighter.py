@@ -33,6 +33,7 @@ import logging
 import threading
 import time
 import weakref
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -69,6 +70,11 @@ log = logging.getLogger(__name__)
 #: The light theme's underline (the live one: ``theme.colours().spell_underline``).
 UNDERLINE_COLOR = QColor(LIGHT.spell_underline)
 _BLOCK_CACHE_LIMIT = 4096
+#: Most words the per-block candidate cache holds (all blocks together) before it is
+#: dropped whole: a 20k-word document fits twice, so typing and re-painting keep hitting it,
+#: while the stale entries typing leaves behind (every keystroke makes a new block text)
+#: stay bounded.
+WORD_CACHE_LIMIT = 60_000
 
 # Markdown-ish things that are not prose words (code-point spans are skipped).
 _ASTRAL_RE = regex.compile(r"[\U00010000-\U0010FFFF]")
@@ -124,6 +130,32 @@ def checkable_words(text: str, *, skip_markup: bool = True) -> tuple[tuple[str, 
         else:
             append((word, mapping.to_utf16(start), mapping.to_utf16(end)))
     return tuple(words)
+
+
+class _BlockWords:
+    """The candidates of one block, packed: the words (each distinct word one shared
+    ``str``) and their UTF-16 ``start, end`` pairs in one ``array('I')``. About 16 bytes a
+    word where a tuple of ``(word, start, end)`` tuples took ~200."""
+
+    __slots__ = ("spans", "words")
+
+    def __init__(self, found: Iterable[tuple[str, int, int]], pool: dict[str, str]) -> None:
+        words: list[str] = []
+        spans = array("I")
+        for word, start, end in found:
+            words.append(pool.setdefault(word, word))
+            spans.append(start)
+            spans.append(end)
+        self.words = tuple(words)
+        self.spans = spans
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def __iter__(self) -> Iterator[tuple[str, int, int]]:
+        spans = self.spans
+        for index, word in enumerate(self.words):
+            yield word, spans[2 * index], spans[2 * index + 1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +224,9 @@ class SpellHighlighter(QSyntaxHighlighter):
         self._format.setUnderlineColor(QColor(colours().spell_underline))
         self._verdicts: dict[str, bool] = {}
         self._blocks: dict[str, tuple[tuple[MisspelledSpan, ...], bool]] = {}
-        self._words: dict[str, tuple[tuple[str, int, int], ...]] = {}  # text -> candidates
+        self._words: dict[str, _BlockWords] = {}  # block text -> candidates
+        self._word_pool: dict[str, str] = {}  # one str per distinct word of those candidates
+        self._cached_words = 0  # words in self._words (bounded by WORD_CACHE_LIMIT)
         self._enabled = True
         self._skip_markup = skip_markup
         self.sync_budget_ms = sync_budget_ms
@@ -366,15 +400,27 @@ class SpellHighlighter(QSyntaxHighlighter):
                 spans.append(MisspelledSpan(word, start, end))
         return tuple(spans), pending
 
-    def _candidates(self, text: str) -> tuple[tuple[str, int, int], ...]:
-        """The checkable words of ``text`` with UTF-16 spans (cached per block text)."""
+    def _candidates(self, text: str) -> _BlockWords:
+        """The checkable words of ``text`` with UTF-16 spans (cached per block text; the
+        cache holds at most :data:`WORD_CACHE_LIMIT` words and ``_BLOCK_CACHE_LIMIT``
+        blocks, then starts again empty)."""
         found = self._words.get(text)
         if found is None:
-            found = checkable_words(text, skip_markup=self._skip_markup)
-            if len(self._words) >= _BLOCK_CACHE_LIMIT:
+            found = _BlockWords(checkable_words(text, skip_markup=self._skip_markup),
+                                self._word_pool)
+            if (len(self._words) >= _BLOCK_CACHE_LIMIT
+                    or self._cached_words + len(found) > WORD_CACHE_LIMIT):
                 self._words.clear()
+                self._word_pool.clear()
+                self._cached_words = 0
             self._words[text] = found
+            self._cached_words += len(found)
         return found
+
+    @property
+    def cached_word_count(self) -> int:
+        """Words held by the per-block candidate cache (a bounded figure; tests)."""
+        return self._cached_words
 
     def _verdict_for_paint(self, word: str) -> bool | None:
         """Verdict while painting: cached, decided now within budget, or ``None`` (queued)."""
