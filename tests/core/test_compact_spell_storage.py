@@ -112,3 +112,15 @@ def test_malformed_compact_data_is_rejected() -> None:
         ApertiumLexicon.from_data((*data[:5], (7,), data[6]))  # a final state out of range
     with pytest.raises(ValueError):
         ApertiumLexicon.from_data((data[0], "कख", *data[2:]))  # rows of different lengths
+
+
+def test_tokens_of_one_call_share_one_str_per_distinct_text() -> None:
+    from editor_app.core.text.tokenize import tokenize, word_spans
+
+    text = "सरकार ने कहा। सरकार ने फिर कहा, और सरकार चुप रही।" * 3
+    tokens = [t.text for t in tokenize(text)]
+    spans = [s[0] for s in word_spans(text)]
+    for texts in (tokens, spans):
+        assert texts.count("सरकार") == 9
+        assert len({id(t) for t in texts if t == "सरकार"}) == 1  # one object, nine tokens
+        assert len({id(t) for t in texts}) == len(set(texts))
