@@ -124,3 +124,52 @@ def test_tokens_of_one_call_share_one_str_per_distinct_text() -> None:
         assert texts.count("सरकार") == 9
         assert len({id(t) for t in texts if t == "सरकार"}) == 1  # one object, nine tokens
         assert len({id(t) for t in texts}) == len(set(texts))
+
+
+def test_frozen_str_map_answers_as_the_dict_on_the_real_loanword_keys(tmp_path) -> None:
+    from editor_app.core.text import loanword_evidence
+    from editor_app.core.text.compact_strings import FrozenStrMap
+
+    path = next((p for p in loanword_evidence.EN_US_PATHS if p.is_file()), None)
+    if path is None:
+        skip_unless_spelling("hunspell-en-us is not installed")
+        return
+    table = loanword_evidence._read_patterns(path)  # the dict the index used to hold
+    assert len(table) > 30_000
+    compact = FrozenStrMap(table)
+    reloaded = FrozenStrMap.from_data(marshal.loads(marshal.dumps(compact.to_data())))
+    rng = random.Random(5)
+    keys = rng.sample(sorted(table), 3000)
+    absent = [k + "X" for k in keys] + [k[1:] for k in keys] + ["", "a", "zzzzzz", "आ"]
+    for built in (compact, reloaded):
+        assert len(built) == len(table)
+        assert [built.get(k) for k in keys + absent] == [table.get(k) for k in keys + absent]
+        assert [k in built for k in absent] == [k in table for k in absent]
+        assert list(built) == sorted(table)
+    index = loanword_evidence.load_loanword_index(path, cache_dir=tmp_path)
+    assert index is not None and isinstance(index.table, FrozenStrMap)
+    assert dict(index.table.items()) == table
+    loanword_evidence._load.cache_clear()
+    again = loanword_evidence.load_loanword_index(path, cache_dir=tmp_path)  # from the cache
+    assert again is not None and again is not index and dict(again.table.items()) == table
+    assert again.explains("डस्टबिन") and not again.explains("सरकार")
+
+
+def test_frozen_str_map_edge_cases() -> None:
+    from editor_app.core.text.compact_strings import FrozenStrMap
+
+    source = {"": "खाली", "घर": "", "घरों": "a|b", "क\u094dष": "\n\t", "zebra": "Z"}
+    table = FrozenStrMap(source)
+    assert dict(table) == source and len(table) == 5 and list(table) == sorted(source)
+    assert table["घर"] == "" and table[""] == "खाली" and "घ" not in table
+    assert 3 not in table and table.get(3) is None  # type: ignore[call-overload]
+    with pytest.raises(KeyError):
+        table["घरो"]
+    assert dict(FrozenStrMap()) == {} and FrozenStrMap().get("x") is None
+    keys, key_off, values, val_off = table.to_data()
+    with pytest.raises(ValueError):
+        FrozenStrMap.from_data((keys[:-1], key_off, values, val_off))
+    with pytest.raises(ValueError):
+        FrozenStrMap.from_data((keys, key_off[:-4], values, val_off))
+    with pytest.raises(TypeError):
+        FrozenStrMap.from_data((keys.encode(), key_off, values, val_off))
