@@ -134,6 +134,7 @@ def window_child(document: str, size: tuple[int, int], keys: int,
     doc = text_edit.document()
     doc.pageCount()
     opened = time.perf_counter() - t0
+    rss_opened = _rss_mib()
 
     block = doc.findBlockByNumber(doc.blockCount() // 2)
     while block.isValid() and block.length() < 200:
@@ -160,6 +161,7 @@ def window_child(document: str, size: tuple[int, int], keys: int,
         dt = key(char)
         if i >= warm_keys:
             latencies.append(dt)
+    rss_typed = _rss_mib()
     dog = Watchdog()
     saves: list[float] = []
     saved_signal = getattr(window, "saved", None)
@@ -170,6 +172,7 @@ def window_child(document: str, size: tuple[int, int], keys: int,
     _spin(AFTER_TYPING_S)
     stall_at = dog.longest_at
     stall = dog.take()
+    rss_checked = _rss_mib()
     latencies.sort()
     start = time.perf_counter()
     counts = window.editor.counts()
@@ -202,6 +205,12 @@ def window_child(document: str, size: tuple[int, int], keys: int,
         "autosave_ms": autosave_ms,
         "save_landed_ms": save_landed_ms,
         "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        # where the peak comes from: RSS once open and underlined, after typing, after the
+        # checks and autosave that follow typing, after the explicit save
+        "rss_opened_mib": rss_opened,
+        "rss_typed_mib": rss_typed,
+        "rss_after_typing_mib": rss_checked,
+        "rss_saved_mib": _rss_mib(),
         "blocks": doc.blockCount(),
         "underlined_ranges": _underlined(doc),
         "platform": app.platformName(),

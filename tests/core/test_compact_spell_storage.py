@@ -173,3 +173,4 @@ def test_frozen_str_map_edge_cases() -> None:
         FrozenStrMap.from_data((keys, key_off[:-4], values, val_off))
     with pytest.raises(TypeError):
         FrozenStrMap.from_data((keys.encode(), key_off, values, val_off))
+
