@@ -174,3 +174,19 @@ def test_frozen_str_map_edge_cases() -> None:
     with pytest.raises(TypeError):
         FrozenStrMap.from_data((keys.encode(), key_off, values, val_off))
 
+
+
+def test_loading_the_zipf_table_leaves_no_wordfreq_memo_behind() -> None:
+    import wordfreq
+
+    from editor_app.core.text.hindi_lexicon import _wordfreq_zipf
+
+    wordfreq.get_frequency_dict.cache_clear()
+    wordfreq.get_frequency_list.cache_clear()
+    zipf = _wordfreq_zipf()
+    assert len(zipf) > 20_000 and zipf["नहीं"] > zipf["नही"]
+    assert wordfreq.get_frequency_list.cache_info().currsize == 0
+    assert wordfreq.get_frequency_dict.cache_info().currsize == 0
+    wordfreq.get_frequency_dict("hi")  # someone else holds the list: it is left alone
+    assert _wordfreq_zipf() == zipf
+    assert wordfreq.get_frequency_dict.cache_info().currsize == 1

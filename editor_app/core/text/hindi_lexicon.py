@@ -90,13 +90,23 @@ def _lines(path: Path) -> Iterator[str]:
 
 
 def _wordfreq_zipf() -> dict[str, float]:
+    """wordfreq's Hindi list as Zipf values. wordfreq memoises the list it read and the
+    frequency dictionary for the life of the process (~1.3 MiB beside the Zipf table built
+    here); when nothing had asked wordfreq for a list before, those memos are dropped again
+    (a later caller, such as phonetic typing, reads the list anew)."""
     try:
         import wordfreq
+        held = (wordfreq.get_frequency_list.cache_info().currsize
+                + wordfreq.get_frequency_dict.cache_info().currsize)
         freqs: dict[str, float] = wordfreq.get_frequency_dict("hi")
     except Exception as exc:  # I/O boundary: package or data missing
         log.warning("wordfreq Hindi list unavailable (%s): no frequency evidence", exc)
         return {}
-    return {to_nfc(w): round(math.log10(f) + 9.0, 2) for w, f in freqs.items() if f > 0}
+    zipf = {to_nfc(w): round(math.log10(f) + 9.0, 2) for w, f in freqs.items() if f > 0}
+    if not held:
+        wordfreq.get_frequency_dict.cache_clear()
+        wordfreq.get_frequency_list.cache_clear()
+    return zipf
 
 
 def find_hunspell_dic(tag: str = "hi_IN") -> Path | None:
