@@ -162,7 +162,7 @@ def test_frozen_str_map_edge_cases() -> None:
     table = FrozenStrMap(source)
     assert dict(table) == source and len(table) == 5 and list(table) == sorted(source)
     assert table["घर"] == "" and table[""] == "खाली" and "घ" not in table
-    assert 3 not in table and table.get(3) is None  # type: ignore[call-overload]
+    assert 3 not in table and table.get(3) is None  # type: ignore[call-overload,comparison-overlap]
     with pytest.raises(KeyError):
         table["घरो"]
     assert dict(FrozenStrMap()) == {} and FrozenStrMap().get("x") is None
@@ -176,17 +176,33 @@ def test_frozen_str_map_edge_cases() -> None:
 
 
 
-def test_loading_the_zipf_table_leaves_no_wordfreq_memo_behind() -> None:
+
+def test_zipf_table_read_without_wordfreq_equals_wordfreqs_own_reading() -> None:
+    import math
+    import subprocess
+    import sys
+
     import wordfreq
 
     from editor_app.core.text.hindi_lexicon import _wordfreq_zipf
+    from editor_app.core.text.normalize import to_nfc
 
-    wordfreq.get_frequency_dict.cache_clear()
-    wordfreq.get_frequency_list.cache_clear()
+    expected = {to_nfc(w): round(math.log10(f) + 9.0, 2)
+                for w, f in wordfreq.get_frequency_dict("hi").items() if f > 0}
     zipf = _wordfreq_zipf()
     assert len(zipf) > 20_000 and zipf["नहीं"] > zipf["नही"]
-    assert wordfreq.get_frequency_list.cache_info().currsize == 0
-    assert wordfreq.get_frequency_dict.cache_info().currsize == 0
-    wordfreq.get_frequency_dict("hi")  # someone else holds the list: it is left alone
-    assert _wordfreq_zipf() == zipf
-    assert wordfreq.get_frequency_dict.cache_info().currsize == 1
+    assert zipf == expected and list(zipf) == list(expected)
+    probe = ("import sys; from editor_app.core.text.hindi_lexicon import _wordfreq_zipf; "
+             "assert len(_wordfreq_zipf()) > 20000; "
+             "print(sorted(m for m in ('wordfreq', 'langcodes', 'ftfy') if m in sys.modules))")
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True)
+    assert run.stdout.strip() == "[]"  # wordfreq and what it imports stay out
+
+
+def test_missing_wordfreq_list_gives_an_empty_table(monkeypatch, caplog) -> None:
+    from editor_app.core.text import hindi_lexicon
+
+    monkeypatch.setattr(hindi_lexicon, "wordfreq_file", lambda lang="hi": None)
+    assert hindi_lexicon._wordfreq_zipf() == {}
+    assert "no frequency evidence" in caplog.text

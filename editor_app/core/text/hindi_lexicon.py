@@ -18,6 +18,8 @@ Contract:
 
 from __future__ import annotations
 
+import gzip
+import importlib.util
 import logging
 import math
 from collections.abc import Iterator, Mapping
@@ -33,7 +35,7 @@ from editor_app.core.text.apertium_lexicon import (
 from editor_app.core.text.loanword_evidence import LoanwordIndex, load_loanword_index
 from editor_app.core.text.normalize import to_nfc
 
-__all__ = ["HindiLexicon", "find_hunspell_dic", "load_lexicon"]
+__all__ = ["HindiLexicon", "find_hunspell_dic", "load_lexicon", "wordfreq_file"]
 
 log = logging.getLogger(__name__)
 
@@ -89,24 +91,48 @@ def _lines(path: Path) -> Iterator[str]:
             yield to_nfc(line)
 
 
+def wordfreq_file(lang: str = "hi") -> Path | None:
+    """wordfreq's list for ``lang`` (its ``large`` list when shipped, else ``small``, as
+    wordfreq's own "best" choice), found without importing wordfreq; ``None`` if absent."""
+    spec = importlib.util.find_spec("wordfreq")
+    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+        for size in ("large", "small"):
+            candidate = Path(folder) / "data" / f"{size}_{lang}.msgpack.gz"
+            if candidate.is_file():
+                return candidate
+    return None
+
+
 def _wordfreq_zipf() -> dict[str, float]:
-    """wordfreq's Hindi list as Zipf values. wordfreq memoises the list it read and the
-    frequency dictionary for the life of the process (~1.3 MiB beside the Zipf table built
-    here); when nothing had asked wordfreq for a list before, those memos are dropped again
-    (a later caller, such as phonetic typing, reads the list anew)."""
+    """wordfreq's Hindi list as NFC word -> Zipf, exactly what
+    ``wordfreq.get_frequency_dict("hi")`` gives turned into Zipf (a test compares them).
+
+    The list file (wordfreq's "cBpack": a msgpack header, then one list of words per
+    centibel of frequency) is read here instead of through ``import wordfreq``, which
+    imports langcodes, ftfy and wcwidth (~6 MiB of Python heap) and memoises the list and a
+    frequency dict for the life of the process (~3.5 MiB more) that nothing here needs.
+    """
+    path = wordfreq_file("hi")
     try:
-        import wordfreq
-        held = (wordfreq.get_frequency_list.cache_info().currsize
-                + wordfreq.get_frequency_dict.cache_info().currsize)
-        freqs: dict[str, float] = wordfreq.get_frequency_dict("hi")
-    except Exception as exc:  # I/O boundary: package or data missing
+        if path is None:
+            raise FileNotFoundError("wordfreq's Hindi list (is wordfreq installed?)")
+        import msgpack
+
+        with gzip.open(path, "rb") as handle:
+            data = msgpack.load(handle, raw=False)
+        header = data[0]
+        if not isinstance(header, dict) or header.get("format") != "cB" or header.get(
+                "version") != 1:
+            raise ValueError(f"unexpected wordfreq header {header!r}")
+    except Exception as exc:  # I/O boundary: package or data missing or unreadable
         log.warning("wordfreq Hindi list unavailable (%s): no frequency evidence", exc)
         return {}
-    zipf = {to_nfc(w): round(math.log10(f) + 9.0, 2) for w, f in freqs.items() if f > 0}
-    if not held:
-        wordfreq.get_frequency_dict.cache_clear()
-        wordfreq.get_frequency_list.cache_clear()
-    return zipf
+    freqs: dict[str, float] = {}
+    for index, bucket in enumerate(data[1:]):
+        freq = 10 ** (-index / 100)  # wordfreq.cB_to_freq(-index)
+        for word in bucket:
+            freqs[word] = freq
+    return {to_nfc(w): round(math.log10(f) + 9.0, 2) for w, f in freqs.items() if f > 0}
 
 
 def find_hunspell_dic(tag: str = "hi_IN") -> Path | None:
