@@ -33,11 +33,9 @@ import logging
 import threading
 import time
 import weakref
-from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-import regex
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
@@ -48,11 +46,9 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from editor_app.core.text.markup_spans import non_prose_spans
 from editor_app.core.text.normalize import to_nfc
 from editor_app.core.text.spell import SpellChecker
-from editor_app.core.text.tokenize import Script, word_spans
-from editor_app.gui.editor.utf16 import Utf16Map
+from editor_app.gui.editor.spell_words import BlockWords, checkable_words
 from editor_app.gui.palette import LIGHT, AppColours
 from editor_app.gui.theme import colours, follow_theme
 
@@ -76,8 +72,6 @@ _BLOCK_CACHE_LIMIT = 4096
 #: stay bounded.
 WORD_CACHE_LIMIT = 60_000
 
-# Markdown-ish things that are not prose words (code-point spans are skipped).
-_ASTRAL_RE = regex.compile(r"[\U00010000-\U0010FFFF]")
 _Verdict = Callable[[str], "bool | None"]
 
 _locks: weakref.WeakKeyDictionary[SpellChecker, threading.RLock] = weakref.WeakKeyDictionary()
@@ -108,54 +102,6 @@ def notify_dictionary_changed(checker: SpellChecker, word: str | None = None) ->
                 highlighter.recheck_word(word)
             count += 1
     return count
-
-
-def checkable_words(text: str, *, skip_markup: bool = True) -> tuple[tuple[str, int, int], ...]:
-    """``(word, start, end)`` of every word of ``text`` the checker should judge.
-
-    Core tokenizer words without numbers and other scripts; with ``skip_markup`` the
-    Markdown-ish non-words of the module contract are left out. Offsets are UTF-16.
-    """
-    skips = non_prose_spans(text) if skip_markup else []
-    mapping = Utf16Map(text) if _ASTRAL_RE.search(text) else None
-    words: list[tuple[str, int, int]] = []
-    append = words.append
-    for word, start, end, script in word_spans(text):
-        if script is Script.OTHER:
-            continue
-        if skips and any(a <= start < b for a, b in skips):
-            continue
-        if mapping is None:
-            append((word, start, end))
-        else:
-            append((word, mapping.to_utf16(start), mapping.to_utf16(end)))
-    return tuple(words)
-
-
-class _BlockWords:
-    """The candidates of one block, packed: the words (each distinct word one shared
-    ``str``) and their UTF-16 ``start, end`` pairs in one ``array('I')``. About 16 bytes a
-    word where a tuple of ``(word, start, end)`` tuples took ~200."""
-
-    __slots__ = ("spans", "words")
-
-    def __init__(self, found: Iterable[tuple[str, int, int]], pool: dict[str, str]) -> None:
-        words: list[str] = []
-        spans = array("I")
-        for word, start, end in found:
-            words.append(pool.setdefault(word, word))
-            spans.append(start)
-            spans.append(end)
-        self.words = tuple(words)
-        self.spans = spans
-
-    def __len__(self) -> int:
-        return len(self.words)
-
-    def __iter__(self) -> Iterator[tuple[str, int, int]]:
-        spans = self.spans
-        for index, word in enumerate(self.words):
-            yield word, spans[2 * index], spans[2 * index + 1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +170,7 @@ class SpellHighlighter(QSyntaxHighlighter):
         self._format.setUnderlineColor(QColor(colours().spell_underline))
         self._verdicts: dict[str, bool] = {}
         self._blocks: dict[str, tuple[tuple[MisspelledSpan, ...], bool]] = {}
-        self._words: dict[str, _BlockWords] = {}  # block text -> candidates
+        self._words: dict[str, BlockWords] = {}  # block text -> candidates
         self._word_pool: dict[str, str] = {}  # one str per distinct word of those candidates
         self._cached_words = 0  # words in self._words (bounded by WORD_CACHE_LIMIT)
         self._enabled = True
@@ -400,13 +346,13 @@ class SpellHighlighter(QSyntaxHighlighter):
                 spans.append(MisspelledSpan(word, start, end))
         return tuple(spans), pending
 
-    def _candidates(self, text: str) -> _BlockWords:
+    def _candidates(self, text: str) -> BlockWords:
         """The checkable words of ``text`` with UTF-16 spans (cached per block text; the
         cache holds at most :data:`WORD_CACHE_LIMIT` words and ``_BLOCK_CACHE_LIMIT``
         blocks, then starts again empty)."""
         found = self._words.get(text)
         if found is None:
-            found = _BlockWords(checkable_words(text, skip_markup=self._skip_markup),
+            found = BlockWords(checkable_words(text, skip_markup=self._skip_markup),
                                 self._word_pool)
             if (len(self._words) >= _BLOCK_CACHE_LIMIT
                     or self._cached_words + len(found) > WORD_CACHE_LIMIT):
