@@ -3,6 +3,7 @@ exactly as the dictionaries it replaced, on the real data, for words in it and n
 
 from __future__ import annotations
 
+import functools
 import gzip
 import marshal
 import random
@@ -206,3 +207,27 @@ def test_missing_wordfreq_list_gives_an_empty_table(monkeypatch, caplog) -> None
     monkeypatch.setattr(hindi_lexicon, "wordfreq_file", lambda lang="hi": None)
     assert hindi_lexicon._wordfreq_zipf() == {}
     assert "no frequency evidence" in caplog.text
+
+
+def test_lint_of_an_article_holds_no_token_list_of_the_whole_story(monkeypatch) -> None:
+    from editor_app.core.house_style import HouseStyle
+    from editor_app.core.text.lint import base, lint_article
+    from editor_app.core.text.tokenize import Token, tokenize
+
+    fields = {"headline": "सरकार ने कहा", "dek": "जाँच और जांच दोनों",
+              "body": "सरकार ने जाँच की। फिर जांच हुई, जांच चली। 'उद्धरण अधूरा\n\n" * 40}
+    style = HouseStyle(nasal="standard")  # mixed ं/ँ spellings are then story-wide findings
+    built: list[int] = []
+    def recording(self: base.StoryStats) -> list[Token]:
+        built.append(len(self.text))
+        return list(tokenize(self.text))
+
+    expected = lint_article(fields, style)
+    monkeypatch.setattr(base.StoryStats, "tokens", functools.cached_property(recording))
+    vars(base.StoryStats)["tokens"].attrname = "tokens"
+    assert lint_article(fields, style) == expected  # same findings
+    assert any(f.field == "dek" and f.finding.rule == "style.nasal-mixed" for f in expected)
+    story_length = len("\n\n".join(fields.values()))
+    assert story_length not in built  # the story's tokens were streamed, not kept
+    assert lint_article({"body": fields["body"]}, style)  # one field: its list is shared
+    assert len(fields["body"]) in built

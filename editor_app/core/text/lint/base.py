@@ -74,10 +74,16 @@ class Rule:
 
 
 class StoryStats:
-    """Word counts over the whole story (every field), computed once and shared."""
+    """Word counts over the whole story (every field), computed once and shared.
 
-    def __init__(self, story_text: str) -> None:
+    ``keep_tokens``: the story is also the one field being linted, whose rules walk
+    :attr:`tokens`, so the counts are taken from that list. Otherwise (an article of
+    several fields) the counts are taken from the tokenizer's stream and no token list of
+    the whole story is held (~3 MiB at 20k words, for as long as the lint pass runs)."""
+
+    def __init__(self, story_text: str, *, keep_tokens: bool = False) -> None:
         self.text = story_text
+        self.keep_tokens = keep_tokens
 
     @cached_property
     def tokens(self) -> list[Token]:
@@ -87,7 +93,8 @@ class StoryStats:
     @cached_property
     def deva_words(self) -> Counter[str]:
         """Devanagari word tokens and how often each occurs."""
-        return Counter(t.text for t in self.tokens
+        source = self.tokens if self.keep_tokens else tokenize(self.text)
+        return Counter(t.text for t in source
                        if t.script is Script.DEVANAGARI and t.kind is TokenKind.WORD)
 
     @cached_property
@@ -126,7 +133,7 @@ class LintContext:
 
     def __post_init__(self) -> None:
         if self.story is None:
-            self.story = StoryStats(self.text)
+            self.story = StoryStats(self.text, keep_tokens=True)
         merged = non_prose_spans(self.text)
         self._protected = merged
         self._protected_starts = [s for s, _ in merged]

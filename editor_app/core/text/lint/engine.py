@@ -130,7 +130,8 @@ def lint_article(fields: Mapping[str, str], style: HouseStyle | None = None, *,
     """Lint an article's fields as one story; findings come field by field, in order."""
     sheet = style or default_style()
     active = _active(sheet, rules)
-    story = StoryStats("\n\n".join(to_nfc(value) for value in fields.values()))
+    story = StoryStats("\n\n".join(to_nfc(value) for value in fields.values()),
+                       keep_tokens=len(fields) == 1)  # the story is that one field
     out: list[FieldFinding] = []
     for name, value in fields.items():
         ctx = LintContext(text=to_nfc(value), style=sheet, field=name, raw=value, story=story)
