@@ -18,7 +18,10 @@ Contracts:
   lock), bumps the article's version, writes a new revision (note "accepted suggestion 3",
   "rejected suggestions 4, 5"), keeps the rows (state, decided_by, decided_at, revision_id)
   and writes one audit event per suggestion (``review.accept`` / ``review.reject`` with
-  detail ``{suggestion, field, old, new, author}``).
+  detail ``{suggestion, field, old, new, author}``). The suggestions left open keep their
+  ids, authors and texts and move to their exact new offsets (no new diff: with repeated
+  words a diff could swap which change an id stands for), so accepting or rejecting them
+  later gives the base with exactly the accepted changes.
 - Who decides: the article's owner (the reporter) or a desk chief/admin. Nobody but a desk
   chief/admin accepts their own suggestion (a copy editor withdraws by undoing it).
 """
@@ -380,7 +383,7 @@ class TrackingService:
                 if base is None or not chosen:
                     return DecisionResult(article_id, (), article.version,
                                           _latest_revision_id(session, article_id))
-                self._change_texts(session, article, base, rows, chosen, state)
+                moved = self._change_texts(session, article, base, rows, chosen, state)
                 revision_id = self._write_revision(session, article, chosen, state)
                 by = _author(self.actor)
                 action = "review.accept" if state == "accepted" else "review.reject"
@@ -388,7 +391,7 @@ class TrackingService:
                     _decide(row, state, by, revision_id)
                     _audit(session, by, action, article_id, row)
                 session.flush()
-                self._resync(session, article, base, chosen)
+                self._resync(session, article, base, moved)
                 return DecisionResult(article_id, tuple(r.id for r in chosen),
                                       article.version, revision_id)
         except StaleDataError as exc:
@@ -428,9 +431,13 @@ class TrackingService:
     @staticmethod
     def _change_texts(session: Session, article: Article, base: TrackingBase,
                       rows: Sequence[Suggestion], chosen: Sequence[Suggestion],
-                      state: str) -> None:
+                      state: str) -> dict[str, list[Span]]:
+        """Apply the decision to the texts; return, per field it changed, the suggestions
+        left open at their exact new base offsets (an acceptance moves them with the base,
+        a rejection leaves the base and so their offsets as they were)."""
         chosen_ids = {r.id for r in chosen}
         before = {name: getattr(article, name) for name in FIELDS}
+        moved: dict[str, list[Span]] = {}
         for name in FIELDS:
             spans = [_span(r) for r in rows if r.field == name]
             picked = [s.id for s in spans if s.id in chosen_ids]
@@ -442,13 +449,15 @@ class TrackingService:
             if not picked:
                 continue
             if state == "accepted":
-                new_base, _rest = move_base(base_text, spans, picked)
+                new_base, moved[name] = move_base(base_text, spans, picked)
                 setattr(base, name, new_base)
             else:
                 setattr(article, name, revert(base_text, current, spans, picked))
+                moved[name] = [s for s in spans if s.id not in chosen_ids]
         article.updated_at = utcnow()
         # comments (issue 11 item 6): anchors follow a rejection like any other edit
         reanchor(session, article.id, before, {name: getattr(article, name) for name in FIELDS})
+        return moved
 
     def _write_revision(self, session: Session, article: Article,
                         chosen: Sequence[Suggestion], state: str) -> int:
@@ -467,17 +476,27 @@ class TrackingService:
         return revision.id
 
     def _resync(self, session: Session, article: Article, base: TrackingBase,
-                chosen: Sequence[Suggestion]) -> None:
-        """Re-match the suggestions left open to the new base and text (positions move;
-        their ids and authors stay)."""
-        rows = _open_rows(session, article.id)
+                moved: dict[str, list[Span]]) -> None:
+        """Move the suggestions left open to their new offsets (their ids, authors and
+        texts stay). The offsets come from the decision itself, not from a new diff: with
+        repeated words a diff may align two suggestions the other way round, and an id
+        would then stand for someone else's change. Should they not describe the texts
+        (never expected), they are re-matched by a diff instead, and that is logged."""
+        rows = {r.id: r for r in _open_rows(session, article.id)}
         by = _author(self.actor)
-        for name in FIELDS:
-            field_rows = [r for r in rows if r.field == name]
-            spans = [_span(r) for r in field_rows]
-            plan = plan_save(getattr(base, name), getattr(article, name), spans, by,
-                             tracked=False)
-            _apply_plan(session, article.id, name, plan, {r.id: r for r in field_rows}, by)
+        for name, spans in moved.items():
+            if rebuild(getattr(base, name), spans) == getattr(article, name):
+                for span in spans:
+                    rows[span.id].base_start, rows[span.id].base_end = (span.base_start,
+                                                                        span.base_end)
+                continue
+            log.warning("article %d: the open %s suggestions did not fit after a decision; "
+                        "re-matched", article.id, name)
+            field_rows = {i: r for i, r in rows.items() if r.field == name}
+            plan = plan_save(getattr(base, name), getattr(article, name),
+                             [_span(r) for r in field_rows.values()], by, tracked=False)
+            _apply_plan(session, article.id, name, plan, field_rows, by)
+        session.flush()
 
 
 def decision_note(rows: Sequence[Suggestion], state: str) -> str:

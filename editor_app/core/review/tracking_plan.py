@@ -3,8 +3,9 @@
 A field under tracking has a *base* (the accepted text) and a *current* text; its open
 suggestions are :class:`Span` objects, each saying that ``old_text`` at
 ``base_start``–``base_end`` of the base became ``new_text``. The invariant every function
-here keeps: ``rebuild(base, spans) == current`` and the spans are exactly
-``diff_text(base, current)`` (same offsets and texts), each with an author.
+here keeps: ``rebuild(base, spans) == current``, each span with an author; after a save the
+spans are exactly ``diff_text(base, current)`` (same offsets and texts), after a decision
+they are the undecided ones moved exactly (:func:`move_base`; a rejection moves nothing).
 
 Contracts:
 - :func:`plan_save` matches the hunks of ``diff_text(base, current)`` to the open spans
