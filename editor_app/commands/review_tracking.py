@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from editor_app.commands.context import CliContext
-    from editor_app.core.review.tracking import SuggestionInfo
+    from editor_app.core.review.tracking_values import SuggestionInfo
 
 __all__ = ["add_tracking_parsers", "cmd_accept", "cmd_reject", "cmd_suggestions"]
 

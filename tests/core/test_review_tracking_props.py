@@ -8,8 +8,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from editor_app.core.articles import ArticleService
-from editor_app.core.review.tracking import FIELDS, TrackingService
+from editor_app.core.review.tracking import TrackingService
 from editor_app.core.review.tracking_plan import Author, Span, rebuild
+from editor_app.core.review.tracking_values import FIELDS
 from editor_app.core.workflow.statuses import Status
 from tests.core.review_helpers import edit, make_desk, set_status, story_in_copy_edit
 

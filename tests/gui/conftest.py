@@ -16,6 +16,7 @@ from editor_app.config import Config, load_config
 from editor_app.core.db import Database, open_database
 from editor_app.core.profiles import Role, create_profile
 from editor_app.core.text.spell import SpellChecker, create_spell_checker
+from editor_app.gui import i18n
 from editor_app.gui.application import open_main_window
 from editor_app.gui.editor.rich_editor import RichEditor
 from editor_app.gui.main_window import MainWindow
@@ -27,6 +28,16 @@ WindowFactory = Callable[..., MainWindow]
 #: The first-run profile of ``make_window``: a desk chief, who may edit in every status
 #: (tests of the workflow switch to a reporter or copy editor themselves).
 WINDOW_USER = ("नेहा त्रिपाठी", Role.DESK_CHIEF)
+
+
+@pytest.fixture(autouse=True)
+def bilingual_ui(qapp: QApplication) -> Iterator[None]:
+    """Every GUI test starts in the bilingual UI the tests were written against, whatever
+    an earlier test in the process left installed: a test that builds its window without
+    :func:`open_main_window` (which applies the profile's language) would otherwise see the
+    labels of the previous test's language, and pass or fail by the order of the run."""
+    i18n.setup(i18n.DEFAULT_LANGUAGE)
+    yield
 
 
 @pytest.fixture

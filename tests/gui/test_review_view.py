@@ -186,7 +186,7 @@ def test_review_text_marks_insertions_and_deletions_in_author_colours(
 def test_colours_are_distinct_for_many_people():
     from datetime import UTC, datetime
 
-    from editor_app.core.review.tracking import SuggestionInfo
+    from editor_app.core.review.tracking_values import SuggestionInfo
 
     now = datetime.now(UTC)
     infos = [SuggestionInfo(i, 1, "body", "", "x", i, f"p{i}", now, now, "open", 0, 0)
@@ -199,7 +199,7 @@ def test_colours_are_distinct_for_many_people():
 def test_review_text_positions_survive_characters_outside_the_bmp(qtbot):
     from datetime import UTC, datetime
 
-    from editor_app.core.review.tracking import SuggestionInfo, TrackedView
+    from editor_app.core.review.tracking_values import SuggestionInfo, TrackedView
     from editor_app.gui.review.review_text import ReviewText
 
     now = datetime.now(UTC)

@@ -66,7 +66,7 @@ from editor_app.core.newsroom.roles import (
     set_login_group,
 )
 from editor_app.core.profiles import Role
-from editor_app.core.review.tracking import FIELDS as TRACKED_COLUMNS
+from editor_app.core.review.tracking_values import FIELDS as TRACKED_COLUMNS
 from editor_app.core.workflow.statuses import DESK, EDIT_RIGHTS, TRANSITIONS
 
 __all__ = ["APPEND_ONLY_TABLES", "CHILD_TABLES", "OWNER_ONLY_ROLES", "TEXT_COLUMNS",

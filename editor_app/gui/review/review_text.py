@@ -36,7 +36,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
-from editor_app.core.review.tracking import FIELDS, SuggestionInfo, TrackedView
+from editor_app.core.review.tracking_values import FIELDS, SuggestionInfo, TrackedView
 from editor_app.gui.display_names import field_label
 from editor_app.gui.i18n import translate
 from editor_app.gui.palette import LIGHT

@@ -43,12 +43,8 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.article_data import ArticleRecord
 from editor_app.core.profiles import Actor
-from editor_app.core.review.tracking import (
-    DecisionResult,
-    SuggestionInfo,
-    TrackedView,
-    TrackingService,
-)
+from editor_app.core.review.tracking import TrackingService
+from editor_app.core.review.tracking_values import DecisionResult, SuggestionInfo, TrackedView
 from editor_app.core.workflow.statuses import DESK, Status
 from editor_app.gui.display_names import field_label
 from editor_app.gui.i18n import QT_TRANSLATE_NOOP, translate
