@@ -21,7 +21,8 @@ from editor_app.core.text.findings import Finding, Severity
 from editor_app.core.text.inflection import analyses
 from editor_app.core.text.normalize import to_nfc
 from editor_app.core.text.spell import SpellChecker, create_spell_checker
-from editor_app.core.text.suggest import akshara_distance, candidate_edits, repair_variants
+from editor_app.core.text.suggest import candidate_edits, repair_variants
+from editor_app.core.text.suggestion_rank import akshara_distance
 from editor_app.core.text.tokenize import akshara_split
 from tests.conftest import skip_unless_spelling
 

@@ -28,8 +28,9 @@ from editor_app.core.text.sparse_evidence import (
     sparse_variant,
 )
 from editor_app.core.text.spell import SpellChecker, create_spell_checker
-from editor_app.core.text.suggest import frequent_by_fold, rank
+from editor_app.core.text.suggest import frequent_by_fold
 from editor_app.core.text.suggestion_order import e_form
+from editor_app.core.text.suggestion_rank import rank
 from editor_app.core.text.tokenize import TokenKind, akshara_split, tokenize
 from tests.conftest import skip_unless_spelling
 

@@ -5,7 +5,7 @@
   on random text mixing Devanagari, Latin, digits, marks, ZWJ/ZWNJ, punctuation, emoji and
   other scripts; its character classes equal the old ones over every code point.
 - ``word_spans`` equals the word tokens of ``tokenize``.
-- Every repair variant shares the word's :data:`~editor_app.core.text.suggest.VARIANT_FOLD`
+- Every repair variant shares the word's ``VARIANT_FOLD`` (``devanagari_letters``)
   (the judge skips the variant loop when no other frequent word has that fold).
 """
 
@@ -18,7 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from editor_app.core.text import tokenize as tok
-from editor_app.core.text.suggest import VARIANT_FOLD, frequent_by_fold, repair_variants
+from editor_app.core.text.devanagari_letters import VARIANT_FOLD
+from editor_app.core.text.suggest import frequent_by_fold, repair_variants
 from editor_app.core.text.tokenize import Script, TokenKind, tokenize, word_spans
 
 # ---------------------------------------------------------------- the oracle (old code)

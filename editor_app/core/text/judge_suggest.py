@@ -18,8 +18,9 @@ from typing import Protocol
 
 from editor_app.core.text.hindi_lexicon import HindiLexicon
 from editor_app.core.text.inflection import NOMINAL, analyses, split_compound_points
-from editor_app.core.text.suggest import akshara_distance, candidate_edits, rank
+from editor_app.core.text.suggest import candidate_edits
 from editor_app.core.text.suggestion_order import attested_first, house_style_forms
+from editor_app.core.text.suggestion_rank import akshara_distance, rank
 from editor_app.core.text.tokenize import akshara_split
 
 __all__ = ["MAX_SUGGESTED_LENGTH", "JudgeSuggestions"]

@@ -34,8 +34,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 
+from editor_app.core.text.devanagari_letters import CONSONANTS, VARIANT_FOLD, VIRAMA
 from editor_app.core.text.inflection import NOMINAL, VERBAL, analyses
-from editor_app.core.text.suggest import CONSONANTS, VARIANT_FOLD, VIRAMA
 from editor_app.core.text.tokenize import akshara_split
 
 __all__ = [

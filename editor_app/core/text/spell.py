@@ -46,12 +46,12 @@ from editor_app.core.db import Database
 from editor_app.core.dictionary import NewsroomDictionary, PersonalWordList, user_name
 from editor_app.core.errors import NotFoundError, SpellCheckUnavailable
 from editor_app.core.resources import resource_path
+from editor_app.core.text.devanagari_letters import NON_HINDI_LETTERS
 from editor_app.core.text.findings import Finding, Severity
 from editor_app.core.text.hindi_lexicon import HindiLexicon, load_lexicon
 from editor_app.core.text.markup_spans import NonProse
 from editor_app.core.text.name_evidence import is_spelled_acronym, name_context_indexes
 from editor_app.core.text.normalize import to_nfc
-from editor_app.core.text.suggest import NON_HINDI_LETTERS
 from editor_app.core.text.tokenize import Script, Token, TokenKind, tokenize
 from editor_app.core.text.word_judge import WordJudge
 

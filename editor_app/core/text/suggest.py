@@ -1,72 +1,56 @@
-"""Typo models and suggestion ranking for Hindi (and a little Latin) spell-check.
+"""Typo models for Hindi (and a little Latin) spell-check: where a misspelling came from.
 
 Contract:
 - :func:`repair_variants` yields the forms a *typical Hindi typo* would have come from:
   nukta added (``सडक`` -> ``सड़क``), anusvara/chandrabindu added (``लोगो`` -> ``लोगों``),
   vowel length swapped (``शुरु`` -> ``शुरू``), RRA/NNNA made र/न (``औऱ`` -> ``और``). The
   checker uses them to flag a dictionary form whose repaired variant is much more frequent.
-- :func:`candidate_edits` yields ``(candidate, cost)`` pairs from all typo models
-  (the repairs above, transposed aksharas, a vowel sign typed on the neighbouring akshara,
-  reph typed after its syllable (``कायर्क्रम``), a legacy converter's i-matra inside a
-  conjunct (``पौषिटक``), one of two syllables on the same consonant dropped
-  (``तत्वाधान``), a glide typed for a vowel letter (``समस्यायों``, ``हुवे``), an anusvara
-  typed for a geminate's first half (``गंढे``), doubled
-  syllables, generic one-code-point edits). Candidates
-  are whole words; nothing here decides whether they are words.
-- :func:`akshara_distance` is a weighted Damerau-Levenshtein distance over grapheme
-  clusters (``\\X``), so a conjunct is never split when comparing; clusters that differ only
-  in vowel signs, nukta or nasal marks cost less than unrelated clusters.
+- :func:`candidate_edits` yields ``(candidate, cost)`` pairs from all typo models (the
+  repairs above, transposed aksharas, a vowel sign on the neighbouring akshara, reph typed
+  after its syllable (``कायर्क्रम``), a legacy converter's i-matra inside a conjunct
+  (``पौषिटक``), one of two syllables on one consonant dropped (``तत्वाधान``), a glide for a
+  vowel letter (``समस्यायों``, ``हुवे``), an anusvara for a geminate's first half (``गंढे``),
+  doubled syllables, one-code-point edits). Candidates are whole words; nothing here
+  decides whether they are words.
+- Ranking the candidates is :mod:`editor_app.core.text.suggestion_rank`'s; the letters and
+  marks are named in :mod:`editor_app.core.text.devanagari_letters`.
 - Pure functions; no I/O.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator, Mapping
-from functools import lru_cache
+from collections.abc import Iterator, Mapping
 
 import regex
 
-__all__ = [
-    "VARIANT_FOLD",
-    "akshara_distance",
-    "candidate_edits",
-    "frequent_by_fold",
-    "neighbour_edits",
-    "non_hindi_repairs",
-    "orthographic_fixes",
-    "repair_variants",
-    "skeleton",
-]
+from editor_app.core.text.devanagari_letters import (
+    ANUSVARA,
+    CHANDRABINDU,
+    CONSONANTS,
+    HARD_NUKTA_BASES,
+    INDEPENDENT_LENGTH,
+    INDEPENDENT_VOWELS,
+    LENGTH_SWAPS,
+    MARKS,
+    NON_HINDI_LETTERS,
+    NUKTA,
+    RA,
+    SOFT_NUKTA_BASES,
+    VARIANT_FOLD,
+    VIRAMA,
+    VOWEL_SIGNS,
+    skeleton,
+)
 
-NUKTA = "\u093c"
-VIRAMA = "\u094d"
-ANUSVARA = "\u0902"
-CHANDRABINDU = "\u0901"
-RA = "\u0930"
-# Consonants whose missing nukta is a clear typo (ड़ ढ़ are separate sounds in Hindi).
-HARD_NUKTA_BASES = frozenset("डढ")
-# Consonants whose nukta is often a house-style matter (ज़/ज, फ़/फ): suggestions only.
-SOFT_NUKTA_BASES = frozenset("कखगजफ")
-VOWEL_SIGNS = frozenset("\u093e\u093f\u0940\u0941\u0942\u0943\u0945\u0947\u0948\u0949\u094b\u094c")
-MARKS = VOWEL_SIGNS | frozenset((ANUSVARA, CHANDRABINDU, "\u0903", NUKTA, VIRAMA))
-CONSONANTS = frozenset(chr(c) for c in range(0x0915, 0x093A))
-INDEPENDENT_VOWELS = frozenset(chr(c) for c in range(0x0904, 0x0915))
-INDEPENDENT_LENGTH = {"इ": "ई", "ई": "इ", "उ": "ऊ", "ऊ": "उ"}
-LENGTH_SWAPS = {"\u093f": "\u0940", "\u0940": "\u093f", "\u0941": "\u0942", "\u0942": "\u0941"}
-NON_HINDI_LETTERS = {"\u0931": "\u0930", "\u0929": "\u0928", "\u0934": "\u0933"}  # ऱ ऩ ऴ
+__all__ = ["candidate_edits", "frequent_by_fold", "neighbour_edits", "non_hindi_repairs",
+           "orthographic_fixes", "repair_variants"]
 
 # Alphabet for generic one-code-point edits.
 _ALPHABET = tuple(
     sorted(CONSONANTS | INDEPENDENT_VOWELS | VOWEL_SIGNS | {ANUSVARA, CHANDRABINDU, NUKTA, VIRAMA})
 )
 _GRAPHEME = regex.compile(r"\X")
-_SKELETON_DROP = str.maketrans({m: None for m in MARKS - {VIRAMA}})
-
-
-def skeleton(text: str) -> str:
-    """``text`` without vowel signs, nukta and nasal marks (consonant skeleton, viramas kept)."""
-    return text.translate(_SKELETON_DROP)
 
 
 def _can_take_nasal(word: str, index: int) -> bool:
@@ -115,15 +99,6 @@ def repair_variants(word: str, *, soft_nukta: bool = False) -> Iterator[tuple[st
 
 _NASAL_ENDINGS = frozenset({"गे", "गी", "गा", "ने"})
 
-#: Folds away every difference :func:`repair_variants` can make (nukta, nasal marks and
-#: virama dropped; short/long vowels and ऱ ऩ ऴ merged with their partners), so
-#: ``variant.translate(VARIANT_FOLD) == word.translate(VARIANT_FOLD)`` for every variant it
-#: yields (tested).
-VARIANT_FOLD = str.maketrans({
-    **dict.fromkeys((NUKTA, ANUSVARA, CHANDRABINDU, VIRAMA)),
-    **{k: max(k, v) for k, v in (*LENGTH_SWAPS.items(), *INDEPENDENT_LENGTH.items())},
-    **NON_HINDI_LETTERS,
-})
 _fold_indexes: dict[tuple[int, float], tuple[Mapping[str, float], dict[str, tuple[str, ...]]]] = {}
 _fold_lock = threading.Lock()
 
@@ -520,83 +495,3 @@ def _generic_edits(word: str) -> Iterator[str]:
     for i in range(len(word) + 1):
         for char in _ALPHABET:
             yield word[:i] + char + word[i:]
-
-
-#: Cost of each vowel sign, nasal mark or nukta that differs between two aksharas with the
-#: same consonants (ड -> ड़ is one, डा -> ड़ two), capped below an unrelated akshara.
-MARK_COST = 0.25
-_MARK_COST_CAP = 0.9
-#: Added to a candidate with fewer aksharas than the typo when no typo model explains the
-#: lost akshara cheaply (rank): typists drop letters far more often than they add a whole
-#: syllable, so रक्दान is रक्तदान before रन.
-SHORTER_PENALTY = 0.5
-
-
-def _cluster_cost(a: str, b: str) -> float:
-    if a == b:
-        return 0.0
-    if skeleton(a) == skeleton(b):
-        marks_a = [c for c in a if c in MARKS and c != VIRAMA]
-        marks_b = [c for c in b if c in MARKS and c != VIRAMA]
-        differing = sum(1 for c in marks_a if c not in marks_b) + sum(
-            1 for c in marks_b if c not in marks_a)
-        return min(_MARK_COST_CAP, MARK_COST * max(differing, 1))
-    return 1.0
-
-
-@lru_cache(maxsize=65536)
-def akshara_distance(a: str, b: str) -> float:
-    """Weighted Damerau-Levenshtein distance between ``a`` and ``b`` over aksharas."""
-    x = [m.group() for m in _GRAPHEME.finditer(a)]
-    y = [m.group() for m in _GRAPHEME.finditer(b)]
-    rows = len(x) + 1
-    cols = len(y) + 1
-    dist = [[0.0] * cols for _ in range(rows)]
-    for i in range(rows):
-        dist[i][0] = float(i)
-    for j in range(cols):
-        dist[0][j] = float(j)
-    for i in range(1, rows):
-        for j in range(1, cols):
-            best = min(
-                dist[i - 1][j] + 1.0,
-                dist[i][j - 1] + 1.0,
-                dist[i - 1][j - 1] + _cluster_cost(x[i - 1], y[j - 1]),
-            )
-            if i > 1 and j > 1 and x[i - 1] == y[j - 2] and x[i - 2] == y[j - 1]:
-                best = min(best, dist[i - 2][j - 2] + 0.6)
-            dist[i][j] = best
-    return dist[-1][-1]
-
-
-def rank(
-    word: str,
-    candidates: Iterable[tuple[str, float]],
-    zipf: dict[str, float],
-    *,
-    freq_weight: float = 0.3,
-) -> list[str]:
-    """Order ``candidates`` (``(candidate, model_cost)``) best first.
-
-    The score is ``min(model_cost, akshara_distance) - freq_weight * zipf`` (lower is better);
-    ``zipf`` gives each candidate's Zipf frequency (missing means 0). Duplicates keep their
-    lowest cost; ``word`` itself is never returned.
-    """
-    best: dict[str, float] = {}
-    for candidate, cost in candidates:
-        if candidate == word:
-            continue
-        if candidate not in best or cost < best[candidate]:
-            best[candidate] = cost
-    scored = []
-    size = len(_GRAPHEME.findall(word))
-    for candidate, cost in best.items():
-        length = len(_GRAPHEME.findall(candidate))
-        if " " not in candidate and size >= 2 and length < max(2, (size + 1) // 2):
-            continue  # far shorter than the word: not a plausible correction
-        distance = cost if " " in candidate else min(cost, akshara_distance(word, candidate))
-        if length < size and distance >= 1.0 and " " not in candidate:
-            distance += SHORTER_PENALTY  # a whole akshara is rarely typed in excess
-        scored.append((distance - freq_weight * zipf.get(candidate, 0.0), candidate))
-    scored.sort()
-    return [candidate for _, candidate in scored]

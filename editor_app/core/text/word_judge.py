@@ -28,6 +28,7 @@ from typing import Protocol
 
 from editor_app.core.text.affixes import affix_splits, soft_nukta_forms
 from editor_app.core.text.agreement import agreement_index, agreement_variant, canonical_marks
+from editor_app.core.text.devanagari_letters import NON_HINDI_LETTERS, VARIANT_FOLD
 from editor_app.core.text.hindi_lexicon import HindiLexicon
 from editor_app.core.text.inflection import (
     NOMINAL,
@@ -41,8 +42,6 @@ from editor_app.core.text.name_evidence import is_spelled_acronym
 from editor_app.core.text.place_names import looks_like_place_name
 from editor_app.core.text.sparse_evidence import sparse_variant
 from editor_app.core.text.suggest import (
-    NON_HINDI_LETTERS,
-    VARIANT_FOLD,
     frequent_by_fold,
     neighbour_edits,
     non_hindi_repairs,
