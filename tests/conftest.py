@@ -19,6 +19,7 @@ import os
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import sqlalchemy as sa
@@ -31,6 +32,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("SAMPADAK_DATABASE_URL", None)
 
 from editor_app.core.db import Database, open_database
+
+if TYPE_CHECKING:
+    from editor_app.core.text.spell import SpellChecker
 
 # Property tests check behaviour, not speed (speed goes to benchmarks/): no per-example
 # deadline, which a 2-core machine shared with other work misses at random. In CI (env CI
@@ -50,6 +54,22 @@ def skip_unless_spelling(reason: str) -> None:
     if os.environ.get("CI"):
         pytest.fail(f"spell-check unavailable in CI: {reason}")
     pytest.skip(reason)
+
+
+def every_source_speller() -> SpellChecker:
+    """The full checker with every source it can use (enchant's hi_IN, apertium-hin): what
+    the quality bars and mechanism tests assume. Skipped where a source is missing (a
+    failure in CI, see :func:`skip_unless_spelling`)."""
+    from editor_app.core import resources
+    from editor_app.core.text.hindi_lexicon import load_lexicon
+    from editor_app.core.text.spell import create_spell_checker
+
+    checker = create_spell_checker(None, None)
+    if not checker.available:
+        skip_unless_spelling(checker.unavailable_reason)
+    if load_lexicon(Path(resources.resource_path("spelling"))).morph is None:
+        skip_unless_spelling("apertium-hin is not installed (these tests assume every source)")
+    return checker
 
 
 DATA_DIR = Path(__file__).resolve().parent / "data"

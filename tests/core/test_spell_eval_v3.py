@@ -22,8 +22,8 @@ import pytest
 from benchmarks.spell_quality import Scores, prose_words, read_typos, score
 from editor_app.core import resources
 from editor_app.core.text.hindi_lexicon import load_lexicon
-from editor_app.core.text.spell import SpellChecker, create_spell_checker, load_enchant_dicts
-from tests.conftest import skip_unless_spelling
+from editor_app.core.text.spell import SpellChecker, load_enchant_dicts
+from tests.conftest import every_source_speller
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "spelling"
 EVAL = DATA / "eval_v3"
@@ -88,12 +88,7 @@ def test_shares_no_source_page_with_an_earlier_set(name: str) -> None:
 
 @pytest.fixture(scope="module")
 def speller() -> SpellChecker:
-    checker = create_spell_checker(None, None)
-    if not checker.available:
-        skip_unless_spelling(checker.unavailable_reason)
-    if load_lexicon(RESOURCES).morph is None:
-        skip_unless_spelling("apertium-hin is not installed (the bars assume every source)")
-    return checker
+    return every_source_speller()
 
 
 @pytest.fixture(scope="module")

@@ -27,10 +27,10 @@ from editor_app.core.text.loanword_evidence import (
     looks_english,
 )
 from editor_app.core.text.name_evidence import is_spelled_acronym, name_context_indexes
-from editor_app.core.text.spell import SpellChecker, create_spell_checker, load_enchant_dicts
+from editor_app.core.text.spell import SpellChecker, load_enchant_dicts
 from editor_app.core.text.suggest import non_hindi_repairs
 from editor_app.core.text.tokenize import TokenKind, tokenize
-from tests.conftest import skip_unless_spelling
+from tests.conftest import every_source_speller, skip_unless_spelling
 
 RESOURCES = Path(resources.resource_path("spelling"))
 
@@ -48,12 +48,7 @@ def _unlisted(*words: str) -> None:
 
 @pytest.fixture(scope="module")
 def speller() -> SpellChecker:
-    checker = create_spell_checker(None, None)
-    if not checker.available:
-        skip_unless_spelling(checker.unavailable_reason)
-    if load_lexicon(RESOURCES).morph is None:
-        skip_unless_spelling("apertium-hin is not installed (the mechanisms use its votes)")
-    return checker
+    return every_source_speller()
 
 
 # ------------------------------------------------------------ deterministic repairs

@@ -27,12 +27,12 @@ from editor_app.core.text.sparse_evidence import (
     restored_mark_variants,
     sparse_variant,
 )
-from editor_app.core.text.spell import SpellChecker, create_spell_checker
+from editor_app.core.text.spell import SpellChecker
 from editor_app.core.text.suggest import frequent_by_fold
 from editor_app.core.text.suggestion_order import e_form
 from editor_app.core.text.suggestion_rank import rank
 from editor_app.core.text.tokenize import TokenKind, akshara_split, tokenize
-from tests.conftest import skip_unless_spelling
+from tests.conftest import every_source_speller
 
 RESOURCES = Path(resources.resource_path("spelling"))
 LABELLED = ("eval_v2", "dev_v2", "dev_v3", "tune", "heldout", "heldout2")
@@ -51,12 +51,7 @@ def _unlisted(*words: str) -> None:
 
 @pytest.fixture(scope="module")
 def speller() -> SpellChecker:
-    checker = create_spell_checker(None, None)
-    if not checker.available:
-        skip_unless_spelling(checker.unavailable_reason)
-    if load_lexicon(RESOURCES).morph is None:
-        skip_unless_spelling("apertium-hin is not installed (the mechanisms use its votes)")
-    return checker
+    return every_source_speller()
 
 
 def _agreement(word: str, zipf: dict[str, float], votes: dict[str, int]) -> str | None:
