@@ -1,0 +1,65 @@
+"""Checks shared by the frozen spelling evaluation sets' tests (eval_v3, eval_v4): the
+data is big, cited and NFC, and shares no misspelling and no source page with the sets
+that came before it. Not a test module: the per-set modules call these."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+
+from benchmarks.spell_quality import prose_words, read_typos
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "spelling"
+
+
+def rows(path: Path) -> list[list[str]]:
+    """The tab-separated rows of a typo file (comments and blank lines left out)."""
+    return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def pages(folder: Path) -> set[str]:
+    """Every source page a set cites: its typo rows' URLs and its prose passages' ones."""
+    prose = folder / "prose.txt"
+    cited = {line[3:].strip() for line in prose.read_text(encoding="utf-8").splitlines()
+             if line.startswith("@@ ")} if prose.is_file() else set()
+    return cited | {row[3] for row in rows(folder / "typos.tsv")}
+
+
+def frozen_typos(name: str) -> set[str]:
+    """The misspellings of the set folder ``name``."""
+    return {row[0] for row in rows(DATA / name / "typos.tsv")}
+
+
+def check_big_cited_and_nfc(name: str, *, min_typos: int = 200, min_pages: int = 30,
+                            min_tokens: int = 3000) -> None:
+    """Each misspelling once, as printed in its cited fragment, NFC; enough cited prose."""
+    folder = DATA / name
+    table = rows(folder / "typos.tsv")
+    assert len(table) >= min_typos
+    assert len({row[0] for row in table}) == len(table)  # each misspelling once
+    for row in table:
+        assert len(row) == 5, row
+        typo, correct, kind, url, fragment = row
+        assert url.startswith(("http://", "https://")), typo
+        assert typo in fragment, typo  # the word as it was printed
+        assert typo not in correct.split("|") and kind, typo
+        assert unicodedata.normalize("NFC", typo) == typo
+    text = (folder / "prose.txt").read_text(encoding="utf-8")
+    assert unicodedata.normalize("NFC", text) == text
+    sources = [line for line in text.splitlines() if line.startswith("@@ ")]
+    assert len(sources) >= min_pages and all(" http" in line for line in sources)
+    assert len(prose_words(name)) >= min_tokens
+
+
+def shared_misspellings(name: str, earlier: Iterable[str]) -> set[str]:
+    """Misspellings of ``name`` that an earlier typo set (or verbs_typos.tsv) holds."""
+    words = {case.typo for other in earlier for case in read_typos(other)}
+    words |= {row[0] for row in rows(DATA / "verbs_typos.tsv")}
+    return frozen_typos(name) & words
+
+
+def shared_pages(name: str, earlier_folder: str) -> set[str]:
+    """Source pages ``name`` shares with the set folder ``earlier_folder``."""
+    return pages(DATA / name) & pages(DATA / earlier_folder)

@@ -1,0 +1,94 @@
+"""Issue 9 on the frozen evaluation set ``tests/data/spelling/eval_v4``: real misspellings
+from published Hindi pages and correct published news prose, collected for the fourth
+round by two collectors who ran no spell checker, and frozen before the fourth round's
+mechanisms reached main (see its README).
+
+The rules that keep it honest: it is big enough and every row cites its source; it shares
+no misspelling and no source page with any earlier set (eval_v3 became development data
+when eval_v4 replaced it); no curated list holds any of its words (``LIST_DISJOINT_SETS``
+in test_spell_eval_v2.py). The bars sit just under the figures measured on it
+(docs/SPELLING.md, "Fourth round"): they catch a regression.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from benchmarks.spell_quality import Scores, score
+from editor_app.core import resources
+from editor_app.core.text.hindi_lexicon import load_lexicon
+from editor_app.core.text.spell import SpellChecker, load_enchant_dicts
+from tests.conftest import every_source_speller
+from tests.core.frozen_sets import check_big_cited_and_nfc, shared_misspellings, shared_pages
+
+NAME = "eval_v4"
+#: Every earlier set with cited pages (tuned on or scored before eval_v4 existed).
+EARLIER_CITED = ("eval_v3", "eval_v2", "dev_v2", "dev_v3")
+#: Every earlier typo set, cited or not.
+EARLIER_TYPOS = (*EARLIER_CITED, "tune", "heldout", "heldout2")
+RESOURCES = Path(resources.resource_path("spelling"))
+
+
+# ------------------------------------------------------------------ the data
+
+
+def test_frozen_set_is_big_cited_and_nfc() -> None:
+    check_big_cited_and_nfc(NAME)
+
+
+def test_shares_no_misspelling_with_any_earlier_set() -> None:
+    shared = shared_misspellings(NAME, EARLIER_TYPOS)
+    assert not shared, sorted(shared)
+
+
+@pytest.mark.parametrize("name", EARLIER_CITED)
+def test_shares_no_source_page_with_an_earlier_set(name: str) -> None:
+    shared = shared_pages(NAME, name)
+    assert not shared, sorted(shared)
+
+
+# ------------------------------------------------------------------ the bars
+
+
+@pytest.fixture(scope="module")
+def speller() -> SpellChecker:
+    return every_source_speller()
+
+
+@pytest.fixture(scope="module")
+def full_scores(speller: SpellChecker) -> Scores:
+    return score(speller, NAME)
+
+
+def test_bars_on_the_frozen_set(full_scores: Scores) -> None:
+    print(f"\n[{NAME}] recall={full_scores.recall:.3f} "
+          f"first={full_scores.first_right:.3f} top5={full_scores.top5_right:.3f} "
+          f"false-flags={full_scores.false_flag_rate:.4f}")
+    assert full_scores.cases >= 200
+    # Baseline (main 5c6ad23, before the fourth round): recall 0.886 (goal 0.95), first
+    # 0.705 (goal 0.85), false flags 1.39 % in context (goal 1.0 %), 1.89 % isolated.
+    assert full_scores.recall >= 0.88
+    assert full_scores.first_right >= 0.70
+    assert full_scores.false_flag_rate <= 0.0145
+    assert full_scores.isolated_false_flag_rate <= 0.0195
+
+
+def test_bars_on_the_mechanisms_alone(speller: SpellChecker) -> None:
+    """The same checker with the curated misspelling list emptied: the issue's bar on the
+    mechanism alone is recall >= 0.92 (not met: baseline 0.883)."""
+    lexicon = load_lexicon(RESOURCES)
+    hindi, english = load_enchant_dicts()
+    bare = SpellChecker(hindi, english, lexicon=dataclasses.replace(lexicon, misspellings={}))
+    scores = score(bare, NAME)
+    assert scores.recall >= 0.88  # baseline 0.883
+    assert scores.first_right >= 0.70  # baseline 0.701
+
+
+def test_against_bare_hunspell(full_scores: Scores) -> None:
+    """hunspell-hi alone on the same set: recall 0.973, first 0.393, false flags 13.7 %.
+    The checker's first suggestions and false flags are far better; its recall is lower."""
+    assert full_scores.first_right > 0.393 * 1.7
+    assert full_scores.false_flag_rate < 0.1373 / 7
