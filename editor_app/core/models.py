@@ -2,10 +2,12 @@
 
 Portable SQL only (SQLite by default, PostgreSQL for shared newsrooms): no SQLite-only column
 types; times are stored as UTC and returned timezone-aware (:class:`UTCDateTime`).
-Schema changes go through Alembic migrations in ``core/migrations/versions``.
+Schema changes go through Alembic migrations in ``core/migrations/versions``. The base,
+the UTC column type and the text guard live in :mod:`~editor_app.core.model_base`, the
+review tables in :mod:`~editor_app.core.review_models`; every name is importable from here.
 
-Every row the ORM writes passes :func:`_guard_text_columns` first: text values are made
-storable (no NUL, no lone surrogate) and a value longer than its ``String(n)`` column (or
+Every row the ORM writes passes the guard first: text values are made storable (no NUL,
+no lone surrogate) and a value longer than its ``String(n)`` column (or
 than a ``Text`` column's ``info["max_chars"]``: :data:`INDEXED_TEXT_MAX`) raises
 :class:`~editor_app.core.errors.ValidationError`. SQLite would store both silently while
 PostgreSQL rejects them with a driver error, so the guard gives one behaviour everywhere.
@@ -14,34 +16,27 @@ PostgreSQL rejects them with a driver error, so the guard gives one behaviour ev
 from __future__ import annotations
 
 import uuid as uuid_module
-from datetime import UTC, date, datetime
-from typing import Any
+from datetime import date, datetime
 
 from sqlalchemy import (
     Boolean,
     Column,
     Date,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
     LargeBinary,
-    MetaData,
     String,
     Table,
     Text,
-    TypeDecorator,
     UniqueConstraint,
-    event,
-    inspect,
 )
 from sqlalchemy import true as sa_true
-from sqlalchemy.engine import Connection, Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from editor_app.core.article_data import INDEXED_TEXT_MAX
-from editor_app.core.errors import ValidationError
-from editor_app.core.text.normalize import storable
+from editor_app.core.model_base import Base, UTCDateTime, utcnow
+from editor_app.core.review_models import Comment, Suggestion, TrackingBase
 
 __all__ = [
     "INDEXED_TEXT_MAX",
@@ -60,78 +55,11 @@ __all__ = [
     "Suggestion",
     "Tag",
     "TrackingBase",
+    "UTCDateTime",
     "User",
     "UserProfile",
     "utcnow",
 ]
-
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-def utcnow() -> datetime:
-    """Current time, timezone-aware UTC."""
-    return datetime.now(UTC)
-
-
-class UTCDateTime(TypeDecorator[datetime]):
-    """Stores naive UTC, returns aware UTC: same behaviour on SQLite and PostgreSQL."""
-
-    impl = DateTime
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given to a UTCDateTime column")
-        return value.astimezone(UTC).replace(tzinfo=None)
-
-    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        return value.replace(tzinfo=UTC)
-
-
-class Base(DeclarativeBase):
-    """Declarative base with a naming convention so migrations are portable."""
-
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
-
-
-def _guard_text_columns(mapper: Mapper[Any], _connection: Connection, target: Any) -> None:
-    """Make the row's new text values storable; refuse values longer than their column.
-
-    Only values being written are looked at (loaded and, for an UPDATE, changed), so no
-    attribute is lazily loaded and an unchanged 5-MB body is not scanned again.
-    """
-    state = inspect(target)
-    updating = state.has_identity
-    for attr in mapper.column_attrs:
-        value = state.dict.get(attr.key)
-        if not isinstance(value, str):
-            continue
-        if updating and not state.attrs[attr.key].history.has_changes():
-            continue
-        clean = storable(value)
-        if clean != value:
-            setattr(target, attr.key, clean)
-        column = attr.columns[0]
-        length = getattr(column.type, "length", None) or column.info.get("max_chars")
-        if length is not None and len(clean) > length:
-            what = f"{mapper.class_.__name__} {attr.key.replace('_', ' ')}"
-            raise ValidationError(
-                f"{what} is too long: {len(clean):,} characters (at most {length:,})")
-
-
-event.listen(Base, "before_insert", _guard_text_columns, propagate=True)
-event.listen(Base, "before_update", _guard_text_columns, propagate=True)
-
 
 article_tags = Table(
     "article_tags",
@@ -400,90 +328,6 @@ class AuditEvent(Base):
     detail_json: Mapped[str] = mapped_column(Text, default="{}")
     #: The acting user's id (no foreign key: see ``Article.owner_id``).
     user_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
-
-
-class TrackingBase(Base):
-    """The accepted text of an article under tracked changes: its suggestions are the
-    differences between this base and the article's current headline, dek and body. Set
-    when the story goes into copy edit (from the submitted revision), moved forward by
-    every accepted suggestion."""
-
-    __tablename__ = "tracking_bases"
-
-    article_id: Mapped[int] = mapped_column(
-        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
-    headline: Mapped[str] = mapped_column(Text, default="")
-    dek: Mapped[str] = mapped_column(Text, default="")
-    body: Mapped[str] = mapped_column(Text, default="")
-    #: The revision the tracking started from (the submitted one).
-    revision_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    started_by_id: Mapped[int | None] = mapped_column(
-        ForeignKey("user_profiles.id", ondelete="SET NULL"), nullable=True)
-
-
-class Suggestion(Base):
-    """One tracked change: ``old_text`` at ``base_start``–``base_end`` of the field's
-    tracking base becomes ``new_text``. ``state`` is open, accepted, rejected or withdrawn
-    (the author undid it); decided ones are kept for the history."""
-
-    __tablename__ = "suggestions"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
-    field: Mapped[str] = mapped_column(String(16), default="body")
-    base_start: Mapped[int] = mapped_column(Integer, default=0)
-    base_end: Mapped[int] = mapped_column(Integer, default=0)
-    old_text: Mapped[str] = mapped_column(Text, default="")
-    new_text: Mapped[str] = mapped_column(Text, default="")
-    author_id: Mapped[int | None] = mapped_column(
-        ForeignKey("user_profiles.id", ondelete="SET NULL"), nullable=True)
-    author_name: Mapped[str] = mapped_column(String(200), default="")
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    state: Mapped[str] = mapped_column(String(16), default="open")
-    decided_by_id: Mapped[int | None] = mapped_column(
-        ForeignKey("user_profiles.id", ondelete="SET NULL"), nullable=True)
-    decided_by_name: Mapped[str] = mapped_column(String(200), default="")
-    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    #: The revision the decision wrote.
-    revision_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
-
-    __table_args__ = (Index("ix_suggestions_article_state", "article_id", "state"),)
-
-
-class Comment(Base):
-    """A comment on a text range of the body, headline or dek, or a reply (``parent_id``).
-
-    The anchor is ``anchor_start``–``anchor_end`` in the field's current text plus the
-    quoted text and some context either side, so it can be found again after edits; a
-    comment whose text was deleted is ``orphaned`` (still listed, never dropped).
-    """
-
-    __tablename__ = "comments"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
-    parent_id: Mapped[int | None] = mapped_column(
-        ForeignKey("comments.id", ondelete="CASCADE"), nullable=True)
-    author_id: Mapped[int | None] = mapped_column(
-        ForeignKey("user_profiles.id", ondelete="SET NULL"), nullable=True)
-    author_name: Mapped[str] = mapped_column(String(200), default="")
-    field: Mapped[str] = mapped_column(String(16), default="body")
-    anchor_start: Mapped[int] = mapped_column(Integer, default=0)
-    anchor_end: Mapped[int] = mapped_column(Integer, default=0)
-    quote: Mapped[str] = mapped_column(Text, default="")
-    context_before: Mapped[str] = mapped_column(Text, default="")
-    context_after: Mapped[str] = mapped_column(Text, default="")
-    text: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    resolved_by_id: Mapped[int | None] = mapped_column(
-        ForeignKey("user_profiles.id", ondelete="SET NULL"), nullable=True)
-    orphaned: Mapped[bool] = mapped_column(Boolean, default=False)
-
-    __table_args__ = (Index("ix_comments_article_id", "article_id", "id"),)
 
 
 # ---- field sync (migration 0007_field_sync)
