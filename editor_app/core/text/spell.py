@@ -310,13 +310,15 @@ class SpellChecker:
     def _may_be_name(judge: WordJudge, word: str) -> bool:
         """An unknown word that context may mark as a name: no known correct form, or only
         weak evidence of one (two words run together, जानकी -> जान की, or a form the web
-        does not use, कवचे -> कवचें); never a curated misspelling."""
+        does not use, कवचे -> कवचें; or a one-mark edit of a word the web does not use,
+        नामिक -> नामक); never a curated misspelling."""
         preferred = judge.preferred_form(word)
         if preferred is None:
             return True
         if judge.is_curated_misspelling(word):
             return False
-        return " " in preferred or judge.zipf(preferred) < WEAK_CORRECTION_ZIPF
+        return (" " in preferred or judge.zipf(preferred) < WEAK_CORRECTION_ZIPF
+                or judge.has_weak_correction(word))
 
     def misspelled_spans(self, text: str) -> list[tuple[int, int]]:
         """``[start, end)`` code-point spans of misspelled words in ``to_nfc(text)``."""

@@ -50,6 +50,7 @@ from editor_app.core.text.suggest import (
 )
 from editor_app.core.text.suggestion_order import anusvara_form, e_form
 from editor_app.core.text.tokenize import akshara_split
+from editor_app.core.text.weak_evidence import long_i_plural, stacked_sign_repairs, weak_variant
 
 __all__ = ["MAX_ANALYSED_LENGTH", "MAX_SUGGESTED_LENGTH", "WordJudge"]
 
@@ -143,6 +144,7 @@ class WordJudge(JudgeSuggestions):
         self._by_fold = frequent_by_fold(lexicon.zipf, VARIANT_MIN_ZIPF)
         self._agreement = agreement_index(lexicon.zipf, ACCEPT_ZIPF)
         self._votes: dict[str, int] = {}
+        self._weak_corrections: set[str] = set()
 
     @classmethod
     def null(cls) -> WordJudge:
@@ -230,6 +232,9 @@ class WordJudge(JudgeSuggestions):
         canonical = canonical_marks(word)
         if canonical != word:
             return canonical  # मंे, काे: signs in an order Unicode never emits
+        for fixed in stacked_sign_repairs(word):  # दिनोें: two vowel signs on one consonant
+            if self._is_known(fixed, depth=2) and self.preferred_form(fixed) is None:
+                return fixed
         if word in self._lex.valid_forms or word in self._lex.supplement:
             return None
         for fixed, _rule in orthographic_fixes(word):
@@ -239,6 +244,9 @@ class WordJudge(JudgeSuggestions):
         extra_nasal = self._extra_nasal(word)
         if extra_nasal is not None:
             return extra_nasal
+        plural = long_i_plural(word, self._listed_or_attested)
+        if plural is not None:  # व्रतीयों -> व्रतियों
+            return plural
         best = self._frequent_variant(word, own)
         if best is None and self._only_wordfreq_knows(word):
             extra = MORPH_NEIGHBOUR_EXTRA if self._morph_knows(word) else 0.0
@@ -249,7 +257,42 @@ class WordJudge(JudgeSuggestions):
         if best is None:  # सौपेंगे, टुटते (a stem family), शुरुवात, टैक्टर (a dropped mark)
             best = sparse_variant(word, self._lex.zipf, self._by_fold, self.votes,
                                   self._sparse_trusted, ABSENT_ZIPF, self._set_listed)
+        if best is None:  # छापमारी, सम्मलित, स्टेण्डर्ड: only weak evidence accepts them
+            best = weak_variant(word, self._lex.zipf, lexicon_votes=self._lexicon_votes,
+                                votes=self.votes, trusted=self._sparse_trusted,
+                                fold_variants=self._attested_fold_variants,
+                                weakly_accepted=self._weakly_accepted,
+                                accepted=self.is_correct)
+            if best is not None and self._lex.zipf.get(word, 0.0) < ACCEPT_ZIPF:
+                self._weak_corrections.add(word)
         return best
+
+    def has_weak_correction(self, word: str) -> bool:
+        """``word``'s preferred form rests on weak evidence only: the web does not use
+        ``word`` and a one-mark edit of it is a word (:func:`weak_variant`). A name
+        (नामिक, केराई) looks like that too, so its context may still mark it a name."""
+        return self.preferred_form(word) is not None and word in self._weak_corrections
+
+    def _lexicon_votes(self, word: str) -> int:
+        """Lexicons that list ``word`` itself (hunspell-hi, Apertium, the curated lists)."""
+        lex = self._lex
+        return (int(self._hunspell(word)) + int(self._morph_knows(word))
+                + int(word in self._extra or word in lex.supplement or word in lex.valid_forms))
+
+    def _listed_or_attested(self, word: str) -> bool:
+        return self.votes(word) >= 1 or self._lex.zipf.get(word, 0.0) >= ACCEPT_ZIPF
+
+    def _attested_fold_variants(self, word: str) -> list[str]:
+        return [variant for variant, _edits in self._agreement.variants(word, ACCEPT_ZIPF)]
+
+    def _weakly_accepted(self, word: str) -> bool:
+        """Only the English sound pattern or a compound analysis would accept ``word``
+        (not a place name: मैनपुर)."""
+        if looks_like_place_name(word, self._lex.function_words):
+            return False
+        loans = self._lex.loanwords
+        return (loans is not None and loans.explains(word)) or (
+            self._compound(word, 2) and self._close_frequent_word(word) is None)
 
     def _set_listed(self, word: str) -> bool:
         lex = self._lex
