@@ -68,6 +68,9 @@ UNLISTED_MAX_ZIPF = 4.0
 UNLISTED_MARGIN = 0.5
 #: The least Zipf a variant needs to be evidence (wordfreq's list starts at 3.0).
 VARIANT_MIN_ZIPF = 3.0
+#: Zipf a variant two lexicons list needs to overrule a once-listed word the web lacks (as
+#: :data:`~editor_app.core.text.agreement.UNATTESTED_VARIANT_ZIPF`).
+ONCE_LISTED_VARIANT_ZIPF = 3.3
 #: Zipf below which the web does not use a word (wordfreq lacks it).
 UNATTESTED_ZIPF = 3.0
 #: Zipf assumed for a word wordfreq lacks.
@@ -80,7 +83,11 @@ _AA = "\u093e"
 _GRAPHEME = regex.compile(r"\X")
 #: Kinds the *unlisted* rule uses (a vowel swap makes too many valid pairs there).
 _UNLISTED_KINDS = frozenset({"sign-added", "sign-dropped", "geminate", "nasal-added",
-                             "nasal-dropped", "double-dropped", "transposed"})
+                             "nasal-dropped", "double-dropped", "transposed",
+                             "syllable-doubled", "vowel-lengthened"})
+#: Kinds the *once-listed* rule uses.
+ONCE_LISTED_KINDS = frozenset({"geminate", "syllable-doubled", "vowel-lengthened", "double-dropped",
+                               "nasal-added", "transposed"})
 #: Kinds the *weak* rule uses, besides the broad fold's variants.
 _WEAK_KINDS = frozenset({"sign-swapped", "transposed", "double-dropped"})
 #: Letters whose difference the weak rule ignores (names: रघुबर, शिवम/सिवम).
@@ -88,49 +95,62 @@ _NAME_PRONE = frozenset("बवशषस")
 _PLURALS = ("यों", "यां", "याँ")
 
 
-def _all_edits(word: str) -> Iterator[tuple[str, str]]:
+def _all_edits(word: str) -> Iterator[tuple[str, str, int]]:
+    """``(variant, kind, index)``: ``index`` is the position of the character the edit
+    changes or follows (an added mark belongs to the character before it)."""
     length = len(word)
     for i in range(1, length + 1):
         prev = word[i - 1]
         nxt = word[i] if i < length else ""
-        if prev in CONSONANTS and nxt not in _SIGN_SET and nxt not in (VIRAMA, NUKTA):
-            for sign in _SIGNS:
-                yield word[:i] + sign + word[i:], "sign-added"
-            yield word[:i] + VIRAMA + prev + word[i:], "geminate"
+        if prev in CONSONANTS and nxt not in (VIRAMA, NUKTA):
+            if nxt not in _SIGN_SET:
+                for sign in _SIGNS:
+                    yield word[:i] + sign + word[i:], "sign-added", i - 1
+            yield word[:i] + VIRAMA + prev + word[i:], "geminate", i - 1  # संपति -> संपत्ति
         if (prev in CONSONANTS or prev in _SIGN_SET) and nxt != ANUSVARA and nxt not in _SIGN_SET:
-            yield word[:i] + ANUSVARA + word[i:], "nasal-added"
+            yield word[:i] + ANUSVARA + word[i:], "nasal-added", i - 1
+        if nxt in CONSONANTS and prev != VIRAMA:
+            yield word[:i] + nxt + word[i:], "syllable-doubled", i  # अनिश्चिता -> अनिश्चितता
     for i, char in enumerate(word):
         if char in _SIGN_SET:
-            yield word[:i] + word[i + 1:], "sign-dropped"
+            yield word[:i] + word[i + 1:], "sign-dropped", i
             for sign in _SIGNS:
                 if sign != char:
-                    yield word[:i] + sign + word[i + 1:], "sign-swapped"
+                    yield word[:i] + sign + word[i + 1:], "sign-swapped", i
         elif char == ANUSVARA:
-            yield word[:i] + word[i + 1:], "nasal-dropped"
+            yield word[:i] + word[i + 1:], "nasal-dropped", i
         elif char in CONSONANTS and i + 1 < length and word[i + 1] == char:
-            yield word[:i] + word[i + 1:], "double-dropped"
+            yield word[:i] + word[i + 1:], "double-dropped", i
+        elif char == "अ" and i == 0:
+            yield "आ" + word[1:], "vowel-lengthened", 0  # अपराधिक -> आपराधिक
     clusters = _GRAPHEME.findall(word)
+    offset = 0
     for i in range(len(clusters) - 1):
         first, second = clusters[i], clusters[i + 1]
         if first[0] in CONSONANTS and second[0] in CONSONANTS and first[0] != second[0]:
             swapped = [second[0] + first[1:], first[0] + second[1:]]
-            yield "".join([*clusters[:i], *swapped, *clusters[i + 2:]]), "transposed"
+            yield "".join([*clusters[:i], *swapped, *clusters[i + 2:]]), "transposed", offset
+        offset += len(first)
+
+
+#: Kinds that never make another inflection of the same word, wherever they are.
+_ANYWHERE = frozenset({"double-dropped", "geminate", "syllable-doubled"})
 
 
 def mark_edit_variants(word: str) -> Iterator[tuple[str, str]]:
     """``(variant, kind)`` for the one-mark edits of the module contract, each variant once
-    (its first kind), none that changes only the last akshara."""
+    (its first kind), none that changes only the last akshara (a geminate, a doubled
+    syllable or a doubled consonant may be anywhere: none makes an inflection)."""
     clusters = _GRAPHEME.findall(word)
     if len(clusters) < MIN_AKSHARAS:
         return
     stem_end = len(word) - len(clusters[-1])
-    stem = word[:stem_end]
     seen = {word}
-    for variant, kind in _all_edits(word):
+    for variant, kind, index in _all_edits(word):
         if variant in seen:
             continue
         seen.add(variant)
-        if variant[:stem_end] != stem or kind == "double-dropped":
+        if index < stem_end or kind in _ANYWHERE:
             yield variant, kind
 
 
@@ -166,11 +186,18 @@ def weak_variant(word: str, zipf: Mapping[str, float], *,
     for variant, kind in mark_edit_variants(word):
         if get(variant, 0.0) >= VARIANT_MIN_ZIPF:
             candidates[variant] = kind
+    folded: set[str] = set()
     if own < UNATTESTED_ZIPF:
-        for variant in fold_variants(word):
+        folded.update(fold_variants(word))
+        for variant in folded:
             candidates.setdefault(variant, "fold")
-    if not candidates or lexicon_votes(word) != 0:
-        return None  # the common case: no frequent variant, or a lexicon lists the word
+    if not candidates:
+        return None  # the common case: no frequent variant
+    listed_by = lexicon_votes(word)
+    if listed_by == 1 and own < UNATTESTED_ZIPF:
+        return _once_listed_variant(word, candidates, zipf, votes, trusted)
+    if listed_by != 0:
+        return None  # a lexicon lists the word
     ranked = sorted(candidates.items(), key=lambda item: -get(item[0], 0.0))
     floor = max(own, ABSENT_ZIPF) + UNLISTED_MARGIN
     weak: bool | None = None  # computed only when a weak-rule candidate exists
@@ -180,13 +207,30 @@ def weak_variant(word: str, zipf: Mapping[str, float], *,
                 and trusted(variant)
                 and not (kind == "sign-dropped" and _is_sandhi(word, variant, _listed(votes)))):
             return variant
-        if own >= UNATTESTED_ZIPF or (kind not in _WEAK_KINDS and kind != "fold"):
+        if own >= UNATTESTED_ZIPF or (kind not in _WEAK_KINDS and variant not in folded):
             continue
         if not _NAME_PRONE.isdisjoint(set(word) ^ set(variant)):
             continue
         if weak is None:
             weak = weakly_accepted(word)
         if weak and accepted(variant):
+            return variant
+    return None
+
+
+def _once_listed_variant(word: str, candidates: Mapping[str, str], zipf: Mapping[str, float],
+                         votes: Callable[[str], int], trusted: Callable[[str], bool],
+                         ) -> str | None:
+    """The *once-listed* rule: a word one lexicon lists and the web does not use loses to a
+    mark-edit variant a lexicon lists that the web uses (Zipf >=
+    :data:`ONCE_LISTED_VARIANT_ZIPF`), one a lexicon lists: उतीर्ण -> उत्तीर्ण, ढाढस -> ढांढस."""
+    get = zipf.get
+    for variant, kind in sorted(candidates.items(), key=lambda item: -get(item[0], 0.0)):
+        if get(variant, 0.0) < ONCE_LISTED_VARIANT_ZIPF:
+            break
+        if (kind in ONCE_LISTED_KINDS and votes(variant) >= 1
+                and trusted(variant)
+                and not (kind == "sign-dropped" and _is_sandhi(word, variant, _listed(votes)))):
             return variant
     return None
 
