@@ -19,7 +19,7 @@ Contract:
   or two aksharas), nearest first. Nothing here decides: the caller weighs votes and
   frequency (:class:`editor_app.core.text.word_judge.WordJudge`).
 - :func:`canonical_marks` repairs sign sequences that Unicode says never to emit and that
-  render like a correct word (मंे -> में, काे -> को, काॅलेज -> कॉलेज, एेसे -> ऐसे, बडे़ -> बड़े,
+  render like a correct word (मंे -> में, काे -> को, काॅलेज and कॅालेज -> कॉलेज, एेसे -> ऐसे, बडे़ -> बड़े,
   कोटेे -> कोटे): always a typo, never a style choice.
 - :func:`spelling_class_variants` yields variants outside the broad fold that a typical
   typo explains: a final म typed for the anusvara (एवम -> एवं, एवमं -> एवं) and ा typed
@@ -71,6 +71,7 @@ _GRAPHEME = regex.compile(r"\X")
 
 # Sign sequences to compose (Unicode "do not emit" and legacy-font orders).
 _COMPOSE = (("\u093e\u0947", "\u094b"), ("\u093e\u0948", "\u094c"), ("\u093e\u0945", "\u0949"),
+            ("\u0945\u093e", "\u0949"),  # the two halves of ॉ in either order (कॅाल)
             ("अ\u093e", "आ"), ("ए\u0947", "ऐ"), ("अ\u0949", "ऑ"), ("आ\u0945", "ऑ"),
             ("अ\u094b", "ओ"), ("अ\u094c", "औ"), ("अ\u0948", "ऐ"), ("अ\u0945", "ऍ"))
 _NASAL_BEFORE_SIGN = regex.compile(f"([{_NASALS}])([{_VOWEL_SIGNS}]+)")

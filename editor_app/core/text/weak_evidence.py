@@ -35,6 +35,10 @@ Contract:
 - :func:`long_i_plural` repairs the plural of a noun in -ी or -ई typed with a long vowel
   (व्रतीयों -> व्रतियों, भाईयों -> भाइयों) when the ी noun is listed and no -ीय word is
   (भारतीयों stays: भारतीय is an adjective).
+- :func:`light_verb_split` splits a verb stem and a light verb typed solid (बुलालेंगे ->
+  बुला लेंगे, करदिया -> कर दिया): Hindi writes compound verbs apart, so a word no lexicon
+  lists that is a confirmed verb stem of two or more aksharas followed by a form of
+  ले/दे/जा/चुक/सक/रह of two or more aksharas (:data:`LIGHT_VERBS`) is that pair.
 - :func:`stacked_sign_repairs` yields the words left when one of two vowel signs typed on
   one consonant is taken out (दिनोें -> दिनों / दिने): Hindi never writes two.
 - Pure functions; thread-safe.
@@ -49,10 +53,12 @@ import regex
 from editor_app.core.text.devanagari_letters import ANUSVARA, CONSONANTS, NUKTA, VIRAMA
 
 __all__ = [
+    "LIGHT_VERBS",
     "MIN_AKSHARAS",
     "UNLISTED_MARGIN",
     "UNLISTED_MAX_ZIPF",
     "VARIANT_MIN_ZIPF",
+    "light_verb_split",
     "long_i_plural",
     "mark_edit_variants",
     "stacked_sign_repairs",
@@ -93,6 +99,11 @@ _WEAK_KINDS = frozenset({"sign-swapped", "transposed", "double-dropped"})
 #: Letters whose difference the weak rule ignores (names: रघुबर, शिवम/सिवम).
 _NAME_PRONE = frozenset("बवशषस")
 _PLURALS = ("यों", "यां", "याँ")
+#: Forms of the light verbs of Hindi compound verbs (two or more aksharas: दी, ली, दे are
+#: too short to split off safely).
+LIGHT_VERBS = ("लेंगे", "लेगा", "लेगी", "लिया", "लिये", "लिए", "दिया", "दिये", "दिए", "देंगे",
+               "देगा", "देगी", "दें", "गया", "गयी", "गई", "गये", "गए", "जाएगा", "जाएगी",
+               "जाएंगे", "चुका", "चुकी", "चुके", "सकता", "सकती", "सकते", "रहा", "रही", "रहे")
 
 
 def _all_edits(word: str) -> Iterator[tuple[str, str, int]]:
@@ -181,6 +192,8 @@ def weak_variant(word: str, zipf: Mapping[str, float], *,
     own = zipf.get(word, 0.0)
     if own >= UNLISTED_MAX_ZIPF:
         return None
+    if own >= UNATTESTED_ZIPF and lexicon_votes(word) != 0:
+        return None  # the common case: a listed word the web uses (only rule 1 could apply)
     get = zipf.get
     candidates: dict[str, str] = {}
     for variant, kind in mark_edit_variants(word):
@@ -255,6 +268,20 @@ def long_i_plural(word: str, votes: Callable[[str], int]) -> str | None:
         if votes(noun) >= 1 and votes(noun + "य") == 0:
             return short + plural
         return None
+    return None
+
+
+def light_verb_split(word: str, verb_stem: Callable[[str], bool]) -> str | None:
+    """``"stem light-verb"`` for a solid compound verb (module contract), else ``None``;
+    ``verb_stem(s)``: ``s`` is a confirmed verb stem (its infinitive and other forms are
+    words)."""
+    if not word.endswith(LIGHT_VERBS):
+        return None  # one call for the common case
+    for light in LIGHT_VERBS:
+        if word.endswith(light) and len(word) > len(light):
+            stem = word[: -len(light)]
+            if len(_GRAPHEME.findall(stem)) >= 2 and verb_stem(stem):
+                return f"{stem} {light}"
     return None
 
 

@@ -50,7 +50,12 @@ from editor_app.core.text.suggest import (
 )
 from editor_app.core.text.suggestion_order import anusvara_form, e_form
 from editor_app.core.text.tokenize import akshara_split
-from editor_app.core.text.weak_evidence import long_i_plural, stacked_sign_repairs, weak_variant
+from editor_app.core.text.weak_evidence import (
+    light_verb_split,
+    long_i_plural,
+    stacked_sign_repairs,
+    weak_variant,
+)
 
 __all__ = ["MAX_ANALYSED_LENGTH", "MAX_SUGGESTED_LENGTH", "WordJudge"]
 
@@ -265,6 +270,10 @@ class WordJudge(JudgeSuggestions):
                                 accepted=self.is_correct)
             if best is not None and self._lex.zipf.get(word, 0.0) < ACCEPT_ZIPF:
                 self._weak_corrections.add(word)
+        if best is None:  # बुलालेंगे -> बुला लेंगे
+            split = light_verb_split(word, self._is_verb_stem)
+            if split is not None and self._lexicon_votes(word) == 0:
+                best = split
         return best
 
     def has_weak_correction(self, word: str) -> bool:
