@@ -47,6 +47,7 @@ Contract:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import chain
 
 import regex
 
@@ -74,9 +75,6 @@ UNLISTED_MAX_ZIPF = 4.0
 UNLISTED_MARGIN = 0.5
 #: The least Zipf a variant needs to be evidence (wordfreq's list starts at 3.0).
 VARIANT_MIN_ZIPF = 3.0
-#: Zipf a variant two lexicons list needs to overrule a once-listed word the web lacks (as
-#: :data:`~editor_app.core.text.agreement.UNATTESTED_VARIANT_ZIPF`).
-ONCE_LISTED_VARIANT_ZIPF = 3.3
 #: Zipf below which the web does not use a word (wordfreq lacks it).
 UNATTESTED_ZIPF = 3.0
 #: Zipf assumed for a word wordfreq lacks.
@@ -91,9 +89,6 @@ _GRAPHEME = regex.compile(r"\X")
 _UNLISTED_KINDS = frozenset({"sign-added", "sign-dropped", "geminate", "nasal-added",
                              "nasal-dropped", "double-dropped", "transposed",
                              "syllable-doubled", "vowel-lengthened"})
-#: Kinds the *once-listed* rule uses.
-ONCE_LISTED_KINDS = frozenset({"geminate", "syllable-doubled", "vowel-lengthened", "double-dropped",
-                               "nasal-added", "transposed"})
 #: Kinds the *weak* rule uses, besides the broad fold's variants.
 _WEAK_KINDS = frozenset({"sign-swapped", "transposed", "double-dropped"})
 #: Letters whose difference the weak rule ignores (names: रघुबर, शिवम/सिवम).
@@ -106,22 +101,19 @@ LIGHT_VERBS = ("लेंगे", "लेगा", "लेगी", "लिया"
                "जाएंगे", "चुका", "चुकी", "चुके", "सकता", "सकती", "सकते", "रहा", "रही", "रहे")
 
 
-def _all_edits(word: str) -> Iterator[tuple[str, str, int]]:
-    """``(variant, kind, index)``: ``index`` is the position of the character the edit
-    changes or follows (an added mark belongs to the character before it)."""
+def _sign_edits(word: str) -> Iterator[tuple[str, str, int]]:
+    """The vowel-sign and anusvara edits, as ``(variant, kind, index)``: ``index`` is the
+    position of the character the edit changes or follows (an added mark belongs to the
+    character before it). They keep the consonant skeleton."""
     length = len(word)
     for i in range(1, length + 1):
         prev = word[i - 1]
         nxt = word[i] if i < length else ""
-        if prev in CONSONANTS and nxt not in (VIRAMA, NUKTA):
-            if nxt not in _SIGN_SET:
-                for sign in _SIGNS:
-                    yield word[:i] + sign + word[i:], "sign-added", i - 1
-            yield word[:i] + VIRAMA + prev + word[i:], "geminate", i - 1  # संपति -> संपत्ति
+        if prev in CONSONANTS and nxt not in _SIGN_SET and nxt not in (VIRAMA, NUKTA):
+            for sign in _SIGNS:
+                yield word[:i] + sign + word[i:], "sign-added", i - 1
         if (prev in CONSONANTS or prev in _SIGN_SET) and nxt != ANUSVARA and nxt not in _SIGN_SET:
             yield word[:i] + ANUSVARA + word[i:], "nasal-added", i - 1
-        if nxt in CONSONANTS and prev != VIRAMA:
-            yield word[:i] + nxt + word[i:], "syllable-doubled", i  # अनिश्चिता -> अनिश्चितता
     for i, char in enumerate(word):
         if char in _SIGN_SET:
             yield word[:i] + word[i + 1:], "sign-dropped", i
@@ -130,11 +122,23 @@ def _all_edits(word: str) -> Iterator[tuple[str, str, int]]:
                     yield word[:i] + sign + word[i + 1:], "sign-swapped", i
         elif char == ANUSVARA:
             yield word[:i] + word[i + 1:], "nasal-dropped", i
-        elif char in CONSONANTS and i + 1 < length and word[i + 1] == char:
-            yield word[:i] + word[i + 1:], "double-dropped", i
-        elif char == "अ" and i == 0:
-            yield "आ" + word[1:], "vowel-lengthened", 0  # अपराधिक -> आपराधिक
-    clusters = _GRAPHEME.findall(word)
+
+
+def _letter_edits(word: str, clusters: list[str]) -> Iterator[tuple[str, str, int]]:
+    """The letter edits (a geminate, a doubled syllable or consonant, an initial अ, a
+    transposition), as :func:`_sign_edits`."""
+    length = len(word)
+    for i in range(1, length + 1):
+        prev = word[i - 1]
+        nxt = word[i] if i < length else ""
+        if prev in CONSONANTS and nxt not in (VIRAMA, NUKTA):
+            yield word[:i] + VIRAMA + prev + word[i:], "geminate", i - 1  # संपति -> संपत्ति
+        if nxt in CONSONANTS and prev != VIRAMA:
+            yield word[:i] + nxt + word[i:], "syllable-doubled", i  # अनिश्चिता -> अनिश्चितता
+        if prev in CONSONANTS and nxt == prev:
+            yield word[:i] + word[i + 1:], "double-dropped", i - 1  # कललेक्टर -> कलेक्टर
+    if word[:1] == "अ":
+        yield "आ" + word[1:], "vowel-lengthened", 0  # अपराधिक -> आपराधिक
     offset = 0
     for i in range(len(clusters) - 1):
         first, second = clusters[i], clusters[i + 1]
@@ -157,7 +161,7 @@ def mark_edit_variants(word: str) -> Iterator[tuple[str, str]]:
         return
     stem_end = len(word) - len(clusters[-1])
     seen = {word}
-    for variant, kind, index in _all_edits(word):
+    for variant, kind, index in chain(_sign_edits(word), _letter_edits(word, clusters)):
         if variant in seen:
             continue
         seen.add(variant)
@@ -192,8 +196,8 @@ def weak_variant(word: str, zipf: Mapping[str, float], *,
     own = zipf.get(word, 0.0)
     if own >= UNLISTED_MAX_ZIPF:
         return None
-    if own >= UNATTESTED_ZIPF and lexicon_votes(word) != 0:
-        return None  # the common case: a listed word the web uses (only rule 1 could apply)
+    if lexicon_votes(word) != 0:
+        return None  # the common case: a lexicon lists the word
     get = zipf.get
     candidates: dict[str, str] = {}
     for variant, kind in mark_edit_variants(word):
@@ -205,12 +209,7 @@ def weak_variant(word: str, zipf: Mapping[str, float], *,
         for variant in folded:
             candidates.setdefault(variant, "fold")
     if not candidates:
-        return None  # the common case: no frequent variant
-    listed_by = lexicon_votes(word)
-    if listed_by == 1 and own < UNATTESTED_ZIPF:
-        return _once_listed_variant(word, candidates, zipf, votes, trusted)
-    if listed_by != 0:
-        return None  # a lexicon lists the word
+        return None
     ranked = sorted(candidates.items(), key=lambda item: -get(item[0], 0.0))
     floor = max(own, ABSENT_ZIPF) + UNLISTED_MARGIN
     weak: bool | None = None  # computed only when a weak-rule candidate exists
@@ -227,23 +226,6 @@ def weak_variant(word: str, zipf: Mapping[str, float], *,
         if weak is None:
             weak = weakly_accepted(word)
         if weak and accepted(variant):
-            return variant
-    return None
-
-
-def _once_listed_variant(word: str, candidates: Mapping[str, str], zipf: Mapping[str, float],
-                         votes: Callable[[str], int], trusted: Callable[[str], bool],
-                         ) -> str | None:
-    """The *once-listed* rule: a word one lexicon lists and the web does not use loses to a
-    mark-edit variant a lexicon lists that the web uses (Zipf >=
-    :data:`ONCE_LISTED_VARIANT_ZIPF`), one a lexicon lists: उतीर्ण -> उत्तीर्ण, ढाढस -> ढांढस."""
-    get = zipf.get
-    for variant, kind in sorted(candidates.items(), key=lambda item: -get(item[0], 0.0)):
-        if get(variant, 0.0) < ONCE_LISTED_VARIANT_ZIPF:
-            break
-        if (kind in ONCE_LISTED_KINDS and votes(variant) >= 1
-                and trusted(variant)
-                and not (kind == "sign-dropped" and _is_sandhi(word, variant, _listed(votes)))):
             return variant
     return None
 
