@@ -234,8 +234,12 @@ def _listed(votes: Callable[[str], int]) -> Callable[[str], bool]:
     return lambda w: votes(w) >= 1
 
 
-def long_i_plural(word: str, votes: Callable[[str], int]) -> str | None:
-    """``व्रतीयों`` -> ``व्रतियों``, ``भाईयों`` -> ``भाइयों`` (module contract), else ``None``."""
+def long_i_plural(word: str, noun_known: Callable[[str], bool],
+                  adjective_known: Callable[[str], bool]) -> str | None:
+    """``व्रतीयों`` -> ``व्रतियों``, ``भाईयों`` -> ``भाइयों`` (module contract), else ``None``.
+    ``noun_known(n)``: the -ी noun ``n`` is a word; ``adjective_known(a)``: a lexicon lists
+    the -ीय word ``a`` itself or the web uses it (an inflection model's guess is not enough:
+    it reads मौसीय as a form of मौसी)."""
     for plural in _PLURALS:
         if not word.endswith(plural) or len(word) < len(plural) + 3:
             continue
@@ -247,7 +251,7 @@ def long_i_plural(word: str, votes: Callable[[str], int]) -> str | None:
             short = noun[:-1] + "इ"
         else:
             return None
-        if votes(noun) >= 1 and votes(noun + "य") == 0:
+        if noun_known(noun) and not adjective_known(noun + "य"):
             return short + plural
         return None
     return None

@@ -249,7 +249,7 @@ class WordJudge(JudgeSuggestions):
         extra_nasal = self._extra_nasal(word)
         if extra_nasal is not None:
             return extra_nasal
-        plural = long_i_plural(word, self._listed_or_attested)
+        plural = long_i_plural(word, self._listed_or_attested, self._listed_itself_or_attested)
         if plural is not None:  # व्रतीयों -> व्रतियों
             return plural
         best = self._frequent_variant(word, own)
@@ -290,6 +290,9 @@ class WordJudge(JudgeSuggestions):
 
     def _listed_or_attested(self, word: str) -> bool:
         return self.votes(word) >= 1 or self._lex.zipf.get(word, 0.0) >= ACCEPT_ZIPF
+
+    def _listed_itself_or_attested(self, word: str) -> bool:
+        return self._lexicon_votes(word) >= 1 or self._lex.zipf.get(word, 0.0) >= ACCEPT_ZIPF
 
     def _attested_fold_variants(self, word: str) -> list[str]:
         return [variant for variant, _edits in self._agreement.variants(word, ACCEPT_ZIPF)]
