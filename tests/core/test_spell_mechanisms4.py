@@ -6,7 +6,8 @@ Mechanisms (:mod:`editor_app.core.text.weak_evidence`): a word no lexicon lists 
 web frequency, a compound analysis or the English sound pattern accepts loses to a word
 one mark away that the lexicons and the web agree on; two vowel signs on one consonant;
 the -ीयों plural of a -ी noun; a verb stem and a light verb typed solid; the halves of ॉ in
-the other order; such weak corrections still yield to a name context.
+the other order; such weak corrections still yield to a name context; and, for the
+suggestions, the nasal of a bare oblique plural (थानेदारो -> थानेदारों) first.
 """
 
 from __future__ import annotations
@@ -179,3 +180,11 @@ def test_words_the_rules_could_mistake_stay_correct(speller: SpellChecker) -> No
     # An -ीय adjective's plural; a listed verb form whose nasal differs (future plural).
     for word in ("भारतीयों", "राष्ट्रीयों", "बनाएंगी", "सुलझाएंगी"):
         assert speller.is_correct(word), word
+
+
+def test_a_bare_oblique_plural_suggests_its_nasal_first(speller: SpellChecker) -> None:
+    # The oblique plural -ों typed without its nasal: the typo, not the singular (थानेदार,
+    # more frequent, and one vowel sign away too).
+    _unlisted("थानेदारो", "थानेदारों", "सिलेंडरो", "सिलेंडरों")
+    assert _first(speller, "थानेदारो") == "थानेदारों"
+    assert _first(speller, "सिलेंडरो") == "सिलेंडरों"

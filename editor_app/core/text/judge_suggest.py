@@ -38,6 +38,10 @@ ABSENT_ZIPF = 2.6
 #: wordfreq Zipf at or above which a candidate counts as attested.
 ATTESTED_ZIPF = 3.0
 _ENCHANT_WHEN_FEWER_THAN = 3
+ANUSVARA = "\u0902"
+#: A word ending in ो after a consonant (-ियो included): the oblique plural -ों typed
+#: without its nasal, the commonest Hindi typo, when its nasal form is a candidate.
+_BARE_OBLIQUE = "\u094b"
 
 
 class _Dict(Protocol):
@@ -116,6 +120,10 @@ class JudgeSuggestions:
                 freq[candidate] = self._lex.zipf.get(candidate, ABSENT_ZIPF)
         ranked = attested_first(rank(word, found, freq, freq_weight=FREQ_WEIGHT),
                                 self._attested_suggestion)
+        nasal = word + ANUSVARA
+        if preferred is None and word.endswith(_BARE_OBLIQUE) and nasal in ranked:
+            ranked.remove(nasal)  # ट्रांसफार्मरो: the oblique plural's nasal, not ट्रांसफार्मर
+            ranked.insert(0, nasal)
         if preferred is not None and preferred in ranked:
             ranked.remove(preferred)
             ranked.insert(0, preferred)
