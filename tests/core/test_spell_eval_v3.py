@@ -109,9 +109,9 @@ def test_bars_on_the_frozen_set(full_scores: Scores) -> None:
     # 2.05 % in context, 3.03 % isolated. After the third round, scored once: recall
     # 0.859 (goal 0.95), first 0.696 (goal 0.85), false flags 1.90 % in context (goal
     # 1.0 %), 3.03 % isolated. Fourth round (eval_v3 as development data): recall 0.910,
-    # first 0.755, false flags 1.90 % / 3.03 %. No goal is met; the bars sit just under.
+    # first 0.761, false flags 1.90 % / 3.03 %. No goal is met; the bars sit just under.
     assert full_scores.recall >= 0.905
-    assert full_scores.first_right >= 0.75
+    assert full_scores.first_right >= 0.755
     assert full_scores.false_flag_rate <= 0.0195
     assert full_scores.isolated_false_flag_rate <= 0.0305
 
@@ -125,7 +125,7 @@ def test_bars_on_the_mechanisms_alone(speller: SpellChecker) -> None:
     bare = SpellChecker(hindi, english, lexicon=dataclasses.replace(lexicon, misspellings={}))
     scores = score(bare, "eval_v3")
     assert scores.recall >= 0.905  # fourth round 0.910 (third 0.859, baseline 0.842)
-    assert scores.first_right >= 0.75  # fourth round 0.755 (third 0.693, baseline 0.670)
+    assert scores.first_right >= 0.755  # fourth round 0.761 (third 0.693, baseline 0.670)
 
 
 def test_against_bare_hunspell(full_scores: Scores) -> None:
