@@ -17,8 +17,11 @@ Contract:
   पुरस्कार), one vowel sign for another (``sign-swapped``: स्टेण्डर्ड -> स्टैण्डर्ड), the first
   half of a geminate restored (``geminate``: संपति -> संपत्ति), an anusvara added or dropped
   (``nasal-added``/``nasal-dropped``), a doubled consonant typed once (``double-dropped``:
-  कललेक्टर -> कलेक्टर), two consonants of neighbouring aksharas transposed
-  (``transposed``: परिहवन -> परिवहन).
+  कललेक्टर -> कलेक्टर), a syllable's consonant doubled (``syllable-doubled``: अनिश्चिता ->
+  अनिश्चितता), an initial अ lengthened (``vowel-lengthened``: अपराधिक -> आपराधिक), two
+  consonants of neighbouring aksharas transposed (``transposed``: परिहवन -> परिवहन). A
+  geminate and a doubled consonant or syllable may be on the last akshara too (none of
+  them makes another inflection).
 - :func:`weak_variant` decides with the caller's tests (see its docstring). Two rules:
   *unlisted*: a word no lexicon lists (hunspell-hi, Apertium, the curated lists) and the web
   uses at most moderately (Zipf < :data:`UNLISTED_MAX_ZIPF`) is a misspelling of a
