@@ -97,6 +97,7 @@ _WEAK_KINDS = frozenset({"sign-swapped", "transposed", "double-dropped"})
 #: Letters whose difference the weak rule ignores (names: रघुबर, शिवम/सिवम).
 _NAME_PRONE = frozenset("बवशषस")
 _PLURALS = ("यों", "यां", "याँ")
+_STACKED = regex.compile(f"[{_SIGNS}][{_SIGNS}]")
 #: Forms of the light verbs of Hindi compound verbs (two or more aksharas: दी, ली, दे are
 #: too short to split off safely).
 LIGHT_VERBS = ("लेंगे", "लेगा", "लेगी", "लिया", "लिये", "लिए", "दिया", "दिये", "दिए", "देंगे",
@@ -243,6 +244,8 @@ def long_i_plural(word: str, noun_known: Callable[[str], bool],
     ``noun_known(n)``: the -ी noun ``n`` is a word; ``adjective_known(a)``: a lexicon lists
     the -ीय word ``a`` itself or the web uses it (an inflection model's guess is not enough:
     it reads मौसीय as a form of मौसी)."""
+    if not word.endswith(_PLURALS):
+        return None  # one call for the common case
     for plural in _PLURALS:
         if not word.endswith(plural) or len(word) < len(plural) + 3:
             continue
@@ -277,6 +280,8 @@ def light_verb_split(word: str, verb_stem: Callable[[str], bool]) -> str | None:
 def stacked_sign_repairs(word: str) -> Iterator[str]:
     """``word`` with one of two adjacent vowel signs taken out, the second first
     (दिनोें -> दिनों, then दिने); nothing when no two vowel signs touch."""
+    if _STACKED.search(word) is None:
+        return  # the common case: one regex scan
     for i in range(1, len(word)):
         if word[i] in _SIGN_SET and word[i - 1] in _SIGN_SET:
             yield word[:i] + word[i + 1:]
