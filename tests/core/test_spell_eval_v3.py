@@ -18,19 +18,17 @@ they catch a regression; no goal of the issue is met on this set.
 from __future__ import annotations
 
 import dataclasses
-import unicodedata
 from pathlib import Path
 
 import pytest
 
-from benchmarks.spell_quality import Scores, prose_words, read_typos, score
+from benchmarks.spell_quality import Scores, score
 from editor_app.core import resources
 from editor_app.core.text.hindi_lexicon import load_lexicon
 from editor_app.core.text.spell import SpellChecker, load_enchant_dicts
 from tests.conftest import every_source_speller
+from tests.core.frozen_sets import check_big_cited_and_nfc, shared_misspellings, shared_pages
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "spelling"
-EVAL = DATA / "eval_v3"
 #: Every earlier set with cited pages (tuned on or scored before eval_v3 existed).
 EARLIER_CITED = ("eval_v2", "dev_v2", "dev_v3")
 #: Every earlier typo set, cited or not.
@@ -38,52 +36,21 @@ EARLIER_TYPOS = (*EARLIER_CITED, "tune", "heldout", "heldout2")
 RESOURCES = Path(resources.resource_path("spelling"))
 
 
-def _rows(path: Path) -> list[list[str]]:
-    return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
-
-
-def _pages(folder: Path) -> set[str]:
-    prose = folder / "prose.txt"
-    cited = {line[3:].strip() for line in prose.read_text(encoding="utf-8").splitlines()
-             if line.startswith("@@ ")} if prose.is_file() else set()
-    return cited | {row[3] for row in _rows(folder / "typos.tsv")}
-
-
-def _frozen_typos() -> set[str]:
-    return {row[0] for row in _rows(EVAL / "typos.tsv")}
-
-
 # ------------------------------------------------------------------ the data
 
 
 def test_frozen_set_is_big_cited_and_nfc() -> None:
-    rows = _rows(EVAL / "typos.tsv")
-    assert len(rows) >= 200
-    assert len({row[0] for row in rows}) == len(rows)  # each misspelling once
-    for row in rows:
-        assert len(row) == 5, row
-        typo, correct, kind, url, fragment = row
-        assert url.startswith(("http://", "https://")), typo
-        assert typo in fragment, typo  # the word as it was printed
-        assert typo not in correct.split("|") and kind, typo
-        assert unicodedata.normalize("NFC", typo) == typo
-    text = (EVAL / "prose.txt").read_text(encoding="utf-8")
-    assert unicodedata.normalize("NFC", text) == text
-    sources = [line for line in text.splitlines() if line.startswith("@@ ")]
-    assert len(sources) >= 30 and all(" http" in line for line in sources)
-    assert len(prose_words("eval_v3")) >= 3000
+    check_big_cited_and_nfc("eval_v3")
 
 
 def test_shares_no_misspelling_with_any_earlier_set() -> None:
-    earlier = {case.typo for name in EARLIER_TYPOS for case in read_typos(name)}
-    earlier |= {row[0] for row in _rows(DATA / "verbs_typos.tsv")}
-    assert not _frozen_typos() & earlier, sorted(_frozen_typos() & earlier)
+    shared = shared_misspellings("eval_v3", EARLIER_TYPOS)
+    assert not shared, sorted(shared)
 
 
 @pytest.mark.parametrize("name", EARLIER_CITED)
 def test_shares_no_source_page_with_an_earlier_set(name: str) -> None:
-    shared = _pages(EVAL) & _pages(DATA / name)
+    shared = shared_pages("eval_v3", name)
     assert not shared, sorted(shared)
 
 
