@@ -31,12 +31,11 @@ from editor_app.core.text.agreement import agreement_index, agreement_variant, c
 from editor_app.core.text.devanagari_letters import NON_HINDI_LETTERS, VARIANT_FOLD
 from editor_app.core.text.hindi_lexicon import HindiLexicon
 from editor_app.core.text.inflection import (
-    NOMINAL,
     VERBAL,
     analyses,
     split_compound_points,
-    verb_evidence,
 )
+from editor_app.core.text.judge_sources import ACCEPT_ZIPF, MAX_ANALYSED_LENGTH, JudgeSources
 from editor_app.core.text.judge_suggest import MAX_SUGGESTED_LENGTH, JudgeSuggestions
 from editor_app.core.text.name_evidence import is_spelled_acronym
 from editor_app.core.text.place_names import looks_like_place_name
@@ -61,8 +60,6 @@ __all__ = ["MAX_ANALYSED_LENGTH", "MAX_SUGGESTED_LENGTH", "WordJudge"]
 
 log = logging.getLogger(__name__)
 
-#: wordfreq Zipf at or above which a word counts as attested (the list starts at 3.0).
-ACCEPT_ZIPF = 3.0
 #: Zipf assumed for a word absent from wordfreq when comparing it with its variants.
 ABSENT_ZIPF = 2.6
 #: How much more frequent (in Zipf units, log10) a repaired variant must be to flag a word.
@@ -100,18 +97,12 @@ NEIGHBOUR_MARGIN = 1.0
 SPLIT_PART_ZIPF = 5.0
 #: A repaired variant must be at least this frequent to count as evidence.
 VARIANT_MIN_ZIPF = 3.5
-#: Parts of a solid compound must be content words: rarer than this Zipf.
-FUNCTION_WORD_ZIPF = 5.6
 #: Minimum Zipf of a frequent neighbour that vetoes a compound analysis (समचार: सम+चार).
 COMPOUND_VETO_ZIPF = 4.0
-#: Longest word (code points) that gets any analysis beyond a look-up; see the contract.
-#: Two of the longest dictionary words written solid still fit.
-MAX_ANALYSED_LENGTH = 40
 #: Repair kinds that are near-certain typos when the variant is a word (ड/ढ nukta, रु/रू,
 #: a geminate without virama).
 _SURE_KINDS = frozenset({"nukta", "length-ra", "virama"})
 _NON_HINDI_TABLE = {ord(k): v for k, v in NON_HINDI_LETTERS.items()}
-_NON_HINDI_SET = frozenset(NON_HINDI_LETTERS)
 _NASALISED_POSTPOSITIONS = {"नें": "ने", "सें": "से", "कों": "को"}
 _NO_NASALS = str.maketrans(dict.fromkeys("\u0901\u0902"))
 
@@ -130,8 +121,10 @@ class _AcceptAll:
         return []
 
 
-class WordJudge(JudgeSuggestions):
-    """Hindi word judgement over enchant + lexicon + extra (newsroom) words."""
+class WordJudge(JudgeSources, JudgeSuggestions):
+    """Hindi word judgement over enchant + lexicon + extra (newsroom) words: the decisions
+    (acceptance, preferred forms, variant and neighbour rules) over the evidence of
+    :class:`~editor_app.core.text.judge_sources.JudgeSources`."""
 
     def __init__(self, hindi: _Dict, lexicon: HindiLexicon,
                  extra_words: Iterable[str] = ()) -> None:
@@ -282,17 +275,8 @@ class WordJudge(JudgeSuggestions):
         (नामिक, केराई) looks like that too, so its context may still mark it a name."""
         return self.preferred_form(word) is not None and word in self._weak_corrections
 
-    def _lexicon_votes(self, word: str) -> int:
-        """Lexicons that list ``word`` itself (hunspell-hi, Apertium, the curated lists)."""
-        lex = self._lex
-        return (int(self._hunspell(word)) + int(self._morph_knows(word))
-                + int(word in self._extra or word in lex.supplement or word in lex.valid_forms))
 
-    def _listed_or_attested(self, word: str) -> bool:
-        return self.votes(word) >= 1 or self._lex.zipf.get(word, 0.0) >= ACCEPT_ZIPF
 
-    def _listed_itself_or_attested(self, word: str) -> bool:
-        return self._lexicon_votes(word) >= 1 or self._lex.zipf.get(word, 0.0) >= ACCEPT_ZIPF
 
     def _attested_fold_variants(self, word: str) -> list[str]:
         return [variant for variant, _edits in self._agreement.variants(word, ACCEPT_ZIPF)]
@@ -306,43 +290,11 @@ class WordJudge(JudgeSuggestions):
         return (loans is not None and loans.explains(word)) or (
             self._compound(word, 2) and self._close_frequent_word(word) is None)
 
-    def _set_listed(self, word: str) -> bool:
-        lex = self._lex
-        return (word in lex.hunspell_words or word in self._extra or word in lex.supplement
-                or word in lex.valid_forms)
 
-    def _sparse_trusted(self, word: str) -> bool:
-        return ((self.votes(word) >= 1 or self._is_known(word, depth=2))
-                and self.preferred_form(word) is None)
 
-    def is_curated_misspelling(self, word: str) -> bool:
-        """``word`` is an entry of the curated misspelling list."""
-        return word in self._lex.misspellings
 
-    def votes(self, word: str) -> int:
-        """How many independent lexicons vouch for ``word`` (see :mod:`agreement`):
-        hunspell-hi, Apertium, the curated/newsroom lists; a regular inflection of a word
-        they know counts as one vote when none lists the form itself."""
-        cached = self._votes.get(word)
-        if cached is None:
-            lex = self._lex
-            cached = (int(self._hunspell(word)) + int(self._morph_knows(word))
-                      + int(word in self._extra or word in lex.supplement
-                            or word in lex.valid_forms))
-            if cached == 0 and self._inflected_from_listed(word):
-                cached = 1
-            self._votes[word] = cached
-        return cached
 
-    def _inflected_from_listed(self, word: str) -> bool:
-        return any(kind == NOMINAL and len(akshara_split(lemma)) >= 2
-                   and lemma not in self._lex.misspellings and self._listed(lemma)
-                   for lemma, kind in analyses(word)) or self._is_verb_form(word)
 
-    def _listed(self, word: str) -> bool:
-        lex = self._lex
-        return (self._hunspell(word) or self._morph_knows(word)
-                or word in self._extra or word in lex.supplement)
 
     def _agreement_usable(self, word: str, variant: str) -> bool:
         if variant in self._lex.misspellings or self.preferred_form(variant) is not None:
@@ -407,19 +359,7 @@ class WordJudge(JudgeSuggestions):
                 best, best_zipf = variant, variant_zipf
         return best
 
-    def _is_trusted_lemma(self, word: str) -> bool:
-        """``word`` is known and neither it nor its inflection's lemma is a misspelling."""
-        if self._is_base(word):
-            return self.preferred_form(word) is None
-        return any(self._is_base(lemma) and self.preferred_form(lemma) is None
-                   for lemma, kind in analyses(word) if kind == NOMINAL) or any(
-            self._is_verb_stem(lemma) and self.preferred_form(lemma + "ना") is None
-            for lemma, kind in analyses(word) if kind == VERBAL)
 
-    def _is_dictionary_word(self, word: str) -> bool:
-        """In a curated dictionary (newsroom, supplement, valid forms, hunspell)."""
-        return (word in self._extra or word in self._lex.supplement
-                or word in self._lex.valid_forms or self._hunspell(word))
 
     def _extra_nasal(self, word: str) -> str | None:
         """``हमनें``/``करनें`` -> ``हमने``/``करने``: the ergative ने and the oblique
@@ -449,56 +389,11 @@ class WordJudge(JudgeSuggestions):
             return None
         return plain if self._is_trusted(plain) or self.preferred_form(plain) else None
 
-    def _is_verb_form(self, word: str) -> bool:
-        """True when ``word`` is a form of a confirmed verb (stem + ending, stem attested)."""
-        return any(kind == VERBAL and len(lemma) >= 2 and self._is_verb_stem(lemma)
-                   for lemma, kind in analyses(word))
 
-    def _is_verb_stem(self, stem: str) -> bool:
-        """Strict (overrides a variant, देखे/देखें): infinitive and two other forms known."""
-        key = f"v\x00{stem}"
-        if (cached := self._known.get(key)) is not None:
-            return cached
-        result = False
-        if stem and self._is_base(stem + "ना"):
-            others = ("ने", "ता", "ती", "ते", "कर", "ें", "ेगा", "ेंगे", "ा", "ी", "े", "या",
-                      "ई", "ए", "ो", "गा", "ंगे")
-            result = sum(1 for end in others if self._is_base(stem + end)) >= 2
-        self._known[key] = result
-        return result
 
-    def _is_rare_verb_stem(self, stem: str, word: str) -> bool:
-        """Lenient, for a word no variant contradicts (खंगाले): other forms' :func:`verb_evidence`
-        adds up to 1 (an infinitive that hunspell-hi or Apertium lists counts 1 alone); a
-        stem of one akshara (गु: गुना, गुनी) is too short to trust."""
-        if len(akshara_split(stem)) < 2:
-            return False
-        evidence = self._verb_cache.get(stem)
-        if evidence is None:
-            evidence = self._verb_cache[stem] = verb_evidence(stem, self._attested)
-            infinitive = stem + "ना"
-            if infinitive in evidence and (self._hunspell(infinitive)
-                                           or self._morph_knows(infinitive)):
-                evidence[infinitive] = 1.0  # a lexicon lists the verb (बंधाना -> बंधाया)
-        return sum(weight for form, weight in evidence.items() if form != word) >= 1.0
 
-    def _attested(self, word: str) -> bool:
-        """Curated (set look-ups, no enchant call) or frequent, and not a misspelling."""
-        lex = self._lex
-        return word not in lex.misspellings and (
-            word in self._extra or word in lex.supplement or word in lex.valid_forms
-            or word in lex.hunspell_words or lex.zipf.get(word, 0.0) >= ACCEPT_ZIPF)
 
-    def _only_wordfreq_knows(self, word: str) -> bool:
-        """No curated list and not hunspell-hi: only wordfreq and/or Apertium vouch."""
-        return (word not in self._lex.supplement and word not in self._lex.valid_forms
-                and (word in self._lex.zipf or self._morph_knows(word))
-                and not self._hunspell(word))
 
-    def _morph_knows(self, word: str) -> bool:
-        """Apertium's analyser accepts ``word`` (``False`` when it is not installed)."""
-        morph = self._lex.morph
-        return morph is not None and morph.knows(word)
 
     def _frequent_neighbour(self, word: str, own: float, extra: float = 0.0) -> str | None:
         best: str | None = None
@@ -535,100 +430,9 @@ class WordJudge(JudgeSuggestions):
                 return f"{left} {right}"
         return None
 
-    @staticmethod
-    def _has_non_hindi_letter(word: str) -> bool:
-        if _NON_HINDI_SET.isdisjoint(word):
-            return False
-        # Marathi eyelash ra (RRA + virama + ZWJ) is legitimate.
-        return "\u0931\u094d\u200d" not in word
 
-    def _is_trusted(self, word: str) -> bool:
-        """A word good enough to be the correct form of a variant misspelling."""
-        if word in self._lex.misspellings or self._has_non_hindi_letter(word):
-            return False
-        if word in self._extra or word in self._lex.supplement or word in self._lex.valid_forms:
-            return True
-        return self._hunspell(word) or self._is_known(word, depth=1)
 
-    def _hunspell(self, word: str) -> bool:
-        """``hindi.check(word)``, memoised (the dictionary is fixed for a judge's lifetime:
-        a newsroom change builds a new judge). One word is asked up to four times per
-        verdict (variant margin, dictionary word, wordfreq-only, base), ~5 µs each."""
-        cached = self._in_hunspell.get(word)
-        if cached is None:
-            cached = self._in_hunspell[word] = bool(self._hindi.check(word))
-        return cached
 
-    def _is_base(self, word: str) -> bool:
-        """Known without morphology: newsroom, supplement, hunspell or wordfreq."""
-        cached = self._base.get(word)
-        if cached is not None:
-            return cached
-        result = word not in self._lex.misspellings and (
-            word in self._extra
-            or word in self._lex.supplement
-            or word in self._lex.valid_forms
-            or self._lex.zipf.get(word, 0.0) >= ACCEPT_ZIPF
-            or self._hunspell(word)
-        )
-        self._base[word] = result
-        return result
 
-    def _is_known(self, word: str, depth: int) -> bool:
-        key = f"{depth}\x00{word}"
-        cached = self._known.get(key)
-        if cached is not None:
-            return cached
-        # Compounds only for the word itself: a lemma or a variant proved by a compound
-        # analysis is too weak (अधिकरी -> अधिकरा -> अधि + करा).
-        result = self._is_base(word) or (depth > 0 and self._inflected(word, depth)) or (
-            depth >= 2 and self._compound(word, depth))
-        self._known[key] = result
-        return result
 
-    def _inflected(self, word: str, depth: int) -> bool:
-        for lemma, kind in analyses(word):
-            if kind == NOMINAL:
-                if len(akshara_split(lemma)) >= 2 and self._is_known(lemma, depth - 1):
-                    return True
-            elif self._is_verb_stem(lemma) or (
-                    depth == 2 and self._is_rare_verb_stem(lemma, word)):
-                return True
-        return False
 
-    def _compound(self, word: str, depth: int) -> bool:
-        """Two content words written solid (जलभराव, हैंडपंप); not function-word merges."""
-        if len(word) > MAX_ANALYSED_LENGTH:
-            return False
-        aksharas = akshara_split(word)
-        if len(aksharas) < 4:
-            return False
-        # Akshara boundaries (code-point index -> aksharas before it), computed once.
-        bounds: dict[int, int] = {}
-        offset = 0
-        for count, cluster in enumerate(aksharas):
-            bounds[offset] = count
-            offset += len(cluster)
-        bounds[offset] = len(aksharas)
-        for index in split_compound_points(word, min_part=2):
-            left, right = word[:index], word[index:]
-            before = bounds.get(index)
-            if before is not None:  # the common case: the split falls between aksharas
-                left_count, right_count = before, len(aksharas) - before
-            else:
-                left_count, right_count = len(akshara_split(left)), len(akshara_split(right))
-            if left_count < 2 or right_count < 2:
-                continue
-            if (self.zipf(left) >= FUNCTION_WORD_ZIPF or self.zipf(right) >= FUNCTION_WORD_ZIPF
-                    or left in self._lex.function_words or right in self._lex.function_words):
-                continue
-            if before is not None:
-                doubled = aksharas[before - 1] == aksharas[before]
-            else:
-                doubled = akshara_split(left)[-1] == akshara_split(right)[0]
-            if left.endswith(right) or doubled:
-                continue  # चुना|नाव, परिवार|वार: a doubled syllable, not a compound
-            if (self._is_base(left) and self.preferred_form(left) is None
-                    and self._is_known(right, depth - 1) and self.preferred_form(right) is None):
-                return True
-        return False
