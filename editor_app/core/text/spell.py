@@ -40,7 +40,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Protocol
 
 from editor_app.core.db import Database
 from editor_app.core.dictionary import NewsroomDictionary, PersonalWordList, user_name
@@ -52,12 +51,22 @@ from editor_app.core.text.hindi_lexicon import HindiLexicon, load_lexicon
 from editor_app.core.text.markup_spans import NonProse
 from editor_app.core.text.name_evidence import is_spelled_acronym, name_context_indexes
 from editor_app.core.text.normalize import to_nfc
+from editor_app.core.text.spell_dicts import (
+    EN_TAG,
+    HI_TAG,
+    INSTALL_HINT,
+    SpellDict,
+    load_enchant_dicts,
+)
 from editor_app.core.text.tokenize import Script, Token, TokenKind, tokenize
 from editor_app.core.text.word_judge import WordJudge
 
 __all__ = [
+    "EN_TAG",
+    "HI_TAG",
     "INSTALL_HINT",
     "SpellChecker",
+    "SpellDict",
     "create_spell_checker",
     "is_spelled_acronym",
     "load_enchant_dicts",
@@ -65,8 +74,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-HI_TAG = "hi_IN"
-EN_TAG = "en_US"
 RULE = "spelling"
 #: An unknown Devanagari word seen this often in one checked text is most likely a name
 #: (a person, village, brand): reported with severity ``info``, not ``error``.
@@ -74,56 +81,6 @@ NAME_REPEATS = 2
 #: A known misspelling whose correct form is rarer than this (Zipf; wordfreq's list starts
 #: at 3.0) is weak evidence: a name context may still mark the word as a name.
 WEAK_CORRECTION_ZIPF = 3.0
-INSTALL_HINT = (
-    "install libenchant-2-2 and hunspell-hi (Debian/Ubuntu: "
-    "apt install libenchant-2-2 hunspell-hi hunspell-en-us; Fedora: enchant2 hunspell-hi; "
-    "macOS: brew install enchant plus a hi_IN hunspell dictionary)"
-)
-
-
-
-# --------------------------------------------------------------------------- enchant
-
-
-class SpellDict(Protocol):
-    """What the checker needs from an enchant ``Dict`` (tests pass fakes)."""
-
-    def check(self, word: str) -> bool: ...
-
-    def suggest(self, word: str) -> list[str]: ...
-
-
-def load_enchant_dicts(hindi_tag: str = HI_TAG, english_tag: str | None = EN_TAG,
-                       ) -> tuple[SpellDict, SpellDict | None]:
-    """Open enchant's Hindi (``hi_IN``) and, optionally, English (``en_US``) dictionaries.
-
-    Raises :class:`SpellCheckUnavailable` when the enchant library cannot be loaded or the
-    Hindi one is missing; a missing English one only logs a warning (Latin words then pass).
-    ``english_tag=None`` leaves Latin words unchecked (the Preferences' choice).
-    """
-    try:
-        import enchant  # lazy: the C library may be absent
-    except (ImportError, OSError, AssertionError) as exc:  # a bad PYENCHANT_LIBRARY_PATH asserts
-        raise SpellCheckUnavailable(
-            f"spell-check unavailable: the enchant library could not be loaded ({exc}); "
-            f"{INSTALL_HINT}"
-        ) from exc
-    try:
-        hindi: SpellDict = enchant.Dict(hindi_tag)
-    except Exception as exc:  # I/O boundary: DictNotFoundError or a broken dictionary
-        raise SpellCheckUnavailable(
-            f"spell-check unavailable: no usable {hindi_tag} dictionary ({exc}); {INSTALL_HINT}"
-        ) from exc
-    english: SpellDict | None = None
-    if english_tag is None:
-        return hindi, None
-    try:
-        english = enchant.Dict(english_tag)
-    except Exception as exc:  # I/O boundary
-        log.warning("no %s dictionary (%s): Latin words are not checked", english_tag, exc)
-    return hindi, english
-
-
 # --------------------------------------------------------------------------- checker
 
 
