@@ -96,6 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         except BrokenPipeError:  # output piped into `head` and the like
             sys.stderr.close()
             return 0
-    from editor_app.gui.application import run_gui
+    # the window: a skeleton painted from the database file first when it can be (no
+    # SQLAlchemy or window modules before its first paint), then the real window
+    from editor_app.gui.startup import run_window
 
-    return run_gui(config)
+    return run_window(config)

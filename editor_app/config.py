@@ -4,6 +4,9 @@ Precedence for the database: ``--database URL`` > ``SAMPADAK_DATABASE_URL`` > a 
 ``sampadak.sqlite`` in the data folder. ``--profile DIR`` puts data, config, cache and logs
 under ``DIR`` (tests use it), otherwise platformdirs' per-user folders are used.
 Settings live in ``settings.toml`` in the config folder and are written atomically.
+
+Light on purpose: nothing here imports SQLAlchemy or the database layer, so the window's
+start-up (:mod:`editor_app.gui.startup`) can read the configuration before those load.
 """
 
 from __future__ import annotations
@@ -20,16 +23,21 @@ import platformdirs
 import tomli_w
 
 from editor_app import APP_NAME
-from editor_app.core.db import sqlite_url_for
 from editor_app.core.errors import ConfigError
 from editor_app.core.fileio import atomic_write_text
+from editor_app.core.sqlite_urls import sqlite_url_for
 
-__all__ = ["DATABASE_ENV", "Config", "load_config"]
+__all__ = ["DATABASE_ENV", "DEFAULT_THEME", "THEMES", "THEME_SETTING", "Config", "load_config"]
 
 log = logging.getLogger(__name__)
 
 DATABASE_ENV = "SAMPADAK_DATABASE_URL"
 SETTINGS_FILE = "settings.toml"
+#: The colour theme (applied by ``editor_app.gui.theme``, offered by ``editor_app.preferences``):
+#: follow the desktop, or choose. Here so that the theme needs no import of the preferences.
+THEME_SETTING = "theme"
+THEMES = ("system", "light", "dark")
+DEFAULT_THEME = "system"
 DEFAULT_SETTINGS: dict[str, Any] = {
     "font_family": "",
     "font_size": 13,

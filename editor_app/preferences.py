@@ -14,7 +14,7 @@ import logging
 from dataclasses import dataclass, replace
 from typing import Any
 
-from editor_app.config import DEFAULT_SETTINGS, Config
+from editor_app.config import DEFAULT_SETTINGS, DEFAULT_THEME, THEME_SETTING, THEMES, Config
 from editor_app.core.db import Database
 from editor_app.core.profiles import ProfileInfo
 from editor_app.core.text.spell import EN_TAG, HI_TAG
@@ -28,10 +28,6 @@ __all__ = ["AUTOSAVE_MAX_RANGE", "AUTOSAVE_RANGE", "DEFAULT_THEME", "FONT_SIZE_R
 log = logging.getLogger(__name__)
 
 HOUSE_STYLE_SETTING = "house_style_sheet"
-#: The colour theme (applied by ``editor_app.gui.theme``): follow the desktop, or choose.
-THEME_SETTING = "theme"
-THEMES = ("system", "light", "dark")
-DEFAULT_THEME = "system"
 #: Allowed ranges (inclusive) the dialog offers and :meth:`Preferences.clamped` enforces.
 FONT_SIZE_RANGE = (6, 72)
 AUTOSAVE_RANGE = (0.5, 120.0)

@@ -51,6 +51,7 @@ from editor_app.core.errors import (
 from editor_app.core.live.actor_tag import install_actor_tag
 from editor_app.core.migrations import HEAD_REVISION
 from editor_app.core.search_index import install_search_sync
+from editor_app.core.sqlite_urls import sqlite_url_for
 
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
@@ -71,11 +72,6 @@ POSTGRES_DRIVER = "psycopg"
 SERVER_CONNECT_ARGS: dict[str, Any] = {"connect_timeout": 10, "keepalives": 1,
                                        "keepalives_idle": 10, "keepalives_interval": 5,
                                        "keepalives_count": 3, "tcp_user_timeout": 30_000}
-
-
-def sqlite_url_for(path: Path) -> str:
-    """SQLAlchemy URL of a SQLite file at ``path``."""
-    return f"sqlite:///{path}"
 
 
 @dataclass

@@ -122,3 +122,9 @@ class EmbargoActive(PermissionDenied):
 class LoginRequired(StorageError):
     """The database server wants a login and password: none was given, or the one given
     was refused (PostgreSQL newsroom, issue 8). The message never holds the password."""
+
+
+class FirstPageUnavailable(StorageError):
+    """The start-up skeleton cannot read its first page from this database (not a SQLite
+    file, another schema revision, no local profile yet, unreadable): the window takes the
+    ordinary path. Never shown to the user (:mod:`editor_app.core.first_page`)."""

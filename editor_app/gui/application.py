@@ -49,7 +49,7 @@ from editor_app.gui.translations import install_qt_translations
 
 __all__ = ["BACKUP_VIEW_FOLDER", "DamageAsker", "ProfileAsker", "ask_damage_with_dialog",
            "ask_profile_with_dialog", "build_window", "ensure_application", "open_gui_database",
-           "open_main_window", "recover_from_damage", "run_gui"]
+           "open_main_window", "recover_from_damage", "run_gui", "start_window"]
 
 log = logging.getLogger(__name__)
 
@@ -143,11 +143,14 @@ def _first_run(db: Database, ask_profile: ProfileAsker) -> ProfileInfo | None:
 
 
 def open_main_window(config: Config, db: Database,
-                     ask_profile: ProfileAsker = ask_profile_with_dialog) -> MainWindow | None:
+                     ask_profile: ProfileAsker = ask_profile_with_dialog, *,
+                     first_article: int | None = None) -> MainWindow | None:
     """Build the main window on ``db``; on first run ask for a profile and add the sample.
     On a PostgreSQL newsroom the acting user is the one whose login the database runs as.
     Edits the local journal kept while the database was unreachable are saved first
-    (:func:`~editor_app.gui.journal_startup.replay_at_start`).
+    (:func:`~editor_app.gui.journal_startup.replay_at_start`). The window opens
+    ``first_article`` (the row picked in the start-up skeleton) when given, else the list's
+    first story.
 
     Returns ``None`` when the user cancels the first-run dialog.
     """
@@ -164,7 +167,7 @@ def open_main_window(config: Config, db: Database,
     font = choose_font(config.get_str("font_family"), font_size)
     window = MainWindow(ArticleService(db, profile), config, font, profile)
     replay_at_start(window)  # edits kept locally while the server was away (issue 8)
-    window.open_first()
+    window.open_first(first_article)
     return window
 
 
@@ -177,18 +180,19 @@ def _mark_read_only(window: MainWindow, db: Database) -> None:
 
 def build_window(config: Config, ask_profile: ProfileAsker = ask_profile_with_dialog,
                  ask_damage: DamageAsker = ask_damage_with_dialog,
-                 ask_login: LoginAsker = ask_login_with_dialog
+                 ask_login: LoginAsker = ask_login_with_dialog, *,
+                 first_article: int | None = None
                  ) -> tuple[Database | None, MainWindow | None]:
     """The database and the main window on it, through the damaged-database dialog when
     needed. ``(None, None)``: nothing to show; ``(db, None)``: the profile dialog was
-    cancelled (the caller closes ``db``)."""
+    cancelled (the caller closes ``db``). ``first_article``: see :func:`open_main_window`."""
     db = open_gui_database(config, ask_damage, ask_login)
     if db is None:
         return None, None
     if db.backup_path is not None:
         log.info("database upgraded; backup at %s", db.backup_path)
     try:
-        window = open_main_window(config, db, ask_profile)
+        window = open_main_window(config, db, ask_profile, first_article=first_article)
     except DatabaseDamaged as exc:  # damage past what opening the file reads
         db.close()
         db = recover_from_damage(config, exc, ask_damage)
@@ -205,12 +209,21 @@ def build_window(config: Config, ask_profile: ProfileAsker = ask_profile_with_di
     return db, window
 
 
-def run_gui(config: Config) -> int:
-    """Open the window and run the event loop; return the exit code."""
+def start_window(config: Config, first_article: int | None = None
+                 ) -> tuple[Database | None, MainWindow | None]:
+    """The QApplication's error hook, then :func:`build_window` (the window is not shown):
+    what :func:`run_gui` does before its event loop, and what the start-up skeleton
+    (:mod:`editor_app.gui.startup`) calls inside its loop once the imports are done."""
     app = ensure_application()
     install_excepthook()
     start_smoke_run(app)  # only with SAMPADAK_SMOKE_SCREENSHOT (packaging checks); app owns it
-    db, window = build_window(config)
+    return build_window(config, first_article=first_article)
+
+
+def run_gui(config: Config) -> int:
+    """Open the window and run the event loop; return the exit code."""
+    app = ensure_application()
+    db, window = start_window(config)
     if db is None:
         return 1
     try:

@@ -48,7 +48,8 @@ from editor_app.core.errors import SampadakError
 
 __all__ = ["DEFAULT_PANEL_SIZES", "DEFAULT_WINDOW_SIZE", "EDITOR_INDEX", "LIST_INDEX",
            "SIDE_INDEX", "PanelLayout", "RestoredWindow", "initial_window_size",
-           "relax_minimum_widths", "remember_window", "restore_window", "scrollable"]
+           "relax_minimum_widths", "remember_window", "restore_geometry", "restore_window",
+           "scrollable"]
 
 log = logging.getLogger(__name__)
 
@@ -264,8 +265,7 @@ def restore_window(config: Config, window: QMainWindow, tabs: QTabWidget,
     """Put back what :func:`remember_window` stored (see the module contract); the list
     order is returned for the caller to apply (it is one of ``sort_keys``)."""
     settings = config.settings
-    geometry = _decoded(settings.get(WINDOW_GEOMETRY_KEY))
-    applied = geometry is not None and window.restoreGeometry(geometry)
+    applied = restore_geometry(config, window)
     state = _decoded(settings.get(WINDOW_STATE_KEY))
     if state is not None:
         window.restoreState(state)
@@ -277,6 +277,15 @@ def restore_window(config: Config, window: QMainWindow, tabs: QTabWidget,
     if (isinstance(stored, list) and len(stored) == 2 and stored[0] in sort_keys
             and isinstance(stored[1], bool)):
         sort = (str(stored[0]), stored[1])
+    return RestoredWindow(applied, sort)
+
+
+def restore_geometry(config: Config, window: QMainWindow) -> bool:
+    """Put back the remembered geometry (position, size, maximised, screen) when it fits a
+    screen present now; True when applied. The start-up skeleton uses it too, so it opens
+    exactly where the real window will."""
+    geometry = _decoded(config.settings.get(WINDOW_GEOMETRY_KEY))
+    applied = geometry is not None and window.restoreGeometry(geometry)
     if geometry is not None and not applied:
         log.info("remembered window geometry does not fit the screens now: not used")
-    return RestoredWindow(bool(applied), sort)
+    return bool(applied)

@@ -262,6 +262,7 @@ class MainWindow(QMainWindow):
         # the word lists load in the background once the first list page is shown
         self.spell_startup = SpellStartup(self)
         self._open_first_pending = False
+        self._first_choice: int | None = None
         self._close_when_saved = False
         install_actions(self)
         self.workflow: WorkflowController = install_workflow(self)  # review workflow
@@ -312,15 +313,20 @@ class MainWindow(QMainWindow):
         if self._open_first_pending:
             self._open_first_pending = False
             model = self.article_list.model
-            if self.record is None and model.rowCount():
-                self.article_list.select(model.summary(0).id)
+            wanted, self._first_choice = self._first_choice, None
+            if self.record is None and wanted is not None and model.row_of(wanted) < 0:
+                self.open_article(wanted)  # picked in the start-up skeleton, not on this page
+            elif self.record is None and model.rowCount():
+                self.article_list.select(model.summary(0).id if wanted is None else wanted)
 
     def _refresh_known(self) -> None:
         self.lists.refresh_known()
 
-    def open_first(self) -> None:
-        """Load the list and open the most recently changed article (if any)."""
+    def open_first(self, article_id: int | None = None) -> None:
+        """Load the list and open ``article_id`` (default: the list's first story, the
+        most recently changed one, if any)."""
         self._open_first_pending = True
+        self._first_choice = article_id
         self.reload_list()
         self._refresh_known()
 

@@ -27,8 +27,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from editor_app.config import DEFAULT_THEME, THEME_SETTING, THEMES
 from editor_app.gui.palette import LIGHT, AppColours, colours_for
-from editor_app.preferences import DEFAULT_THEME, THEME_SETTING, THEMES
 
 __all__ = ["DEFAULT_THEME", "SETTING", "THEMES", "apply_theme", "colours", "current_choice",
            "follow_theme", "normalise_theme", "reset", "resolve"]
