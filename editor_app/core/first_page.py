@@ -5,8 +5,9 @@ the window's modules are imported, so nothing here may import SQLAlchemy, Alembi
 models or the services (a subprocess test checks ``sys.modules``).
 
 Contract of :func:`read_first_page`:
-- The file is opened read-only (``file:…?mode=ro`` URI) and never written; the
-  connection is closed before returning.
+- The file is opened read-only (``file:…?mode=ro`` URI) and never written (SQLite may
+  create the empty ``-wal``/``-shm`` companions of a WAL database, as any reader does);
+  the connection is closed before returning.
 - It answers only for a database the real window would open as it is: the stored
   ``alembic_version`` is exactly :data:`~editor_app.core.migrations.HEAD_REVISION` (no
   migration pending, not a newer schema) and a local profile exists (not a first run).
@@ -34,8 +35,8 @@ from urllib.parse import quote
 from editor_app.core.errors import FirstPageUnavailable
 from editor_app.core.migrations import HEAD_REVISION
 
-__all__ = ["SORT_COLUMNS", "FirstArticle", "FirstPage", "FirstRow", "read_article",
-           "read_first_page"]
+__all__ = ["SORT_COLUMNS", "FirstArticle", "FirstPage", "FirstRow", "open_read_only",
+           "read_article", "read_first_page"]
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +76,8 @@ class FirstPage:
     article: FirstArticle | None
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection to the existing file ``path`` (every write raises)."""
     if not path.is_file():
         raise FirstPageUnavailable(f"no database file at {path}")
     uri = f"file:{quote(str(path.resolve()))}?mode=ro"
@@ -122,7 +124,7 @@ def read_first_page(path: Path, *, sort: str = "updated", descending: bool = Tru
                     limit: int = 200) -> FirstPage:
     """The list's first page and first article of the database at ``path`` (see the module
     contract); :class:`FirstPageUnavailable` when the skeleton should not be shown."""
-    connection = _connect(path)
+    connection = open_read_only(path)
     try:
         _check_usable(connection)
         found = connection.execute(
@@ -143,7 +145,7 @@ def read_first_page(path: Path, *, sort: str = "updated", descending: bool = Tru
 def read_article(path: Path, article_id: int) -> FirstArticle | None:
     """Headline and body of one story (``None`` when it is gone); read-only, like
     :func:`read_first_page`; :class:`FirstPageUnavailable` when the file cannot be read."""
-    connection = _connect(path)
+    connection = open_read_only(path)
     try:
         return _article(connection, article_id)
     except sqlite3.Error as exc:

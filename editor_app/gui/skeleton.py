@@ -57,10 +57,10 @@ __all__ = ["OBJECT_NAME", "STATUS_NAMES", "SkeletonWindow", "article_html", "sta
 
 log = logging.getLogger(__name__)
 
-#: The skeleton's object name (tests and the benchmark find it by this).
+# The skeleton's object name (tests and the benchmark find it by this).
 OBJECT_NAME = "sampadakSkeleton"
-#: Story status → its English display name, as ``display_names.status_label`` has them (a
-#: test keeps the two in step; that module imports the core, this one must not).
+# Story status → its English display name, as ``display_names.status_label`` has them (a
+# test keeps the two in step; that module imports the core, this one must not).
 STATUS_NAMES: dict[str, str] = {
     "draft": QT_TRANSLATE_NOOP("Status", "Draft"),
     "submitted": QT_TRANSLATE_NOOP("Status", "Submitted"),
@@ -70,21 +70,21 @@ STATUS_NAMES: dict[str, str] = {
     "exported": QT_TRANSLATE_NOOP("Status", "Exported"),
     "spiked": QT_TRANSLATE_NOOP("Status", "Spiked"),
 }
-#: The list's columns shown (the real list's first four, same headers).
+# The list's columns shown (the real list's first four, same headers).
 _COLUMNS = ("Headline", "Status", "Byline", "Changed")
-#: The real list's sort keys by column (``article_table.COLUMN_SORT_KEYS``' first four).
+# The real list's sort keys by column (``article_table.COLUMN_SORT_KEYS``' first four).
 _SORT_COLUMN = {"headline": 0, "status": 1, "byline": 2, "updated": 3}
-#: The real window's menus (``window_actions``), shown disabled.
+# The real window's menus (``window_actions``), shown disabled.
 _MENUS = (QT_TRANSLATE_NOOP("WindowActions", "&File"),
           QT_TRANSLATE_NOOP("WindowActions", "&Edit"),
           QT_TRANSLATE_NOOP("WindowActions", "&View"),
           QT_TRANSLATE_NOOP("WindowActions", "&Checks"),
           QT_TRANSLATE_NOOP("WindowActions", "&Help"))
-#: The real window's toolbar (``window_actions``), shown disabled.
+# The real window's toolbar (``window_actions``), shown disabled.
 _TOOLBAR = (QT_TRANSLATE_NOOP("WindowActions", "&New"),
             QT_TRANSLATE_NOOP("WindowActions", "&Duplicate"),
             QT_TRANSLATE_NOOP("WindowActions", "&Trash"))
-#: The real window's side tabs (``main_window``), shown empty.
+# The real window's side tabs (``main_window``), shown empty.
 _TABS = (QT_TRANSLATE_NOOP("MainWindow", "Details"), QT_TRANSLATE_NOOP("MainWindow", "Checks"),
          QT_TRANSLATE_NOOP("MainWindow", "Images"), QT_TRANSLATE_NOOP("MainWindow", "History"))
 

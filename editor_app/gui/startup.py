@@ -36,7 +36,7 @@ import logging
 import os
 import sys
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -190,9 +190,12 @@ class _FirstPaint(QObject):
 class Handover(QObject):
     """The skeleton, then the real window (see the module contract)."""
 
-    def __init__(self, config: Config, app: QApplication, skeleton: SkeletonWindow) -> None:
+    def __init__(self, config: Config, app: QApplication, skeleton: SkeletonWindow,
+                 quit_with: Callable[[int], None] | None = None) -> None:
         super().__init__()
         self.config, self.app, self.skeleton = config, app, skeleton
+        #: Ends the event loop with an exit code (``app.exit``; tests record it instead).
+        self.quit_with = quit_with if quit_with is not None else app.exit
         self.db: Database | None = None
         self.window: MainWindow | None = None
         self.failure: BaseException | None = None
@@ -210,7 +213,7 @@ class Handover(QObject):
             log.error("cannot load the window: %s", failure)
             self.failure = failure
             self.skeleton.close()
-            self.app.exit(1)
+            self.quit_with(1)
             return
         if not self.skeleton.window.isVisible():
             return  # closed by the user meanwhile: the loop is ending
@@ -227,7 +230,7 @@ class Handover(QObject):
         if self.db is None or window is None:
             self.skeleton.close()
             self.app.setQuitOnLastWindowClosed(True)
-            self.app.exit(1 if self.db is None else 0)
+            self.quit_with(1 if self.db is None else 0)
             return
         window.restoreGeometry(self.skeleton.window.saveGeometry())
         window.article_shown.connect(lambda _record: self.reveal())

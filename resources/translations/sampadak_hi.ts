@@ -2330,6 +2330,13 @@
     </message>
 </context>
 <context>
+    <name>Skeleton</name>
+    <message>
+        <source>Opening…</source>
+        <translation>खुल रहा है…</translation>
+    </message>
+</context>
+<context>
     <name>SpellMenu</name>
     <message>
         <source>Add to newsroom dictionary</source>
