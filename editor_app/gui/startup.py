@@ -232,7 +232,11 @@ class Handover(QObject):
             self.app.setQuitOnLastWindowClosed(True)
             self.quit_with(1 if self.db is None else 0)
             return
-        window.restoreGeometry(self.skeleton.window.saveGeometry())
+        shown = self.skeleton.window  # where the user sees it now (maybe moved meanwhile)
+        if shown.isMaximized() or shown.isFullScreen():
+            window.setWindowState(shown.windowState())
+        else:
+            window.setGeometry(shown.geometry())
         window.article_shown.connect(lambda _record: self.reveal())
         window.list_loaded.connect(self._list_loaded)
         QTimer.singleShot(REVEAL_TIMEOUT_MS, self.reveal)
