@@ -133,6 +133,8 @@ class _PaintProbe:
         self.article_shown: float | None = None
         self.table: Any = None
         self.done = False
+        #: More figures for the report (the skeleton path adds its own).
+        self.extra: Any = dict
 
     def attach(self, window: Any) -> None:
         from PySide6.QtCore import QEvent, QObject
@@ -184,12 +186,17 @@ class _PaintProbe:
                **({"article_shown_s": self.article_shown - self.started}
                   if self.article_shown is not None else {}),
                "stall_starts_after_s": stall_at,
-               "rss_ready_mib": rss_ready, "peak_rss_mib": _rss_mib(), "rows": rows})
+               "rss_ready_mib": rss_ready, "peak_rss_mib": _rss_mib(), "rows": rows,
+               **self.extra()})
         os._exit(0)
 
 
 def cold_start(kind: str, started: float, database: str, profile: str) -> None:
-    """``kind`` is ``baseline``, ``floor`` or ``app``; ``started`` is the parent's
+    """``kind`` is ``baseline``, ``floor``, ``app`` (the start-up skeleton first, as
+    ``sampadak`` opens), ``app-noskel`` (``SAMPADAK_SKELETON=0``: the window alone, as
+    before the skeleton) or ``app-watch`` (``app`` with an event-loop watchdog from the
+    skeleton's first paint, for the stalls while it is up: the watchdog's own ticks compete
+    for the GIL, so its timings are not the ones reported); ``started`` is the parent's
     ``time.time()`` just before it spawned this process. ``floor`` is the bare window after
     importing the app's database stack (SQLAlchemy's ORM, the models and the article
     service) the way the app does before PySide6: the least any window whose list comes
@@ -219,6 +226,16 @@ def cold_start(kind: str, started: float, database: str, profile: str) -> None:
         window.show()
         app.exec()
         return
+    if kind == "app-noskel":
+        os.environ["SAMPADAK_SKELETON"] = "0"
+        _probe_window_path(started, database, profile)
+        return
+    _probe_skeleton_path(started, database, profile, watch=kind == "app-watch")
+
+
+def _probe_window_path(started: float, database: str, profile: str) -> None:
+    """The real window without a skeleton (``open_main_window`` patched to attach the probe;
+    importing the application first costs what ``run_gui`` imports anyway)."""
     import editor_app.gui.application as application
     from editor_app.app import main
 
@@ -238,6 +255,107 @@ def cold_start(kind: str, started: float, database: str, profile: str) -> None:
 
     application.open_main_window = probed
     main(["--profile", profile, "--database", database])
+
+
+class _GapLog:
+    """A 5 ms timer on the GUI thread keeping every gap over 20 ms with when it started."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.gaps: list[tuple[float, float]] = []  # (start time.time(), length ms)
+        self._timer = QTimer()
+        self._timer.setInterval(WATCHDOG_MS)
+        self._timer.timeout.connect(self._tick)
+        self._last = time.time()
+
+    def start(self) -> None:
+        self._last = time.time()
+        self._timer.start()
+
+    def _tick(self) -> None:
+        now = time.time()
+        gap = (now - self._last) * 1000
+        if gap > 20:
+            self.gaps.append((self._last, gap))
+        self._last = now
+
+    def longest(self, begin: float, end: float) -> float:
+        """The longest gap that ended in (begin, end] (ms; 0 when none over 20 ms): a gap
+        is the event loop waiting for what ran before its end."""
+        return max((length for at, length in self.gaps if begin < at + length / 1000 <= end),
+                   default=0.0)
+
+
+def _probe_skeleton_path(started: float, database: str, profile: str, *, watch: bool) -> None:
+    """``sampadak`` as it opens: the skeleton's first list paint, then the real window's
+    (the probe attaches to it when it is built, before it is shown)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    import editor_app.gui.startup as startup
+    from editor_app.app import main
+
+    probe = _PaintProbe(started)
+    marks: dict[str, float] = {}
+    gaps = _GapLog() if watch else None
+    original_start, original_imported = startup.Handover.start, startup.Handover._imported
+    original_run = startup._Imports._run
+
+    def timed_run(self: Any) -> None:  # on the import thread: when the imports are done
+        begin = time.time()
+        original_run(self)  # emits done at its end
+        marks.setdefault("imports_s", time.time() - begin)
+
+    def start(self: Any) -> None:
+        table = self.skeleton.table
+
+        class FirstPaint(QObject):
+            def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802
+                if (event.type() == QEvent.Type.Paint and "skeleton" not in marks
+                        and table.model().rowCount() > 0):
+                    marks["skeleton"] = time.time()
+                    if gaps is not None:
+                        gaps.start()
+                return False
+
+        self._bench_probe = FirstPaint()
+        table.viewport().installEventFilter(self._bench_probe)
+        original_start(self)
+
+    def imported(self: Any, failure: Any) -> None:
+        marks["imported"] = time.time()
+        original_imported(self, failure)
+        marks["built"] = time.time()
+        if self.window is not None:
+            probe.attach(self.window)
+            probe.extra = lambda: _skeleton_figures(marks, started, gaps)
+        elif not self.skeleton.window.isVisible():
+            _emit({"error": "no skeleton window built", **_skeleton_figures(marks, started,
+                                                                           gaps)})
+            os._exit(1)
+
+    startup.Handover.start = start  # type: ignore[method-assign]
+    startup.Handover._imported = imported  # type: ignore[method-assign]
+    startup._Imports._run = timed_run  # type: ignore[method-assign]
+    main(["--profile", profile, "--database", database])
+    _emit({"error": "the window closed before it was usable (no skeleton shown?)",
+           **_skeleton_figures(marks, started, gaps)})
+
+
+def _skeleton_figures(marks: dict[str, float], started: float, gaps: _GapLog | None
+                      ) -> dict[str, Any]:
+    figures: dict[str, Any] = {key + "_s": value - started for key, value in marks.items()
+                               if key in ("skeleton", "imported", "built")}
+    if "imports_s" in marks:
+        figures["imports_thread_s"] = marks["imports_s"]
+    if gaps is not None and "skeleton" in marks:
+        imported = marks.get("imported", time.time())
+        built = marks.get("built", imported)
+        settle = built + 0.05  # the tick after the build ends its gap
+        figures["stall_imports_ms"] = gaps.longest(marks["skeleton"], imported)
+        figures["stall_build_ms"] = gaps.longest(imported, settle)
+        figures["stall_reveal_ms"] = gaps.longest(settle, time.time())
+    return figures
 
 
 # ---------------------------------------------------------------- stalls in the window

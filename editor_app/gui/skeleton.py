@@ -217,20 +217,26 @@ class SkeletonWindow:
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
-        # wrapped headlines, as the real list fits its rows (all C++: no Python runs while
-        # the skeleton paints, so the imports behind it cannot hold it up)
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # wrapped headlines of up to three lines (the real list fits each row to its
+        # headline; measuring 200 rows of shaped Devanagari here would cost more than
+        # the bare window's whole start). All C++: no Python runs while the skeleton
+        # paints or scrolls, so the imports behind it cannot hold it up.
+        table.verticalHeader().setDefaultSectionSize(int(table.fontMetrics().height() * 3.3))
         table.setWordWrap(True)
         table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # status and changed time as wide as their widest text, the byline a sliver (the
+        # real list's ArticleListFit gives the headline the room first, then these)
         metrics = table.fontMetrics()
-        narrow = metrics.horizontalAdvance("00:00") + 16
         for number in range(1, len(_COLUMNS)):
+            texts = [str(self.model.index(row, number).data() or "")
+                     for row in range(self.model.rowCount())] if number != 2 else ["00:00"]
+            widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
             header.setSectionResizeMode(number, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(number, narrow)
+            header.resizeSection(number, min(widest, 8 * metrics.averageCharWidth()) + 12)
         if sort[0] in _SORT_COLUMN:
             header.setSortIndicatorShown(True)
             header.setSortIndicator(_SORT_COLUMN[sort[0]], Qt.SortOrder.DescendingOrder
