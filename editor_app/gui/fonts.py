@@ -29,8 +29,14 @@ PREFERRED_FAMILIES = (
 _BUNDLED = ("NotoSansDevanagari-Regular.ttf", "NotoSansDevanagari-Bold.ttf")
 
 
+_registered: list[str] = []
+
+
 def load_bundled_fonts() -> list[str]:
-    """Register the bundled fonts with Qt; return the families they provide."""
+    """Register the bundled fonts with Qt (once per process: the start-up skeleton and the
+    window both ask); return the families they provide."""
+    if _registered:
+        return list(_registered)
     families: list[str] = []
     for name in _BUNDLED:
         path = resource_path("fonts", name)
@@ -42,7 +48,8 @@ def load_bundled_fonts() -> list[str]:
             log.warning("Qt could not load bundled font %s", path)
             continue
         families.extend(QFontDatabase.applicationFontFamilies(font_id))
-    return sorted(set(families))
+    _registered[:] = sorted(set(families))
+    return list(_registered)
 
 
 def devanagari_families() -> list[str]:

@@ -25,7 +25,8 @@ Contract of :func:`run_window`:
   and is shown once its article is in the editor (or its list came back empty, or after
   :data:`REVEAL_TIMEOUT_MS`); then the skeleton closes. If no window can be built the
   skeleton closes and the exit code is :func:`run_gui`'s (1: nothing to show; 0: cancelled).
-  An import that fails closes the skeleton and is raised from :func:`run_window`.
+  An import or a build that raises closes the skeleton; the exception is raised from
+  :func:`run_window` once the loop has ended (as :func:`run_gui` would raise it).
 - Closing the skeleton quits, as closing the window would.
 """
 
@@ -224,6 +225,9 @@ class Handover(QObject):
         try:
             self.db, self.window = application.start_window(
                 self.config, first_article=self.skeleton.chosen_id)
+        except BaseException as exc:  # raised from run_window, as run_gui would raise it
+            self.failure = exc
+            self.db = self.window = None
         finally:
             self.app.removeEventFilter(hide_on_dialog)
         window = self.window

@@ -339,3 +339,21 @@ def test_a_picked_story_off_the_first_page_is_opened_too(qtbot, desk):
         window.close()
     finally:
         db.close()
+
+
+def test_a_build_that_raises_closes_the_skeleton(qtbot, qapp, desk, monkeypatch):
+    config, _ids = desk
+    broken = RuntimeError("the window could not be built")
+
+    def raising(given: Config, first_article: int | None = None) -> None:
+        raise broken
+
+    monkeypatch.setattr(application, "start_window", raising)
+    skeleton = _skeleton(config)
+    exits: list[int] = []
+    handover = Handover(config, qapp, skeleton, quit_with=exits.append)
+    handover.start()
+    qtbot.waitUntil(lambda: bool(exits), timeout=60_000)
+    assert exits == [1] and _closed(skeleton)
+    assert handover.failure is broken  # run_window raises it once the loop has ended
+    assert qapp.quitOnLastWindowClosed()
