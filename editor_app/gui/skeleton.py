@@ -201,7 +201,8 @@ class SkeletonWindow:
         window.statusBar().addWidget(self.message)
         window.statusBar().addPermanentWidget(self.busy)
         headline = page.article.headline.strip() if page.article else ""
-        window.setWindowTitle(f"{APP_NAME} — {headline or translate('MainWindow', 'untitled')}")
+        untitled = translate("MainWindow", "untitled")  # as MainWindow.update_title has it
+        window.setWindowTitle(f"{APP_NAME} — {headline or untitled}")
         window.resize(initial_window_size(config, window.screen()))
         restore_geometry(config, window)
         if self._ids:

@@ -23,7 +23,8 @@ Contract of :func:`run_window`:
   :attr:`~editor_app.gui.skeleton.SkeletonWindow.chosen_id`. A dialog on that way (damaged
   file, an error) hides the skeleton first. The real window takes the skeleton's geometry
   and is shown once its article is in the editor (or its list came back empty, or after
-  :data:`REVEAL_TIMEOUT_MS`); then the skeleton closes. If no window can be built the
+  :data:`REVEAL_TIMEOUT_MS`); then the skeleton closes, and a row clicked in it while the
+  window was being built is opened. If no window can be built the
   skeleton closes and the exit code is :func:`run_gui`'s (1: nothing to show; 0: cancelled).
   An import or a build that raises closes the skeleton; the exception is raised from
   :func:`run_window` once the loop has ended (as :func:`run_gui` would raise it).
@@ -201,6 +202,7 @@ class Handover(QObject):
         self.window: MainWindow | None = None
         self.failure: BaseException | None = None
         self._revealed = False
+        self._opened: int | None = None  # the story start_window was asked to open
         self._imports = _Imports()
         self._imports.done.connect(self._imported)
 
@@ -222,9 +224,10 @@ class Handover(QObject):
         self.app.setQuitOnLastWindowClosed(False)  # the skeleton may hide for a dialog
         hide_on_dialog = _HideOnDialog(self.skeleton)
         self.app.installEventFilter(hide_on_dialog)
+        self._opened = self.skeleton.chosen_id
         try:
             self.db, self.window = application.start_window(
-                self.config, first_article=self.skeleton.chosen_id)
+                self.config, first_article=self._opened)
         except BaseException as exc:  # raised from run_window, as run_gui would raise it
             self.failure = exc
             self.db = self.window = None
@@ -254,9 +257,12 @@ class Handover(QObject):
         if self._revealed or self.window is None:
             return
         self._revealed = True
-        self.window.show()
+        window, chosen = self.window, self.skeleton.chosen_id
+        window.show()
         self.skeleton.close()
         self.app.setQuitOnLastWindowClosed(True)
+        if chosen is not None and chosen != self._opened and window.record is not None:
+            window.open_article(chosen)  # a row clicked while the window was being built
 
 
 def run_window(config: Config) -> int:

@@ -357,3 +357,31 @@ def test_a_build_that_raises_closes_the_skeleton(qtbot, qapp, desk, monkeypatch)
     assert exits == [1] and _closed(skeleton)
     assert handover.failure is broken  # run_window raises it once the loop has ended
     assert qapp.quitOnLastWindowClosed()
+
+
+def test_a_row_clicked_while_the_window_is_built_is_opened(qtbot, qapp, desk, monkeypatch):
+    config, _ids = desk
+    waiting: list[Handover] = []
+    real_reveal = Handover.reveal
+    monkeypatch.setattr(Handover, "reveal", lambda self: waiting.append(self))
+    skeleton = _skeleton(config)
+    handover = Handover(config, qapp, skeleton, quit_with=lambda code: None)
+    handover.start()
+    qtbot.waitUntil(lambda: bool(waiting), timeout=60_000)  # built, its article shown
+    window = handover.window
+    assert window is not None and window.record is not None
+    qtbot.addWidget(window, before_close_func=close_and_settle)
+    first = window.record.id
+    table = skeleton.table
+    fourth = table.visualRect(skeleton.model.index(3, 0)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=fourth)
+    picked = read_first_page(_db_path(config)).rows[3]
+    assert skeleton.chosen_id == picked.id != first
+    real_reveal(handover)
+    qtbot.waitUntil(lambda: window.record is not None and window.record.id == picked.id,
+                    timeout=30_000)
+    assert _closed(skeleton) and window.isVisible()
+    window.close()
+    close_and_settle(window)
+    assert handover.db is not None
+    handover.db.close()
