@@ -71,6 +71,7 @@ from editor_app.gui.list_controller import ListController
 from editor_app.gui.list_layout import ArticleListFit
 from editor_app.gui.live_refresh import install_live
 from editor_app.gui.locale_format import format_count, format_time
+from editor_app.gui.malloc_tuning import tune_allocator
 from editor_app.gui.metadata_panel import MetadataPanel
 from editor_app.gui.preferences_actions import install_preferences  # Preferences (issue 13)
 from editor_app.gui.review.comments_panel import install_comments
@@ -104,8 +105,8 @@ log = logging.getLogger(__name__)
 def _fetch_for_showing(service: ArticleService, article_id: int) -> ArticleRecord:
     """``service.get(article_id)``, on the background runner. It also romanises the
     headline once there: :meth:`MetadataPanel.set_data` compares a stored slug with
-    ``slugify(headline)`` on the GUI thread, and the first romanisation imports
-    indic-transliteration (~0.3 s); afterwards the words are memoised."""
+    ``slugify(headline)`` on the GUI thread; afterwards the words are memoised (the
+    romanisation no longer imports indic-transliteration: core/text/devanagari_iast.py)."""
     record = service.get(article_id)
     if record.data.slug:
         slugify(record.data.headline)
@@ -163,6 +164,7 @@ class MainWindow(QMainWindow):
     def __init__(self, service: ArticleService, config: Config, font: QFont,
                  profile: ProfileInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        tune_allocator()  # big transient buffers back to the system (peak RSS, issue 7)
         self.article_commands = ArticleCommands(self)  # File: new, duplicate, trash, restore
         self.tools = ToolCommands(self)  # font, typing mode, paste, spelling, style, checks
         self.service = service
