@@ -22,8 +22,8 @@ from enum import StrEnum
 
 import regex
 
-__all__ = ["Script", "Token", "TokenKind", "akshara_split", "token_texts", "tokenize",
-           "word_spans", "words"]
+__all__ = ["Script", "Token", "TokenKind", "akshara_split", "iter_token_texts", "token_texts",
+           "tokenize", "word_spans", "words"]
 
 
 class Script(StrEnum):
@@ -132,6 +132,13 @@ def token_texts(text: str) -> list[str]:
     """The text of every token (words and numbers) of ``text``, in order: exactly
     ``[t.text for t in tokenize(text)]``, for hot paths such as building the search index."""
     return [match.group() for match in _TOKEN_RE.finditer(text)]
+
+
+def iter_token_texts(text: str) -> Iterator[str]:
+    """The texts of :func:`token_texts`, one at a time: a whole-story pass that keeps only
+    what it derives (the search index's keys) never holds every token's string at once."""
+    for match in _TOKEN_RE.finditer(text):
+        yield match.group()
 
 
 def words(text: str) -> list[str]:
