@@ -2,8 +2,9 @@
 
 Hindi drops many inherent vowels (schwa) that a letter-by-letter transliteration keeps:
 ``सरकार`` is *sarkar*, not *sarakara*. This module marks the schwas Hindi drops (word-final,
-and medially in the pattern vowel-C-C-vowel, scanning from the right), then lets
-``indic-transliteration`` map letters to IAST and folds IAST to ASCII in the way Indian
+and medially in the pattern vowel-C-C-vowel, scanning from the right), then maps
+letters to IAST (:mod:`.devanagari_iast`, the same letters as ``indic-transliteration``'s
+Devanagari -> IAST without loading its ~70 schemes) and folds IAST to ASCII in the way Indian
 newsrooms write URLs (``श``/``ष`` -> ``sh``, ``च`` -> ``ch``, ``छ`` -> ``chh``, anusvara -> ``n``
 or ``m`` before labials).
 
@@ -19,6 +20,7 @@ from functools import lru_cache
 
 import regex
 
+from editor_app.core.text.devanagari_iast import to_iast
 from editor_app.core.text.normalize import to_nfc
 
 __all__ = ["romanize", "romanize_word", "slugify"]
@@ -122,10 +124,7 @@ def romanize_word(word: str) -> str:
     """One Devanagari word in plain ASCII letters with Hindi schwa deletion (memoised:
     slugs of a bulk import repeat the same words)."""
     prepared = _drop_schwas(to_nfc(word).translate(_PRE_MAP))
-    from indic_transliteration import sanscript  # 0.3 s to import: only when used
-
-    iast = sanscript.transliterate(prepared, sanscript.DEVANAGARI, sanscript.IAST)
-    return _iast_to_ascii(iast)
+    return _iast_to_ascii(to_iast(prepared))
 
 
 def romanize(text: str) -> str:
