@@ -231,3 +231,29 @@ def test_a_user_who_may_not_edit_the_text_still_comments(qtbot, make_window, gui
     settle(window)
     assert "may not resolve" in panel.status.text()
     assert panel.threads[0].state == "open"
+
+
+def test_panel_keeps_no_copy_of_fields_nobody_commented_on(qtbot, make_window, gui_config):
+    """Peak RSS (issue 7): after each save the panel reloads its threads; it used to read
+    and keep the visible text of every field, the whole body included, with no comment."""
+    window = new_story(qtbot, make_window, gui_config)
+    panel = window.comments
+    assert panel.threads == [] and panel._texts == {}
+    headline = window.metadata.headline
+    headline.setFocus()
+    type_text(headline, "पटना में नई योजना")
+    wait_saved_and_loaded(qtbot, window)
+    assert panel._texts == {}
+    select_text(headline, "नई योजना")
+    assert panel.start_comment()
+    type_text(panel.input, "कौन सी योजना?")
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(panel.threads) == 1, timeout=5000)
+    settle(window)
+    assert set(panel._texts) == {"headline"}  # the body is not read for a headline thread
+    assert highlighted(headline) == ["नई योजना"]
+    body = window.editor.text_edit
+    place_cursor(body, 0)
+    type_text(body, "राज्य ")  # a save: the reload still shows the headline thread
+    wait_saved_and_loaded(qtbot, window)
+    assert set(panel._texts) == {"headline"} and highlighted(headline) == ["नई योजना"]

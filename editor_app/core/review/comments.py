@@ -163,11 +163,15 @@ class CommentService:
             row = _comment(session, comment_id)
             return _info(row, _names(session, [row.resolved_by_id]))
 
-    def field_texts(self, article_id: int) -> dict[str, str]:
-        """The visible text of each field as stored now (what the anchors refer to)."""
+    def field_texts(self, article_id: int,
+                    fields: Iterable[str] | None = None) -> dict[str, str]:
+        """The visible text of each field (or of ``fields`` only) as stored now (what the
+        anchors refer to)."""
+        chosen = None if fields is None else set(fields)
+        wanted = FIELDS if chosen is None else tuple(f for f in FIELDS if f in chosen)
         with self._db.session() as session:
             article = _article(session, article_id)
-            return {field: _visible(article, field) for field in FIELDS}
+            return {field: _visible(article, field) for field in wanted}
 
     def open_count(self, article_id: int) -> int:
         """How many threads of the article are open (the approval gate's count)."""

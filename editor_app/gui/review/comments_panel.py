@@ -198,7 +198,11 @@ class CommentsPanel(QWidget):
         service = CommentService(self._db, self._actor())
 
         def load() -> tuple[list[CommentThread], dict[str, str]]:
-            return service.list(article_id), service.field_texts(article_id)
+            # only the fields that have threads: no copy of a long body is made (and kept
+            # by the panel) after every save of an article nobody commented on
+            threads = service.list(article_id)
+            fields = {thread.comment.field for thread in threads}
+            return threads, service.field_texts(article_id, fields) if fields else {}
 
         def done(result: tuple[list[CommentThread], dict[str, str]]) -> None:
             if article_id != self._article_id:
