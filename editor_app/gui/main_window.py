@@ -17,8 +17,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -62,7 +62,6 @@ from editor_app.gui.layout_state import (
     PanelLayout,
     initial_window_size,
     relax_minimum_widths,
-    remember_window,
     restore_window,
     scrollable,
 )
@@ -90,6 +89,7 @@ from editor_app.gui.theme import follow_theme
 from editor_app.gui.tool_commands import ToolCommands
 from editor_app.gui.trash_notice import TrashNotice
 from editor_app.gui.window_actions import install_actions
+from editor_app.gui.window_closing import WindowClosing
 from editor_app.gui.workflow.controller import WorkflowController, install_workflow
 
 if TYPE_CHECKING:  # dialogs and actions are imported when first used (start-up, issue 7)
@@ -128,7 +128,7 @@ def _open_import(window: MainWindow, paths: list[Path]) -> None:
     open_import(window, paths)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowClosing, QMainWindow):
     """The editing desk for one user on one database."""
 
     saved = Signal(int)
@@ -496,41 +496,3 @@ class MainWindow(QMainWindow):
                 words=format_count(counts.words), aksharas=format_count(counts.aksharas),
                 characters=format_count(counts.characters),
                 minutes=format_count(counts.reading_minutes)))
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        """Save before closing (in the background; the window closes once it landed); stay
-        open if a conflict is left unresolved or the save failed. Reads still in flight
-        (list pages, spell data) are waited for, then the runner stops."""
-        if self.saver.offline and self.saver.keep_locally():
-            # the database is unreachable and every edit is in the local journal: close;
-            # the next start saves them (gui/journal_startup.py)
-            log.info("closing with unsaved edits kept in the local journal")
-        elif self.saver.dirty or self.saver.saving:
-            event.ignore()
-            if not self._close_when_saved:
-                self._close_when_saved = True
-                self.save_now(then=self._close_after_save)
-            return
-        self.tasks.wait_idle()
-        self.checks.runner.wait()
-        self.tasks.shutdown()
-        if self.live is not None:
-            self.live.stop()  # gives up this window's soft lock at once
-        remember_window(self.config, self, self.side_tabs, self.article_list.sort_order())
-        self.panels.save(self.size())
-        event.accept()
-
-    def _close_if_waiting(self) -> None:
-        """The save a close waited for could not reach the database but the edits are in
-        the journal: close after all."""
-        if self._close_when_saved:
-            self._close_when_saved = False
-            log.info("database unreachable while closing: edits kept in the local journal")
-            QTimer.singleShot(0, self.close)  # after the failed save's handlers returned
-
-    def _close_after_save(self) -> None:
-        self._close_when_saved = False
-        self.close()
-
-    def _close_cancelled(self) -> None:
-        self._close_when_saved = False
