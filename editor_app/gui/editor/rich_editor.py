@@ -20,11 +20,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QFont,
-    QKeySequence,
     QSyntaxHighlighter,
     QTextCursor,
     QTextDocument,
@@ -49,6 +48,7 @@ from editor_app.core.text.counts import TextCounts, count_text, total_counts
 from editor_app.core.text.normalize import to_nfc
 from editor_app.core.urls import safe_href
 from editor_app.gui.editor import formatting
+from editor_app.gui.editor.editor_actions import FORMATTING_ACTIONS, build_editor_actions
 from editor_app.gui.editor.find_replace import FindReplaceBar
 from editor_app.gui.editor.image_dialog import AssetProvider, choose_image
 from editor_app.gui.editor.markdown_bridge import (
@@ -59,66 +59,13 @@ from editor_app.gui.editor.markdown_bridge import (
     set_document_markdown,
 )
 from editor_app.gui.editor.text_edit import AssetResolver, ContextMenuProvider, RichTextEdit
-from editor_app.gui.i18n import QT_TRANSLATE_NOOP, short_label, translate
+from editor_app.gui.i18n import translate
 
 __all__ = ["COUNT_DELAY_MS", "RichEditor"]
 
 log = logging.getLogger(__name__)
 
 COUNT_DELAY_MS = 300
-_SPECS: list[tuple[str, str, list[str], str]] = [
-    # name, label, shortcuts, tooltip
-    ("undo", QT_TRANSLATE_NOOP("RichEditor", "Undo"), ["Ctrl+Z"],
-     QT_TRANSLATE_NOOP("RichEditor", "Undo")),
-    ("redo", QT_TRANSLATE_NOOP("RichEditor", "Redo"), ["Ctrl+Shift+Z", "Ctrl+Y"],
-     QT_TRANSLATE_NOOP("RichEditor", "Redo")),
-    ("bold", QT_TRANSLATE_NOOP("RichEditor", "Bold"), ["Ctrl+B"],
-     QT_TRANSLATE_NOOP("RichEditor", "Strong: **text**")),
-    ("italic", QT_TRANSLATE_NOOP("RichEditor", "Italic"), ["Ctrl+I"],
-     QT_TRANSLATE_NOOP("RichEditor", "Emphasis: *text*")),
-    ("heading2", QT_TRANSLATE_NOOP("RichEditor", "H2"), ["Ctrl+2"],
-     QT_TRANSLATE_NOOP("RichEditor", "Subheading: ## text")),
-    ("heading3", QT_TRANSLATE_NOOP("RichEditor", "H3"), ["Ctrl+3"],
-     QT_TRANSLATE_NOOP("RichEditor", "Minor subheading: ### text")),
-    ("paragraph", QT_TRANSLATE_NOOP("RichEditor", "Body"), ["Ctrl+Alt+0"],
-     QT_TRANSLATE_NOOP("RichEditor", "Body paragraph")),
-    ("bullets", QT_TRANSLATE_NOOP("RichEditor", "Bullets"), ["Ctrl+Shift+8"],
-     QT_TRANSLATE_NOOP("RichEditor", "Bulleted list: - item")),
-    ("numbered", QT_TRANSLATE_NOOP("RichEditor", "Numbered"), ["Ctrl+Shift+7"],
-     QT_TRANSLATE_NOOP("RichEditor", "Numbered list: 1. item")),
-    ("quote", QT_TRANSLATE_NOOP("RichEditor", "Quote"), ["Ctrl+Shift+Q"],
-     QT_TRANSLATE_NOOP("RichEditor", "Blockquote: > text")),
-    ("link", QT_TRANSLATE_NOOP("RichEditor", "Link"), ["Ctrl+K"],
-     QT_TRANSLATE_NOOP("RichEditor", "Link the selection")),
-    ("image", QT_TRANSLATE_NOOP("RichEditor", "Image"), ["Ctrl+Shift+G"],
-     QT_TRANSLATE_NOOP("RichEditor", "Insert an image with caption and credit")),
-    ("find", QT_TRANSLATE_NOOP("RichEditor", "Find"), ["Ctrl+F"],
-     QT_TRANSLATE_NOOP("RichEditor", "Find")),
-    ("replace", QT_TRANSLATE_NOOP("RichEditor", "Replace"), ["Ctrl+H"],
-     QT_TRANSLATE_NOOP("RichEditor", "Find and replace")),
-    ("source", QT_TRANSLATE_NOOP("RichEditor", "Source"), ["Ctrl+Shift+M"],
-     QT_TRANSLATE_NOOP("RichEditor", "Show the Markdown source")),
-    ("zoom_in", QT_TRANSLATE_NOOP("RichEditor", "Zoom in"), ["Ctrl+=", "Ctrl++"],
-     QT_TRANSLATE_NOOP("RichEditor", "Zoom in")),
-    ("zoom_out", QT_TRANSLATE_NOOP("RichEditor", "Zoom out"), ["Ctrl+-"],
-     QT_TRANSLATE_NOOP("RichEditor", "Zoom out")),
-    ("zoom_reset", QT_TRANSLATE_NOOP("RichEditor", "Reset zoom"), ["Ctrl+0"],
-     QT_TRANSLATE_NOOP("RichEditor", "Reset zoom")),
-]
-#: Toolbar texts; the words are shown in one language (``short_label``), as space is short.
-_ICON_TEXT = {"undo": "↶", "redo": "↷", "bold": "B", "italic": "I",
-              "link": QT_TRANSLATE_NOOP("RichEditorToolbar", "Link"),
-              "heading2": "H2", "heading3": "H3", "bullets": "•", "numbered": "1.",
-              "quote": "❝", "image": QT_TRANSLATE_NOOP("RichEditorToolbar", "Image"),
-              "find": QT_TRANSLATE_NOOP("RichEditorToolbar", "Find"), "source": "MD"}
-_TOOLBAR = ["undo", "redo", None, "bold", "italic", "link", None, "heading2", "heading3",
-            "bullets", "numbered", "quote", "image", None, "find", "source"]
-_CHECKABLE = {"bold", "italic", "heading2", "heading3", "bullets", "numbered", "quote",
-              "link", "source"}
-_FORMATTING = {"bold", "italic", "heading2", "heading3", "paragraph", "bullets", "numbered",
-               "quote", "link", "image", "undo", "redo", "find", "replace"}
-
-
 class RichEditor(QWidget):
     """WYSIWYG editor for the canonical article Markdown (see module docstring)."""
 
@@ -265,7 +212,7 @@ class RichEditor(QWidget):
         """Reviewers may read but not type; formatting actions follow."""
         self._text.setReadOnly(read_only)
         self._source.setReadOnly(read_only)
-        for name in _FORMATTING - {"find", "undo", "redo"}:
+        for name in FORMATTING_ACTIONS - {"find", "undo", "redo"}:
             self._actions[name].setEnabled(not read_only)
 
     # ------------------------------------------------------------------ hooks
@@ -391,7 +338,7 @@ class RichEditor(QWidget):
                 self._replace_document(canonical_markdown(source))
             self._stack.setCurrentWidget(self._text)
             self._text.setFocus()
-        for name in _FORMATTING - {"undo", "redo"}:
+        for name in FORMATTING_ACTIONS - {"undo", "redo"}:
             self._actions[name].setEnabled(not on and not self._text.isReadOnly())
         with QSignalBlocker(self._actions["source"]):
             self._actions["source"].setChecked(on)
@@ -431,26 +378,8 @@ class RichEditor(QWidget):
             "zoom_out": self.zoom_out,
             "zoom_reset": self.zoom_reset,
         }
-        reserved: set[str] = set()
-        for name, label, keys, tip in _SPECS:
-            action = QAction(translate("RichEditor", label), self)
-            action.setObjectName(f"editor_{name}")
-            action.setShortcuts([QKeySequence(k) for k in keys])
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.setToolTip(f"{translate('RichEditor', tip)} ({keys[0]})")
-            action.setCheckable(name in _CHECKABLE)
-            if name in _ICON_TEXT:
-                action.setIconText(short_label("RichEditorToolbar", _ICON_TEXT[name]))
-            action.triggered.connect(handlers[name])
-            self.addAction(action)
-            self._actions[name] = action
-            reserved.update(QKeySequence(k).toString() for k in keys)
-        self._text.reserve_shortcuts(reserved)
-        for entry in _TOOLBAR:
-            if entry is None:
-                self._toolbar.addSeparator()
-            else:
-                self._toolbar.addAction(self._actions[entry])
+        self._actions = build_editor_actions(self, handlers, self._toolbar,
+                                             self._text.reserve_shortcuts)
 
     def _char_toggle(self, which: str) -> None:
         fmt = self._text.currentCharFormat()
