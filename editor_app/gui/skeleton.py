@@ -74,12 +74,15 @@ STATUS_NAMES: dict[str, str] = {
 _COLUMNS = ("Headline", "Status", "Byline", "Changed")
 # The real list's sort keys by column (``article_table.COLUMN_SORT_KEYS``' first four).
 _SORT_COLUMN = {"headline": 0, "status": 1, "byline": 2, "updated": 3}
-# The real window's menus (``window_actions``), shown disabled.
-_MENUS = (QT_TRANSLATE_NOOP("WindowActions", "&File"),
-          QT_TRANSLATE_NOOP("WindowActions", "&Edit"),
-          QT_TRANSLATE_NOOP("WindowActions", "&View"),
-          QT_TRANSLATE_NOOP("WindowActions", "&Checks"),
-          QT_TRANSLATE_NOOP("WindowActions", "&Help"))
+# The real window's menus (``window_actions``, the desk's and the workflow's), disabled:
+# (translation context, title).
+_MENUS = (("WindowActions", QT_TRANSLATE_NOOP("WindowActions", "&File")),
+          ("WindowActions", QT_TRANSLATE_NOOP("WindowActions", "&Edit")),
+          ("WindowActions", QT_TRANSLATE_NOOP("WindowActions", "&View")),
+          ("WindowActions", QT_TRANSLATE_NOOP("WindowActions", "&Checks")),
+          ("Desk", QT_TRANSLATE_NOOP("Desk", "&Desk")),
+          ("WorkflowController", QT_TRANSLATE_NOOP("WorkflowController", "&Workflow")),
+          ("WindowActions", QT_TRANSLATE_NOOP("WindowActions", "&Help")))
 # The real window's toolbar (``window_actions``), shown disabled.
 _TOOLBAR = (QT_TRANSLATE_NOOP("WindowActions", "&New"),
             QT_TRANSLATE_NOOP("WindowActions", "&Duplicate"),
@@ -131,8 +134,8 @@ class SkeletonWindow:
         window = self.window = QMainWindow()
         window.setObjectName(OBJECT_NAME)
         window.setFont(font)
-        for title in _MENUS:
-            window.menuBar().addMenu(translate("WindowActions", title)).setEnabled(False)
+        for context, title in _MENUS:
+            window.menuBar().addMenu(translate(context, title)).setEnabled(False)
         toolbar = window.addToolBar(translate("WindowActions", "Article"))
         toolbar.setObjectName("article_toolbar")  # restoreState places it as the window's
         for title in _TOOLBAR:

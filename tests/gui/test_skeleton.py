@@ -115,6 +115,8 @@ def test_skeleton_shows_what_the_real_window_shows_first(qtbot, desk, sort):
         assert skeleton.chosen_id == window.record.id == real.summary(0).id
         assert skeleton.headline.text() == window.metadata.headline.text()
         assert skeleton.window.windowTitle() == window.windowTitle()
+        menus = [[a.text() for a in w.menuBar().actions()] for w in (skeleton.window, window)]
+        assert menus[0] == menus[1]  # the same menu bar: nothing jumps at the hand-over
         shown_body = window.editor.text_edit.toPlainText()
         assert skeleton.text.toPlainText().split("\n") == shown_body.split("\n")
         window.close()
