@@ -4,13 +4,18 @@ that came before it. Not a test module: the per-set modules call these."""
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
-from benchmarks.spell_quality import prose_words, read_typos
+from benchmarks.spell_quality import Scores, prose_words, read_typos
+from editor_app.core import resources
+from editor_app.core.text.hindi_lexicon import load_lexicon
+from editor_app.core.text.spell import SpellChecker, load_enchant_dicts
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "spelling"
+RESOURCES = Path(resources.resource_path("spelling"))
 
 
 def rows(path: Path) -> list[list[str]]:
@@ -63,3 +68,30 @@ def shared_misspellings(name: str, earlier: Iterable[str]) -> set[str]:
 def shared_pages(name: str, earlier_folder: str) -> set[str]:
     """Source pages ``name`` shares with the set folder ``earlier_folder``."""
     return pages(DATA / name) & pages(DATA / earlier_folder)
+
+
+def check_frozen_data(name: str, earlier_cited: Iterable[str],
+                      earlier_typos: Iterable[str]) -> None:
+    """Every data rule of a frozen set at once: big, cited, NFC; no misspelling shared with
+    ``earlier_typos``; no source page shared with any of ``earlier_cited``."""
+    check_big_cited_and_nfc(name)
+    shared = shared_misspellings(name, earlier_typos)
+    assert not shared, sorted(shared)
+    for other in earlier_cited:
+        pages_shared = shared_pages(name, other)
+        assert not pages_shared, (other, sorted(pages_shared))
+
+
+def checker_without_curated_list() -> SpellChecker:
+    """The full checker's sources with the curated misspelling list emptied (the issue's
+    bars on the mechanisms alone)."""
+    lexicon = load_lexicon(RESOURCES)
+    hindi, english = load_enchant_dicts()
+    return SpellChecker(hindi, english, lexicon=dataclasses.replace(lexicon, misspellings={}))
+
+
+def report(name: str, scores: Scores) -> str:
+    """One line of figures, printed by the bar tests (``pytest -s`` shows it)."""
+    return (f"\n[{name}] recall={scores.recall:.3f} first={scores.first_right:.3f} "
+            f"top5={scores.top5_right:.3f} false-flags={scores.false_flag_rate:.4f} "
+            f"isolated={scores.isolated_false_flag_rate:.4f}")
