@@ -17,7 +17,7 @@ import pytest
 from benchmarks.spell_quality import Scores, score
 from editor_app.core.text.spell import SpellChecker
 from tests.conftest import every_source_speller
-from tests.core.frozen_sets import checker_without_curated_list, check_frozen_data, report
+from tests.core.frozen_sets import check_frozen_data, checker_without_curated_list, report
 
 NAME = "eval_v5"
 #: Every earlier set with cited pages (tuned on or scored before eval_v5 existed).
