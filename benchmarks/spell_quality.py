@@ -14,8 +14,8 @@ is scored with the full checker and with the curated misspelling list disabled
     PYTHONPATH=. .venv/bin/python benchmarks/spell_quality.py --set eval_v3 --misses
 
 Since issue 9's third round ``eval_v2`` is *development* data (scored four times, then
-retired), and since the fourth round ``eval_v3`` too (scored twice, then retired): their
-misses may be read. The default run scores the development sets and the
+retired), since the fourth round ``eval_v3`` too (scored twice, then retired), and since
+the fifth round ``eval_v4`` (scored twice, then retired): their misses may be read. The default run scores the development sets and the
 older held-out sets (:data:`DEV_SETS`, :data:`HELDOUT_SETS`); any other folder of
 ``tests/data/spelling`` (a new evaluation set) is scored only when named with ``--set``
 (``--set NAME``; its ``--misses`` are for the set's owner to read, not for tuning).
@@ -209,8 +209,9 @@ def hunspell_only() -> SpellChecker:
 
 #: Development sets: their misses may be read and mechanisms designed from them
 #: (eval_v2 was the frozen evaluation set of rounds one and two, retired in round three;
-#: eval_v3 the frozen set of round three, retired in round four).
-DEV_SETS = ("eval_v3", "eval_v2", "dev_v2", "dev_v3", "tune")
+#: eval_v3 the frozen set of round three, retired in round four; eval_v4 the frozen set of
+#: round four, retired in round five).
+DEV_SETS = ("eval_v4", "eval_v3", "eval_v2", "dev_v2", "dev_v3", "tune")
 #: The project's older held-out sets (written for the project; scored, never tuned on).
 HELDOUT_SETS = ("heldout", "heldout2")
 SETS = (*DEV_SETS, *HELDOUT_SETS)
