@@ -17,7 +17,11 @@ Contract:
   after a cue of :data:`BEFORE_CUES` or right before one of :data:`AFTER_CUES` with only
   spaces between them (after a cue also a hyphen or colon, after an abbreviated title of
   :data:`TITLES` also a full stop), or as the first word of a line followed by a dateline
-  mark (``।``, ``|``, ``:``, ``,``, ``(``, ``-``: थांदला। ...), or next to such a
+  mark (``।``, ``|``, ``:``, ``,``, ``(``, ``-``: थांदला। ...), alone in round brackets
+  right after a word (an abbreviation after a full name or a dateline: जनता पार्टी
+  (जजपा), 11 अगस्त (निस)), right before a person's age in brackets (सुधीर (38) निवासी),
+  as the surname of a cued person (a cue, one given name of two or more aksharas, then the
+  candidate: सचिव संतोष बडोनी, विधायक समीर महंती), or next to such a
   candidate in a run of at most :data:`MAX_RUN` candidates (a name of several words: ग्राम
   रहुवादीप शकहन), and every other occurrence in the text of a word so marked (a reporter
   names the village once with its cue, then without). A cue is never a candidate's
@@ -39,7 +43,7 @@ from collections.abc import Collection, Sequence
 
 import regex
 
-from editor_app.core.text.tokenize import Token
+from editor_app.core.text.tokenize import Token, akshara_split
 
 __all__ = ["AFTER_CUES", "BEFORE_CUES", "LIST_CLOSERS", "MAX_ITEM_WORDS", "MAX_RUN", "TITLES",
            "is_spelled_acronym", "name_context_indexes"]
@@ -50,7 +54,7 @@ BEFORE_CUES = frozenset({
     "पिता", "उर्फ", "नामक", "ग्राम", "गांव", "गाँव", "मोहल्ला", "मौजा", "कस्बा", "कस्बे",
     "निवासी", "वार्ड", "प्रखंड", "विकासखंड", "तहसील", "जनपद", "थाना", "सरपंच", "मुखिया",
     "प्रधान", "सचिव", "अध्यक्ष", "जिलाध्यक्ष", "उपाध्यक्ष", "निदेशक", "निरीक्षक",
-    "प्रभारी", "थानाध्यक्ष", "थानेदार", "कलेक्टर", "कलक्टर", "जिलाधिकारी", "विधायक",
+    "प्रभारी", "प्रवक्ता", "उपायुक्त", "थानाध्यक्ष", "थानेदार", "कलेक्टर", "कलक्टर", "जिलाधिकारी", "विधायक",
     "सांसद", "मंत्री", "संवाददाता", "रिपोर्ट", "रिपोर्टर", "प्राचार्य", "प्रधानाचार्य",
     "सहायक", "पटवारी", "चिकित्सक", "डॉक्टर", "शिक्षक", "छात्र", "छात्रा", "मृतक",
     "आरोपी", "बीडीओ", "एसडीएम", "एसपी", "डीएम", "डीसी", "सीओ", "एसएचओ", "एसडीओ",
@@ -97,6 +101,15 @@ TITLES = frozenset({"डॉ", "डा", "मो", "श्री"})
 _SPACES = regex.compile(r"[ \t\u00a0]+")
 #: After a dateline's place (थांदला। ..., महासमुंद| ..., गुरदासपुर: ...).
 _DATELINE_END = regex.compile(r"[ \t\u00a0]*[।|:,(-]")
+#: A lone word in brackets: the gap before it (after a word or a date's digits) ...
+_OPEN_BRACKET = regex.compile(r"[ \t\u00a0]*\([ \t\u00a0]*")
+#: ... and after it.
+_CLOSE_BRACKET = regex.compile(r"[ \t\u00a0]*\)")
+#: A person's age in brackets after the name (सुधीर (38) निवासी आगरा; राम (45 वर्ष)).
+_AGE_AFTER = regex.compile(r"[ \t\u00a0]*\([ \t\u00a0]*\d{1,3}[ \t\u00a0]*(?:वर्ष|साल)?"
+                           r"[ \t\u00a0]*\)")
+#: A word that is no given name: not Devanagari letters and marks only.
+_NOT_GIVEN_NAME = regex.compile(r"[^\p{Devanagari}]")
 _AFTER_CUE = regex.compile(r"[ \t\u00a0]*[-:][ \t\u00a0]*|[ \t\u00a0]+")
 _AFTER_TITLE = regex.compile(r"[ \t\u00a0]*[-:.][ \t\u00a0]*|[ \t\u00a0]+")
 
@@ -123,6 +136,32 @@ def _joined(text: str, left: Token, right: Token, *, after_cue: bool) -> bool:
     return pattern.fullmatch(gap) is not None
 
 
+def _bracketed(text: str, words: Sequence[Token], i: int) -> bool:
+    """``words[i]`` is the only word inside round brackets right after a word: a party's or
+    agency's abbreviation after its full name or a dateline (जनता पार्टी (जजपा), रोहतक,
+    11 अगस्त (निस)). A misspelled word does not stand alone in brackets after a name."""
+    token = words[i]
+    if i == 0 or _OPEN_BRACKET.fullmatch(text, words[i - 1].end, token.start) is None:
+        return False
+    return _CLOSE_BRACKET.match(text, token.end) is not None
+
+
+def _cued_surname(text: str, words: Sequence[Token], i: int,
+                  candidates: Collection[int]) -> bool:
+    """``words[i]`` follows a cue and one known given name (सचिव संतोष बडोनी): a surname.
+    The given name has two or more aksharas (not a postposition: सचिव ने ...) and is not
+    itself a cue or a candidate (a run of candidates is spread along separately)."""
+    if i < 2 or (i - 1) in candidates:
+        return False
+    cue, given = words[i - 2], words[i - 1]
+    if (cue.text not in BEFORE_CUES or given.text in BEFORE_CUES or given.text in AFTER_CUES
+            or _NOT_GIVEN_NAME.search(given.text) is not None
+            or len(akshara_split(given.text)) < 2):
+        return False
+    return (_joined(text, cue, given, after_cue=True)
+            and _joined(text, given, words[i], after_cue=False))
+
+
 def _dateline(text: str, words: Sequence[Token], i: int) -> bool:
     """``words[i]`` opens a line and a dateline mark follows it (थांदला। स्कूली ...)."""
     token = words[i]
@@ -146,7 +185,9 @@ def name_context_indexes(text: str, words: Sequence[Token],
             text, words[i - 1], token, after_cue=True)
         after = i + 1 < count and words[i + 1].text in AFTER_CUES and _joined(
             text, token, words[i + 1], after_cue=False)
-        if before or after or _dateline(text, words, i):
+        if (before or after or _dateline(text, words, i) or _bracketed(text, words, i)
+                or _AGE_AFTER.match(text, token.end) is not None
+                or _cued_surname(text, words, i, candidates)):
             found.add(i)
     found |= _listed_names(text, words, candidates)
     # Spread along runs of neighbouring candidates (a name of several words).
