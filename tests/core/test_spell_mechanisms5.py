@@ -8,6 +8,10 @@ correct prose sets: a lone word in round brackets after a word (an abbreviation:
 party's, an agency's), a word before a person's age in brackets, and a surname after a cue
 and one given name. Each test also shows the same unknown word still flagged where that
 context is missing, so the mechanism, not the word, accepts it.
+
+Word rules (:mod:`word_judge`, :mod:`weak_evidence`): no merge split of a listed word
+leaves a one-akshara content word (उठान is not उठा न); a glide व before a word-final vowel
+(हुवा -> हुआ); an initial आ for अ in a word no lexicon lists (आसफल -> असफल).
 """
 
 from __future__ import annotations
@@ -78,3 +82,44 @@ def test_a_surname_after_a_cue_and_a_given_name(speller: SpellChecker) -> None:
     assert _flagged(speller, "जिला प्रवक्ता विजय नमपाजा ने कहा।") == []
     # A postposition (one akshara) between the cue and the word is no given name.
     assert _flagged(speller, "बैठक में सचिव ने दरभोंका बताया।") == ["दरभोंका"]
+
+
+# ------------------------------------------------------------------ the word rules
+
+
+def test_no_merge_split_leaves_a_lone_letter_or_a_one_akshara_content_word(
+        speller: SpellChecker) -> None:
+    """In a word a lexicon lists, a merged function word is split off only when the other
+    part is a word of two or more aksharas (or a function word): not से टी, को ली (a
+    caste name)."""
+    _unlisted("सेटी", "कोली")
+    judge = speller._judge
+    assert judge.preferred_form("सेटी") != "से टी"
+    assert judge.preferred_form("कोली") is None
+    assert speller.is_correct("कोली")
+    # A real merge is still split.
+    assert judge.preferred_form("केलिए") == "के लिए"
+
+
+def test_a_glide_before_the_final_vowel_is_written_with_the_vowel(
+        speller: SpellChecker) -> None:
+    _unlisted("हुवा", "हुवीं", "छुवा", "बुवाई")
+    assert _first(speller, "हुवा") == "हुआ"
+    assert _first(speller, "हुवीं") == "हुईं"
+    assert _first(speller, "छुवा") == "छुआ"
+    assert speller.is_correct("बुवाई")  # inside a word the glide is a standard spelling
+
+
+def test_an_initial_aa_for_a_is_shortened(speller: SpellChecker) -> None:
+    """The mirror of the fourth round's अपराधिक -> आपराधिक, on words no lexicon lists."""
+    _unlisted("आसफल", "आवसर", "आनुमान")
+    assert _first(speller, "आसफल") == "असफल"
+    assert _first(speller, "आवसर") == "अवसर"
+    assert _first(speller, "आनुमान") == "अनुमान"
+    assert speller.is_correct("आसानी") and speller.is_correct("आलसी")
+
+
+def _first(speller: SpellChecker, word: str) -> str | None:
+    findings = speller.check(word)
+    assert findings, f"{word} is not flagged"
+    return findings[0].suggestions[0] if findings[0].suggestions else None

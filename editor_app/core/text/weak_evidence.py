@@ -18,10 +18,14 @@ Contract:
   half of a geminate restored (``geminate``: संपति -> संपत्ति), an anusvara added or dropped
   (``nasal-added``/``nasal-dropped``), a doubled consonant typed once (``double-dropped``:
   कललेक्टर -> कलेक्टर), a syllable's consonant doubled (``syllable-doubled``: अनिश्चिता ->
-  अनिश्चितता), an initial अ lengthened (``vowel-lengthened``: अपराधिक -> आपराधिक), two
+  अनिश्चितता), an initial अ lengthened (``vowel-lengthened``: अपराधिक -> आपराधिक) or an initial आ
+  shortened in a word of four or more aksharas (``vowel-shortened``: आसफल -> असफल), two
   consonants of neighbouring aksharas transposed (``transposed``: परिहवन -> परिवहन). A
   geminate and a doubled consonant or syllable may be on the last akshara too (none of
   them makes another inflection).
+- :func:`u_glide_variant`: a word-final ु + व + vowel sign no lexicon lists, written with
+  the independent vowel (हुवा -> हुआ, हुवे -> हुए) when a lexicon lists that form and
+  the web uses it much more.
 - :func:`weak_variant` decides with the caller's tests (see its docstring). Two rules:
   *unlisted*: a word no lexicon lists (hunspell-hi, Apertium, the curated lists) and the web
   uses at most moderately (Zipf < :data:`UNLISTED_MAX_ZIPF`) is a misspelling of a
@@ -66,6 +70,7 @@ __all__ = [
     "long_i_plural",
     "mark_edit_variants",
     "stacked_sign_repairs",
+    "u_glide_variant",
     "weak_variant",
 ]
 
@@ -88,10 +93,13 @@ _SIGNS = "\u093e\u093f\u0940\u0941\u0942\u0947\u0948\u094b\u094c"
 _SIGN_SET = frozenset(_SIGNS)
 _AA = "\u093e"
 _GRAPHEME = regex.compile(r"\X")
+#: Fewest aksharas for an initial आ to be shortened (आगर, a town, is not अगर).
+SHORTENED_MIN_AKSHARAS = 4
 #: Kinds the *unlisted* rule uses (a vowel swap makes too many valid pairs there).
 _UNLISTED_KINDS = frozenset({"sign-added", "sign-dropped", "geminate", "nasal-added",
                              "nasal-dropped", "double-dropped", "transposed",
-                             "syllable-doubled", "vowel-lengthened"})
+                             "syllable-doubled", "vowel-lengthened",
+                             "vowel-shortened"})
 #: Kinds the *weak* rule uses, besides the broad fold's variants.
 _WEAK_KINDS = frozenset({"sign-swapped", "transposed", "double-dropped"})
 #: Letters whose difference the weak rule ignores (names: रघुबर, शिवम/सिवम).
@@ -143,6 +151,8 @@ def _letter_edits(word: str, clusters: list[str]) -> Iterator[tuple[str, str, in
             yield word[:i] + word[i + 1:], "double-dropped", i - 1  # कललेक्टर -> कलेक्टर
     if word[:1] == "अ":
         yield "आ" + word[1:], "vowel-lengthened", 0  # अपराधिक -> आपराधिक
+    elif word[:1] == "आ" and len(clusters) >= SHORTENED_MIN_AKSHARAS:
+        yield "अ" + word[1:], "vowel-shortened", 0  # आसफल -> असफल (the mirror)
     offset = 0
     for i in range(len(clusters) - 1):
         first, second = clusters[i], clusters[i + 1]
@@ -286,3 +296,28 @@ def stacked_sign_repairs(word: str) -> Iterator[str]:
         if word[i] in _SIGN_SET and word[i - 1] in _SIGN_SET:
             yield word[:i] + word[i + 1:]
             yield word[:i - 1] + word[i:]
+
+
+#: A glide व typed between ु and the vowel that follows it at the end of a word (हुवा,
+#: हुवी, हुवे, छुवा: spoken Hindi's glide, written हुआ, हुई, हुए, छुआ).
+_U_GLIDE = regex.compile("\u0941\u0935([\u093e\u0940\u0947])(\u0902?)$")
+_GLIDE_VOWELS = {"\u093e": "\u0906", "\u0940": "\u0908", "\u0947": "\u090f"}
+#: How much more frequent (Zipf) the vowel form must be than the glide form.
+GLIDE_MARGIN = 1.0
+
+
+def u_glide_variant(word: str, zipf: Mapping[str, float],
+                    lexicon_votes: Callable[[str], int]) -> str | None:
+    """``हुवे`` -> ``हुए``: a word-final ु + व + vowel sign (+ anusvara) written with the
+    independent vowel instead, when no lexicon lists ``word``, a lexicon lists the vowel
+    form and the web uses it :data:`GLIDE_MARGIN` Zipf more. Only the last akshara: a glide
+    inside a word is often the standard spelling (बुवाई, रुवाली)."""
+    match = _U_GLIDE.search(word)
+    if match is None or lexicon_votes(word) > 0:
+        return None
+    fixed = word[:match.start()] + "\u0941" + _GLIDE_VOWELS[match.group(1)] + match.group(2)
+    if lexicon_votes(fixed) == 0:
+        return None
+    if zipf.get(fixed, 0.0) - zipf.get(word, ABSENT_ZIPF) < GLIDE_MARGIN:
+        return None
+    return fixed

@@ -53,6 +53,7 @@ from editor_app.core.text.weak_evidence import (
     light_verb_split,
     long_i_plural,
     stacked_sign_repairs,
+    u_glide_variant,
     weak_variant,
 )
 
@@ -245,6 +246,9 @@ class WordJudge(JudgeSources, JudgeSuggestions):
         plural = long_i_plural(word, self._listed_or_attested, self._listed_itself_or_attested)
         if plural is not None:  # व्रतीयों -> व्रतियों
             return plural
+        glide = u_glide_variant(word, self._lex.zipf, self._lexicon_votes)
+        if glide is not None:  # हुवे -> हुए: a glide before the final vowel
+            return glide
         best = self._frequent_variant(word, own)
         if best is None and self._only_wordfreq_knows(word):
             extra = MORPH_NEIGHBOUR_EXTRA if self._morph_knows(word) else 0.0
@@ -419,11 +423,23 @@ class WordJudge(JudgeSources, JudgeSuggestions):
         return None
 
     def _merged_split(self, word: str, own: float) -> str | None:
-        """``left right`` when ``word`` is a function word merged with a frequent word."""
+        """``left right`` when ``word`` is a function word merged with a frequent word.
+
+        In a word a lexicon lists, as for the suggestions' splits, no part is a lone
+        letter (न: उठान is not उठा न) and a part that is not a function word has two or
+        more aksharas (काटी is not का टी, कोली not को ली): one-akshara content words are
+        where a listed word's own syllables look like a merge. A word no lexicon lists
+        keeps every split (आधीन -> आधी न; दन -> द न, which keeps खरीदन from being the
+        compound खरी + दन)."""
         function_words = self._lex.function_words
+        strict = self._lexicon_votes(word) >= 1
         for index in split_compound_points(word, min_part=1):
             left, right = word[:index], word[index:]
             if left not in function_words and right not in function_words:
+                continue
+            if strict and (len(left) < 2 or len(right) < 2 or any(
+                    part not in function_words and len(akshara_split(part)) < 2
+                    for part in (left, right))):
                 continue
             low = min(self.zipf(left), self.zipf(right))
             if low >= SPLIT_PART_ZIPF - 1.0 and low >= own + NEIGHBOUR_MARGIN:
