@@ -145,8 +145,8 @@ def test_development_bars_on_eval_v2(full_scores: Scores) -> None:
     # 0.842), first 0.837 (0.767, 0.758, 0.647), false flags in context 0.77 % (1.17 %),
     # each word alone 1.52 % (1.52 %, 1.79 %, 2.14 %).
     assert full_scores.recall >= 0.94
-    assert full_scores.first_right >= 0.84  # fourth round 0.847 (the oblique plural's nasal)
-    assert full_scores.false_flag_rate <= 0.008
+    assert full_scores.first_right >= 0.849  # fifth 0.851 (fourth 0.847: the oblique plural)
+    assert full_scores.false_flag_rate <= 0.0075  # fifth round 0.72 % (fourth 0.77 %)
     assert full_scores.isolated_false_flag_rate <= 0.0155
 
 
@@ -156,7 +156,7 @@ def test_bars_on_the_mechanisms_alone(speller: SpellChecker) -> None:
     bare = SpellChecker(hindi, english, lexicon=dataclasses.replace(lexicon, misspellings={}))
     scores = score(bare, "eval_v2")
     assert scores.recall >= 0.94  # third round 0.944 (0.907, 0.916, before 0.837)
-    assert scores.first_right >= 0.84  # fourth round 0.847 (third 0.837, before 0.642)
+    assert scores.first_right >= 0.849  # fifth 0.851 (fourth 0.847, third 0.837)
 
 
 def test_beats_bare_hunspell_on_every_measure(full_scores: Scores) -> None:
