@@ -3,10 +3,11 @@ holds and that no labelled set (eval_v2, eval_v3, eval_v4, dev_v2, dev_v3, typos
 contains, so each test shows a class of correct word being accepted, not a word.
 
 Mechanisms (:mod:`editor_app.core.text.name_evidence`, applied in context by
-``SpellChecker.check``): three more name contexts, found among the false flags of the
+``SpellChecker.check``): four more name contexts, found among the false flags of the
 correct prose sets: a lone word in round brackets after a word (an abbreviation: a
-party's, an agency's), a word before a person's age in brackets, and a surname after a cue
-and one given name. Each test also shows the same unknown word still flagged where that
+party's, an agency's), a word before a person's age in brackets, a surname after a cue
+and one given name, and a place after an administrative area and a genitive (जिले के X).
+Each test also shows the same unknown word still flagged where that
 context is missing, so the mechanism, not the word, accepts it.
 
 Word rules (:mod:`word_judge`, :mod:`weak_evidence`): no merge split of a listed word
@@ -83,6 +84,15 @@ def test_a_surname_after_a_cue_and_a_given_name(speller: SpellChecker) -> None:
     # A postposition (one akshara) between the cue and the word is no given name.
     assert _flagged(speller, "बैठक में सचिव ने दरभोंका बताया।") == ["दरभोंका"]
 
+
+
+def test_a_place_after_an_area_and_a_genitive(speller: SpellChecker) -> None:
+    _unlisted("हसुलपी", "कुरमटी")
+    assert _flagged(speller, "बारिश से हसुलपी में नुकसान हुआ।") == ["हसुलपी"]
+    assert _flagged(speller, "अयोध्या जिले के हसुलपी में नुकसान हुआ।") == []
+    assert _flagged(speller, "थाना क्षेत्र की कुरमटी बस्ती में चोरी हुई।") == []
+    # The genitive alone, or a word that is no area, is no cue.
+    assert _flagged(speller, "बारिश के हसुलपी में नुकसान हुआ।") == ["हसुलपी"]
 
 # ------------------------------------------------------------------ the word rules
 

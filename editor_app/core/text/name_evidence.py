@@ -21,7 +21,8 @@ Contract:
   right after a word (an abbreviation after a full name or a dateline: जनता पार्टी
   (जजपा), 11 अगस्त (निस)), right before a person's age in brackets (सुधीर (38) निवासी),
   as the surname of a cued person (a cue, one given name of two or more aksharas, then the
-  candidate: सचिव संतोष बडोनी, विधायक समीर महंती), or next to such a
+  candidate: सचिव संतोष बडोनी, विधायक समीर महंती), after a word of :data:`PLACE_AREAS`
+  and a genitive (अयोध्या जिले के सोहावल), or next to such a
   candidate in a run of at most :data:`MAX_RUN` candidates (a name of several words: ग्राम
   रहुवादीप शकहन), and every other occurrence in the text of a word so marked (a reporter
   names the village once with its cue, then without). A cue is never a candidate's
@@ -45,7 +46,8 @@ import regex
 
 from editor_app.core.text.tokenize import Token, akshara_split
 
-__all__ = ["AFTER_CUES", "BEFORE_CUES", "LIST_CLOSERS", "MAX_ITEM_WORDS", "MAX_RUN", "TITLES",
+__all__ = ["AFTER_CUES", "BEFORE_CUES", "LIST_CLOSERS", "MAX_ITEM_WORDS", "MAX_RUN",
+           "PLACE_AREAS", "TITLES",
            "is_spelled_acronym", "name_context_indexes"]
 
 #: Words after which a name follows (titles, kinship, place and office words).
@@ -80,6 +82,10 @@ AFTER_CUES = frozenset({
     "मंडल", "महतो", "ओझा", "झा", "चौहान", "राठौर", "सैनी", "गौतम", "भारती", "निषाद",
     "प्रजापति", "विश्वकर्मा", "कश्यप", "बंसल", "गोयल", "मित्तल",
 })
+#: Administrative areas; after one and a genitive comes a place inside it (जिले के X).
+PLACE_AREAS = frozenset({"जिले", "जिला", "प्रखंड", "विकासखंड", "क्षेत्र", "तहसील", "ब्लॉक",
+                         "थाना", "कस्बे", "मंडल"})
+_GENITIVES = frozenset({"के", "की", "का"})
 #: Words right after a list that close a list of people or places (X, Y, Z आदि / समेत /
 #: सहित ... उपस्थित रहे; A, B और C जैसे).
 LIST_CLOSERS = frozenset({"आदि", "समेत", "सहित", "इत्यादि", "उपस्थित", "मौजूद", "जैसे",
@@ -162,6 +168,17 @@ def _cued_surname(text: str, words: Sequence[Token], i: int,
             and _joined(text, given, words[i], after_cue=False))
 
 
+def _after_place_genitive(text: str, words: Sequence[Token], i: int) -> bool:
+    """``words[i]`` follows a word for an administrative area and a genitive (अयोध्या
+    जिले के सोहावल, थाना क्षेत्र के हेसालौंग): the name of a place inside it."""
+    if i < 2:
+        return False
+    area, genitive = words[i - 2], words[i - 1]
+    return (area.text in PLACE_AREAS and genitive.text in _GENITIVES
+            and _joined(text, area, genitive, after_cue=False)
+            and _joined(text, genitive, words[i], after_cue=False))
+
+
 def _dateline(text: str, words: Sequence[Token], i: int) -> bool:
     """``words[i]`` opens a line and a dateline mark follows it (थांदला। स्कूली ...)."""
     token = words[i]
@@ -187,7 +204,8 @@ def name_context_indexes(text: str, words: Sequence[Token],
             text, token, words[i + 1], after_cue=False)
         if (before or after or _dateline(text, words, i) or _bracketed(text, words, i)
                 or _AGE_AFTER.match(text, token.end) is not None
-                or _cued_surname(text, words, i, candidates)):
+                or _cued_surname(text, words, i, candidates)
+                or _after_place_genitive(text, words, i)):
             found.add(i)
     found |= _listed_names(text, words, candidates)
     # Spread along runs of neighbouring candidates (a name of several words).
