@@ -79,7 +79,7 @@ def test_bars_on_the_frozen_set(full_scores: Scores) -> None:
     # first 0.761, false flags 1.90 % / 3.03 %. No goal is met; the bars sit just under.
     assert full_scores.recall >= 0.905
     assert full_scores.first_right >= 0.755
-    assert full_scores.false_flag_rate <= 0.0188  # fifth round 1.83 % (fourth 1.90 %)
+    assert full_scores.false_flag_rate <= 0.0180  # fifth round 1.76 % (fourth 1.90 %)
     assert full_scores.isolated_false_flag_rate <= 0.0302  # fifth round 3.00 %
 
 

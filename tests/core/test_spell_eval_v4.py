@@ -77,10 +77,10 @@ def test_development_bars_on_eval_v4(full_scores: Scores) -> None:
     # 0.705 (goal 0.85), false flags 1.39 % in context (goal 1.0 %), 1.89 % isolated.
     # After the fourth round, scored once as the frozen set: 0.893 / 0.711 / 1.47 % / 2.01 %.
     # Development bars since the fifth round (designed from this set's false flags and
-    # misses): 0.896 / 0.715 / 1.22 % in context / 2.01 % isolated. No goal is met.
+    # misses): 0.896 / 0.715 / 1.17 % in context / 2.01 % isolated. No goal is met.
     assert full_scores.recall >= 0.895
     assert full_scores.first_right >= 0.713
-    assert full_scores.false_flag_rate <= 0.0125
+    assert full_scores.false_flag_rate <= 0.0120
     assert full_scores.isolated_false_flag_rate <= 0.0205
 
 
