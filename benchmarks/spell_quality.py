@@ -15,9 +15,10 @@ is scored with the full checker and with the curated misspelling list disabled
 
 Since issue 9's third round ``eval_v2`` is *development* data (scored four times, then
 retired), since the fourth round ``eval_v3`` too (scored twice, then retired), and since
-the fifth round ``eval_v4`` (scored twice, then retired): their misses may be read. The default run scores the development sets and the
-older held-out sets (:data:`DEV_SETS`, :data:`HELDOUT_SETS`); any other folder of
-``tests/data/spelling`` (a new evaluation set) is scored only when named with ``--set``
+the fifth round ``eval_v4`` (scored twice, then retired): their misses may be read. The
+default run scores the development sets and the older held-out sets (:data:`DEV_SETS`,
+:data:`HELDOUT_SETS`); any other folder of ``tests/data/spelling`` (a new evaluation
+set) is scored only when named with ``--set``
 (``--set NAME``; its ``--misses`` are for the set's owner to read, not for tuning).
 
 The scoring functions are shared with ``tests/core/test_spell_eval_v2.py`` (the bars).
