@@ -12,13 +12,10 @@ restored in place (the damaged file is kept aside). Nothing there claims the tex
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Callable
 
-from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QLabel
+from PySide6.QtWidgets import QDialog, QLabel
 
-from editor_app import APP_ID, APP_NAME, __version__
 from editor_app.config import Config
 from editor_app.core.articles import ArticleService
 from editor_app.core.backups import BackupInfo, latest_backup, restore_backup
@@ -31,6 +28,7 @@ from editor_app.core.sample import create_sample_article
 from editor_app.core.users import UserService
 from editor_app.core.workflow.statuses import Status, may_edit
 from editor_app.gui import i18n, theme
+from editor_app.gui.app_instance import ensure_application
 from editor_app.gui.dialogs.damaged_database import (
     DamagedChoice,
     build_damaged_dialog,
@@ -111,21 +109,6 @@ def open_gui_database(config: Config,
         log.error("cannot open database: %s", exc)
         show_error(None, translate("Application", "Cannot open database"), exc)
         return None
-
-
-def ensure_application() -> QApplication:
-    """The QApplication (created once), named for desktop integration."""
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    app.setApplicationName(APP_NAME)
-    app.setApplicationVersion(__version__)
-    QGuiApplication.setDesktopFileName(APP_ID)
-    icon = resource_path("icons", "sampadak.svg")
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
-    return app
 
 
 def _first_run(db: Database, ask_profile: ProfileAsker) -> ProfileInfo | None:

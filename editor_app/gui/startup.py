@@ -36,23 +36,20 @@ from __future__ import annotations
 import importlib
 import logging
 import os
-import sys
 import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
-from editor_app import APP_ID, APP_NAME, __version__
 from editor_app.config import Config
 from editor_app.core.errors import SampadakError
 from editor_app.core.first_page import FirstPage, read_article, read_first_page
-from editor_app.core.resources import resource_path
 from editor_app.core.sqlite_urls import sqlite_file_of
 from editor_app.gui import i18n, theme
+from editor_app.gui.app_instance import ensure_application
 from editor_app.gui.fonts import choose_font, load_bundled_fonts
 from editor_app.gui.layout_state import LIST_SORT_KEY
 from editor_app.gui.skeleton import SkeletonWindow
@@ -118,20 +115,6 @@ def skeleton_page(config: Config, environ: Mapping[str, str] | None = None
     except Exception as exc:
         log.debug("no skeleton: %s", exc)
         return None
-
-
-def _application() -> QApplication:
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    app.setApplicationName(APP_NAME)  # as application.ensure_application names it
-    app.setApplicationVersion(__version__)
-    QGuiApplication.setDesktopFileName(APP_ID)
-    icon = resource_path("icons", "sampadak.svg")
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
-    return app
 
 
 class _Imports(QObject):
@@ -271,7 +254,7 @@ def run_window(config: Config) -> int:
     if found is None:
         return _run_gui(config)
     path, page = found
-    app = _application()
+    app = ensure_application()
     i18n.setup(config.get_str(i18n.SETTING))
     load_bundled_fonts()
     theme.apply_theme(config.get_str(theme.SETTING))

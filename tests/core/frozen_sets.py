@@ -95,3 +95,16 @@ def report(name: str, scores: Scores) -> str:
     return (f"\n[{name}] recall={scores.recall:.3f} first={scores.first_right:.3f} "
             f"top5={scores.top5_right:.3f} false-flags={scores.false_flag_rate:.4f} "
             f"isolated={scores.isolated_false_flag_rate:.4f}")
+
+
+def assert_unlisted(labelled: Iterable[str], words: Iterable[str]) -> None:
+    """None of ``words`` is in a curated list or is a word (typo or correction) of one of
+    the ``labelled`` sets: the mechanism tests' words must be new to every list."""
+    lexicon = load_lexicon(RESOURCES)
+    listed = {*lexicon.misspellings, *lexicon.misspellings.values(), *lexicon.supplement,
+              *lexicon.valid_forms, *lexicon.function_words}
+    for name in labelled:
+        for case in read_typos(name):
+            listed |= {case.typo, *case.correct}
+    shared = listed & set(words)
+    assert not shared, sorted(shared)

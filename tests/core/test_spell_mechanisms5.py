@@ -21,11 +21,10 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.spell_quality import read_typos
 from editor_app.core import resources
-from editor_app.core.text.hindi_lexicon import load_lexicon
 from editor_app.core.text.spell import SpellChecker
 from tests.conftest import every_source_speller
+from tests.core.frozen_sets import assert_unlisted
 
 RESOURCES = Path(resources.resource_path("spelling"))
 LABELLED = ("eval_v2", "eval_v3", "eval_v4", "dev_v2", "dev_v3", "tune", "heldout",
@@ -34,13 +33,7 @@ LABELLED = ("eval_v2", "eval_v3", "eval_v4", "dev_v2", "dev_v3", "tune", "heldou
 
 def _unlisted(*words: str) -> None:
     """None of ``words`` is in a curated list or in a labelled set."""
-    lexicon = load_lexicon(RESOURCES)
-    listed = {*lexicon.misspellings, *lexicon.misspellings.values(), *lexicon.supplement,
-              *lexicon.valid_forms, *lexicon.function_words}
-    for name in LABELLED:
-        for case in read_typos(name):
-            listed |= {case.typo, *case.correct}
-    assert not listed & set(words), sorted(listed & set(words))
+    assert_unlisted(LABELLED, words)
 
 
 @pytest.fixture(scope="module")
